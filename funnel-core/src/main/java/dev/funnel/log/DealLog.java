@@ -1,0 +1,86 @@
+package dev.funnel.log;
+
+import dev.funnel.model.Deal;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.StageChange;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated, immutable log of deals and their stage changes in one pipeline: the input of every
+ * analysis. Deals are held in {@code createdAt} order (ties in input order); each deal's changes
+ * are contiguous and ordered by {@code occurredAt} (ties in input order), as METRICS.md "Pipeline
+ * and deals" requires.
+ *
+ * <p>The log is columnar: stage, owner, channel, loss reason, actor and attribute values are
+ * dictionary-encoded ints, instants are held to the second as int offsets from the earliest
+ * creation, amounts as long minor units. Sub-second parts of instants are dropped on entry. A log
+ * holds amounts of one currency at most.
+ *
+ * <p>Build one with {@link #builder(Pipeline)} or with the readers of {@code funnel-io}. Instances
+ * are created by funnel only; this interface is not for implementation elsewhere.
+ *
+ * {@snippet :
+ * DealLog log = DealLog.builder(pipeline)
+ *     .deal(Deal.builder("D-1", Instant.parse("2026-03-02T09:00:00Z")).owner("ann").build())
+ *     .change("D-1", "qualified", Instant.parse("2026-03-03T10:00:00Z"))
+ *     .build();
+ * }
+ */
+public interface DealLog {
+
+  /** Starts a strict log builder for this pipeline. */
+  static DealLogBuilder builder(Pipeline pipeline) {
+    return new DealLogBuilder(pipeline);
+  }
+
+  /** The pipeline every stage change refers to. */
+  Pipeline pipeline();
+
+  /** The number of accepted deals. */
+  int dealCount();
+
+  /** The number of accepted stage changes. */
+  int changeCount();
+
+  /**
+   * The deal at this position ({@code createdAt} order), rebuilt from the columns. Instants are
+   * those held by the log (whole seconds).
+   *
+   * @throws IndexOutOfBoundsException if the index is not in {@code [0, dealCount())}
+   */
+  Deal deal(int index);
+
+  /**
+   * The stage changes of the deal at this position, in {@code occurredAt} order.
+   *
+   * @throws IndexOutOfBoundsException if the index is not in {@code [0, dealCount())}
+   */
+  List<StageChange> changes(int index);
+
+  /** The position of the deal with this id, if the log holds it. */
+  Optional<Integer> indexOf(String dealId);
+
+  /** The currency of the log's amounts; empty when no deal has an amount. */
+  Optional<Currency> currency();
+
+  /**
+   * The latest event time in the log (creations and stage changes by {@code occurredAt}): the
+   * default as-of instant of every query. Empty for an empty log.
+   */
+  Optional<Instant> latestEventTime();
+
+  /** The earliest creation time; empty for an empty log. */
+  Optional<Instant> earliestCreation();
+
+  /** The attribute names seen on deals, in order of first appearance. */
+  List<String> attributeNames();
+
+  /** Every record that was read: accepted deals and changes plus rejected records. */
+  long recordsRead();
+
+  /** The records that were not accepted (lenient mode), in input order. Empty in strict mode. */
+  List<Rejection> rejections();
+}

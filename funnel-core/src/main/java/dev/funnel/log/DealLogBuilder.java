@@ -1,0 +1,500 @@
+package dev.funnel.log;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.columns.Dictionary;
+import dev.funnel.internal.columns.Ints;
+import dev.funnel.internal.columns.Longs;
+import dev.funnel.model.Deal;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.Stage;
+import dev.funnel.model.StageChange;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects deals and stage changes, in any order, and validates them into a {@link DealLog}.
+ *
+ * <p>Rules (METRICS.md "Pipeline and deals", FORMATS.md): a deal id is non-blank and unique; a
+ * change names an accepted deal and a stage of the pipeline; it does not occur before its deal was
+ * created; {@code recordedAt} is not before {@code occurredAt}; amounts are not negative and the
+ * log holds one currency. Record-local rules are checked as records are added, rules that relate
+ * records (unknown deal, change before creation) when {@link #build()} runs.
+ *
+ * <p>In strict mode (the default) the first record that breaks a rule throws a {@link
+ * RejectedRecordException} naming its origin, field, value and rule. In {@link #lenient()} mode
+ * such records are left out and listed in {@link DealLog#rejections()}; a rejected deal takes its
+ * changes with it. Either way accepted + rejected = records read.
+ *
+ * <p>A builder is single-use and not thread-safe.
+ */
+public final class DealLogBuilder {
+  private final Pipeline pipeline;
+  private final Map<String, Integer> stageIndex = new HashMap<>();
+  private boolean lenient;
+  private boolean lenientSet;
+  private boolean built;
+
+  private final List<Rejection> rejections = new ArrayList<>();
+  private long read;
+  private long dealOrdinal;
+  private long changeOrdinal;
+
+  // Every deal id mentioned by a deal or a change gets a ref.
+  private final Map<String, Integer> refs = new HashMap<>();
+  private final List<String> refIds = new ArrayList<>();
+  private final Ints refSlot = new Ints();
+  private final Set<String> rejectedDealIds = new HashSet<>();
+
+  // Accepted deals, in input order (slots).
+  private final Ints dealRef = new Ints();
+  private final Longs dealCreated = new Longs();
+  private final Ints dealOwner = new Ints();
+  private final Ints dealChannel = new Ints();
+  private final Longs dealAmount = new Longs();
+  private final Ints dealLossReason = new Ints();
+  private final Ints dealLeadId = new Ints();
+  private final List<Ints> attributeColumns = new ArrayList<>();
+  private final List<Dictionary> attributeValues = new ArrayList<>();
+  private final Dictionary attributeNames = new Dictionary();
+  private @Nullable Currency currency;
+  private @Nullable Origin currencyOrigin;
+
+  // Changes that passed record-local checks, in input order.
+  private final Ints changeRef = new Ints();
+  private final Ints changeStage = new Ints();
+  private final Longs changeAt = new Longs();
+  private final Longs changeRecorded = new Longs();
+  private final Ints changeActor = new Ints();
+  private final Ints changeSource = new Ints();
+  private final Longs changeLine = new Longs();
+  private final Dictionary sources = new Dictionary();
+
+  private final Dictionary owners = new Dictionary();
+  private final Dictionary channels = new Dictionary();
+  private final Dictionary lossReasons = new Dictionary();
+  private final Dictionary leadIds = new Dictionary();
+  private final Dictionary actors = new Dictionary();
+
+  DealLogBuilder(Pipeline pipeline) {
+    this.pipeline = requireNonNull(pipeline, "pipeline");
+    List<Stage> stages = pipeline.stages();
+    for (int i = 0; i < stages.size(); i++) {
+      stageIndex.put(stages.get(i).id(), i);
+    }
+  }
+
+  /**
+   * Collects rejected records instead of failing on the first.
+   *
+   * @throws IllegalStateException if called twice
+   */
+  public DealLogBuilder lenient() {
+    if (lenientSet) {
+      throw new IllegalStateException("lenient() was already called");
+    }
+    lenientSet = true;
+    lenient = true;
+    return this;
+  }
+
+  /** Adds a deal; its origin is {@code deals:N}, N counting deals added. */
+  public DealLogBuilder deal(Deal deal) {
+    return deal(deal, new Origin("deals", dealOrdinal + 1));
+  }
+
+  /**
+   * Adds a deal read from this origin.
+   *
+   * @throws RejectedRecordException in strict mode, if its id is already taken or its currency
+   *     differs from the log's
+   */
+  public DealLogBuilder deal(Deal deal, Origin origin) {
+    requireNonNull(deal, "deal");
+    requireNonNull(origin, "origin");
+    checkOpen();
+    read++;
+    dealOrdinal++;
+    String id = deal.id();
+    int ref = ref(id);
+    if (refSlot.get(ref) >= 0) {
+      record(Rejection.of(origin, "deal_id", id, "deal id is used twice"));
+      return this;
+    }
+    if (deal.amount().isPresent()) {
+      Currency c = deal.amount().get().currency();
+      if (currency == null) {
+        currency = c;
+        currencyOrigin = origin;
+      } else if (!currency.equals(c)) {
+        rejectedDealIds.add(id);
+        record(
+            Rejection.of(
+                origin,
+                "currency",
+                c.getCurrencyCode(),
+                "the log's amounts are in "
+                    + currency.getCurrencyCode()
+                    + " (since "
+                    + currencyOrigin
+                    + "); one log never mixes "
+                    + currency.getCurrencyCode()
+                    + " and "
+                    + c.getCurrencyCode()));
+        return this;
+      }
+    }
+    rejectedDealIds.remove(id);
+    refSlot.set(ref, dealRef.size());
+    dealRef.add(ref);
+    dealCreated.add(deal.createdAt().getEpochSecond());
+    dealOwner.add(owners.encode(deal.owner()));
+    dealChannel.add(channels.encode(deal.channel()));
+    dealAmount.add(
+        deal.amount().isPresent()
+            ? deal.amount().get().minorUnits()
+            : ColumnarDealLog.NO_AMOUNT);
+    dealLossReason.add(lossReasons.encode(deal.lossReason()));
+    dealLeadId.add(leadIds.encode(deal.leadId()));
+    for (Map.Entry<String, String> e : deal.attributes().entrySet()) {
+      int a = attributeNames.encode(e.getKey()) - 1;
+      if (a == attributeColumns.size()) {
+        Ints column = new Ints(Math.max(16, dealRef.size()));
+        for (int i = 0; i < dealRef.size() - 1; i++) {
+          column.add(0);
+        }
+        attributeColumns.add(column);
+        attributeValues.add(new Dictionary());
+      }
+      Ints column = attributeColumns.get(a);
+      while (column.size() < dealRef.size() - 1) {
+        column.add(0);
+      }
+      column.add(attributeValues.get(a).encode(e.getValue()));
+    }
+    return this;
+  }
+
+  /** Adds a change recorded when it happened, with no actor. */
+  public DealLogBuilder change(String dealId, String toStage, Instant occurredAt) {
+    return change(StageChange.of(dealId, toStage, occurredAt));
+  }
+
+  /** Adds a stage change; its origin is {@code stage changes:N}, N counting changes added. */
+  public DealLogBuilder change(StageChange change) {
+    return change(change, new Origin("stage changes", changeOrdinal + 1));
+  }
+
+  /**
+   * Adds a stage change read from this origin.
+   *
+   * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
+   */
+  public DealLogBuilder change(StageChange change, Origin origin) {
+    requireNonNull(change, "change");
+    requireNonNull(origin, "origin");
+    checkOpen();
+    read++;
+    changeOrdinal++;
+    Integer s = stageIndex.get(change.toStage());
+    if (s == null) {
+      record(
+          Rejection.of(
+              origin,
+              "to_stage",
+              change.toStage(),
+              pipeline.unknownStageMessage(change.toStage())));
+      return this;
+    }
+    changeRef.add(ref(change.dealId()));
+    changeStage.add(s);
+    changeAt.add(change.occurredAt().getEpochSecond());
+    changeRecorded.add(change.recordedAt().getEpochSecond());
+    changeActor.add(actors.encode(change.actor()));
+    changeSource.add(sources.encode(origin.source()));
+    changeLine.add(origin.line());
+    return this;
+  }
+
+  /**
+   * Accounts for a record that could not even be read (a reader's parse error): it counts as read
+   * and rejected.
+   *
+   * @throws RejectedRecordException in strict mode, always
+   */
+  public DealLogBuilder reject(Rejection rejection) {
+    requireNonNull(rejection, "rejection");
+    checkOpen();
+    read++;
+    record(rejection);
+    return this;
+  }
+
+  private void record(Rejection rejection) {
+    if (!lenient) {
+      built = true;
+      throw new RejectedRecordException(rejection);
+    }
+    rejections.add(rejection);
+  }
+
+  private void checkOpen() {
+    if (built) {
+      throw new IllegalStateException("this builder was already built (or failed); start another");
+    }
+  }
+
+  private int ref(String id) {
+    Integer r = refs.get(id);
+    if (r != null) {
+      return r;
+    }
+    int next = refIds.size();
+    refs.put(id, next);
+    refIds.add(id);
+    refSlot.add(-1);
+    return next;
+  }
+
+  /**
+   * Validates the relations between records and builds the log.
+   *
+   * @throws RejectedRecordException in strict mode, for the first change (in input order) of an
+   *     unknown deal or before its deal's creation
+   * @throws IllegalArgumentException if the log's instants span more than 68 years (2^31 seconds)
+   * @throws IllegalStateException if the builder was already built
+   */
+  public DealLog build() {
+    checkOpen();
+    built = true;
+    int deals = dealRef.size();
+    long[] created = dealCreated.toArray();
+
+    // Relations: each change names an accepted deal and does not precede its creation.
+    int changes = changeRef.size();
+    int[] changeSlot = new int[changes];
+    int accepted = 0;
+    for (int c = 0; c < changes; c++) {
+      int ref = changeRef.get(c);
+      int slot = refSlot.get(ref);
+      Origin origin = new Origin(sources.names()[changeSource.get(c)], changeLine.get(c));
+      if (slot < 0) {
+        String id = refIds.get(ref);
+        record(
+            Rejection.of(
+                origin,
+                "deal_id",
+                id,
+                rejectedDealIds.contains(id)
+                    ? "its deal was rejected"
+                    : "no deal with this id (a change needs its deal)"));
+        changeSlot[c] = -1;
+        continue;
+      }
+      if (changeAt.get(c) < created[slot]) {
+        record(
+            Rejection.of(
+                origin,
+                "occurred_at",
+                Instant.ofEpochSecond(changeAt.get(c)).toString(),
+                "before the deal's created_at " + Instant.ofEpochSecond(created[slot])));
+        changeSlot[c] = -1;
+        continue;
+      }
+      changeSlot[c] = slot;
+      accepted++;
+    }
+
+    // Deal order: createdAt, ties in input order.
+    long base = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long t : created) {
+      base = Math.min(base, t);
+      max = Math.max(max, t);
+    }
+    long lagMax = 0;
+    for (int c = 0; c < changes; c++) {
+      if (changeSlot[c] >= 0) {
+        max = Math.max(max, changeAt.get(c));
+        lagMax = Math.max(lagMax, changeRecorded.get(c) - changeAt.get(c));
+      }
+    }
+    if (deals == 0) {
+      base = 0;
+    } else if (max - base > Integer.MAX_VALUE || lagMax > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "the log's instants span from "
+              + Instant.ofEpochSecond(base)
+              + " to "
+              + Instant.ofEpochSecond(Math.max(max, base + lagMax))
+              + ", more than the 68 years (2^31 seconds) a log holds");
+    }
+    int[] order = new int[deals]; // position -> slot
+    boolean sorted = true;
+    for (int i = 1; i < deals && sorted; i++) {
+      sorted = created[i - 1] <= created[i];
+    }
+    if (sorted) {
+      Arrays.setAll(order, i -> i);
+    } else {
+      long[] keys = new long[deals];
+      for (int i = 0; i < deals; i++) {
+        keys[i] = ((created[i] - base) << 32) | i;
+      }
+      Arrays.sort(keys);
+      for (int i = 0; i < deals; i++) {
+        order[i] = (int) keys[i];
+      }
+    }
+    int[] position = new int[deals]; // slot -> position
+    for (int p = 0; p < deals; p++) {
+      position[order[p]] = p;
+    }
+
+    // Changes grouped by deal position, input order kept, then stably ordered by occurredAt.
+    int[] start = new int[deals + 1];
+    for (int c = 0; c < changes; c++) {
+      if (changeSlot[c] >= 0) {
+        start[position[changeSlot[c]] + 1]++;
+      }
+    }
+    for (int p = 0; p < deals; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] fill = Arrays.copyOf(start, deals);
+    byte[] stage = new byte[accepted];
+    int[] at = new int[accepted];
+    int[] lag = new int[accepted];
+    int[] actor = new int[accepted];
+    for (int c = 0; c < changes; c++) {
+      if (changeSlot[c] < 0) {
+        continue;
+      }
+      int i = fill[position[changeSlot[c]]]++;
+      stage[i] = (byte) changeStage.get(c);
+      at[i] = (int) (changeAt.get(c) - base);
+      lag[i] = (int) (changeRecorded.get(c) - changeAt.get(c));
+      actor[i] = changeActor.get(c);
+    }
+    for (int p = 0; p < deals; p++) {
+      insertionSort(stage, at, lag, actor, start[p], start[p + 1]);
+    }
+
+    // Deal columns in position order.
+    int[] createdOffset = new int[deals];
+    int[] owner = new int[deals];
+    int[] channel = new int[deals];
+    long[] amount = new long[deals];
+    int[] lossReason = new int[deals];
+    int[] leadId = new int[deals];
+    int attributes = attributeColumns.size();
+    int[][] attrs = new int[attributes][deals];
+    int[] idStart = new int[deals + 1];
+    ByteArrayOutputStream ids = new ByteArrayOutputStream(deals * 8);
+    for (int p = 0; p < deals; p++) {
+      int slot = order[p];
+      createdOffset[p] = (int) (created[slot] - base);
+      owner[p] = dealOwner.get(slot);
+      channel[p] = dealChannel.get(slot);
+      amount[p] = dealAmount.get(slot);
+      lossReason[p] = dealLossReason.get(slot);
+      leadId[p] = dealLeadId.get(slot);
+      for (int a = 0; a < attributes; a++) {
+        Ints column = attributeColumns.get(a);
+        attrs[a][p] = slot < column.size() ? column.get(slot) : 0;
+      }
+      byte[] id = refIds.get(dealRef.get(slot)).getBytes(StandardCharsets.UTF_8);
+      ids.write(id, 0, id.length);
+      idStart[p + 1] = idStart[p] + id.length;
+    }
+    String[][] attributeValueNames = new String[attributes][];
+    for (int a = 0; a < attributes; a++) {
+      attributeValueNames[a] = attributeValues.get(a).names();
+    }
+    String[] attributeNameArray =
+        Arrays.copyOfRange(attributeNames.names(), 1, attributeNames.size());
+    return new ColumnarDealLog(
+        pipeline,
+        base,
+        createdOffset,
+        owner,
+        channel,
+        amount,
+        lossReason,
+        leadId,
+        attrs,
+        start,
+        ids.toByteArray(),
+        idStart,
+        stage,
+        at,
+        lag,
+        actor,
+        owners.names(),
+        channels.names(),
+        lossReasons.names(),
+        leadIds.names(),
+        actors.names(),
+        attributeNameArray,
+        attributeValueNames,
+        currency,
+        read,
+        rejections);
+  }
+
+  private static void insertionSort(
+      byte[] stage, int[] at, int[] lag, int[] actor, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      int t = at[i];
+      if (at[i - 1] <= t) {
+        continue;
+      }
+      byte s = stage[i];
+      int l = lag[i];
+      int a = actor[i];
+      int j = i - 1;
+      while (j >= from && at[j] > t) {
+        stage[j + 1] = stage[j];
+        at[j + 1] = at[j];
+        lag[j + 1] = lag[j];
+        actor[j + 1] = actor[j];
+        j--;
+      }
+      stage[j + 1] = s;
+      at[j + 1] = t;
+      lag[j + 1] = l;
+      actor[j + 1] = a;
+    }
+  }
+
+  /** Whether this builder collects rejections instead of failing. */
+  public boolean isLenient() {
+    return lenient;
+  }
+
+  @Override
+  public String toString() {
+    return "DealLog.builder("
+        + pipeline.id()
+        + ")"
+        + (lenient ? ".lenient()" : "")
+        + "["
+        + dealRef.size()
+        + " deals, "
+        + changeRef.size()
+        + " changes"
+        + (rejections.isEmpty() ? "" : ", " + rejections.size() + " rejected")
+        + "]";
+  }
+}

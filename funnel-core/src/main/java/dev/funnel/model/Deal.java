@@ -1,0 +1,146 @@
+package dev.funnel.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A deal (opportunity) as the CRM knows it: an id, when it was created, who owns it, where it came
+ * from, what it is worth and free string attributes. Its stage history is kept apart as {@link
+ * StageChange}s in the {@link dev.funnel.log.DealLog}. A missing owner, channel, loss reason or
+ * attribute value is reported as its own group, {@value #UNSPECIFIED} (METRICS.md "Pipeline and
+ * deals").
+ *
+ * {@snippet :
+ * Deal deal = Deal.builder("D-1", Instant.parse("2026-03-02T09:00:00Z"))
+ *     .owner("ann").channel("ads").amount("1250.00", "EUR")
+ *     .attribute("segment", "smb")
+ *     .build();
+ * }
+ *
+ * @param id the deal id, non-blank
+ * @param createdAt when the deal was created
+ * @param owner the owning sales manager
+ * @param channel the acquisition channel
+ * @param amount the deal's value; never negative
+ * @param lossReason the structured loss reason (meaningful for lost deals)
+ * @param leadId the lead this deal came from
+ * @param attributes further attributes usable as breakdown dimensions
+ */
+public record Deal(
+    String id,
+    Instant createdAt,
+    Optional<String> owner,
+    Optional<String> channel,
+    Optional<Money> amount,
+    Optional<String> lossReason,
+    Optional<String> leadId,
+    Map<String, String> attributes) {
+
+  /** The group name of a missing owner, channel, loss reason or attribute value. */
+  public static final String UNSPECIFIED = "(unspecified)";
+
+  /**
+   * Validates the deal.
+   *
+   * @throws IllegalArgumentException if the id is blank, the amount is negative, or an attribute
+   *     name is blank
+   */
+  public Deal {
+    requireNonNull(id, "id");
+    requireNonNull(createdAt, "createdAt");
+    requireNonNull(owner, "owner");
+    requireNonNull(channel, "channel");
+    requireNonNull(amount, "amount");
+    requireNonNull(lossReason, "lossReason");
+    requireNonNull(leadId, "leadId");
+    attributes = Map.copyOf(attributes);
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("deal id is blank");
+    }
+    if (amount.isPresent() && amount.get().isNegative()) {
+      throw new IllegalArgumentException(
+          "deal \"" + id + "\": amount " + amount.get() + " is negative");
+    }
+    for (String name : attributes.keySet()) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("deal \"" + id + "\": an attribute name is blank");
+      }
+    }
+  }
+
+  /** Starts a deal with its two required fields. */
+  public static Builder builder(String id, Instant createdAt) {
+    return new Builder(id, createdAt);
+  }
+
+  /** Builds a {@link Deal}; unset optional fields are absent. */
+  public static final class Builder {
+    private final String id;
+    private final Instant createdAt;
+    private Optional<String> owner = Optional.empty();
+    private Optional<String> channel = Optional.empty();
+    private Optional<Money> amount = Optional.empty();
+    private Optional<String> lossReason = Optional.empty();
+    private Optional<String> leadId = Optional.empty();
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+
+    private Builder(String id, Instant createdAt) {
+      this.id = requireNonNull(id, "id");
+      this.createdAt = requireNonNull(createdAt, "createdAt");
+    }
+
+    /** Sets the owner. */
+    public Builder owner(String value) {
+      owner = Optional.of(value);
+      return this;
+    }
+
+    /** Sets the acquisition channel. */
+    public Builder channel(String value) {
+      channel = Optional.of(value);
+      return this;
+    }
+
+    /** Sets the amount. */
+    public Builder amount(Money value) {
+      amount = Optional.of(value);
+      return this;
+    }
+
+    /** Sets the amount from a plain decimal and an ISO 4217 code. */
+    public Builder amount(String value, String currencyCode) {
+      return amount(Money.of(value, currencyCode));
+    }
+
+    /** Sets the structured loss reason. */
+    public Builder lossReason(String value) {
+      lossReason = Optional.of(value);
+      return this;
+    }
+
+    /** Sets the id of the lead the deal came from. */
+    public Builder leadId(String value) {
+      leadId = Optional.of(value);
+      return this;
+    }
+
+    /** Sets a free attribute. */
+    public Builder attribute(String name, String value) {
+      attributes.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Builds the deal.
+     *
+     * @throws IllegalArgumentException as {@link Deal#Deal}
+     */
+    public Deal build() {
+      return new Deal(id, createdAt, owner, channel, amount, lossReason, leadId, attributes);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.funnel.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A deal moved into a stage: when it happened ({@code occurredAt}), when the CRM recorded it
+ * ({@code recordedAt}, by default when it happened) and who did it. A change whose {@code
+ * recordedAt} lies well after its {@code occurredAt} was back-dated (METRICS.md "Process reality").
+ *
+ * @param dealId the deal that moved
+ * @param toStage the id of the stage it moved into
+ * @param occurredAt when the move happened
+ * @param recordedAt when the move was recorded; not before {@code occurredAt}
+ * @param actor who recorded it
+ */
+public record StageChange(
+    String dealId, String toStage, Instant occurredAt, Instant recordedAt, Optional<String> actor) {
+
+  /**
+   * Validates the change.
+   *
+   * @throws IllegalArgumentException if an id is blank or {@code recordedAt} is before {@code
+   *     occurredAt}
+   */
+  public StageChange {
+    requireNonNull(dealId, "dealId");
+    requireNonNull(toStage, "toStage");
+    requireNonNull(occurredAt, "occurredAt");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(actor, "actor");
+    if (dealId.isBlank()) {
+      throw new IllegalArgumentException("stage change: deal id is blank");
+    }
+    if (toStage.isBlank()) {
+      throw new IllegalArgumentException("stage change of deal \"" + dealId + "\": stage is blank");
+    }
+    if (recordedAt.isBefore(occurredAt)) {
+      throw new IllegalArgumentException(
+          "stage change of deal \""
+              + dealId
+              + "\": recorded_at "
+              + recordedAt
+              + " is before occurred_at "
+              + occurredAt);
+    }
+  }
+
+  /** A change recorded when it happened, with no actor. */
+  public static StageChange of(String dealId, String toStage, Instant occurredAt) {
+    return new StageChange(dealId, toStage, occurredAt, occurredAt, Optional.empty());
+  }
+
+  /** This change, recorded at another instant. */
+  public StageChange recordedAt(Instant instant) {
+    return new StageChange(dealId, toStage, occurredAt, instant, actor);
+  }
+
+  /** This change, made by this actor. */
+  public StageChange actor(String who) {
+    return new StageChange(dealId, toStage, occurredAt, recordedAt, Optional.of(who));
+  }
+}

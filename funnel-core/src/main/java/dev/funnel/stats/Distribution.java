@@ -1,0 +1,105 @@
+package dev.funnel.stats;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A distribution of durations: how many, their mean, their extremes and the percentiles asked for
+ * (by default p50, p75 and p90). Percentiles interpolate linearly between closest ranks (METRICS.md
+ * "Durations": numpy's default, Excel PERCENTILE.INC, DuckDB {@code quantile_cont}) and are exact.
+ * With no values every figure is absent.
+ *
+ * @param count how many durations there are
+ * @param mean their arithmetic mean; absent when there are none
+ * @param min the shortest; absent when there are none
+ * @param max the longest; absent when there are none
+ * @param percentiles percentile (in [0, 1]) to value; empty when there are no values
+ */
+public record Distribution(
+    long count,
+    Optional<Duration> mean,
+    Optional<Duration> min,
+    Optional<Duration> max,
+    Map<Double, Duration> percentiles) {
+
+  /** The percentiles computed unless a query asks for others. */
+  public static final double[] DEFAULT_PERCENTILES = {0.5, 0.75, 0.9};
+
+  /**
+   * Validates the distribution.
+   *
+   * @throws IllegalArgumentException if the count is negative, a percentile lies outside [0, 1], or
+   *     figures are present with a count of 0
+   */
+  public Distribution {
+    if (count < 0) {
+      throw new IllegalArgumentException("count " + count + " is negative");
+    }
+    percentiles = Map.copyOf(new TreeMap<>(percentiles));
+    for (double p : percentiles.keySet()) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
+      }
+    }
+    if (count == 0 && (mean.isPresent() || !percentiles.isEmpty())) {
+      throw new IllegalArgumentException("an empty distribution has no figures");
+    }
+  }
+
+  /** The distribution of no values. */
+  public static Distribution empty() {
+    return new Distribution(0, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+  }
+
+  /** Whether there are no values. */
+  public boolean isEmpty() {
+    return count == 0;
+  }
+
+  /**
+   * The p-th percentile, if it was computed.
+   *
+   * @throws IllegalArgumentException if p is outside [0, 1]
+   */
+  public Optional<Duration> percentile(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
+    }
+    return Optional.ofNullable(percentiles.get(p));
+  }
+
+  /** The median. */
+  public Optional<Duration> p50() {
+    return Optional.ofNullable(percentiles.get(0.5));
+  }
+
+  /** The 75th percentile. */
+  public Optional<Duration> p75() {
+    return Optional.ofNullable(percentiles.get(0.75));
+  }
+
+  /** The 90th percentile. */
+  public Optional<Duration> p90() {
+    return Optional.ofNullable(percentiles.get(0.9));
+  }
+
+  /** {@code "n=12 p50 3d 4h p75 5d p90 9d 2h mean 4d 1h"}, or {@code "n=0"}. */
+  @Override
+  public String toString() {
+    if (count == 0) {
+      return "n=0";
+    }
+    StringBuilder sb = new StringBuilder("n=").append(count);
+    new TreeMap<>(percentiles)
+        .forEach(
+            (p, d) ->
+                sb.append(" p")
+                    .append(Durations.percentLabel(p))
+                    .append(' ')
+                    .append(Durations.human(d)));
+    mean.ifPresent(m -> sb.append(" mean ").append(Durations.human(m)));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.funnel.stats;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Human-sized printing of durations: {@code 3d 4h}, {@code 2h 5m}, {@code 45s}. */
+public final class Durations {
+  private Durations() {}
+
+  /**
+   * The two largest non-zero units of a duration, e.g. {@code 3d 4h}, {@code 2h 5m}, {@code 4m
+   * 10s}, {@code 45s}; sub-second durations print as {@code 0s} or in milliseconds.
+   */
+  public static String human(Duration d) {
+    if (d.isNegative()) {
+      return "-" + human(d.negated());
+    }
+    long s = d.getSeconds();
+    long days = s / 86_400;
+    long hours = (s % 86_400) / 3_600;
+    long minutes = (s % 3_600) / 60;
+    long seconds = s % 60;
+    if (days > 0) {
+      return hours > 0 ? days + "d " + hours + "h" : days + "d";
+    }
+    if (hours > 0) {
+      return minutes > 0 ? hours + "h " + minutes + "m" : hours + "h";
+    }
+    if (minutes > 0) {
+      return seconds > 0 ? minutes + "m " + seconds + "s" : minutes + "m";
+    }
+    if (s == 0 && d.getNano() > 0) {
+      return d.toMillis() + "ms";
+    }
+    return seconds + "s";
+  }
+
+  /** The duration in days as a double, {@code seconds / 86400} (METRICS.md "Time"). */
+  public static double days(Duration d) {
+    return (d.getSeconds() + d.getNano() / 1e9) / 86_400.0;
+  }
+
+  /** A duration of a fractional number of seconds, rounded to the nanosecond. */
+  public static Duration ofSeconds(double seconds) {
+    double whole = Math.floor(seconds);
+    long nanos = Math.round((seconds - whole) * 1e9);
+    return Duration.ofSeconds((long) whole, nanos);
+  }
+
+  static String percentLabel(double p) {
+    double v = p * 100;
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+}

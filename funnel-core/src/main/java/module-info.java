@@ -1,0 +1,12 @@
+/**
+ * funnel core: the domain model, the validated columnar {@code DealLog} and the analytics engine.
+ * Exports API packages only; the engine lives in {@code dev.funnel.internal}.
+ */
+module dev.funnel.core {
+  requires static org.jspecify;
+  requires com.google.common;
+
+  exports dev.funnel.model;
+  exports dev.funnel.log;
+  exports dev.funnel.stats;
+}
