@@ -162,9 +162,7 @@ public final class DealLogBuilder {
     dealOwner.add(owners.encode(deal.owner()));
     dealChannel.add(channels.encode(deal.channel()));
     dealAmount.add(
-        deal.amount().isPresent()
-            ? deal.amount().get().minorUnits()
-            : ColumnarDealLog.NO_AMOUNT);
+        deal.amount().isPresent() ? deal.amount().get().minorUnits() : ColumnarDealLog.NO_AMOUNT);
     dealLossReason.add(lossReasons.encode(deal.lossReason()));
     dealLeadId.add(leadIds.encode(deal.leadId()));
     for (Map.Entry<String, String> e : deal.attributes().entrySet()) {

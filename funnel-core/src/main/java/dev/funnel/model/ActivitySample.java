@@ -29,7 +29,15 @@ public record ActivitySample(LocalDate date, String channel, String metric, doub
     }
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw new IllegalArgumentException(
-          "activity on " + date + " " + channel + "/" + metric + ": value " + value + " is invalid");
+          "activity on "
+              + date
+              + " "
+              + channel
+              + "/"
+              + metric
+              + ": value "
+              + value
+              + " is invalid");
     }
   }
 }

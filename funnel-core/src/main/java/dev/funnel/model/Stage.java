@@ -18,8 +18,8 @@ public record Stage(String id, String name, StageKind kind, OptionalDouble decla
   /**
    * Validates the stage.
    *
-   * @throws IllegalArgumentException if the id or name is blank, or the probability is outside
-   *     [0, 1] or set on a closed stage
+   * @throws IllegalArgumentException if the id or name is blank, or the probability is outside [0,
+   *     1] or set on a closed stage
    */
   public Stage {
     requireNonNull(id, "id");

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * A rate as what it is: successes out of trials, with its 95% Wilson score interval (z =
- * 1.959964), METRICS.md "Funnel". With 0 trials the rate is undefined and every figure is absent,
- * never 0, NaN or an exception.
+ * A rate as what it is: successes out of trials, with its 95% Wilson score interval (z = 1.959964),
+ * METRICS.md "Funnel". With 0 trials the rate is undefined and every figure is absent, never 0, NaN
+ * or an exception.
  *
  * {@snippet :
  * Proportion p = Proportion.of(3, 7);

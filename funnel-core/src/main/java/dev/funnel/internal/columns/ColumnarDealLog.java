@@ -34,10 +34,13 @@ public final class ColumnarDealLog implements DealLog {
   public static final byte LOST = 2;
 
   public final Pipeline pipeline;
+
   /** Per stage index (pipeline order): OPEN, WON or LOST. */
   public final byte[] stageKind;
+
   /** Per stage index: the open rank from 1, or 0 for closed stages. */
   public final int[] stageRank;
+
   /** Per open rank - 1: the stage index. */
   public final int[] openStageIndex;
 
@@ -49,8 +52,10 @@ public final class ColumnarDealLog implements DealLog {
   public final long[] amount;
   public final int[] lossReason;
   public final int[] leadId;
+
   /** Per attribute (in {@link #attributeNames} order), per deal: the value code. */
   public final int[][] attributes;
+
   /** Deal d's changes are {@code changeStart[d] .. changeStart[d+1]-1}. */
   public final int[] changeStart;
 
@@ -206,8 +211,7 @@ public final class ColumnarDealLog implements DealLog {
 
   private void check(int d) {
     if (d < 0 || d >= dealCount) {
-      throw new IndexOutOfBoundsException(
-          "deal index " + d + " is not in [0, " + dealCount + ")");
+      throw new IndexOutOfBoundsException("deal index " + d + " is not in [0, " + dealCount + ")");
     }
   }
 
