@@ -9,4 +9,5 @@ module dev.funnel.core {
   exports dev.funnel.model;
   exports dev.funnel.log;
   exports dev.funnel.stats;
+  exports dev.funnel.sequence;
 }
