@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /**
- * One event of an entity (a visitor, a lead, a deal): the input of event-sequence funnels
- * ({@code events.csv} in FORMATS.md).
+ * One event of an entity (a visitor, a lead, a deal): the input of event-sequence funnels ({@code
+ * events.csv} in FORMATS.md).
  *
  * @param entityId the entity the event belongs to, non-blank
  * @param at when it happened
