@@ -6,6 +6,7 @@ module dev.funnel.core {
   requires static org.jspecify;
   requires com.google.common;
 
+  exports dev.funnel;
   exports dev.funnel.model;
   exports dev.funnel.log;
   exports dev.funnel.stats;

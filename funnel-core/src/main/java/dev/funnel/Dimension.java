@@ -1,0 +1,107 @@
+package dev.funnel;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * What a report is broken down by: the deal's owner, its channel, one of its attributes, or the
+ * period of its creation. A missing value forms its own group, {@code (unspecified)}.
+ *
+ * @param kind what the dimension reads
+ * @param attribute the attribute name, for {@link Kind#ATTRIBUTE}
+ * @param period the period, for {@link Kind#CREATED}
+ */
+public record Dimension(Kind kind, Optional<String> attribute, Optional<Period> period) {
+
+  /** Breaks down by the deal's owner. */
+  public static final Dimension OWNER =
+      new Dimension(Kind.OWNER, Optional.empty(), Optional.empty());
+
+  /** Breaks down by the deal's acquisition channel. */
+  public static final Dimension CHANNEL =
+      new Dimension(Kind.CHANNEL, Optional.empty(), Optional.empty());
+
+  /** The kinds of dimension. */
+  public enum Kind {
+    /** The deal's owner. */
+    OWNER,
+    /** The deal's channel. */
+    CHANNEL,
+    /** A deal attribute. */
+    ATTRIBUTE,
+    /** The period of the deal's creation. */
+    CREATED
+  }
+
+  /**
+   * Validates the dimension.
+   *
+   * @throws IllegalArgumentException if the attribute or period does not fit the kind
+   */
+  public Dimension {
+    requireNonNull(kind, "kind");
+    requireNonNull(attribute, "attribute");
+    requireNonNull(period, "period");
+    if ((kind == Kind.ATTRIBUTE) != attribute.isPresent()) {
+      throw new IllegalArgumentException("an ATTRIBUTE dimension, and only it, names an attribute");
+    }
+    if ((kind == Kind.CREATED) != period.isPresent()) {
+      throw new IllegalArgumentException("a CREATED dimension, and only it, has a period");
+    }
+    if (attribute.isPresent() && attribute.get().isBlank()) {
+      throw new IllegalArgumentException("attribute name is blank");
+    }
+  }
+
+  /** Breaks down by a deal attribute. */
+  public static Dimension attribute(String name) {
+    return new Dimension(Kind.ATTRIBUTE, Optional.of(name), Optional.empty());
+  }
+
+  /** Breaks down by the period of creation, in the query's zone. */
+  public static Dimension created(Period period) {
+    return new Dimension(Kind.CREATED, Optional.empty(), Optional.of(period));
+  }
+
+  /**
+   * The dimension with this name, as the CLI's {@code --by} takes it: {@code owner}, {@code
+   * channel}, a period name ({@code day}, {@code week}, {@code month}, {@code quarter}, {@code
+   * year}: creation period), anything else an attribute.
+   */
+  public static Dimension named(String name) {
+    String n = name.trim();
+    if (n.equalsIgnoreCase("owner")) {
+      return OWNER;
+    }
+    if (n.equalsIgnoreCase("channel")) {
+      return CHANNEL;
+    }
+    for (Period p : Period.values()) {
+      if (p.name().equalsIgnoreCase(n)) {
+        return created(p);
+      }
+    }
+    return attribute(n);
+  }
+
+  /** The dimension's name: {@code owner}, {@code channel}, the attribute, or the period. */
+  public String label() {
+    switch (kind) {
+      case OWNER:
+        return "owner";
+      case CHANNEL:
+        return "channel";
+      case ATTRIBUTE:
+        return attribute.orElseThrow();
+      case CREATED:
+        return period.orElseThrow().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    throw new AssertionError(kind);
+  }
+
+  @Override
+  public String toString() {
+    return label();
+  }
+}

@@ -1,0 +1,306 @@
+package dev.funnel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.Engine;
+import dev.funnel.log.DealLog;
+import dev.funnel.stats.Distribution;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The funnel query: which deals, as of when, broken down by what. The entry point is {@link
+ * #of(DealLog)}; options read like a sentence and the last call says what happens.
+ *
+ * {@snippet :
+ * FunnelReport report = Funnel.of(log)
+ *     .cohort(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"))
+ *     .asOf(Instant.parse("2026-06-30T00:00:00Z"))
+ *     .by(Dimension.OWNER)
+ *     .by("channel")
+ *     .report();
+ * System.out.println(report);
+ * }
+ *
+ * <p>Definitions follow METRICS.md: the selection is the cohort of deals created in {@code [from,
+ * to)} (all deals without a window) and not after as-of; as-of defaults to the latest event time in
+ * the log, never the wall clock; events after as-of are not seen. Each option may be set once: a
+ * bad value throws {@link IllegalArgumentException}, a second call {@link IllegalStateException}. A
+ * query is a mutable builder and not thread-safe; its reports are immutable.
+ */
+public final class Funnel {
+  private final ColumnarDealLog log;
+  private Optional<Instant> from = Optional.empty();
+  private Optional<Instant> to = Optional.empty();
+  private boolean cohortSet;
+  private Optional<Instant> asOf = Optional.empty();
+  private Optional<ZoneId> zone = Optional.empty();
+  private Optional<Counting> counting = Optional.empty();
+  private Optional<double[]> percentiles = Optional.empty();
+  private final List<List<Dimension>> breakdowns = new ArrayList<>();
+  private Optional<ForkJoinPool> pool = Optional.empty();
+
+  private Funnel(DealLog log) {
+    this.log = ColumnarDealLog.of(requireNonNull(log, "log"));
+  }
+
+  /**
+   * Starts a query over this log.
+   *
+   * @throws IllegalArgumentException if the log was not built by funnel
+   */
+  public static Funnel of(DealLog log) {
+    return new Funnel(log);
+  }
+
+  /**
+   * Selects the cohort of deals created in {@code [from, to)}.
+   *
+   * @throws IllegalArgumentException if {@code to} is not after {@code from}
+   * @throws IllegalStateException if a cohort was already chosen
+   */
+  public Funnel cohort(Instant from, Instant to) {
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    if (cohortSet) {
+      throw new IllegalStateException("cohort was already set to " + describeCohort());
+    }
+    if (!to.isAfter(from)) {
+      throw new IllegalArgumentException(
+          "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
+    }
+    this.from = Optional.of(from);
+    this.to = Optional.of(to);
+    cohortSet = true;
+    return this;
+  }
+
+  /**
+   * Selects deals created at or after {@code from}.
+   *
+   * @throws IllegalStateException if a cohort was already chosen
+   */
+  public Funnel createdFrom(Instant from) {
+    requireNonNull(from, "from");
+    if (cohortSet) {
+      throw new IllegalStateException("cohort was already set to " + describeCohort());
+    }
+    this.from = Optional.of(from);
+    cohortSet = true;
+    return this;
+  }
+
+  private String describeCohort() {
+    return "["
+        + from.map(Object::toString).orElse("-inf")
+        + ", "
+        + to.map(Object::toString).orElse("+inf")
+        + ")";
+  }
+
+  /**
+   * Sees the log as it was at this instant: events after it are invisible, open visits and ages are
+   * measured up to it.
+   *
+   * @throws IllegalStateException if as-of was already set
+   */
+  public Funnel asOf(Instant instant) {
+    requireNonNull(instant, "instant");
+    if (asOf.isPresent()) {
+      throw new IllegalStateException("asOf was already set to " + asOf.get());
+    }
+    asOf = Optional.of(instant);
+    return this;
+  }
+
+  /**
+   * The zone in which creation periods are bucketed (default UTC).
+   *
+   * @throws IllegalStateException if the zone was already set
+   */
+  public Funnel zone(ZoneId zoneId) {
+    requireNonNull(zoneId, "zoneId");
+    if (zone.isPresent()) {
+      throw new IllegalStateException("zone was already set to " + zone.get());
+    }
+    zone = Optional.of(zoneId);
+    return this;
+  }
+
+  /**
+   * How reached is counted (default {@link Counting#PROGRESSED}).
+   *
+   * @throws IllegalStateException if counting was already set
+   */
+  public Funnel counting(Counting mode) {
+    requireNonNull(mode, "mode");
+    if (counting.isPresent()) {
+      throw new IllegalStateException("counting was already set to " + counting.get());
+    }
+    counting = Optional.of(mode);
+    return this;
+  }
+
+  /**
+   * The percentiles every duration distribution reports (default 0.5, 0.75, 0.9).
+   *
+   * @throws IllegalArgumentException if none is given or one lies outside [0, 1]
+   * @throws IllegalStateException if percentiles were already set
+   */
+  public Funnel percentiles(double... ps) {
+    requireNonNull(ps, "ps");
+    if (percentiles.isPresent()) {
+      throw new IllegalStateException(
+          "percentiles were already set to " + Arrays.toString(percentiles.get()));
+    }
+    if (ps.length == 0) {
+      throw new IllegalArgumentException("at least one percentile is needed");
+    }
+    for (double p : ps) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
+      }
+    }
+    double[] sorted = Arrays.stream(ps).distinct().sorted().toArray();
+    percentiles = Optional.of(sorted);
+    return this;
+  }
+
+  /**
+   * Adds a breakdown by one dimension, or by several crossed ({@code by(OWNER, CHANNEL)} gives one
+   * group per owner and channel pair). Each call adds one breakdown.
+   *
+   * @throws IllegalArgumentException if no dimension is given or one repeats
+   * @throws IllegalStateException if the same breakdown was already added
+   */
+  public Funnel by(Dimension... dimensions) {
+    requireNonNull(dimensions, "dimensions");
+    List<Dimension> dims = List.of(dimensions);
+    if (dims.isEmpty()) {
+      throw new IllegalArgumentException("by() needs at least one dimension");
+    }
+    if (dims.stream().distinct().count() != dims.size()) {
+      throw new IllegalArgumentException("a dimension repeats in by" + dims);
+    }
+    if (breakdowns.contains(dims)) {
+      throw new IllegalStateException("breakdown by " + dims + " was already added");
+    }
+    breakdowns.add(dims);
+    return this;
+  }
+
+  /**
+   * Adds a breakdown by dimensions named as the CLI names them ({@code "owner"}, {@code "channel"},
+   * {@code "month"}, or an attribute), crossed when several are given.
+   *
+   * @see Dimension#named(String)
+   */
+  public Funnel by(String... dimensions) {
+    requireNonNull(dimensions, "dimensions");
+    return by(Arrays.stream(dimensions).map(Dimension::named).toArray(Dimension[]::new));
+  }
+
+  /**
+   * Computes in parallel over deal ranges in the common pool; the report is identical to the
+   * sequential one.
+   *
+   * @throws IllegalStateException if parallelism was already chosen
+   */
+  public Funnel parallel() {
+    return parallel(ForkJoinPool.commonPool());
+  }
+
+  /**
+   * Computes in parallel over deal ranges in this pool.
+   *
+   * @throws IllegalStateException if parallelism was already chosen
+   */
+  public Funnel parallel(ForkJoinPool forkJoinPool) {
+    requireNonNull(forkJoinPool, "forkJoinPool");
+    if (pool.isPresent()) {
+      throw new IllegalStateException("parallel was already set");
+    }
+    pool = Optional.of(forkJoinPool);
+    return this;
+  }
+
+  /**
+   * Resolves the query for partial aggregation over deal ranges (see {@link FunnelAggregate}).
+   *
+   * @throws IllegalArgumentException if a breakdown names an attribute no deal has
+   */
+  public Query query() {
+    Instant at =
+        asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
+    Engine.Query q =
+        Engine.query(
+            log,
+            at,
+            from,
+            to,
+            zone.orElse(ZoneOffset.UTC),
+            counting.orElse(Counting.PROGRESSED),
+            percentiles.orElse(Distribution.DEFAULT_PERCENTILES),
+            breakdowns);
+    return new Query(q);
+  }
+
+  /**
+   * Computes the report in one pass (or in parallel, if asked).
+   *
+   * @throws IllegalArgumentException if a breakdown names an attribute no deal has
+   */
+  public FunnelReport report() {
+    Query q = query();
+    return pool.isPresent() ? q.query.runParallel(pool.get()) : q.query.run();
+  }
+
+  /** A resolved query, ready to aggregate deal ranges. */
+  public static final class Query {
+    private final Engine.Query query;
+
+    private Query(Engine.Query query) {
+      this.query = query;
+    }
+
+    /**
+     * The aggregate of the deals at positions {@code [from, to)} of the log (positions are
+     * createdAt order, as {@link DealLog#deal(int)}).
+     *
+     * @throws IllegalArgumentException if the range is not within the log
+     */
+    public FunnelAggregate aggregate(int from, int to) {
+      return query.aggregate(from, to);
+    }
+
+    /** The report over all deals. */
+    public FunnelReport report() {
+      return query.run();
+    }
+  }
+
+  /** The options set so far, e.g. {@code Funnel.of(log).asOf(...).by(owner)}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Funnel.of(").append(log).append(')');
+    if (cohortSet) {
+      sb.append(".cohort").append(describeCohort());
+    }
+    asOf.ifPresent(t -> sb.append(".asOf(").append(t).append(')'));
+    zone.ifPresent(z -> sb.append(".zone(").append(z).append(')'));
+    counting.ifPresent(c -> sb.append(".counting(").append(c).append(')'));
+    percentiles.ifPresent(p -> sb.append(".percentiles(").append(Arrays.toString(p)).append(')'));
+    for (List<Dimension> b : breakdowns) {
+      sb.append(".by(").append(b.toString().replaceAll("[\\[\\]]", "")).append(')');
+    }
+    pool.ifPresent(p -> sb.append(".parallel()"));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.funnel;
+
+/**
+ * The mergeable partial aggregate of a funnel query over part of the deals: the unit of parallel,
+ * incremental and distributed runs. Aggregates of the same query (same pipeline, as-of, counting,
+ * percentiles and breakdowns) merge, also when they come from different logs: groups are matched by
+ * key. Merging is associative and commutative, and the report of merged parts equals the report of
+ * the whole.
+ *
+ * {@snippet :
+ * Funnel.Query q = Funnel.of(log).asOf(asOf).by(Dimension.OWNER).query();
+ * FunnelAggregate left = q.aggregate(0, half);
+ * FunnelAggregate right = q.aggregate(half, log.dealCount());
+ * FunnelReport whole = left.merge(right).report();
+ * }
+ */
+public interface FunnelAggregate {
+
+  /**
+   * A new aggregate holding both this one and the other; neither input changes.
+   *
+   * @throws IllegalArgumentException if the other is this aggregate, or belongs to another query
+   */
+  FunnelAggregate merge(FunnelAggregate other);
+
+  /** The report of the deals aggregated so far. */
+  FunnelReport report();
+}

@@ -1,0 +1,137 @@
+package dev.funnel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.internal.engine.Tables;
+import dev.funnel.model.Money;
+import dev.funnel.stats.Distribution;
+import dev.funnel.stats.Proportion;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of a {@link Funnel} query: the figures of the selected deals as of an instant, and
+ * their breakdowns. Immutable; {@code toString()} prints an aligned table.
+ *
+ * @param pipeline the pipeline id
+ * @param asOf the as-of instant: events after it were not seen
+ * @param cohortFrom the inclusive start of the creation window, if any
+ * @param cohortTo the exclusive end of the creation window, if any
+ * @param zone the zone periods were bucketed in
+ * @param counting how reached was counted
+ * @param all the figures of the whole selection
+ * @param breakdowns one per {@code by(...)} of the query, in query order
+ */
+public record FunnelReport(
+    String pipeline,
+    Instant asOf,
+    Optional<Instant> cohortFrom,
+    Optional<Instant> cohortTo,
+    ZoneId zone,
+    Counting counting,
+    FunnelFigures all,
+    List<Breakdown> breakdowns) {
+
+  /** Validates the report. */
+  public FunnelReport {
+    requireNonNull(pipeline, "pipeline");
+    requireNonNull(asOf, "asOf");
+    requireNonNull(cohortFrom, "cohortFrom");
+    requireNonNull(cohortTo, "cohortTo");
+    requireNonNull(zone, "zone");
+    requireNonNull(counting, "counting");
+    requireNonNull(all, "all");
+    breakdowns = List.copyOf(breakdowns);
+  }
+
+  /** Deal counts by state. */
+  public DealCounts deals() {
+    return all.deals();
+  }
+
+  /** One row per open stage. */
+  public List<StageFigures> stages() {
+    return all.stages();
+  }
+
+  /**
+   * The figures of the open stage with this id.
+   *
+   * @throws IllegalArgumentException naming the open stages if there is none
+   */
+  public StageFigures stage(String stageId) {
+    return all.stage(stageId);
+  }
+
+  /** The figures of this open stage. */
+  public StageFigures stage(dev.funnel.model.Stage stage) {
+    return all.stage(stage.id());
+  }
+
+  /** won / (won + lost). */
+  public Proportion winRate() {
+    return all.winRate();
+  }
+
+  /** won / all deals. */
+  public Proportion cohortConversion() {
+    return all.cohortConversion();
+  }
+
+  /** Cycle time of won deals. */
+  public Distribution wonCycleTime() {
+    return all.wonCycleTime();
+  }
+
+  /** Cycle time of lost deals. */
+  public Distribution lostCycleTime() {
+    return all.lostCycleTime();
+  }
+
+  /** The average won deal size. */
+  public Optional<Money> averageWonDealSize() {
+    return all.averageWonDealSize();
+  }
+
+  /** Sales velocity in money per day. */
+  public Optional<Money> velocityPerDay() {
+    return all.velocityPerDay();
+  }
+
+  /**
+   * The breakdown with this name ({@code owner}, {@code channel}, {@code owner x channel}, ...).
+   *
+   * @throws IllegalArgumentException naming the breakdowns there are
+   */
+  public Breakdown breakdown(String name) {
+    for (Breakdown b : breakdowns) {
+      if (b.name().equals(name)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no breakdown \""
+            + name
+            + "\" (the query has: "
+            + String.join(", ", breakdowns.stream().map(Breakdown::name).toList())
+            + ")");
+  }
+
+  /** The report as a table, breakdowns capped at {@code maxRows} rows each. */
+  public String print(int maxRows) {
+    return Tables.report(this, maxRows);
+  }
+
+  /** The report as a table with every breakdown row. */
+  public String printAll() {
+    return print(Integer.MAX_VALUE);
+  }
+
+  /** The report as a table, breakdowns capped at 20 rows each. */
+  @Override
+  public String toString() {
+    return print(Tables.DEFAULT_ROWS);
+  }
+}

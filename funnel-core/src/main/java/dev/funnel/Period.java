@@ -1,0 +1,96 @@
+package dev.funnel;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+
+/**
+ * A calendar period used to bucket instants (METRICS.md "Time"): day, ISO week starting Monday,
+ * month, quarter, year, in the query's zone. Labels are {@code 2026-04-13}, {@code 2026-W15},
+ * {@code 2026-04}, {@code 2026-Q2}, {@code 2026}.
+ */
+public enum Period {
+  /** A calendar day. */
+  DAY,
+  /** An ISO week, Monday to Sunday, labelled by its week-based year. */
+  WEEK,
+  /** A calendar month. */
+  MONTH,
+  /** A calendar quarter. */
+  QUARTER,
+  /** A calendar year. */
+  YEAR;
+
+  /** The first day of the period containing this date. */
+  public LocalDate start(LocalDate date) {
+    switch (this) {
+      case DAY:
+        return date;
+      case WEEK:
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case MONTH:
+        return date.withDayOfMonth(1);
+      case QUARTER:
+        return LocalDate.of(date.getYear(), ((date.getMonthValue() - 1) / 3) * 3 + 1, 1);
+      case YEAR:
+        return LocalDate.of(date.getYear(), 1, 1);
+    }
+    throw new AssertionError(this);
+  }
+
+  /** The first day of the period after the one starting on {@code start}. */
+  public LocalDate next(LocalDate start) {
+    switch (this) {
+      case DAY:
+        return start.plusDays(1);
+      case WEEK:
+        return start.plusWeeks(1);
+      case MONTH:
+        return start.plusMonths(1);
+      case QUARTER:
+        return start.plusMonths(3);
+      case YEAR:
+        return start.plusYears(1);
+    }
+    throw new AssertionError(this);
+  }
+
+  /** The label of the period containing this date, e.g. {@code 2026-W15}. */
+  public String label(LocalDate date) {
+    switch (this) {
+      case DAY:
+        return date.toString();
+      case WEEK:
+        return String.format(
+            Locale.ROOT,
+            "%d-W%02d",
+            date.get(IsoFields.WEEK_BASED_YEAR),
+            date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case MONTH:
+        return String.format(Locale.ROOT, "%d-%02d", date.getYear(), date.getMonthValue());
+      case QUARTER:
+        return date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
+      case YEAR:
+        return Integer.toString(date.getYear());
+    }
+    throw new AssertionError(this);
+  }
+
+  /**
+   * The period with this name, case-insensitive ({@code day}, {@code week}, {@code month}, {@code
+   * quarter}, {@code year}).
+   *
+   * @throws IllegalArgumentException naming the known periods
+   */
+  public static Period parse(String name) {
+    for (Period p : values()) {
+      if (p.name().equalsIgnoreCase(name.trim())) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException(
+        "\"" + name + "\" is not a period (known: day, week, month, quarter, year)");
+  }
+}

@@ -1,0 +1,214 @@
+package dev.funnel.internal.engine;
+
+import dev.funnel.Breakdown;
+import dev.funnel.Counting;
+import dev.funnel.DealCounts;
+import dev.funnel.FunnelFigures;
+import dev.funnel.FunnelReport;
+import dev.funnel.Group;
+import dev.funnel.StageFigures;
+import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.stats.Select;
+import dev.funnel.model.Money;
+import dev.funnel.stats.Distribution;
+import dev.funnel.stats.Proportion;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * Turns a partial aggregate into an immutable report: counters to figures, samples to percentiles.
+ */
+final class Assembler {
+  private Assembler() {}
+
+  static FunnelReport report(FunnelPartial p, boolean parallel) {
+    QuerySpec spec = p.spec;
+    int groupings = p.counters.length;
+    // dist[g][k][group]
+    Distribution[][][] dist = new Distribution[groupings][p.kinds][];
+    List<RecursiveAction> tasks = new ArrayList<>();
+    for (int g = 0; g < groupings; g++) {
+      for (int k = 0; k < p.kinds; k++) {
+        final int gg = g;
+        final int kk = k;
+        tasks.add(
+            new RecursiveAction() {
+              private static final long serialVersionUID = 1L;
+
+              @Override
+              protected void compute() {
+                dist[gg][kk] = distributions(p, gg, kk);
+              }
+            });
+      }
+    }
+    if (parallel) {
+      ForkJoinPool.commonPool().invoke(new AllOf(tasks));
+    } else {
+      tasks.forEach(RecursiveAction::invoke);
+    }
+    FunnelFigures all = figures(p, 0, 0, dist);
+    List<Breakdown> breakdowns = new ArrayList<>();
+    for (int g = 1; g < groupings; g++) {
+      List<Group> groups = new ArrayList<>();
+      List<List<String>> keys = p.keys.get(g);
+      for (int id = 0; id < keys.size(); id++) {
+        if (p.counters[g][id * p.stride + FunnelPartial.DEALS] > 0) {
+          groups.add(new Group(keys.get(id), figures(p, g, id, dist)));
+        }
+      }
+      groups.sort(
+          Comparator.comparingLong((Group x) -> -x.figures().deals().total())
+              .thenComparing(Group::label));
+      breakdowns.add(new Breakdown(spec.breakdowns.get(g - 1), groups));
+    }
+    return new FunnelReport(
+        spec.log.pipeline.id(),
+        spec.asOf,
+        spec.from,
+        spec.to,
+        spec.zone,
+        spec.counting,
+        all,
+        breakdowns);
+  }
+
+  /** Runs a list of actions in the pool and waits for all. */
+  private static final class AllOf extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial")
+    private final List<RecursiveAction> tasks;
+
+    AllOf(List<RecursiveAction> tasks) {
+      this.tasks = tasks;
+    }
+
+    @Override
+    protected void compute() {
+      invokeAll(tasks);
+    }
+  }
+
+  /** The distribution of sample kind k for every group of grouping g. */
+  private static Distribution[] distributions(FunnelPartial p, int g, int k) {
+    double[] ps = p.spec.percentiles;
+    IntBuffer durations = p.durations[k];
+    int size = durations.size;
+    int groups = p.keys.get(g).size();
+    Distribution[] out = new Distribution[groups];
+    long[] values = new long[size];
+    if (g == 0) {
+      for (int i = 0; i < size; i++) {
+        values[i] = durations.a[i];
+      }
+      out[0] = Select.distribution(values, 0, size, ps);
+      return out;
+    }
+    // Counting sort by group, then select within each group's segment.
+    IntBuffer ids = p.groups[g][k];
+    int[] start = new int[groups + 1];
+    for (int i = 0; i < size; i++) {
+      start[ids.a[i] + 1]++;
+    }
+    for (int i = 0; i < groups; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = start.clone();
+    for (int i = 0; i < size; i++) {
+      values[fill[ids.a[i]]++] = durations.a[i];
+    }
+    for (int id = 0; id < groups; id++) {
+      out[id] = Select.distribution(values, start[id], start[id + 1], ps);
+    }
+    return out;
+  }
+
+  private static FunnelFigures figures(FunnelPartial p, int g, int id, Distribution[][][] dist) {
+    long[] c = p.counters[g];
+    int b = id * p.stride;
+    int n = p.n;
+    ColumnarDealLog log = p.spec.log;
+    long total = c[b + FunnelPartial.DEALS];
+    long open = c[b + FunnelPartial.OPEN];
+    long won = c[b + FunnelPartial.WON];
+    long lost = c[b + FunnelPartial.LOST];
+    // reached(k) under progressed counting: deals whose effective max rank >= k.
+    long[] progressed = new long[n + 2];
+    for (int r = n; r >= 1; r--) {
+      progressed[r] = progressed[r + 1] + c[b + FunnelPartial.MAX_RANK + r];
+    }
+    boolean entered = p.spec.counting == Counting.ENTERED;
+    List<StageFigures> stages = new ArrayList<>(n);
+    for (int r = 1; r <= n; r++) {
+      long enteredK = c[b + p.entered + r - 1];
+      long reached = entered ? enteredK : progressed[r];
+      Proportion cumulative;
+      Proportion next;
+      if (entered) {
+        cumulative = Proportion.of(c[b + p.withFirst + r - 1], c[b + p.entered]);
+        next = Proportion.of(c[b + p.pair + r - 1], enteredK);
+      } else {
+        cumulative = Proportion.of(progressed[r], progressed[1]);
+        next = Proportion.of(r < n ? progressed[r + 1] : won, progressed[r]);
+      }
+      stages.add(
+          new StageFigures(
+              log.pipeline.stages().get(log.openStageIndex[r - 1]).id(),
+              reached,
+              enteredK,
+              cumulative,
+              next,
+              c[b + p.lostAt + r - 1],
+              dist[g][p.timeKind(r)][id],
+              dist[g][p.ageKind(r)][id],
+              Proportion.of(enteredK, progressed[r])));
+    }
+    Proportion winRate = Proportion.of(won, won + lost);
+    long amountSum = c[b + p.amount];
+    long amountCount = c[b + p.amount + 1];
+    long wonCycleSum = c[b + p.amount + 3];
+    Currency currency = log.currencyOrNull();
+    Optional<Money> average = Optional.empty();
+    Optional<Money> velocity = Optional.empty();
+    if (currency != null && amountCount > 0) {
+      int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+      BigDecimal sum = BigDecimal.valueOf(amountSum, digits);
+      BigDecimal avg = sum.divide(BigDecimal.valueOf(amountCount), digits, RoundingMode.HALF_EVEN);
+      average = Optional.of(new Money(avg, currency));
+      if (won + lost > 0 && wonCycleSum > 0) {
+        // open x won/(won+lost) x sum/count / (cycleSum / won / 86400), rounded once at the end.
+        BigDecimal numerator =
+            BigDecimal.valueOf(open)
+                .multiply(BigDecimal.valueOf(won))
+                .multiply(sum)
+                .multiply(BigDecimal.valueOf(won))
+                .multiply(BigDecimal.valueOf(86_400));
+        BigDecimal denominator =
+            BigDecimal.valueOf(won + lost)
+                .multiply(BigDecimal.valueOf(amountCount))
+                .multiply(BigDecimal.valueOf(wonCycleSum));
+        velocity =
+            Optional.of(
+                new Money(numerator.divide(denominator, digits, RoundingMode.HALF_EVEN), currency));
+      }
+    }
+    return new FunnelFigures(
+        new DealCounts(total, open, won, lost),
+        stages,
+        winRate,
+        Proportion.of(won, total),
+        dist[g][p.wonCycleKind()][id],
+        dist[g][p.lostCycleKind()][id],
+        average,
+        c[b + p.amount + 2],
+        velocity);
+  }
+}

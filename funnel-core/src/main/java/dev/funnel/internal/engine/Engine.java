@@ -1,0 +1,143 @@
+package dev.funnel.internal.engine;
+
+import dev.funnel.Counting;
+import dev.funnel.Dimension;
+import dev.funnel.FunnelAggregate;
+import dev.funnel.FunnelReport;
+import dev.funnel.internal.columns.ColumnarDealLog;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
+
+/** Runs funnel queries: sequentially, or in parallel over deal ranges merged in order. */
+public final class Engine {
+  /** Deal ranges smaller than this are not split further. */
+  static final int MIN_SPLIT = 16_384;
+
+  private Engine() {}
+
+  /** Resolves a query; the aggregate can then be computed over ranges and merged. */
+  public static Query query(
+      ColumnarDealLog log,
+      Instant asOf,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      ZoneId zone,
+      Counting counting,
+      double[] percentiles,
+      List<List<Dimension>> breakdowns) {
+    return new Query(new QuerySpec(log, asOf, from, to, zone, counting, percentiles, breakdowns));
+  }
+
+  /** A resolved query. */
+  public static final class Query {
+    private final QuerySpec spec;
+
+    Query(QuerySpec spec) {
+      this.spec = spec;
+    }
+
+    /** The aggregate of the deals at positions [from, to) that the query selects. */
+    public FunnelAggregate aggregate(int from, int to) {
+      if (from < 0 || to > spec.log.dealCount || from > to) {
+        throw new IllegalArgumentException(
+            "deal range [" + from + ", " + to + ") is not within [0, " + spec.log.dealCount + "]");
+      }
+      return new Aggregate(new FunnelPartial(spec).add(from, to), false);
+    }
+
+    /** The report, computed in one pass on this thread. */
+    public FunnelReport run() {
+      return Assembler.report(new FunnelPartial(spec).add(spec.lo, spec.hi), false);
+    }
+
+    /** The report, computed over deal ranges in the pool and merged left to right. */
+    public FunnelReport runParallel(ForkJoinPool pool) {
+      int parts = Math.max(1, pool.getParallelism());
+      int size = spec.hi - spec.lo;
+      int chunk = Math.max(MIN_SPLIT, (size + parts * 4 - 1) / (parts * 4));
+      FunnelPartial p = pool.invoke(new RangeTask(spec, spec.lo, spec.hi, chunk));
+      return Assembler.report(p, true);
+    }
+  }
+
+  private static final class RangeTask extends RecursiveTask<FunnelPartial> {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial")
+    private final QuerySpec spec;
+
+    private final int lo;
+    private final int hi;
+    private final int chunk;
+
+    RangeTask(QuerySpec spec, int lo, int hi, int chunk) {
+      this.spec = spec;
+      this.lo = lo;
+      this.hi = hi;
+      this.chunk = chunk;
+    }
+
+    @Override
+    protected FunnelPartial compute() {
+      if (hi - lo <= chunk) {
+        return new FunnelPartial(spec).add(lo, hi);
+      }
+      int mid = (lo + hi) >>> 1;
+      RangeTask left = new RangeTask(spec, lo, mid, chunk);
+      RangeTask right = new RangeTask(spec, mid, hi, chunk);
+      right.fork();
+      FunnelPartial l = left.compute();
+      return l.merge(right.join());
+    }
+  }
+
+  /** The public face of a partial: merging returns a fresh aggregate, inputs stay usable. */
+  static final class Aggregate implements FunnelAggregate {
+    private final FunnelPartial partial;
+
+    Aggregate(FunnelPartial partial, boolean unused) {
+      this.partial = partial;
+    }
+
+    @Override
+    public FunnelAggregate merge(FunnelAggregate other) {
+      if (!(other instanceof Aggregate)) {
+        throw new IllegalArgumentException(
+            "cannot merge a " + other.getClass().getName() + " into a funnel aggregate");
+      }
+      if (other == this) {
+        throw new IllegalArgumentException("cannot merge an aggregate with itself");
+      }
+      FunnelPartial copy = new FunnelPartial(partial.spec);
+      copy.merge(copyOf(partial));
+      copy.merge(copyOf(((Aggregate) other).partial));
+      return new Aggregate(copy, false);
+    }
+
+    private static FunnelPartial copyOf(FunnelPartial p) {
+      FunnelPartial fresh = new FunnelPartial(p.spec);
+      for (int g = 0; g < p.counters.length; g++) {
+        fresh.counters[g] = p.counters[g].clone();
+        fresh.keys.set(g, new java.util.ArrayList<>(p.keys.get(g)));
+        if (g > 0) {
+          for (int k = 0; k < p.kinds; k++) {
+            fresh.groups[g][k].addAll(p.groups[g][k]);
+          }
+        }
+      }
+      for (int k = 0; k < p.kinds; k++) {
+        fresh.durations[k].addAll(p.durations[k]);
+      }
+      return fresh;
+    }
+
+    @Override
+    public FunnelReport report() {
+      return Assembler.report(partial, false);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.funnel.internal.engine;
+
+import dev.funnel.Breakdown;
+import dev.funnel.FunnelFigures;
+import dev.funnel.FunnelReport;
+import dev.funnel.Group;
+import dev.funnel.StageFigures;
+import dev.funnel.stats.Distribution;
+import dev.funnel.stats.Durations;
+import dev.funnel.stats.Proportion;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Aligned plain-text tables of reports, for JShell and the CLI. */
+public final class Tables {
+  /** Rows shown per table unless asked for more. */
+  public static final int DEFAULT_ROWS = 20;
+
+  private Tables() {}
+
+  /** The report: header, stage table, totals and each breakdown capped at maxRows. */
+  public static String report(FunnelReport r, int maxRows) {
+    StringBuilder sb = new StringBuilder();
+    FunnelFigures a = r.all();
+    sb.append("Funnel ")
+        .append(r.pipeline())
+        .append(" as of ")
+        .append(r.asOf())
+        .append(
+            r.cohortFrom().isPresent() || r.cohortTo().isPresent()
+                ? ", created in ["
+                    + r.cohortFrom().map(Object::toString).orElse("-inf")
+                    + ", "
+                    + r.cohortTo().map(Object::toString).orElse("+inf")
+                    + ")"
+                : "")
+        .append(r.counting() == dev.funnel.Counting.ENTERED ? ", entered counting" : "")
+        .append('\n');
+    sb.append(totals(a)).append('\n').append('\n');
+    sb.append(stages(a.stages()));
+    for (Breakdown b : r.breakdowns()) {
+      sb.append('\n').append(breakdown(b, maxRows));
+    }
+    return sb.toString();
+  }
+
+  static String totals(FunnelFigures a) {
+    return a.deals().total()
+        + " deals: "
+        + a.deals().open()
+        + " open, "
+        + a.deals().won()
+        + " won, "
+        + a.deals().lost()
+        + " lost\n"
+        + "win rate "
+        + a.winRate()
+        + " | cohort conversion "
+        + a.cohortConversion()
+        + "\nwon cycle "
+        + a.wonCycleTime()
+        + " | lost cycle "
+        + a.lostCycleTime()
+        + "\naverage won deal "
+        + a.averageWonDealSize().map(Object::toString).orElse("-")
+        + (a.wonWithoutAmount() > 0 ? " (" + a.wonWithoutAmount() + " won without amount)" : "")
+        + " | velocity "
+        + a.velocityPerDay().map(m -> m + "/day").orElse("-");
+  }
+
+  static String stages(List<StageFigures> stages) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "stage",
+          "reached",
+          "entered",
+          "cumulative",
+          "to next",
+          "lost at",
+          "time in stage p50",
+          "p90",
+          "open",
+          "age p50"
+        });
+    for (StageFigures s : stages) {
+      rows.add(
+          new String[] {
+            s.stage(),
+            Long.toString(s.reached()),
+            Long.toString(s.entered()),
+            s.cumulative().toString(),
+            s.conversionToNext().toString(),
+            Long.toString(s.lostAt()),
+            human(s.timeInStage().p50()),
+            human(s.timeInStage().p90()),
+            Long.toString(s.ageInStage().count()),
+            human(s.ageInStage().p50())
+          });
+    }
+    return align(rows, 1);
+  }
+
+  /** A breakdown as one row per group. */
+  public static String breakdown(Breakdown b, int maxRows) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          b.name(),
+          "deals",
+          "open",
+          "won",
+          "lost",
+          "win rate",
+          "cohort conv.",
+          "won cycle p50",
+          "avg won deal"
+        });
+    int shown = 0;
+    for (Group g : b.groups()) {
+      if (shown++ == maxRows) {
+        break;
+      }
+      FunnelFigures f = g.figures();
+      rows.add(
+          new String[] {
+            g.label(),
+            Long.toString(f.deals().total()),
+            Long.toString(f.deals().open()),
+            Long.toString(f.deals().won()),
+            Long.toString(f.deals().lost()),
+            rate(f.winRate()),
+            rate(f.cohortConversion()),
+            human(f.wonCycleTime().p50()),
+            f.averageWonDealSize().map(Object::toString).orElse("-")
+          });
+    }
+    String table = align(rows, 1);
+    int hidden = b.groups().size() - Math.min(maxRows, b.groups().size());
+    return hidden > 0
+        ? table + "... " + hidden + " more groups (printAll() shows every group)\n"
+        : table;
+  }
+
+  private static String rate(Proportion p) {
+    if (p.isUndefined()) {
+      return "-";
+    }
+    return p.percent()
+        + " ["
+        + String.format(java.util.Locale.ROOT, "%.1f", p.low().getAsDouble() * 100)
+        + "-"
+        + String.format(java.util.Locale.ROOT, "%.1f", p.high().getAsDouble() * 100)
+        + "]";
+  }
+
+  static String human(Optional<Duration> d) {
+    return d.map(Durations::human).orElse("-");
+  }
+
+  static String human(Distribution d, double p) {
+    return human(d.percentile(p));
+  }
+
+  /** Columns left-aligned for the first {@code textColumns}, right-aligned after. */
+  public static String align(List<String[]> rows, int textColumns) {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (String[] row : rows) {
+      for (int i = 0; i < cols; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < cols; i++) {
+        if (i > 0) {
+          line.append("  ");
+        }
+        String cell = row[i];
+        String pad = " ".repeat(width[i] - cell.length());
+        line.append(i < textColumns ? cell + pad : pad + cell);
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+    return sb.toString();
+  }
+}
