@@ -80,6 +80,8 @@ public final class DealLogBuilder {
   private final Ints changeSource = new Ints();
   private final Longs changeLine = new Longs();
   private final Dictionary sources = new Dictionary();
+  private @Nullable String lastSource;
+  private int lastSourceCode;
 
   private final Dictionary owners = new Dictionary();
   private final Dictionary channels = new Dictionary();
@@ -220,7 +222,11 @@ public final class DealLogBuilder {
     changeAt.add(change.occurredAt().getEpochSecond());
     changeRecorded.add(change.recordedAt().getEpochSecond());
     changeActor.add(actors.encode(change.actor()));
-    changeSource.add(sources.encode(origin.source()));
+    if (origin.source() != lastSource) {
+      lastSource = origin.source();
+      lastSourceCode = sources.encode(lastSource);
+    }
+    changeSource.add(lastSourceCode);
     changeLine.add(origin.line());
     return this;
   }
@@ -276,8 +282,37 @@ public final class DealLogBuilder {
   public DealLog build() {
     checkOpen();
     built = true;
+    return assemble(false);
+  }
+
+  /**
+   * Builds a log of what was added so far without consuming the builder (for {@link LiveDealLog}):
+   * changes whose deal has not arrived are pending, not rejected, and build-time rejections are
+   * listed in the snapshot only.
+   */
+  ColumnarDealLog snapshot() {
+    checkOpen();
+    return assemble(true);
+  }
+
+  /** Changes added whose deal has not been added (yet). */
+  long pendingChanges() {
+    long pending = 0;
+    for (int c = 0; c < changeRef.size(); c++) {
+      if (refSlot.get(changeRef.get(c)) < 0
+          && !rejectedDealIds.contains(refIds.get(changeRef.get(c)))) {
+        pending++;
+      }
+    }
+    return pending;
+  }
+
+  private ColumnarDealLog assemble(boolean live) {
     int deals = dealRef.size();
     long[] created = dealCreated.toArray();
+    String[] sourceNames = sources.names();
+    List<Rejection> late = live ? new ArrayList<>(rejections) : rejections;
+    long pending = 0;
 
     // Relations: each change names an accepted deal and does not precede its creation.
     int changes = changeRef.size();
@@ -286,27 +321,41 @@ public final class DealLogBuilder {
     for (int c = 0; c < changes; c++) {
       int ref = changeRef.get(c);
       int slot = refSlot.get(ref);
-      Origin origin = new Origin(sources.names()[changeSource.get(c)], changeLine.get(c));
       if (slot < 0) {
         String id = refIds.get(ref);
-        record(
+        changeSlot[c] = -1;
+        boolean dealRejected = rejectedDealIds.contains(id);
+        if (live && !dealRejected) {
+          pending++;
+          continue;
+        }
+        Rejection r =
             Rejection.of(
-                origin,
+                changeOrigin(c, sourceNames),
                 "deal_id",
                 id,
-                rejectedDealIds.contains(id)
+                dealRejected
                     ? "its deal was rejected"
-                    : "no deal with this id (a change needs its deal)"));
-        changeSlot[c] = -1;
+                    : "no deal with this id (a change needs its deal)");
+        if (live) {
+          late.add(r);
+        } else {
+          record(r);
+        }
         continue;
       }
       if (changeAt.get(c) < created[slot]) {
-        record(
+        Rejection r =
             Rejection.of(
-                origin,
+                changeOrigin(c, sourceNames),
                 "occurred_at",
                 Instant.ofEpochSecond(changeAt.get(c)).toString(),
-                "before the deal's created_at " + Instant.ofEpochSecond(created[slot])));
+                "before the deal's created_at " + Instant.ofEpochSecond(created[slot]));
+        if (live) {
+          late.add(r);
+        } else {
+          record(r);
+        }
         changeSlot[c] = -1;
         continue;
       }
@@ -447,8 +496,12 @@ public final class DealLogBuilder {
         attributeNameArray,
         attributeValueNames,
         currency,
-        read,
-        rejections);
+        read - pending,
+        late);
+  }
+
+  private Origin changeOrigin(int c, String[] sourceNames) {
+    return new Origin(sourceNames[changeSource.get(c)], changeLine.get(c));
   }
 
   private static void insertionSort(

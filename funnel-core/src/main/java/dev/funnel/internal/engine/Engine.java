@@ -56,9 +56,14 @@ public final class Engine {
 
     /** The report, computed over deal ranges in the pool and merged left to right. */
     public FunnelReport runParallel(ForkJoinPool pool) {
+      return runParallel(pool, MIN_SPLIT);
+    }
+
+    /** The report computed in parallel, ranges of at least {@code minSplit} deals. */
+    public FunnelReport runParallel(ForkJoinPool pool, int minSplit) {
       int parts = Math.max(1, pool.getParallelism());
       int size = spec.hi - spec.lo;
-      int chunk = Math.max(MIN_SPLIT, (size + parts * 4 - 1) / (parts * 4));
+      int chunk = Math.max(Math.max(1, minSplit), (size + parts * 4 - 1) / (parts * 4));
       FunnelPartial p = pool.invoke(new RangeTask(spec, spec.lo, spec.hi, chunk));
       return Assembler.report(p, true);
     }

@@ -1,0 +1,114 @@
+package dev.funnel.log;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.model.Deal;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.StageChange;
+import java.time.Instant;
+
+/**
+ * A deal log that grows while a CRM runs: deals and stage changes are appended in any arrival order
+ * (a change may arrive before its deal), and {@link #snapshot()} returns an immutable {@link
+ * DealLog} of everything appended so far, on which any report is computed exactly as a batch report
+ * over the same records.
+ *
+ * <p>Appends are amortized O(1) (columnar buffers, one hash lookup of the deal id); a snapshot
+ * costs one pass over the records, like a batch build. A change whose deal has not arrived yet is
+ * <em>pending</em>: left out of snapshots (and of their record counts) until its deal arrives.
+ * Record-local problems (unknown stage, duplicate deal id, a second currency) throw at append time
+ * unless the log is lenient; a change that precedes its deal's creation is listed in the snapshot's
+ * {@link DealLog#rejections()}.
+ *
+ * <p>Thread-safe: appends and snapshots may come from different threads.
+ *
+ * {@snippet :
+ * LiveDealLog live = LiveDealLog.create(pipeline);
+ * live.change("D-1", "qualified", Instant.parse("2026-03-03T10:00:00Z")); // pending
+ * live.deal(Deal.builder("D-1", Instant.parse("2026-03-02T09:00:00Z")).build());
+ * FunnelReport now = Funnel.of(live.snapshot()).report();
+ * }
+ */
+public final class LiveDealLog {
+  private final DealLogBuilder builder;
+
+  private LiveDealLog(DealLogBuilder builder) {
+    this.builder = builder;
+  }
+
+  /** A live log that throws on the first record-local problem. */
+  public static LiveDealLog create(Pipeline pipeline) {
+    return new LiveDealLog(new DealLogBuilder(pipeline));
+  }
+
+  /** A live log that lists rejected records in its snapshots instead of throwing. */
+  public static LiveDealLog lenient(Pipeline pipeline) {
+    return new LiveDealLog(new DealLogBuilder(pipeline).lenient());
+  }
+
+  /**
+   * Appends a deal.
+   *
+   * @throws RejectedRecordException if strict and the id is taken or the currency differs
+   */
+  public synchronized LiveDealLog deal(Deal deal) {
+    builder.deal(deal);
+    return this;
+  }
+
+  /**
+   * Appends a deal read from this origin.
+   *
+   * @throws RejectedRecordException if strict and the id is taken or the currency differs
+   */
+  public synchronized LiveDealLog deal(Deal deal, Origin origin) {
+    builder.deal(deal, origin);
+    return this;
+  }
+
+  /**
+   * Appends a stage change.
+   *
+   * @throws RejectedRecordException if strict and the stage is not in the pipeline
+   */
+  public synchronized LiveDealLog change(StageChange change) {
+    builder.change(change);
+    return this;
+  }
+
+  /**
+   * Appends a stage change read from this origin.
+   *
+   * @throws RejectedRecordException if strict and the stage is not in the pipeline
+   */
+  public synchronized LiveDealLog change(StageChange change, Origin origin) {
+    builder.change(change, origin);
+    return this;
+  }
+
+  /**
+   * Appends a change recorded when it happened, with no actor.
+   *
+   * @throws RejectedRecordException if strict and the stage is not in the pipeline
+   */
+  public synchronized LiveDealLog change(String dealId, String toStage, Instant occurredAt) {
+    requireNonNull(dealId, "dealId");
+    builder.change(StageChange.of(dealId, toStage, occurredAt));
+    return this;
+  }
+
+  /** Changes appended whose deal has not arrived yet. */
+  public synchronized long pendingChanges() {
+    return builder.pendingChanges();
+  }
+
+  /** An immutable log of every deal and every change whose deal has arrived. */
+  public synchronized DealLog snapshot() {
+    return builder.snapshot();
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "LiveDealLog" + builder.toString().substring("DealLog.builder".length());
+  }
+}
