@@ -8,7 +8,7 @@ import dev.funnel.FunnelReport;
 import dev.funnel.Group;
 import dev.funnel.StageFigures;
 import dev.funnel.internal.columns.ColumnarDealLog;
-import dev.funnel.internal.stats.Select;
+import dev.funnel.internal.stats.IntSelect;
 import dev.funnel.model.Money;
 import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Proportion;
@@ -104,15 +104,11 @@ final class Assembler {
     int size = durations.size;
     int groups = p.keys.get(g).size();
     Distribution[] out = new Distribution[groups];
-    long[] values = new long[size];
     if (g == 0) {
-      for (int i = 0; i < size; i++) {
-        values[i] = durations.a[i];
-      }
-      out[0] = Select.distribution(values, 0, size, ps);
+      out[0] = IntSelect.distribution(durations.a, 0, size, ps);
       return out;
     }
-    // Counting sort by group, then select within each group's segment.
+    // Counting sort by group, then the exact percentiles of each group's segment.
     IntBuffer ids = p.groups[g][k];
     int[] start = new int[groups + 1];
     for (int i = 0; i < size; i++) {
@@ -122,11 +118,12 @@ final class Assembler {
       start[i + 1] += start[i];
     }
     int[] fill = start.clone();
+    int[] values = new int[size];
     for (int i = 0; i < size; i++) {
       values[fill[ids.a[i]]++] = durations.a[i];
     }
     for (int id = 0; id < groups; id++) {
-      out[id] = Select.distribution(values, start[id], start[id + 1], ps);
+      out[id] = IntSelect.distribution(values, start[id], start[id + 1], ps);
     }
     return out;
   }
