@@ -339,10 +339,12 @@ public final class DealLogBuilder {
       max = Math.max(max, t);
     }
     long lagMax = 0;
+    long maxRecorded = Long.MIN_VALUE;
     for (int c = 0; c < changes; c++) {
       if (changeSlot[c] >= 0) {
         max = Math.max(max, changeAt.get(c));
         lagMax = Math.max(lagMax, changeRecorded.get(c) - changeAt.get(c));
+        maxRecorded = Math.max(maxRecorded, changeRecorded.get(c));
       }
     }
     if (deals == 0) {
@@ -352,7 +354,7 @@ public final class DealLogBuilder {
           "the log's instants span from "
               + Instant.ofEpochSecond(base)
               + " to "
-              + Instant.ofEpochSecond(Math.max(max, base + lagMax))
+              + Instant.ofEpochSecond(Math.max(max, maxRecorded))
               + ", more than the 68 years (2^31 seconds) a log holds");
     }
     int[] order = new int[deals]; // position -> slot
