@@ -3,6 +3,7 @@ package dev.funnel.model;
 import static dev.funnel.model.Rejects.iae;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -73,6 +74,13 @@ final class MoneyTest {
     // 2^53 + 1 cents cannot be represented by a double, but is exact here
     assertEquals(9007199254740993L, Money.of("90071992547409.93", "EUR").minorUnits());
     assertEquals(Long.MAX_VALUE, Money.ofMinor(Long.MAX_VALUE, EUR).minorUnits());
+  }
+
+  @Test
+  void minorUnitsBeyondALongAreAnError() {
+    // Long.MAX_VALUE = 9223372036854775807, so 92233720368547758.08 EUR is one cent too many
+    assertThrows(
+        ArithmeticException.class, () -> Money.of("92233720368547758.08", "EUR").minorUnits());
   }
 
   @Test
