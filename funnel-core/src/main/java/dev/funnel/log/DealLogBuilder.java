@@ -7,6 +7,7 @@ import dev.funnel.internal.columns.Dictionary;
 import dev.funnel.internal.columns.Ints;
 import dev.funnel.internal.columns.Longs;
 import dev.funnel.model.Deal;
+import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import dev.funnel.model.StageChange;
@@ -119,8 +120,8 @@ public final class DealLogBuilder {
   /**
    * Adds a deal read from this origin.
    *
-   * @throws RejectedRecordException in strict mode, if its id is already taken or its currency
-   *     differs from the log's
+   * @throws RejectedRecordException in strict mode, if its id is already taken, its amount does not
+   *     fit in long minor units or its currency differs from the log's
    */
   public DealLogBuilder deal(Deal deal, Origin origin) {
     requireNonNull(deal, "deal");
@@ -133,6 +134,23 @@ public final class DealLogBuilder {
     if (refSlot.get(ref) >= 0) {
       record(Rejection.of(origin, "deal_id", id, "deal id is used twice"));
       return this;
+    }
+    long minor = ColumnarDealLog.NO_AMOUNT;
+    if (deal.amount().isPresent()) {
+      Money money = deal.amount().get();
+      try {
+        minor = money.minorUnits();
+      } catch (ArithmeticException e) {
+        rejectedDealIds.add(id);
+        record(
+            Rejection.of(
+                origin,
+                "amount",
+                money.amount().toPlainString(),
+                "more than the largest amount a log holds, "
+                    + Money.ofMinor(Long.MAX_VALUE, money.currency())));
+        return this;
+      }
     }
     if (deal.amount().isPresent()) {
       Currency c = deal.amount().get().currency();
@@ -163,8 +181,7 @@ public final class DealLogBuilder {
     dealCreated.add(deal.createdAt().getEpochSecond());
     dealOwner.add(owners.encode(deal.owner()));
     dealChannel.add(channels.encode(deal.channel()));
-    dealAmount.add(
-        deal.amount().isPresent() ? deal.amount().get().minorUnits() : ColumnarDealLog.NO_AMOUNT);
+    dealAmount.add(minor);
     dealLossReason.add(lossReasons.encode(deal.lossReason()));
     dealLeadId.add(leadIds.encode(deal.leadId()));
     for (Map.Entry<String, String> e : deal.attributes().entrySet()) {
@@ -371,10 +388,12 @@ public final class DealLogBuilder {
       max = Math.max(max, t);
     }
     long lagMax = 0;
+    long maxRecorded = Long.MIN_VALUE;
     for (int c = 0; c < changes; c++) {
       if (changeSlot[c] >= 0) {
         max = Math.max(max, changeAt.get(c));
         lagMax = Math.max(lagMax, changeRecorded.get(c) - changeAt.get(c));
+        maxRecorded = Math.max(maxRecorded, changeRecorded.get(c));
       }
     }
     if (deals == 0) {
@@ -384,7 +403,7 @@ public final class DealLogBuilder {
           "the log's instants span from "
               + Instant.ofEpochSecond(base)
               + " to "
-              + Instant.ofEpochSecond(Math.max(max, base + lagMax))
+              + Instant.ofEpochSecond(Math.max(max, maxRecorded))
               + ", more than the 68 years (2^31 seconds) a log holds");
     }
     int[] order = new int[deals]; // position -> slot

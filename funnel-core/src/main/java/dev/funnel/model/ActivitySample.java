@@ -37,7 +37,7 @@ public record ActivitySample(LocalDate date, String channel, String metric, doub
               + metric
               + ": value "
               + value
-              + " is invalid");
+              + " is negative or not finite");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.funnel.model;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * @param amount the deal's value; never negative
  * @param lossReason the structured loss reason (meaningful for lost deals)
  * @param leadId the lead this deal came from
- * @param attributes further attributes usable as breakdown dimensions
+ * @param attributes further attributes usable as breakdown dimensions, in the order given
  */
 public record Deal(
     String id,
@@ -57,7 +58,12 @@ public record Deal(
     requireNonNull(amount, "amount");
     requireNonNull(lossReason, "lossReason");
     requireNonNull(leadId, "leadId");
-    attributes = Map.copyOf(attributes);
+    // Map.copyOf would iterate in an unspecified, per-JVM order; attribute names must keep the
+    // order they were given in, so that the log lists them in order of first appearance.
+    Map<String, String> copy = new LinkedHashMap<>();
+    attributes.forEach(
+        (name, value) -> copy.put(requireNonNull(name, "name"), requireNonNull(value, "value")));
+    attributes = Collections.unmodifiableMap(copy);
     if (id.isBlank()) {
       throw new IllegalArgumentException("deal id is blank");
     }

@@ -93,7 +93,11 @@ public record Money(BigDecimal amount, Currency currency) {
     return new BigDecimal(text);
   }
 
-  /** The amount in minor units (cents), exact. */
+  /**
+   * The amount in minor units (cents), exact.
+   *
+   * @throws ArithmeticException if it does not fit in a {@code long}
+   */
   public long minorUnits() {
     return amount.movePointRight(Math.max(currency.getDefaultFractionDigits(), 0)).longValueExact();
   }

@@ -43,7 +43,8 @@ public record Distribution(
         throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
       }
     }
-    if (count == 0 && (mean.isPresent() || !percentiles.isEmpty())) {
+    if (count == 0
+        && (mean.isPresent() || min.isPresent() || max.isPresent() || !percentiles.isEmpty())) {
       throw new IllegalArgumentException("an empty distribution has no figures");
     }
   }

@@ -49,6 +49,10 @@ public final class Durations {
 
   static String percentLabel(double p) {
     double v = p * 100;
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    // p * 100 is inexact in binary (0.29 * 100 = 28.999999999999996): compare with a tolerance
+    long whole = Math.round(v);
+    return Math.abs(v - whole) < 1e-9
+        ? Long.toString(whole)
+        : String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -1,0 +1,467 @@
+package dev.funnel.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.model.Deal;
+import dev.funnel.model.Money;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.StageChange;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class DealLogBuilderTest {
+  static final Pipeline B2B =
+      Pipeline.builder("b2b")
+          .open("new")
+          .open("qualified")
+          .open("proposal")
+          .won("won")
+          .lost("lost")
+          .build();
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  static final String KNOWN = "(known: new, qualified, proposal, won, lost)";
+
+  static Deal deal(String id, Instant createdAt) {
+    return Deal.builder(id, createdAt).build();
+  }
+
+  static Deal deal(String id, Instant createdAt, String amount, String currency) {
+    return Deal.builder(id, createdAt).amount(amount, currency).build();
+  }
+
+  static Arguments strict(String message, Rejection expected, Consumer<DealLogBuilder> records) {
+    return Arguments.of(message, expected, records);
+  }
+
+  static Stream<Arguments> strictRejections() {
+    return Stream.of(
+        strict(
+            "deals:2: deal_id: \"D1\": deal id is used twice",
+            new Rejection("deals", 2, "deal_id", "D1", "deal id is used twice"),
+            b -> b.deal(deal("D1", T0)).deal(deal("D1", T0.plusSeconds(5)))),
+        strict(
+            "deals.csv:17: deal_id: \"D1\": deal id is used twice",
+            new Rejection("deals.csv", 17, "deal_id", "D1", "deal id is used twice"),
+            b ->
+                b.deal(deal("D1", T0), new Origin("deals.csv", 2))
+                    .deal(deal("D1", T0), new Origin("deals.csv", 17))),
+        strict(
+            "stage changes:1: deal_id: \"D9\": no deal with this id (a change needs its deal)",
+            new Rejection(
+                "stage changes",
+                1,
+                "deal_id",
+                "D9",
+                "no deal with this id (a change needs its deal)"),
+            b -> b.deal(deal("D1", T0)).change("D9", "qualified", T0)),
+        strict(
+            "stage changes:1: to_stage: \"demo\": stage \"demo\" is not in pipeline \"b2b\" "
+                + KNOWN,
+            new Rejection(
+                "stage changes",
+                1,
+                "to_stage",
+                "demo",
+                "stage \"demo\" is not in pipeline \"b2b\" " + KNOWN),
+            b -> b.deal(deal("D1", T0)).change("D1", "demo", T0)),
+        strict(
+            "stage_changes.csv:4: to_stage: \"Won\": stage \"Won\" is not in pipeline \"b2b\" "
+                + KNOWN,
+            new Rejection(
+                "stage_changes.csv",
+                4,
+                "to_stage",
+                "Won",
+                "stage \"Won\" is not in pipeline \"b2b\" " + KNOWN),
+            b -> b.change(StageChange.of("D1", "Won", T0), new Origin("stage_changes.csv", 4))),
+        strict(
+            "stage changes:1: occurred_at: \"2026-03-02T08:59:59Z\": before the deal's created_at"
+                + " 2026-03-02T09:00:00Z",
+            new Rejection(
+                "stage changes",
+                1,
+                "occurred_at",
+                "2026-03-02T08:59:59Z",
+                "before the deal's created_at 2026-03-02T09:00:00Z"),
+            b -> b.deal(deal("D1", T0)).change("D1", "qualified", T0.minusSeconds(1))),
+        strict(
+            "deals:2: currency: \"USD\": the log's amounts are in EUR (since deals:1); one log never"
+                + " mixes EUR and USD",
+            new Rejection(
+                "deals",
+                2,
+                "currency",
+                "USD",
+                "the log's amounts are in EUR (since deals:1); one log never mixes EUR and USD"),
+            b -> b.deal(deal("D1", T0, "10", "EUR")).deal(deal("D2", T0, "10", "USD"))),
+        strict(
+            "deals:1: amount: \"92233720368547758.08\": more than the largest amount a log holds,"
+                + " 92233720368547758.07 EUR",
+            new Rejection(
+                "deals",
+                1,
+                "amount",
+                "92233720368547758.08",
+                "more than the largest amount a log holds, 92233720368547758.07 EUR"),
+            b -> b.deal(deal("D1", T0, "92233720368547758.08", "EUR"))),
+        strict(
+            "deals.csv:17: created_at: \"2026-13-01\": not an ISO-8601 timestamp",
+            new Rejection("deals.csv", 17, "created_at", "2026-13-01", "not an ISO-8601 timestamp"),
+            b ->
+                b.deal(deal("D1", T0))
+                    .reject(
+                        Rejection.of(
+                            new Origin("deals.csv", 17),
+                            "created_at",
+                            "2026-13-01",
+                            "not an ISO-8601 timestamp"))),
+        // relations are checked at build(), the first broken one in input order fails
+        strict(
+            "stage changes:2: deal_id: \"D8\": no deal with this id (a change needs its deal)",
+            new Rejection(
+                "stage changes",
+                2,
+                "deal_id",
+                "D8",
+                "no deal with this id (a change needs its deal)"),
+            b ->
+                b.change("D1", "qualified", T0.plusSeconds(60))
+                    .change("D8", "qualified", T0)
+                    .change("D1", "proposal", T0.minusSeconds(60))
+                    .deal(deal("D1", T0))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("strictRejections")
+  void strictModeFailsOnTheFirstRejectedRecord(
+      String message, Rejection expected, Consumer<DealLogBuilder> records) {
+    DealLogBuilder builder = DealLog.builder(B2B);
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class,
+            () -> {
+              records.accept(builder);
+              builder.build();
+            });
+    assertEquals(message, e.getMessage());
+    assertEquals(expected, e.rejection());
+    assertEquals(message, e.rejection().message());
+    // a failed builder cannot be used any more
+    IllegalStateException again = assertThrows(IllegalStateException.class, builder::build);
+    assertEquals("this builder was already built (or failed); start another", again.getMessage());
+  }
+
+  static Stream<Arguments> invalidInput() {
+    Instant epoch = Instant.EPOCH;
+    // 2^31 s after the epoch is 2038-01-19T03:14:08Z; a log holds offsets up to 2^31 - 1 s
+    Instant tooFar = Instant.ofEpochSecond(1L << 31);
+    return Stream.of(
+        Arguments.of(
+            "deal id is blank", (Executable) () -> DealLog.builder(B2B).deal(deal(" ", T0))),
+        Arguments.of(
+            "deal \"D1\": amount -1.00 EUR is negative",
+            (Executable) () -> DealLog.builder(B2B).deal(deal("D1", T0, "-1", "EUR"))),
+        Arguments.of(
+            "stage change of deal \"D1\": recorded_at 2026-03-02T08:59:59Z is before occurred_at"
+                + " 2026-03-02T09:00:00Z",
+            (Executable)
+                () ->
+                    DealLog.builder(B2B)
+                        .deal(deal("D1", T0))
+                        .change(StageChange.of("D1", "new", T0).recordedAt(T0.minusSeconds(1)))),
+        Arguments.of(
+            "the log's instants span from 1970-01-01T00:00:00Z to 2038-01-19T03:14:08Z, more than"
+                + " the 68 years (2^31 seconds) a log holds",
+            (Executable)
+                () ->
+                    DealLog.builder(B2B).deal(deal("D1", epoch)).deal(deal("D2", tooFar)).build()),
+        Arguments.of(
+            "the log's instants span from 1970-01-01T00:00:00Z to 2038-01-19T03:14:08Z, more than"
+                + " the 68 years (2^31 seconds) a log holds",
+            (Executable)
+                () ->
+                    DealLog.builder(B2B)
+                        .lenient()
+                        .deal(deal("D1", epoch))
+                        .change("D1", "won", tooFar)
+                        .build()),
+        // recorded 2^31 s after it occurred, which is 100 s after the earliest creation: the
+        // message names the real latest instant, 2^31 + 100 s after the epoch
+        Arguments.of(
+            "the log's instants span from 1970-01-01T00:00:00Z to 2038-01-19T03:15:48Z, more than"
+                + " the 68 years (2^31 seconds) a log holds",
+            (Executable)
+                () ->
+                    DealLog.builder(B2B)
+                        .deal(deal("D1", epoch))
+                        .change(
+                            StageChange.of("D1", "won", epoch.plusSeconds(100))
+                                .recordedAt(tooFar.plusSeconds(100)))
+                        .build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidInput")
+  void invalidInputFailsWithAMessage(String message, Executable action) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
+    assertEquals(IllegalArgumentException.class, e.getClass());
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void holdsInstantsJustUnder68YearsApart() {
+    Instant last = Instant.ofEpochSecond((1L << 31) - 1);
+    DealLog log =
+        DealLog.builder(B2B)
+            .deal(deal("D1", Instant.EPOCH))
+            .deal(deal("D2", last))
+            .change(
+                StageChange.of("D1", "won", Instant.EPOCH).recordedAt(Instant.EPOCH.plusSeconds(5)))
+            .build();
+    assertEquals(Optional.of(last), log.latestEventTime());
+    assertEquals(Optional.of(Instant.EPOCH), log.earliestCreation());
+    assertEquals(last, log.deal(1).createdAt());
+  }
+
+  @Test
+  void lenientModeListsEveryRejectedRecordAndAccountsForAll() {
+    DealLog log =
+        DealLog.builder(B2B)
+            .lenient()
+            .deal(deal("D1", T0, "100", "EUR")) // deals:1 accepted
+            .deal(deal("D1", T0)) // deals:2 duplicate id
+            .deal(deal("D2", T0, "5", "USD")) // deals:3 second currency
+            .deal(deal("D3", T0.plusSeconds(86_400))) // deals:4 accepted
+            .change("D1", "qualified", T0.plusSeconds(3600)) // stage changes:1 accepted
+            .change("D2", "qualified", T0.plusSeconds(3600)) // :2 its deal was rejected
+            .change("D9", "new", T0) // :3 unknown deal
+            .change("D1", "demo", T0) // :4 unknown stage
+            .change("D3", "new", T0) // :5 before its deal's creation
+            .change("D3", "won", T0.plusSeconds(2 * 86_400)) // :6 accepted
+            .reject(
+                Rejection.of(
+                    new Origin("deals.csv", 17),
+                    "created_at",
+                    "2026-13-01",
+                    "not an ISO-8601 timestamp"))
+            .build();
+
+    assertEquals(
+        List.of(
+            // record-local rules, as the records were added
+            new Rejection("deals", 2, "deal_id", "D1", "deal id is used twice"),
+            new Rejection(
+                "deals",
+                3,
+                "currency",
+                "USD",
+                "the log's amounts are in EUR (since deals:1); one log never mixes EUR and USD"),
+            new Rejection(
+                "stage changes",
+                4,
+                "to_stage",
+                "demo",
+                "stage \"demo\" is not in pipeline \"b2b\" " + KNOWN),
+            new Rejection("deals.csv", 17, "created_at", "2026-13-01", "not an ISO-8601 timestamp"),
+            // relations, checked at build() in input order
+            new Rejection("stage changes", 2, "deal_id", "D2", "its deal was rejected"),
+            new Rejection(
+                "stage changes",
+                3,
+                "deal_id",
+                "D9",
+                "no deal with this id (a change needs its deal)"),
+            new Rejection(
+                "stage changes",
+                5,
+                "occurred_at",
+                "2026-03-02T09:00:00Z",
+                "before the deal's created_at 2026-03-03T09:00:00Z")),
+        log.rejections());
+    assertEquals(2, log.dealCount());
+    assertEquals(2, log.changeCount());
+    assertEquals(11, log.recordsRead()); // 4 deals + 6 changes + 1 unreadable record
+    assertEquals(log.recordsRead(), log.dealCount() + log.changeCount() + log.rejections().size());
+    assertEquals(List.of("D1", "D3"), List.of(log.deal(0).id(), log.deal(1).id()));
+    assertEquals(List.of(StageChange.of("D1", "qualified", T0.plusSeconds(3600))), log.changes(0));
+    assertEquals(Optional.of(Currency.getInstance("EUR")), log.currency());
+  }
+
+  @Test
+  void strictModeReadsGoodRecordsWithoutRejections() {
+    DealLog log =
+        DealLog.builder(B2B).deal(deal("D1", T0)).change("D1", "won", T0.plusSeconds(1)).build();
+    assertEquals(List.of(), log.rejections());
+    assertEquals(2, log.recordsRead());
+  }
+
+  @Test
+  void aChangeMayComeBeforeItsDeal() {
+    DealLog log =
+        DealLog.builder(B2B)
+            .change("D1", "qualified", T0.plusSeconds(60))
+            .deal(deal("D1", T0))
+            .build();
+    assertEquals(List.of(StageChange.of("D1", "qualified", T0.plusSeconds(60))), log.changes(0));
+  }
+
+  @Test
+  void roundTripsEveryFieldOfADealToTheSecond() {
+    Deal input =
+        Deal.builder("D-1", Instant.parse("2026-03-02T09:00:00.987654321Z"))
+            .owner("ann")
+            .channel("ads")
+            .amount("1250.50", "EUR")
+            .lossReason("price")
+            .leadId("L-7")
+            .attribute("segment", "smb")
+            .attribute("region", "north")
+            .build();
+    Deal bare = Deal.builder("D-2", Instant.parse("2026-03-01T00:00:00Z")).build();
+    StageChange change =
+        new StageChange(
+            "D-1",
+            "lost",
+            Instant.parse("2026-03-05T12:00:00.5Z"),
+            Instant.parse("2026-03-06T12:00:01.9Z"),
+            Optional.of("bob"));
+    DealLog log = DealLog.builder(B2B).deal(input).deal(bare).change(change).build();
+
+    // bare was created first
+    assertEquals(bare, log.deal(0));
+    assertEquals(
+        new Deal(
+            "D-1",
+            Instant.parse("2026-03-02T09:00:00Z"),
+            Optional.of("ann"),
+            Optional.of("ads"),
+            Optional.of(Money.of("1250.50", "EUR")),
+            Optional.of("price"),
+            Optional.of("L-7"),
+            Map.of("segment", "smb", "region", "north")),
+        log.deal(1));
+    assertEquals(
+        List.of(
+            new StageChange(
+                "D-1",
+                "lost",
+                Instant.parse("2026-03-05T12:00:00Z"),
+                Instant.parse("2026-03-06T12:00:01Z"),
+                Optional.of("bob"))),
+        log.changes(1));
+    assertEquals(List.of(), log.changes(0));
+    assertEquals(Optional.of(1), log.indexOf("D-1"));
+    assertEquals(Optional.of(0), log.indexOf("D-2"));
+    assertEquals(Optional.empty(), log.indexOf("D-3"));
+    assertEquals(Optional.of(Currency.getInstance("EUR")), log.currency());
+    assertEquals(Optional.of(Instant.parse("2026-03-01T00:00:00Z")), log.earliestCreation());
+    // the latest event is the change's occurredAt (not its recordedAt)
+    assertEquals(Optional.of(Instant.parse("2026-03-05T12:00:00Z")), log.latestEventTime());
+    assertEquals(List.of("segment", "region"), log.attributeNames());
+    assertEquals(B2B, log.pipeline());
+  }
+
+  @Test
+  void latestEventTimeMayBeACreation() {
+    DealLog log =
+        DealLog.builder(B2B)
+            .deal(deal("D1", T0))
+            .change("D1", "won", T0.plusSeconds(10))
+            .deal(deal("D2", T0.plusSeconds(20)))
+            .build();
+    assertEquals(Optional.of(T0.plusSeconds(20)), log.latestEventTime());
+  }
+
+  @Test
+  void attributeNamesAreListedInOrderOfFirstAppearance() {
+    DealLog log =
+        DealLog.builder(B2B)
+            .deal(Deal.builder("D1", T0).attribute("tier", "1").attribute("segment", "smb").build())
+            .deal(deal("D2", T0))
+            .deal(
+                Deal.builder("D3", T0.minusSeconds(1))
+                    .attribute("zone", "z")
+                    .attribute("segment", "ent")
+                    .attribute("area", "a")
+                    .build())
+            .build();
+    assertEquals(List.of("tier", "segment", "zone", "area"), log.attributeNames());
+    // D3 was created first; D2 has no attributes
+    assertEquals(Map.of("zone", "z", "segment", "ent", "area", "a"), log.deal(0).attributes());
+    assertEquals(Map.of("tier", "1", "segment", "smb"), log.deal(1).attributes());
+    assertEquals(Map.of(), log.deal(2).attributes());
+  }
+
+  @Test
+  void anEmptyLogHasNoFigures() {
+    DealLog log = DealLog.builder(B2B).build();
+    assertEquals(0, log.dealCount());
+    assertEquals(0, log.changeCount());
+    assertEquals(0, log.recordsRead());
+    assertEquals(List.of(), log.rejections());
+    assertEquals(Optional.empty(), log.latestEventTime());
+    assertEquals(Optional.empty(), log.earliestCreation());
+    assertEquals(Optional.empty(), log.currency());
+    assertEquals(Optional.empty(), log.indexOf("D1"));
+    assertEquals(List.of(), log.attributeNames());
+    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> log.deal(0));
+    assertEquals("deal index 0 is not in [0, 0)", e.getMessage());
+    e = assertThrows(IndexOutOfBoundsException.class, () -> log.changes(-1));
+    assertEquals("deal index -1 is not in [0, 0)", e.getMessage());
+  }
+
+  @Test
+  void aLogWithoutAmountsHasNoCurrency() {
+    DealLog log = DealLog.builder(B2B).deal(deal("D1", T0)).build();
+    assertEquals(Optional.empty(), log.currency());
+    assertEquals(Optional.empty(), log.deal(0).amount());
+  }
+
+  @Test
+  void optionsAreSetOnceAndBuildersUsedOnce() {
+    DealLogBuilder b = DealLog.builder(B2B).lenient();
+    assertTrue(b.isLenient());
+    assertFalse(DealLog.builder(B2B).isLenient());
+    IllegalStateException twice = assertThrows(IllegalStateException.class, b::lenient);
+    assertEquals("lenient() was already called", twice.getMessage());
+    b.deal(deal("D1", T0)).deal(deal("D1", T0)).change("D1", "won", T0);
+    assertEquals("DealLog.builder(b2b).lenient()[1 deals, 1 changes, 1 rejected]", b.toString());
+    b.build();
+    IllegalStateException built = assertThrows(IllegalStateException.class, b::build);
+    assertEquals("this builder was already built (or failed); start another", built.getMessage());
+    assertThrows(IllegalStateException.class, () -> b.deal(deal("D2", T0)));
+  }
+
+  @Test
+  void rejectionsPrintAsOneLine() {
+    assertEquals(
+        "deals.csv: deal_id: x", new Rejection("deals.csv", 0, "deal_id", "", "x").message());
+    assertEquals("deals.csv: x", new Rejection("deals.csv", 0, "", "", "x").message());
+    assertEquals(
+        "deals.csv:3: owner: x", new Rejection("deals.csv", 3, "owner", "", "x").message());
+    String longValue = "v".repeat(81);
+    assertEquals(
+        "f:1: field: \"" + "v".repeat(77) + "...\": too long",
+        new Rejection("f", 1, "field", longValue, "too long").toString());
+    assertEquals(new Origin("f", 1), new Rejection("f", 1, "field", "x", "r").origin());
+    assertEquals("f", new Origin("f", 0).toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Origin("f", -1));
+    assertEquals("line -1 is negative", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new Rejection("f", -2, "", "", "r"));
+    assertEquals("line -2 is negative", e.getMessage());
+  }
+}
