@@ -105,6 +105,12 @@ public final class JsonFiles {
     }
   }
 
+  private static void first(In in) {
+    if (in.p.nextToken() == null) {
+      throw new InputFileException(in.source, 0, 0, "the file is empty; it needs a JSON object");
+    }
+  }
+
   private interface Body<T> {
     T read(In in);
   }
@@ -125,8 +131,13 @@ public final class JsonFiles {
           source,
           at == null ? 0 : Math.max(0, at.getLineNr()),
           at == null ? 0 : Math.max(0, at.getColumnNr()),
-          "malformed JSON: " + e.getOriginalMessage());
+          "malformed JSON: " + withoutSource(String.valueOf(e.getOriginalMessage())));
     }
+  }
+
+  /** Jackson's message without the nested location of a start marker (the source is redacted). */
+  private static String withoutSource(String message) {
+    return message.replaceAll("\\s*\\((for \\w+ starting|start marker) at \\[Source:.*$", "");
   }
 
   /**
@@ -141,7 +152,7 @@ public final class JsonFiles {
 
   private static Pipeline pipeline(In in) {
     JsonParser p = in.p;
-    in.next();
+    first(in);
     in.expect(JsonToken.START_OBJECT, "pipeline", "an object");
     TokenStreamLocation start = p.currentTokenLocation();
     String id = null;
@@ -239,7 +250,7 @@ public final class JsonFiles {
 
   private static BusinessCalendar calendar(In in) {
     JsonParser p = in.p;
-    in.next();
+    first(in);
     in.expect(JsonToken.START_OBJECT, "calendar", "an object");
     TokenStreamLocation start = p.currentTokenLocation();
     ZoneId zone = null;
