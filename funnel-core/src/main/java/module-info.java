@@ -11,4 +11,5 @@ module dev.funnel.core {
   exports dev.funnel.log;
   exports dev.funnel.stats;
   exports dev.funnel.sequence;
+  exports dev.funnel.calendar;
 }

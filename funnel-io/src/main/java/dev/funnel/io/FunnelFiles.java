@@ -1,0 +1,413 @@
+package dev.funnel.io;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.calendar.BusinessCalendar;
+import dev.funnel.io.internal.CsvReaders;
+import dev.funnel.io.internal.CsvTable;
+import dev.funnel.io.internal.JsonFiles;
+import dev.funnel.io.internal.StrictUtf8Reader;
+import dev.funnel.log.DealLog;
+import dev.funnel.log.DealLogBuilder;
+import dev.funnel.log.RejectedRecordException;
+import dev.funnel.model.ActivitySample;
+import dev.funnel.model.Lead;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.SpendSample;
+import dev.funnel.model.Touch;
+import dev.funnel.sequence.Event;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the files of FORMATS.md. Pick a mode, then name the file:
+ *
+ * {@snippet :
+ * Pipeline pipeline = FunnelFiles.strict().pipeline(dir.resolve("pipeline.json"));
+ * DealLog log = FunnelFiles.lenient()
+ *     .dealLog(pipeline, dir.resolve("deals.csv"), dir.resolve("stage_changes.csv"));
+ * ReadResult<Lead> leads = FunnelFiles.lenient().leads(dir.resolve("leads.csv"));
+ * Dataset all = FunnelFiles.strict().dataset(dir);
+ * }
+ *
+ * <p><b>CSV</b>: UTF-8 (a byte order mark is dropped), a header row, RFC 4180 quoting, any line
+ * ends. Columns may come in any order; the required columns of FORMATS.md must be in the header;
+ * further columns of {@code deals.csv} become deal attributes, further columns of other files are
+ * ignored. An empty cell is an absent value. Timestamps are ISO-8601 with an offset or {@code Z}; a
+ * date alone is an error, not midnight. Amounts are plain decimals with {@code .} and need an ISO
+ * 4217 currency. Blank lines are skipped; the header and blank lines are not records. Line numbers
+ * are physical lines where a record starts (the header is line 1).
+ *
+ * <p><b>Record faults</b> (a bad value, a missing required value, a row with a different number of
+ * cells than the header) reject the row: in {@link #strict()} mode the first one throws a {@link
+ * RejectedRecordException} with a message such as {@code deals.csv:17: created_at: "2026-13-01":
+ * not an ISO-8601 timestamp}; in {@link #lenient()} mode every one is listed and accepted +
+ * rejected = read.
+ *
+ * <p><b>File faults</b> throw an {@link InputFileException} in both modes, because no record of the
+ * file (or none after the fault) can be trusted: an empty file, a missing, duplicate or nameless
+ * header column, bytes that are not UTF-8, a quoted cell not closed before the end of the file, a
+ * cell over {@link #maxCellLength()} characters, any other malformed CSV, and every fault of a JSON
+ * file (reported with its line and column).
+ *
+ * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
+ *
+ * <p>Instances are immutable and thread-safe; each call reads its input once and closes it.
+ */
+public final class FunnelFiles {
+  /** The default limit on the length of one CSV cell, in characters: 1 MiB. */
+  public static final int DEFAULT_MAX_CELL_LENGTH = 1 << 20;
+
+  private static final FunnelFiles STRICT = new FunnelFiles(false, DEFAULT_MAX_CELL_LENGTH);
+  private static final FunnelFiles LENIENT = new FunnelFiles(true, DEFAULT_MAX_CELL_LENGTH);
+
+  private final boolean lenient;
+  private final int maxCellLength;
+
+  private FunnelFiles(boolean lenient, int maxCellLength) {
+    this.lenient = lenient;
+    this.maxCellLength = maxCellLength;
+  }
+
+  /** Readers that fail on the first record that cannot be accepted. */
+  public static FunnelFiles strict() {
+    return STRICT;
+  }
+
+  /** Readers that skip and list every record that cannot be accepted. */
+  public static FunnelFiles lenient() {
+    return LENIENT;
+  }
+
+  /**
+   * These readers with another limit on the length of one CSV cell.
+   *
+   * @throws IllegalArgumentException if the limit is not positive
+   */
+  public FunnelFiles maxCellLength(int characters) {
+    if (characters <= 0) {
+      throw new IllegalArgumentException(
+          "max cell length " + characters + " is not positive (characters per cell)");
+    }
+    return new FunnelFiles(lenient, characters);
+  }
+
+  /** The limit on the length of one CSV cell, in characters. */
+  public int maxCellLength() {
+    return maxCellLength;
+  }
+
+  /** Whether these readers skip and list bad records instead of failing. */
+  public boolean isLenient() {
+    return lenient;
+  }
+
+  // ---- JSON ----
+
+  /**
+   * Reads a {@code pipeline.json}.
+   *
+   * @throws InputFileException naming the file, line and column of the fault
+   * @throws IOException if the file cannot be read
+   */
+  public Pipeline pipeline(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return pipeline(in, name(file));
+    }
+  }
+
+  /**
+   * Reads a pipeline from a stream (not closed) named {@code source} in messages.
+   *
+   * @throws InputFileException naming the source, line and column of the fault
+   * @throws IOException if the stream cannot be read
+   */
+  public Pipeline pipeline(InputStream in, String source) throws IOException {
+    return JsonFiles.pipeline(requireNonNull(in, "in"), requireNonNull(source, "source"));
+  }
+
+  /**
+   * Reads a {@code calendar.json}.
+   *
+   * @throws InputFileException naming the file, line and column of the fault
+   * @throws IOException if the file cannot be read
+   */
+  public BusinessCalendar calendar(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return calendar(in, name(file));
+    }
+  }
+
+  /**
+   * Reads a calendar from a stream (not closed) named {@code source} in messages.
+   *
+   * @throws InputFileException naming the source, line and column of the fault
+   * @throws IOException if the stream cannot be read
+   */
+  public BusinessCalendar calendar(InputStream in, String source) throws IOException {
+    return JsonFiles.calendar(requireNonNull(in, "in"), requireNonNull(source, "source"));
+  }
+
+  // ---- the deal log ----
+
+  /**
+   * Reads {@code deals.csv} and {@code stage_changes.csv} into a validated log of this pipeline.
+   *
+   * @throws RejectedRecordException in strict mode, at the first record that is not accepted
+   * @throws InputFileException if either file is unusable
+   * @throws IOException if a file cannot be read
+   */
+  public DealLog dealLog(Pipeline pipeline, Path deals, Path changes) throws IOException {
+    try (InputStream d = Files.newInputStream(deals);
+        InputStream c = Files.newInputStream(changes)) {
+      return dealLog(pipeline, d, name(deals), c, name(changes));
+    }
+  }
+
+  /**
+   * Reads deals and stage changes from UTF-8 byte streams (closed when done).
+   *
+   * @throws RejectedRecordException in strict mode, at the first record that is not accepted
+   * @throws InputFileException if either stream is unusable
+   * @throws IOException if a stream cannot be read
+   */
+  public DealLog dealLog(
+      Pipeline pipeline,
+      InputStream deals,
+      String dealsSource,
+      InputStream changes,
+      String changesSource)
+      throws IOException {
+    return dealLog(pipeline, utf8(deals), dealsSource, utf8(changes), changesSource);
+  }
+
+  /**
+   * Reads deals and stage changes from character streams (closed when done).
+   *
+   * @throws RejectedRecordException in strict mode, at the first record that is not accepted
+   * @throws InputFileException if either stream is unusable
+   * @throws IOException if a stream cannot be read
+   */
+  public DealLog dealLog(
+      Pipeline pipeline, Reader deals, String dealsSource, Reader changes, String changesSource)
+      throws IOException {
+    requireNonNull(pipeline, "pipeline");
+    DealLogBuilder builder = DealLog.builder(pipeline);
+    if (lenient) {
+      builder.lenient();
+    }
+    try (Reader d = deals;
+        Reader c = changes) {
+      try (CsvTable t = table(d, dealsSource, CsvReaders.DEALS)) {
+        CsvReaders.deals(t, builder);
+      }
+      try (CsvTable t = table(c, changesSource, CsvReaders.CHANGES)) {
+        CsvReaders.changes(t, builder);
+      }
+    }
+    return builder.build();
+  }
+
+  // ---- other CSV files ----
+
+  /**
+   * Reads a {@code leads.csv}.
+   *
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the file cannot be read
+   */
+  public ReadResult<Lead> leads(Path file) throws IOException {
+    return leads(utf8(Files.newInputStream(file)), name(file));
+  }
+
+  /** Reads leads from a UTF-8 stream (closed when done); see {@link #leads(Path)}. */
+  public ReadResult<Lead> leads(InputStream in, String source) throws IOException {
+    return leads(utf8(in), source);
+  }
+
+  /** Reads leads from a character stream (closed when done); see {@link #leads(Path)}. */
+  public ReadResult<Lead> leads(Reader in, String source) throws IOException {
+    try (CsvTable t = table(in, source, CsvReaders.LEADS)) {
+      return CsvReaders.all(t, lenient, CsvReaders.leads(t));
+    }
+  }
+
+  /**
+   * Reads a {@code touches.csv}.
+   *
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the file cannot be read
+   */
+  public ReadResult<Touch> touches(Path file) throws IOException {
+    return touches(utf8(Files.newInputStream(file)), name(file));
+  }
+
+  /** Reads touches from a UTF-8 stream (closed when done); see {@link #touches(Path)}. */
+  public ReadResult<Touch> touches(InputStream in, String source) throws IOException {
+    return touches(utf8(in), source);
+  }
+
+  /** Reads touches from a character stream (closed when done); see {@link #touches(Path)}. */
+  public ReadResult<Touch> touches(Reader in, String source) throws IOException {
+    try (CsvTable t = table(in, source, CsvReaders.TOUCHES)) {
+      return CsvReaders.all(t, lenient, CsvReaders.touches(t));
+    }
+  }
+
+  /**
+   * Reads a {@code spend.csv}.
+   *
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the file cannot be read
+   */
+  public ReadResult<SpendSample> spend(Path file) throws IOException {
+    return spend(utf8(Files.newInputStream(file)), name(file));
+  }
+
+  /** Reads spend from a UTF-8 stream (closed when done); see {@link #spend(Path)}. */
+  public ReadResult<SpendSample> spend(InputStream in, String source) throws IOException {
+    return spend(utf8(in), source);
+  }
+
+  /** Reads spend from a character stream (closed when done); see {@link #spend(Path)}. */
+  public ReadResult<SpendSample> spend(Reader in, String source) throws IOException {
+    try (CsvTable t = table(in, source, CsvReaders.SPEND)) {
+      return CsvReaders.all(t, lenient, CsvReaders.spend(t));
+    }
+  }
+
+  /**
+   * Reads an {@code activity.csv}.
+   *
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the file cannot be read
+   */
+  public ReadResult<ActivitySample> activity(Path file) throws IOException {
+    return activity(utf8(Files.newInputStream(file)), name(file));
+  }
+
+  /** Reads activity from a UTF-8 stream (closed when done); see {@link #activity(Path)}. */
+  public ReadResult<ActivitySample> activity(InputStream in, String source) throws IOException {
+    return activity(utf8(in), source);
+  }
+
+  /** Reads activity from a character stream (closed when done); see {@link #activity(Path)}. */
+  public ReadResult<ActivitySample> activity(Reader in, String source) throws IOException {
+    try (CsvTable t = table(in, source, CsvReaders.ACTIVITY)) {
+      return CsvReaders.all(t, lenient, CsvReaders.activity(t));
+    }
+  }
+
+  /**
+   * Reads an {@code events.csv}.
+   *
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the file cannot be read
+   */
+  public ReadResult<Event> events(Path file) throws IOException {
+    return events(utf8(Files.newInputStream(file)), name(file));
+  }
+
+  /** Reads events from a UTF-8 stream (closed when done); see {@link #events(Path)}. */
+  public ReadResult<Event> events(InputStream in, String source) throws IOException {
+    return events(utf8(in), source);
+  }
+
+  /** Reads events from a character stream (closed when done); see {@link #events(Path)}. */
+  public ReadResult<Event> events(Reader in, String source) throws IOException {
+    try (CsvTable t = table(in, source, CsvReaders.EVENTS)) {
+      return CsvReaders.all(t, lenient, CsvReaders.events(t));
+    }
+  }
+
+  // ---- a directory ----
+
+  /**
+   * Reads the files of FORMATS.md found in a directory: {@code pipeline.json}, {@code deals.csv}
+   * and {@code stage_changes.csv} are required; {@code leads.csv}, {@code touches.csv}, {@code
+   * spend.csv}, {@code activity.csv}, {@code events.csv} and {@code calendar.json} are read when
+   * present.
+   *
+   * @throws InputFileException if a required file is missing or a file is unusable
+   * @throws RejectedRecordException in strict mode, at the first record that is not accepted
+   * @throws IOException if a file cannot be read
+   */
+  public Dataset dataset(Path dir) throws IOException {
+    requireNonNull(dir, "dir");
+    for (String required : List.of("pipeline.json", "deals.csv", "stage_changes.csv")) {
+      if (!Files.isRegularFile(dir.resolve(required))) {
+        throw new InputFileException(
+            required,
+            0,
+            0,
+            "the file is missing from "
+                + dir
+                + " (a dataset needs pipeline.json, deals.csv and stage_changes.csv)");
+      }
+    }
+    Pipeline pipeline = pipeline(dir.resolve("pipeline.json"));
+    DealLog log = dealLog(pipeline, dir.resolve("deals.csv"), dir.resolve("stage_changes.csv"));
+    return new Dataset(
+        pipeline,
+        log,
+        optional(dir, "leads.csv", this::leads),
+        optional(dir, "touches.csv", this::touches),
+        optional(dir, "spend.csv", this::spend),
+        optional(dir, "activity.csv", this::activity),
+        optional(dir, "events.csv", this::events),
+        optional(dir, "calendar.json", this::calendar));
+  }
+
+  private interface FileReader<T> {
+    T read(Path file) throws IOException;
+  }
+
+  private static <T> Optional<T> optional(Path dir, String name, FileReader<T> reader)
+      throws IOException {
+    Path file = dir.resolve(name);
+    return Files.isRegularFile(file) ? Optional.of(reader.read(file)) : Optional.empty();
+  }
+
+  // ---- plumbing ----
+
+  private CsvTable table(Reader in, String source, List<String> required) throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(source, "source");
+    boolean ok = false;
+    try {
+      CsvTable t = CsvTable.open(in, source, maxCellLength, required);
+      ok = true;
+      return t;
+    } finally {
+      if (!ok) {
+        in.close();
+      }
+    }
+  }
+
+  private static Reader utf8(InputStream in) {
+    return new StrictUtf8Reader(requireNonNull(in, "in"));
+  }
+
+  private static String name(Path file) {
+    Path name = file.getFileName();
+    return name == null ? file.toString() : name.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "FunnelFiles."
+        + (lenient ? "lenient()" : "strict()")
+        + (maxCellLength == DEFAULT_MAX_CELL_LENGTH ? "" : ".maxCellLength(" + maxCellLength + ")");
+  }
+}

@@ -1,0 +1,340 @@
+package dev.funnel.io.internal;
+
+import dev.funnel.calendar.BusinessCalendar;
+import dev.funnel.io.InputFileException;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.Stage;
+import dev.funnel.model.StageKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads {@code pipeline.json} and {@code calendar.json} with Jackson's streaming parser, so that
+ * every fault is reported with the line and column of the offending value. Unknown fields are
+ * skipped.
+ */
+public final class JsonFiles {
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private JsonFiles() {}
+
+  /** A JSON reading context: the parser and the source name. */
+  private static final class In {
+    final JsonParser p;
+    final String source;
+
+    In(JsonParser p, String source) {
+      this.p = p;
+      this.source = source;
+    }
+
+    InputFileException error(String detail) {
+      return error(p.currentTokenLocation(), detail);
+    }
+
+    InputFileException error(TokenStreamLocation at, String detail) {
+      return new InputFileException(
+          source, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), detail);
+    }
+
+    JsonToken next() {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw error("the JSON ends too early");
+      }
+      return t;
+    }
+
+    String string(String path) {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw error(path + ": expected a string, found " + describe(p.currentToken()));
+      }
+      return p.getString();
+    }
+
+    void expect(JsonToken token, String path, String what) {
+      if (p.currentToken() != token) {
+        throw error(path + ": expected " + what + ", found " + describe(p.currentToken()));
+      }
+    }
+  }
+
+  private static String describe(@Nullable JsonToken t) {
+    if (t == null) {
+      return "the end";
+    }
+    switch (t) {
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return t.toString();
+    }
+  }
+
+  private static void first(In in) {
+    if (in.p.nextToken() == null) {
+      throw new InputFileException(in.source, 0, 0, "the file is empty; it needs a JSON object");
+    }
+  }
+
+  private interface Body<T> {
+    T read(In in);
+  }
+
+  private static <T> T parse(InputStream stream, String source, Body<T> body) throws IOException {
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), stream)) {
+      In in = new In(p, source);
+      T value = body.read(in);
+      if (p.nextToken() != null) {
+        throw in.error("unexpected content after the top-level object");
+      }
+      return value;
+    } catch (JacksonIOException e) {
+      throw e.getCause();
+    } catch (JacksonException e) {
+      TokenStreamLocation at = e.getLocation();
+      throw new InputFileException(
+          source,
+          at == null ? 0 : Math.max(0, at.getLineNr()),
+          at == null ? 0 : Math.max(0, at.getColumnNr()),
+          "malformed JSON: " + withoutSource(String.valueOf(e.getOriginalMessage())));
+    }
+  }
+
+  /** Jackson's message without the nested location of a start marker (the source is redacted). */
+  private static String withoutSource(String message) {
+    return message.replaceAll("\\s*\\((for \\w+ starting|start marker) at \\[Source:.*$", "");
+  }
+
+  /**
+   * Reads a pipeline: {@code {"id": ..., "stages": [{"id", "name"?, "kind", "probability"?}]}}.
+   *
+   * @throws InputFileException for malformed JSON, a missing or mistyped field, an unknown kind or
+   *     an invalid pipeline
+   */
+  public static Pipeline pipeline(InputStream stream, String source) throws IOException {
+    return parse(stream, source, JsonFiles::pipeline);
+  }
+
+  private static Pipeline pipeline(In in) {
+    JsonParser p = in.p;
+    first(in);
+    in.expect(JsonToken.START_OBJECT, "pipeline", "an object");
+    TokenStreamLocation start = p.currentTokenLocation();
+    String id = null;
+    List<Stage> stages = null;
+    while (in.next() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      in.next();
+      if (name.equals("id")) {
+        id = in.string("id");
+      } else if (name.equals("stages")) {
+        stages = stages(in);
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (id == null) {
+      throw in.error(start, "id: missing; a pipeline needs an id");
+    }
+    if (stages == null) {
+      throw in.error(start, "stages: missing; a pipeline needs its stages");
+    }
+    try {
+      return new Pipeline(id, stages);
+    } catch (IllegalArgumentException e) {
+      throw in.error(start, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static List<Stage> stages(In in) {
+    JsonParser p = in.p;
+    in.expect(JsonToken.START_ARRAY, "stages", "an array");
+    List<Stage> stages = new ArrayList<>();
+    while (in.next() != JsonToken.END_ARRAY) {
+      String path = "stages[" + stages.size() + "]";
+      in.expect(JsonToken.START_OBJECT, path, "an object");
+      TokenStreamLocation start = p.currentTokenLocation();
+      String id = null;
+      String name = null;
+      StageKind kind = null;
+      OptionalDouble probability = OptionalDouble.empty();
+      while (in.next() == JsonToken.PROPERTY_NAME) {
+        String field = p.currentName();
+        in.next();
+        switch (field) {
+          case "id":
+            id = in.string(path + ".id");
+            break;
+          case "name":
+            name = in.string(path + ".name");
+            break;
+          case "kind":
+            String k = in.string(path + ".kind");
+            try {
+              kind = StageKind.valueOf(k.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+              throw in.error(path + ".kind: \"" + k + "\": not one of OPEN, WON, LOST");
+            }
+            break;
+          case "probability":
+            if (!p.currentToken().isNumeric()) {
+              throw in.error(
+                  path + ".probability: expected a number, found " + describe(p.currentToken()));
+            }
+            probability = OptionalDouble.of(p.getDoubleValue());
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+      if (id == null) {
+        throw in.error(start, path + ": id: missing; every stage needs an id");
+      }
+      if (kind == null) {
+        throw in.error(start, path + ": kind: missing (one of OPEN, WON, LOST)");
+      }
+      try {
+        stages.add(new Stage(id, name == null ? id : name, kind, probability));
+      } catch (IllegalArgumentException e) {
+        throw in.error(start, path + ": " + e.getMessage());
+      }
+    }
+    return stages;
+  }
+
+  /**
+   * Reads a calendar: {@code {"zone": ..., "hours": {"MONDAY": [["09:00","18:00"]]}, "holidays":
+   * [...]}}. The intervals of a day must be listed in time order.
+   *
+   * @throws InputFileException for malformed JSON, a missing or mistyped field, an unknown zone or
+   *     day, a bad time or date, or unordered or overlapping intervals
+   */
+  public static BusinessCalendar calendar(InputStream stream, String source) throws IOException {
+    return parse(stream, source, JsonFiles::calendar);
+  }
+
+  private static BusinessCalendar calendar(In in) {
+    JsonParser p = in.p;
+    first(in);
+    in.expect(JsonToken.START_OBJECT, "calendar", "an object");
+    TokenStreamLocation start = p.currentTokenLocation();
+    ZoneId zone = null;
+    Map<DayOfWeek, List<BusinessCalendar.Interval>> hours = new EnumMap<>(DayOfWeek.class);
+    TokenStreamLocation hoursAt = start;
+    Set<LocalDate> holidays = new HashSet<>();
+    while (in.next() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      in.next();
+      switch (name) {
+        case "zone":
+          String z = in.string("zone");
+          try {
+            zone = BusinessCalendar.zone(z);
+          } catch (IllegalArgumentException e) {
+            throw in.error("zone: \"" + z + "\": not a known time zone id");
+          }
+          break;
+        case "hours":
+          hoursAt = p.currentTokenLocation();
+          hours(in, hours);
+          break;
+        case "holidays":
+          in.expect(JsonToken.START_ARRAY, "holidays", "an array");
+          for (int i = 0; in.next() != JsonToken.END_ARRAY; i++) {
+            String d = in.string("holidays[" + i + "]");
+            try {
+              holidays.add(LocalDate.parse(d));
+            } catch (DateTimeParseException e) {
+              throw in.error(
+                  "holidays[" + i + "]: \"" + d + "\": not an ISO-8601 date (yyyy-MM-dd)");
+            }
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    if (zone == null) {
+      throw in.error(start, "zone: missing; a calendar needs a time zone id");
+    }
+    try {
+      return new BusinessCalendar(zone, hours, holidays);
+    } catch (IllegalArgumentException e) {
+      throw in.error(hoursAt, "hours: " + e.getMessage());
+    }
+  }
+
+  private static void hours(In in, Map<DayOfWeek, List<BusinessCalendar.Interval>> hours) {
+    JsonParser p = in.p;
+    in.expect(JsonToken.START_OBJECT, "hours", "an object");
+    while (in.next() == JsonToken.PROPERTY_NAME) {
+      String dayName = p.currentName();
+      DayOfWeek day;
+      try {
+        day = DayOfWeek.valueOf(dayName.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw in.error("hours: \"" + dayName + "\": not a day of the week (MONDAY ... SUNDAY)");
+      }
+      in.next();
+      String path = "hours." + day;
+      in.expect(JsonToken.START_ARRAY, path, "an array of [start, end] pairs");
+      List<BusinessCalendar.Interval> intervals = new ArrayList<>();
+      while (in.next() != JsonToken.END_ARRAY) {
+        String at = path + "[" + intervals.size() + "]";
+        in.expect(JsonToken.START_ARRAY, at, "a [start, end] pair");
+        TokenStreamLocation pairAt = p.currentTokenLocation();
+        List<String> pair = new ArrayList<>();
+        while (in.next() != JsonToken.END_ARRAY) {
+          pair.add(in.string(at + "[" + pair.size() + "]"));
+        }
+        if (pair.size() != 2) {
+          throw in.error(
+              pairAt, at + ": expected a [start, end] pair, found " + pair.size() + " times");
+        }
+        try {
+          intervals.add(BusinessCalendar.Interval.of(pair.get(0), pair.get(1)));
+        } catch (IllegalArgumentException e) {
+          throw in.error(pairAt, at + ": " + e.getMessage());
+        }
+      }
+      if (hours.put(day, intervals) != null) {
+        throw in.error(path + ": the day is listed twice");
+      }
+    }
+  }
+}

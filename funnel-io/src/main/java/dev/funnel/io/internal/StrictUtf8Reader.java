@@ -1,0 +1,151 @@
+package dev.funnel.io.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes UTF-8 strictly (malformed bytes are reported, never replaced), drops a leading byte order
+ * mark and counts the lines it has delivered, so that bad bytes are reported with their physical
+ * line. Characters before the bad bytes are delivered first; the failure comes with the next read.
+ */
+public final class StrictUtf8Reader extends Reader {
+  private final InputStream in;
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+  private boolean eof;
+  private boolean done;
+  private boolean started;
+  private long newlines;
+  private long bytesConsumed;
+  private @Nullable NotUtf8Exception failure;
+
+  /** Thrown by {@link #read} at the first bytes that are not UTF-8. */
+  public static final class NotUtf8Exception extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final long line;
+
+    NotUtf8Exception(long line, String detail) {
+      super(detail);
+      this.line = line;
+    }
+
+    /** The physical line (from 1) of the bad bytes. */
+    public long line() {
+      return line;
+    }
+  }
+
+  /** A reader of this stream; the caller closes it. */
+  public StrictUtf8Reader(InputStream in) {
+    this.in = in;
+    bytes.flip();
+  }
+
+  @Override
+  public int read(char[] buf, int off, int len) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    if (len == 0) {
+      return 0;
+    }
+    if (done) {
+      return -1;
+    }
+    CharBuffer out = CharBuffer.wrap(buf, off, len);
+    while (out.position() == off) {
+      if (!bytes.hasRemaining() || eof) {
+        if (eof) {
+          CoderResult r = decoder.decode(bytes, out, true);
+          if (r.isError()) {
+            fail(r, buf, off, out);
+            break;
+          }
+          decoder.flush(out);
+          done = true;
+          if (out.position() == off) {
+            return -1;
+          }
+          break;
+        }
+        fill();
+        continue;
+      }
+      CoderResult r = decoder.decode(bytes, out, false);
+      if (r.isError()) {
+        fail(r, buf, off, out);
+        break;
+      }
+      if (r.isUnderflow() && out.position() == off) {
+        fill();
+      }
+    }
+    int n = out.position() - off;
+    for (int i = off; i < off + n; i++) {
+      if (buf[i] == '\n') {
+        newlines++;
+      }
+    }
+    if (n == 0 && failure != null) {
+      throw failure;
+    }
+    return n;
+  }
+
+  private void fail(CoderResult r, char[] buf, int off, CharBuffer out) {
+    long line = newlines + 1;
+    for (int i = off; i < out.position(); i++) {
+      if (buf[i] == '\n') {
+        line++;
+      }
+    }
+    int at = bytes.position();
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < r.length(); i++) {
+      hex.append(i == 0 ? "" : " ").append(String.format("0x%02X", bytes.get(at + i) & 0xff));
+    }
+    failure =
+        new NotUtf8Exception(
+            line, "bytes that are not UTF-8 (" + hex + " at byte " + (bytesConsumed + at) + ")");
+  }
+
+  private void fill() throws IOException {
+    bytesConsumed += bytes.position();
+    bytes.compact();
+    do {
+      int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (n < 0) {
+        eof = true;
+      } else {
+        bytes.position(bytes.position() + n);
+      }
+    } while (!started && !eof && bytes.position() < 3);
+    bytes.flip();
+    if (!started && (bytes.remaining() >= 3 || eof)) {
+      started = true;
+      if (bytes.remaining() >= 3
+          && (bytes.get(0) & 0xff) == 0xEF
+          && (bytes.get(1) & 0xff) == 0xBB
+          && (bytes.get(2) & 0xff) == 0xBF) {
+        bytes.position(3);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,195 @@
+package dev.funnel.io;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.calendar.BusinessCalendar;
+import dev.funnel.log.Rejection;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.Stage;
+import dev.funnel.model.StageKind;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class FunnelFilesJsonTest {
+  private static final String PIPELINE =
+      "{ \"id\": \"b2b\", \"stages\": [\n"
+          + "  { \"id\": \"new\", \"name\": \"New lead\", \"kind\": \"OPEN\" },\n"
+          + "  { \"id\": \"proposal\", \"kind\": \"OPEN\", \"probability\": 0.6, \"x\": [1] },\n"
+          + "  { \"id\": \"won\", \"kind\": \"WON\" },\n"
+          + "  { \"id\": \"lost\", \"kind\": \"LOST\" } ] }\n";
+
+  private static final String CALENDAR =
+      "{ \"zone\": \"Europe/Berlin\",\n"
+          + "  \"hours\": { \"MONDAY\": [[\"09:00\",\"18:00\"]],"
+          + " \"FRIDAY\": [[\"09:00\",\"13:00\"],[\"14:00\",\"17:00\"]] },\n"
+          + "  \"holidays\": [\"2026-05-01\"] }\n";
+
+  private static InputStream bytes(String s) {
+    return new ByteArrayInputStream(s.getBytes(UTF_8));
+  }
+
+  @Test
+  void readsThePipelineOfFormatsMd() throws IOException {
+    Pipeline p = FunnelFiles.strict().pipeline(bytes(PIPELINE), "pipeline.json");
+    assertEquals(
+        new Pipeline(
+            "b2b",
+            List.of(
+                Stage.open("new").withName("New lead"),
+                new Stage("proposal", "proposal", StageKind.OPEN, OptionalDouble.of(0.6)),
+                Stage.won("won"),
+                Stage.lost("lost"))),
+        p);
+  }
+
+  @Test
+  void readsTheCalendarOfFormatsMd() throws IOException {
+    BusinessCalendar c = FunnelFiles.strict().calendar(bytes(CALENDAR), "calendar.json");
+    assertEquals(
+        BusinessCalendar.builder(ZoneId.of("Europe/Berlin"))
+            .hours(DayOfWeek.MONDAY, "09:00", "18:00")
+            .hours(DayOfWeek.FRIDAY, "09:00", "13:00")
+            .hours(DayOfWeek.FRIDAY, "14:00", "17:00")
+            .holiday(LocalDate.parse("2026-05-01"))
+            .build(),
+        c);
+  }
+
+  static Stream<Arguments> badPipelines() {
+    return Stream.of(
+        Arguments.of("", "pipeline.json: the file is empty; it needs a JSON object"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"kind\": \"OPEN\" }\n",
+            "pipeline.json:2:1: malformed JSON: Unexpected end-of-input: expected close marker for Array"),
+        Arguments.of(
+            "{ \"id\": \"b2b\",\n \"stages\": [ { \"id\": \"new\", \"kind\": \"MAYBE\" } ] }",
+            "pipeline.json:2:37: stages[0].kind: \"MAYBE\": not one of OPEN, WON, LOST"),
+        Arguments.of(
+            "{ \"id\": \"b2b\",\n \"stages\": [\n  { \"id\": \"new\" } ] }",
+            "pipeline.json:3:3: stages[0]: kind: missing (one of OPEN, WON, LOST)"),
+        Arguments.of(
+            "{ \"stages\": [] }", "pipeline.json:1:1: id: missing; a pipeline needs an id"),
+        Arguments.of(
+            "{ \"id\": 7, \"stages\": [] }",
+            "pipeline.json:1:9: id: expected a string, found a number"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"kind\": \"OPEN\" } ] }",
+            "pipeline.json:1:1: pipeline \"b2b\" has no WON stage (it needs at least one)"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"w\", \"kind\": \"WON\","
+                + " \"probability\": 0.5 } ] }",
+            "pipeline.json:1:28: stages[0]: stage \"w\": only open stages declare a probability,"
+                + " this one is WON"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"id\": \"c\" }",
+            "pipeline.json:1:20: malformed JSON: Duplicate Object property \"id\""),
+        Arguments.of(
+            "{ \"id\": \"b2b\" ] ",
+            "pipeline.json:1:15: malformed JSON: Unexpected close marker ']': expected '}'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badPipelines")
+  void badPipelinesNameTheFileLineAndColumn(String json, String message) {
+    for (FunnelFiles files : List.of(FunnelFiles.strict(), FunnelFiles.lenient())) {
+      InputFileException e =
+          assertThrows(
+              InputFileException.class, () -> files.pipeline(bytes(json), "pipeline.json"));
+      assertEquals(message, e.getMessage());
+    }
+  }
+
+  static Stream<Arguments> badCalendars() {
+    return Stream.of(
+        Arguments.of(
+            "{ \"zone\": \"Europe/Berlln\" }",
+            "calendar.json:1:11: zone: \"Europe/Berlln\": not a known time zone id"),
+        Arguments.of(
+            "{ \"hours\": {} }",
+            "calendar.json:1:1: zone: missing; a calendar needs a time zone id"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"09:00\",\"13:00\"],"
+                + "[\"12:00\",\"17:00\"]] } }",
+            "calendar.json:1:27: hours: MONDAY: intervals 09:00-13:00 and 12:00-17:00 overlap"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"14:00\",\"17:00\"],"
+                + "[\"09:00\",\"13:00\"]] } }",
+            "calendar.json:1:27: hours: MONDAY: interval 09:00-13:00 is listed after 14:00-17:00;"
+                + " list the intervals of a day in time order"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"18:00\",\"09:00\"]] } }",
+            "calendar.json:1:40: hours.MONDAY[0]: interval 18:00-09:00: start is not before end"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"09:00\"]] } }",
+            "calendar.json:1:40: hours.MONDAY[0]: expected a [start, end] pair, found 1 times"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAYY\": [] } }",
+            "calendar.json:1:29: hours: \"MONDAYY\": not a day of the week (MONDAY ... SUNDAY)"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"holidays\": [\"2026-13-01\"] }",
+            "calendar.json:1:31: holidays[0]: \"2026-13-01\": not an ISO-8601 date (yyyy-MM-dd)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badCalendars")
+  void badCalendarsNameTheFileLineAndColumn(String json, String message) {
+    InputFileException e =
+        assertThrows(
+            InputFileException.class,
+            () -> FunnelFiles.lenient().calendar(bytes(json), "calendar.json"));
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void readsADatasetDirectory(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pipeline.json"), PIPELINE);
+    Files.writeString(
+        dir.resolve("deals.csv"), "deal_id,created_at\nD-1,2026-03-02T09:00:00Z\nD-2,not-a-time\n");
+    Files.writeString(
+        dir.resolve("stage_changes.csv"),
+        "deal_id,to_stage,occurred_at\nD-1,won,2026-03-05T09:00:00Z\n");
+    Files.writeString(dir.resolve("leads.csv"), "lead_id,created_at\nL-1,2026-03-01\n");
+    Files.writeString(dir.resolve("calendar.json"), CALENDAR);
+    Dataset d = FunnelFiles.lenient().dataset(dir);
+    assertEquals(1, d.deals().dealCount());
+    assertTrue(d.touches().isEmpty());
+    assertTrue(d.calendar().isPresent());
+    assertEquals(4, d.recordsRead());
+    assertEquals(2, d.recordsRejected());
+    assertEquals(2, d.recordsAccepted());
+    assertEquals(
+        List.of(
+            "deals.csv:3: created_at: \"not-a-time\": not an ISO-8601 timestamp",
+            "leads.csv:2: created_at: \"2026-03-01\": not an ISO-8601 timestamp with an offset"),
+        d.rejections().stream().map(Rejection::message).toList());
+  }
+
+  @Test
+  void aDatasetNeedsItsThreeFiles(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pipeline.json"), PIPELINE);
+    InputFileException e =
+        assertThrows(InputFileException.class, () -> FunnelFiles.strict().dataset(dir));
+    assertEquals(
+        "deals.csv: the file is missing from "
+            + dir
+            + " (a dataset needs pipeline.json, deals.csv and stage_changes.csv)",
+        e.getMessage());
+  }
+}
