@@ -3,6 +3,7 @@ package dev.funnel;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.DealWalk;
 import dev.funnel.internal.engine.Engine;
 import dev.funnel.log.DealLog;
 import dev.funnel.stats.Distribution;
@@ -260,6 +261,27 @@ public final class Funnel {
   public FunnelReport report() {
     Query q = query();
     return pool.isPresent() ? q.query.runParallel(pool.get()) : q.query.run();
+  }
+
+  /**
+   * The state at as-of of every deal in the selection (cohort and as-of apply; breakdowns, counting
+   * and percentiles do not), in log order.
+   */
+  public List<DealState> dealStates() {
+    Instant at =
+        asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
+    int asOfOffset = log.offset(at);
+    int lo = 0;
+    int hi = log.dealCount;
+    long fromOffset = from.map(t -> (long) log.offset(t)).orElse(Long.MIN_VALUE);
+    long toOffset = to.map(t -> (long) log.offset(t)).orElse(Long.MAX_VALUE);
+    while (lo < hi && log.created[lo] < fromOffset) {
+      lo++;
+    }
+    while (hi > lo && log.created[hi - 1] >= toOffset) {
+      hi--;
+    }
+    return DealWalk.of(log, asOfOffset).states(lo, hi);
   }
 
   /** A resolved query, ready to aggregate deal ranges. */
