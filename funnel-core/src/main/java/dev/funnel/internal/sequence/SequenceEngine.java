@@ -76,8 +76,20 @@ public final class SequenceEngine {
   /** The partial of each group over all entities, scanned as a fork/join over entity ranges. */
   public FunnelPartial[] runParallel(ForkJoinPool pool) {
     int n = log.entityCount();
-    int leaf = Math.max(MIN_LEAF, n / Math.max(1, pool.getParallelism() * 8));
-    return pool.invoke(new Range(0, n, leaf));
+    return runParallel(pool, Math.max(MIN_LEAF, n / Math.max(1, pool.getParallelism() * 8)));
+  }
+
+  /**
+   * As {@link #runParallel(ForkJoinPool)}, splitting down to ranges of at most {@code leaf}
+   * entities.
+   *
+   * @throws IllegalArgumentException if leaf is not positive
+   */
+  public FunnelPartial[] runParallel(ForkJoinPool pool, int leaf) {
+    if (leaf < 1) {
+      throw new IllegalArgumentException("leaf size " + leaf + " is not positive");
+    }
+    return pool.invoke(new Range(0, log.entityCount(), leaf));
   }
 
   /** Scans entities {@code [from, to)} with fresh scratch space. */
