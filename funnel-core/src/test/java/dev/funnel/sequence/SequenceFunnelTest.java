@@ -53,6 +53,8 @@ final class SequenceFunnelTest {
         Arguments.of("strict order, other event tied with step", "a@1 b@2 x@2", 10, ORDER, 1),
         Arguments.of("strict order, step before start ignored", "b@0 a@1 b@2", 10, ORDER, 2),
         Arguments.of("strict order, out of window is no stop", "a@1 b@20 a@21 b@22", 5, ORDER, 2),
+        // ClickHouse source: a repeated first step restarts the chain, no stop (see class javadoc)
+        Arguments.of("strict order, repeated first step", "a@1 b@2 a@3 c@4", 10, ORDER, 3),
         // strict_deduplication
         Arguments.of("dedup, repeated middle step stops", "a@1 b@2 b@3 c@4", 10, DEDUP, 2),
         Arguments.of("dedup, repeated first step does not", "a@1 a@2 b@3 c@4", 10, DEDUP, 3),

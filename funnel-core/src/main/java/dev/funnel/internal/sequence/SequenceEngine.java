@@ -1,7 +1,6 @@
 package dev.funnel.internal.sequence;
 
 import dev.funnel.sequence.EventLog;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,8 +147,10 @@ public final class SequenceEngine {
         + steps
         + " steps, window "
         + window
-        + " ms, "
-        + Arrays.toString(new boolean[] {strictOrder, dedup, increase})
+        + " ms"
+        + (strictOrder ? ", strict_order" : "")
+        + (dedup ? ", strict_deduplication" : "")
+        + (increase ? ", strict_increase" : "")
         + "]";
   }
 }
