@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
 
 /** Laws of sequence funnels over small random logs (times and windows in milliseconds). */
-final class SequenceFunnelProperties {
+final class SequenceFunnelPropertyTest {
 
   record Ev(String entity, String name, long at) {}
 
