@@ -225,6 +225,9 @@ public final class DealSimulator {
         }
       }
       t += (long) dwell;
+      if (!clock.isWorking(t) && r.nextDouble() < 0.92) {
+        t = clock.plusWorking(t, r.nextInt(4 * 3600)); // reps move deals in working hours
+      }
       if (t >= end) {
         break;
       }

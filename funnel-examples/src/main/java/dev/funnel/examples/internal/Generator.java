@@ -82,7 +82,7 @@ public final class Generator {
       for (int j = 0; j < sim.changeCount(); j++) {
         sink.change(sim.change(j));
       }
-      dealTouches(sink, sim, r, dealId, owner);
+      dealTouches(sink, sim, clock, r, dealId, owner);
     }
     otherLeads(sink, sim, clock, channels);
     marketing(sink, sim.vanity());
@@ -201,6 +201,7 @@ public final class Generator {
   private void dealTouches(
       SampleSink sink,
       DealSimulator sim,
+      WorkClock clock,
       SplittableRandom r,
       String dealId,
       Optional<String> owner) {
@@ -217,7 +218,13 @@ public final class Generator {
       stop = end;
     }
     long t = sim.created + 10 * MINUTE + r.nextLong(DAY);
-    for (int n = 0; n < 40 && t < stop; n++) {
+    for (int n = 0; n < 40; n++) {
+      if (!clock.isWorking(t) && r.nextDouble() < 0.9) {
+        t = clock.plusWorking(t, r.nextInt(3 * 3600));
+      }
+      if (t >= stop) {
+        break;
+      }
       double k = r.nextDouble();
       touch(sink, dealId, t, k < 0.45 ? CALL : k < 0.85 ? EMAIL : MEETING, owner);
       t += (long) DealSimulator.gamma2(r, 4 * DAY);

@@ -37,13 +37,9 @@ final class Streams {
 
   /** The working-time clock over the spec's period, with a margin on both sides. */
   static WorkClock clock(SampleSpec spec) {
-    SampleCalendar calendar = calendar(spec);
-    SampleCalendar wide =
-        SampleCalendar.berlin(
-            calendar.holidays().get(0).getYear(),
-            calendar.holidays().get(calendar.holidays().size() - 1).getYear() + 1);
-    LocalDate from = spec.start().atZone(calendar.zone()).toLocalDate().minusDays(7);
-    LocalDate to = spec.end().atZone(calendar.zone()).toLocalDate().plusDays(60);
-    return new WorkClock(wide, from, to);
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    LocalDate from = spec.start().atZone(berlin).toLocalDate().minusDays(7);
+    LocalDate to = spec.end().atZone(berlin).toLocalDate().plusDays(60);
+    return new WorkClock(SampleCalendar.berlin(from.getYear(), to.getYear()), from, to);
   }
 }
