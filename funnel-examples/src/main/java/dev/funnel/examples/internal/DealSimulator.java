@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * the period ends. The result of {@link #next()} lives in this object's fields and buffers until
  * the next call, so the only allocations are the records a caller asks for.
  *
- * <p>Stage indices are those of {@link SamplePipeline}: 0..3 open, 4 won, 5 lost.
+ * <p>Stage indices are those of {@link SamplePipeline}: 0..3 open, 4 won, 5 lost. Transcendental
+ * functions come from {@link StrictMath}, so a seed gives the same data on every JVM and platform.
  */
 public final class DealSimulator {
   /** Index of the WON stage. */
@@ -160,7 +161,7 @@ public final class DealSimulator {
       r.nextDouble();
     } else {
       double value =
-          SEGMENT_MEDIAN[segment] * owners.amountFactor(owner) * Math.exp(0.5 * gaussian(r));
+          SEGMENT_MEDIAN[segment] * owners.amountFactor(owner) * StrictMath.exp(0.5 * gaussian(r));
       amount = Math.max(500, Math.round(value / 50) * 50);
     }
     leadGap = -1;
@@ -362,14 +363,14 @@ public final class DealSimulator {
   /** A Gamma(2) variate with this median. */
   static double gamma2(SplittableRandom r, double median) {
     double theta = median / 1.678;
-    return -theta * (Math.log(1 - r.nextDouble()) + Math.log(1 - r.nextDouble()));
+    return -theta * (StrictMath.log(1 - r.nextDouble()) + StrictMath.log(1 - r.nextDouble()));
   }
 
   /** A standard normal variate (Box-Muller, one of the pair). */
   static double gaussian(SplittableRandom r) {
     double u1 = 1 - r.nextDouble();
     double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
   }
 
   /** An id: the prefix and the number zero-padded to this width. */

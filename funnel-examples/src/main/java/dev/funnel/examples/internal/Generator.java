@@ -347,7 +347,7 @@ public final class Generator {
     SplittableRandom r = Streams.random(spec.seed(), Streams.MARKETING);
     Currency currency = Money.currency(spec.currency());
     int digits = Math.max(0, currency.getDefaultFractionDigits());
-    double minor = Math.pow(10, digits);
+    double minor = StrictMath.pow(10, digits);
     double scale = Math.max(1, spec.deals()) / 2000.0;
     List<String> names = spec.channelNames();
     LocalDate first = spec.start().atZone(ZoneOffset.UTC).toLocalDate();
@@ -383,14 +383,14 @@ public final class Generator {
             }
             break;
           case 4: // the vanity channel
-            spend = 90 * Math.pow(1.09, month) * noise(r);
+            spend = 90 * StrictMath.pow(1.09, month) * noise(r);
             reach(
                 sink,
                 r,
                 date,
                 name,
-                7_000 * scale * week * Math.pow(1.14, month),
-                0.009 * Math.pow(1.01, month));
+                7_000 * scale * week * StrictMath.pow(1.14, month),
+                0.009 * StrictMath.pow(1.01, month));
             if (!weekend) {
               count(sink, date, name, "posts", Math.floor(1 + 0.25 * month + r.nextDouble() * 2));
             }
