@@ -101,7 +101,9 @@ final class FunnelApiTest {
     Breakdown utc = Funnel.of(log).by(Dimension.created(Period.MONTH)).report().breakdown("month");
     assertEquals(
         List.of(List.of("2026-03"), List.of("2026-04")),
-        utc.groups().stream().map(Group::key).toList()); // 2 in March, 1 in April (UTC): larger group first
+        utc.groups().stream()
+            .map(Group::key)
+            .toList()); // 2 in March, 1 in April (UTC): larger group first
     assertEquals(2, utc.group("2026-03").orElseThrow().figures().deals().total());
     Breakdown berlin =
         Funnel.of(log)
