@@ -103,45 +103,39 @@ final class Assembler {
     double[] ps = p.spec.percentiles;
     int groups = p.keys.get(g).size();
     int kinds = p.kinds;
+    long[] c = p.counters[g];
+    // Bucket b = group * kinds + kind; its size was counted by the kernel.
     int[] start = new int[kinds * groups + 1];
-    int[][] maps = new int[p.segments.size()][];
-    for (int i = 0; i < maps.length; i++) {
-      FunnelPartial.Segment seg = p.segments.get(i);
-      Grouping own = seg.spec.groupings[g];
-      maps[i] =
-          own.keys.equals(p.keys.get(g))
-              ? null
-              : FunnelPartial.groupMap(new ArrayList<>(p.keys.get(g)), own.keys);
-      scan(seg, own.codes, maps[i], groups, start, null, null);
-    }
-    for (int i = 0; i < kinds * groups; i++) {
-      start[i + 1] += start[i];
+    for (int id = 0; id < groups; id++) {
+      for (int k = 0; k < kinds; k++) {
+        int b = id * kinds + k;
+        start[b + 1] = start[b] + Math.toIntExact(c[id * p.stride + p.samples + k]);
+      }
     }
     int[] fill = Arrays.copyOf(start, start.length - 1);
     int[] values = new int[start[kinds * groups]];
-    for (int i = 0; i < maps.length; i++) {
-      FunnelPartial.Segment seg = p.segments.get(i);
-      scan(seg, seg.spec.groupings[g].codes, maps[i], groups, null, fill, values);
+    List<List<String>> merged = p.keys.get(g);
+    for (FunnelPartial.Segment seg : p.segments) {
+      Grouping own = seg.spec.groupings[g];
+      int[] map =
+          own.keys.equals(merged)
+              ? null
+              : FunnelPartial.groupMap(new ArrayList<>(merged), own.keys);
+      place(seg, own.codes, map, kinds, fill, values);
     }
     Distribution[][] out = new Distribution[kinds][groups];
     for (int k = 0; k < kinds; k++) {
       for (int id = 0; id < groups; id++) {
-        int b = k * groups + id;
+        int b = id * kinds + k;
         out[k][id] = IntSelect.distribution(values, start[b], start[b + 1], ps);
       }
     }
     return out;
   }
 
-  /** Counts samples per (kind, group) bucket into {@code count[b+1]}, or places them. */
-  private static void scan(
-      FunnelPartial.Segment seg,
-      int[] codes,
-      int[] map,
-      int groups,
-      int[] count,
-      int[] fill,
-      int[] values) {
+  /** Places each sample of a segment at the next free slot of its (group, kind) bucket. */
+  private static void place(
+      FunnelPartial.Segment seg, int[] codes, int[] map, int kinds, int[] fill, int[] values) {
     int[] ss = seg.sampleStart;
     byte[] kind = seg.kind;
     int[] dur = seg.duration;
@@ -150,14 +144,10 @@ final class Assembler {
       if (map != null) {
         gid = map[gid];
       }
+      int base = gid * kinds;
       int end = ss[d - seg.lo + 1];
       for (int s = ss[d - seg.lo]; s < end; s++) {
-        int b = kind[s] * groups + gid;
-        if (count != null) {
-          count[b + 1]++;
-        } else {
-          values[fill[b]++] = dur[s];
-        }
+        values[fill[base + kind[s]]++] = dur[s];
       }
     }
   }

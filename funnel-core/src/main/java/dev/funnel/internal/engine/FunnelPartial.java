@@ -60,6 +60,10 @@ final class FunnelPartial {
   final int withFirst;
   final int lostAt;
   final int amount;
+
+  /** Per group: how many samples of each kind it has (the counting sort's bucket sizes). */
+  final int samples;
+
   final int kinds;
 
   /** Per grouping: counters, {@code stride} longs per group. */
@@ -81,8 +85,9 @@ final class FunnelPartial {
     this.withFirst = pair + n;
     this.lostAt = withFirst + n;
     this.amount = lostAt + n;
-    this.stride = amount + 4;
+    this.samples = amount + 4;
     this.kinds = 2 * n + 2;
+    this.stride = samples + kinds;
     int g = spec.groupings.length;
     this.counters = new long[g][];
     this.keys = new ArrayList<>(g);
@@ -129,10 +134,17 @@ final class FunnelPartial {
     final int nOpen = n;
     final Grouping[] gs = spec.groupings;
     final int gCount = gs.length;
+    final long[][] cs0 = counters;
+    final int[] bases = new int[gCount];
+    final int sampleSlot = samples;
     int sp = 0;
 
     for (int d = lo; d < hi; d++) {
       sampleStart[d - lo] = sp;
+      for (int g = 0; g < gCount; g++) {
+        final int[] codes = gs[g].codes;
+        bases[g] = (codes == null ? 0 : codes[d] * stride) + sampleSlot;
+      }
       final int c0 = created[d];
       final int cs = changeStart[d];
       int ce = changeStart[d + 1];
@@ -165,6 +177,9 @@ final class FunnelPartial {
           if (r > 0) {
             sk[sp] = (byte) (r - 1);
             sd[sp++] = t - entry;
+            for (int g = 0; g < gCount; g++) {
+              cs0[g][bases[g] + r - 1]++;
+            }
           }
           if (ks == ColumnarDealLog.LOST && kind[cur] != ColumnarDealLog.LOST) {
             lostRank = r;
@@ -190,22 +205,24 @@ final class FunnelPartial {
       }
       final byte state = kind[cur];
       final int cycle = entry - c0;
+      final int last;
       if (state == ColumnarDealLog.OPEN) {
-        sk[sp] = (byte) (nOpen + rank[cur] - 1);
-        sd[sp++] = asOf - entry;
+        last = nOpen + rank[cur] - 1;
+        sd[sp] = asOf - entry;
       } else if (state == ColumnarDealLog.WON) {
-        sk[sp] = (byte) (2 * nOpen);
-        sd[sp++] = cycle;
+        last = 2 * nOpen;
+        sd[sp] = cycle;
       } else {
-        sk[sp] = (byte) (2 * nOpen + 1);
-        sd[sp++] = cycle;
+        last = 2 * nOpen + 1;
+        sd[sp] = cycle;
       }
+      sk[sp++] = (byte) last;
       final int effMax = wonEver ? nOpen : maxRank;
       final long amt = amounts[d];
       for (int g = 0; g < gCount; g++) {
-        final int[] codes = gs[g].codes;
-        final int base = codes == null ? 0 : codes[d] * stride;
-        count(counters[g], base, state, effMax, mask0, mask1, lostRank, amt, cycle);
+        final long[] c = cs0[g];
+        c[bases[g] + last]++;
+        count(c, bases[g] - sampleSlot, state, effMax, mask0, mask1, lostRank, amt, cycle);
       }
     }
     sampleStart[hi - lo] = sp;
