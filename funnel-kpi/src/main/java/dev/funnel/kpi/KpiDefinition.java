@@ -109,8 +109,9 @@ public record KpiDefinition(
     }
     double b = before.getAsDouble();
     double change = (after.getAsDouble() - b) / Math.abs(b);
+    // + 0.0 turns the -0.0 of an unchanged lower-is-better KPI into 0.0.
     return Double.isFinite(change)
-        ? OptionalDouble.of(direction.sign() * change)
+        ? OptionalDouble.of(direction.sign() * change + 0.0)
         : OptionalDouble.empty();
   }
 

@@ -272,6 +272,16 @@ final class KpiContractTest {
     OptionalDouble change = kpi.directedChange(OptionalDouble.of(200), OptionalDouble.of(250));
     assertEquals(
         kpi.direction() == Direction.HIGHER_IS_BETTER ? 0.25 : -0.25, change.getAsDouble());
+    // No change is +0.0 in either direction, never -0.0 (which would print as "-0.0").
+    assertEquals(
+        Double.doubleToLongBits(0.0),
+        Double.doubleToLongBits(
+            kpi.directedChange(OptionalDouble.of(7), OptionalDouble.of(7)).getAsDouble()));
+    // A negative earlier value: rising from -50 to -20 is +60% for higher-is-better.
+    assertEquals(
+        kpi.direction().sign() * 0.6,
+        kpi.directedChange(OptionalDouble.of(-50), OptionalDouble.of(-20)).getAsDouble(),
+        1e-12);
     assertTrue(kpi.directedChange(OptionalDouble.of(0), OptionalDouble.of(5)).isEmpty());
     assertTrue(kpi.directedChange(OptionalDouble.empty(), OptionalDouble.of(5)).isEmpty());
     assertTrue(kpi.directedChange(OptionalDouble.of(5), OptionalDouble.empty()).isEmpty());
