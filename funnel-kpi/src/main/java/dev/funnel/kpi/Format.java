@@ -48,6 +48,11 @@ final class Format {
 
   /** An aligned table: the first row is the header; the first column left-aligned, others right. */
   static String table(List<List<String>> rows) {
+    return table(rows, 1);
+  }
+
+  /** An aligned table whose first {@code left} columns are left-aligned, the others right. */
+  static String table(List<List<String>> rows, int left) {
     if (rows.isEmpty()) {
       return "";
     }
@@ -66,7 +71,7 @@ final class Format {
         if (c > 0) {
           sb.append("  ");
         }
-        sb.append(c == 0 ? cell + pad : pad + cell);
+        sb.append(c < left ? cell + pad : pad + cell);
       }
       int end = sb.length();
       while (end > 0 && sb.charAt(end - 1) == ' ') {

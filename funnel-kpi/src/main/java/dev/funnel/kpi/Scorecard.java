@@ -56,6 +56,6 @@ public record Scorecard(
                 Format.change(v.directedChange())));
       }
     }
-    return "Scorecard " + period + " " + scope + "\n" + Format.table(rows);
+    return "Scorecard " + period + " " + scope + "\n" + Format.table(rows, 2);
   }
 }
