@@ -5,6 +5,7 @@
 module dev.funnel.io {
   requires static org.jspecify;
   requires transitive dev.funnel.core;
+  requires transitive dev.funnel.kpi;
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires tools.jackson.dataformat.csv;

@@ -1,0 +1,275 @@
+package dev.funnel.io;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.kpi.Alert;
+import dev.funnel.kpi.ChannelEconomics;
+import dev.funnel.kpi.DriverTree;
+import dev.funnel.kpi.KpiReport;
+import dev.funnel.kpi.KpiRow;
+import dev.funnel.kpi.KpiValue;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+
+/**
+ * Writes a {@link KpiReport} as the JSON of {@code funnel kpi --format json} (FORMATS.md), with a
+ * streaming generator:
+ *
+ * <pre>
+ * { asOf, periodSize, zone, currency, margin, alertThreshold,
+ *   periods: [ { period, scope, kpis: [ { id, kind, unit, value, target?, attainment?, directedChange? } ] } ],
+ *   alerts: [ { type, period, scope, activity: [ids], outcome: [ids] } ],
+ *   channelEconomics: [ { scope, spend, leads, deals, wonDeals, revenue, cpl, cac, roas, romi } ],
+ *   driverTree: { scope, from, to, revenueBefore, revenueAfter, revenueChange, undecomposed?,
+ *                 levels: [ { name, before, after } ], factors: [ { name, before, after, contribution } ] } }
+ * </pre>
+ *
+ * An absent KPI value is {@code null}; absent optional fields ({@code target}, {@code attainment},
+ * {@code directedChange}, {@code undecomposed}) are left out. Money is {@code { "amount",
+ * "currency" }}; {@code driverTree} is the tree of scope {@code all} between the last two periods,
+ * {@code null} with fewer than two periods.
+ */
+public final class KpiJson {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private KpiJson() {}
+
+  private static final class Pretty extends ObjectWriteContext.Base {
+    @Override
+    public PrettyPrinter getPrettyPrinter() {
+      return new DefaultPrettyPrinter();
+    }
+
+    @Override
+    public boolean hasPrettyPrinter() {
+      return true;
+    }
+  }
+
+  /**
+   * Writes the report, pretty-printed, to this writer (which is flushed, not closed).
+   *
+   * @throws IOException if the writer fails
+   */
+  public static void write(KpiReport report, Writer out) throws IOException {
+    requireNonNull(report, "report");
+    requireNonNull(out, "out");
+    try (JsonGenerator g = JSON.createGenerator(new Pretty(), new NonClosing(out))) {
+      report(g, report);
+    } catch (JacksonIOException e) {
+      throw e.getCause();
+    }
+    out.flush();
+  }
+
+  /**
+   * Writes the report as UTF-8 to this stream (which is flushed, not closed).
+   *
+   * @throws IOException if the stream fails
+   */
+  public static void write(KpiReport report, OutputStream out) throws IOException {
+    requireNonNull(out, "out");
+    Writer w = new OutputStreamWriter(out, UTF_8);
+    write(report, w);
+  }
+
+  /** The report as a JSON string. */
+  public static String toJson(KpiReport report) {
+    StringWriter w = new StringWriter();
+    try {
+      write(report, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
+    return w.toString();
+  }
+
+  private static void report(JsonGenerator g, KpiReport r) throws JacksonException {
+    Optional<String> currency = r.currency().map(Currency::getCurrencyCode);
+    g.writeStartObject();
+    g.writeStringProperty("asOf", r.asOf().toString());
+    g.writeStringProperty("periodSize", r.period().name().toLowerCase(Locale.ROOT));
+    g.writeStringProperty("zone", r.zone().getId());
+    g.writeName("currency");
+    string(g, currency);
+    g.writeNumberProperty("margin", r.parameters().margin());
+    g.writeNumberProperty("alertThreshold", r.alertThreshold());
+
+    g.writeArrayPropertyStart("periods");
+    for (KpiRow row : r.rows()) {
+      g.writeStartObject();
+      g.writeStringProperty("period", row.period());
+      g.writeStringProperty("scope", row.scope());
+      g.writeArrayPropertyStart("kpis");
+      for (KpiValue v : row.kpis()) {
+        g.writeStartObject();
+        g.writeStringProperty("id", v.id());
+        g.writeStringProperty("kind", v.kind().name());
+        g.writeStringProperty("unit", v.unit().name());
+        g.writeName("value");
+        number(g, v.value());
+        optional(g, "target", v.target());
+        optional(g, "attainment", v.attainment());
+        optional(g, "directedChange", v.directedChange());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+
+    g.writeArrayPropertyStart("alerts");
+    for (Alert a : r.alerts()) {
+      g.writeStartObject();
+      g.writeStringProperty("type", a.type().name());
+      g.writeStringProperty("period", a.period());
+      g.writeStringProperty("scope", a.scope());
+      strings(g, "activity", a.activity());
+      strings(g, "outcome", a.outcome());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+
+    g.writeArrayPropertyStart("channelEconomics");
+    for (ChannelEconomics c : r.channelEconomics()) {
+      g.writeStartObject();
+      g.writeStringProperty("scope", c.scope());
+      g.writeName("spend");
+      if (c.spend().isPresent()) {
+        money(g, c.spend().get(), currency);
+      } else {
+        g.writeNull();
+      }
+      g.writeNumberProperty("leads", c.leads());
+      g.writeNumberProperty("deals", c.deals());
+      g.writeNumberProperty("wonDeals", c.wonDeals());
+      g.writeName("revenue");
+      money(g, c.revenue(), currency);
+      g.writeName("cpl");
+      number(g, c.cpl());
+      g.writeName("cac");
+      number(g, c.cac());
+      g.writeName("roas");
+      number(g, c.roas());
+      g.writeName("romi");
+      number(g, c.romi());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+
+    g.writeName("driverTree");
+    Optional<DriverTree> tree = r.driverTree();
+    if (tree.isPresent()) {
+      driverTree(g, tree.get());
+    } else {
+      g.writeNull();
+    }
+    g.writeEndObject();
+  }
+
+  private static void driverTree(JsonGenerator g, DriverTree t) {
+    g.writeStartObject();
+    g.writeStringProperty("scope", t.scope());
+    g.writeStringProperty("from", t.from());
+    g.writeStringProperty("to", t.to());
+    g.writeNumberProperty("revenueBefore", t.revenueBefore());
+    g.writeNumberProperty("revenueAfter", t.revenueAfter());
+    g.writeNumberProperty("revenueChange", t.revenueChange());
+    if (t.undecomposed().isPresent()) {
+      g.writeStringProperty("undecomposed", t.undecomposed().get());
+    }
+    g.writeArrayPropertyStart("levels");
+    for (DriverTree.Level l : t.levels()) {
+      g.writeStartObject();
+      g.writeStringProperty("name", l.name());
+      g.writeName("before");
+      number(g, l.before());
+      g.writeName("after");
+      number(g, l.after());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayPropertyStart("factors");
+    for (DriverTree.Factor f : t.factors()) {
+      g.writeStartObject();
+      g.writeStringProperty("name", f.name());
+      g.writeName("before");
+      number(g, f.before());
+      g.writeName("after");
+      number(g, f.after());
+      g.writeName("contribution");
+      number(g, f.contribution());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void money(JsonGenerator g, BigDecimal amount, Optional<String> currency) {
+    g.writeStartObject();
+    g.writeNumberProperty("amount", amount);
+    g.writeName("currency");
+    string(g, currency);
+    g.writeEndObject();
+  }
+
+  private static void string(JsonGenerator g, Optional<String> s) {
+    if (s.isPresent()) {
+      g.writeString(s.get());
+    } else {
+      g.writeNull();
+    }
+  }
+
+  private static void number(JsonGenerator g, OptionalDouble v) {
+    if (v.isPresent()) {
+      g.writeNumber(v.getAsDouble());
+    } else {
+      g.writeNull();
+    }
+  }
+
+  private static void optional(JsonGenerator g, String name, OptionalDouble v) {
+    if (v.isPresent()) {
+      g.writeNumberProperty(name, v.getAsDouble());
+    }
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) {
+    g.writeArrayPropertyStart(name);
+    for (String s : values) {
+      g.writeString(s);
+    }
+    g.writeEndArray();
+  }
+
+  /** Keeps the generator from closing the caller's writer. */
+  private static final class NonClosing extends java.io.FilterWriter {
+    NonClosing(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.funnel.kpi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * An alert on one period and scope.
+ *
+ * @param type the alert type
+ * @param period the period label
+ * @param scope {@code all} or {@code channel=<name>}
+ * @param activity the ACTIVITY KPIs whose directed change reached the threshold
+ * @param outcome the OUTCOME KPIs that were checked (none of them reached it)
+ */
+public record Alert(
+    AlertType type, String period, String scope, List<String> activity, List<String> outcome) {
+
+  /** Validates the alert and copies the lists. */
+  public Alert {
+    requireNonNull(type, "type");
+    requireNonNull(period, "period");
+    requireNonNull(scope, "scope");
+    activity = List.copyOf(activity);
+    outcome = List.copyOf(outcome);
+  }
+
+  @Override
+  public String toString() {
+    return type
+        + " "
+        + period
+        + " "
+        + scope
+        + ": activity up "
+        + activity
+        + ", no outcome up among "
+        + outcome;
+  }
+}

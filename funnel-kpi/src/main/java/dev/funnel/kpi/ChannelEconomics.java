@@ -1,0 +1,89 @@
+package dev.funnel.kpi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Spend, leads, deals, won deals and revenue of one scope over the whole report window, with CPL,
+ * CAC, ROAS and ROMI recomputed from those merged sums (never averaged over periods).
+ *
+ * @param scope {@code all} or {@code channel=<name>}
+ * @param spend marketing spend; absent without spend records
+ * @param leads leads created
+ * @param deals deals created
+ * @param wonDeals deals won
+ * @param revenue revenue of the deals won
+ * @param cpl spend / leads
+ * @param cac (spend + sales cost) / won deals
+ * @param roas revenue / spend
+ * @param romi (revenue x margin - spend) / spend
+ */
+public record ChannelEconomics(
+    String scope,
+    Optional<BigDecimal> spend,
+    long leads,
+    long deals,
+    long wonDeals,
+    BigDecimal revenue,
+    OptionalDouble cpl,
+    OptionalDouble cac,
+    OptionalDouble roas,
+    OptionalDouble romi) {
+
+  /** Validates the row. */
+  public ChannelEconomics {
+    requireNonNull(scope, "scope");
+    requireNonNull(spend, "spend");
+    requireNonNull(revenue, "revenue");
+    requireNonNull(cpl, "cpl");
+    requireNonNull(cac, "cac");
+    requireNonNull(roas, "roas");
+    requireNonNull(romi, "romi");
+  }
+
+  /** The economics of a scope from its measures merged over the window. */
+  public static ChannelEconomics of(String scope, Measures total, KpiParameters parameters) {
+    return new ChannelEconomics(
+        scope,
+        total.get(Measure.SPEND),
+        total.get(Measure.LEADS).orElseThrow().longValueExact(),
+        total.get(Measure.DEALS).orElseThrow().longValueExact(),
+        total.get(Measure.WON_DEALS).orElseThrow().longValueExact(),
+        total.get(Measure.REVENUE).orElseThrow(),
+        KpiCatalog.cpl().compute(total, parameters),
+        KpiCatalog.cac().compute(total, parameters),
+        KpiCatalog.roas().compute(total, parameters),
+        KpiCatalog.romi().compute(total, parameters));
+  }
+
+  /** An aligned table of rows, one per scope. */
+  public static String table(List<ChannelEconomics> rows, String currency) {
+    List<List<String>> out = new ArrayList<>();
+    out.add(
+        List.of(
+            "scope", "spend", "leads", "deals", "won", "revenue", "cpl", "cac", "roas", "romi"));
+    for (ChannelEconomics r : rows) {
+      out.add(
+          List.of(
+              r.scope,
+              r.spend.map(BigDecimal::toPlainString).orElse(Format.ABSENT),
+              Long.toString(r.leads),
+              Long.toString(r.deals),
+              Long.toString(r.wonDeals),
+              r.revenue.toPlainString(),
+              Format.value(Unit.MONEY, r.cpl, ""),
+              Format.value(Unit.MONEY, r.cac, ""),
+              Format.value(Unit.RATIO, r.roas, ""),
+              Format.value(Unit.RATIO, r.romi, "")));
+    }
+    return "Channel economics"
+        + (currency.isEmpty() ? "" : " (" + currency + ")")
+        + "\n"
+        + Format.table(out);
+  }
+}

@@ -1,0 +1,262 @@
+package dev.funnel.kpi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The built-in KPIs of METRICS.md "KPIs", with the ids of FORMATS.md ({@code funnel kpi}).
+ *
+ * <p>Kinds where METRICS.md names none: raw {@code leads}, {@code cpl} and {@code lead_to_deal} are
+ * ACTIVITY (intermediate signals, like clicks and CPC: no money or customer has reached the bank
+ * yet); {@code win_rate}, {@code roas}, {@code ltv_cac}, {@code cac_payback_months} and cost per
+ * stage reached are OUTCOME (stages reached in the sales pipeline are the CRM's qualified leads).
+ */
+public final class KpiCatalog {
+  private KpiCatalog() {}
+
+  private static final Formula SPEND = Formula.of(Measure.SPEND);
+  private static final Formula ACQUISITION_COST =
+      SPEND.plus(Formula.of(Measure.SALES_COST).orZero());
+  private static final Formula CAC = ACQUISITION_COST.dividedBy(Formula.of(Measure.WON_DEALS));
+  private static final Formula MARGIN = Formula.parameter(Parameter.MARGIN);
+
+  /** The ids of the fixed KPIs, in catalog order. */
+  public static final List<String> FIXED_IDS =
+      List.of(
+          "leads",
+          "won_deals",
+          "revenue",
+          "cpl",
+          "cac",
+          "roas",
+          "romi",
+          "win_rate",
+          "lead_to_deal",
+          "impressions",
+          "clicks",
+          "ctr",
+          "cpc");
+
+  /** {@code leads}: leads created in the period (ACTIVITY, COUNT, higher is better). */
+  public static KpiDefinition leads() {
+    return KpiDefinition.builder("leads").name("Leads").activity().sum(Measure.LEADS).build();
+  }
+
+  /** {@code won_deals}: deals won in the period (OUTCOME, COUNT, higher is better). */
+  public static KpiDefinition wonDeals() {
+    return KpiDefinition.builder("won_deals")
+        .name("Won deals")
+        .outcome()
+        .sum(Measure.WON_DEALS)
+        .build();
+  }
+
+  /** {@code revenue}: amounts of the deals won in the period (OUTCOME, MONEY, higher). */
+  public static KpiDefinition revenue() {
+    return KpiDefinition.builder("revenue").name("Revenue").outcome().sum(Measure.REVENUE).build();
+  }
+
+  /** {@code cpl} = spend / leads (ACTIVITY, MONEY, lower is better). */
+  public static KpiDefinition cpl() {
+    return KpiDefinition.builder("cpl")
+        .name("Cost per lead")
+        .activity()
+        .costPer(Measure.LEADS)
+        .build();
+  }
+
+  /**
+   * {@code cac} = (marketing spend + sales cost if given) / won deals (OUTCOME, MONEY, lower is
+   * better). Absent without spend records, like every spend-based KPI.
+   */
+  public static KpiDefinition cac() {
+    return KpiDefinition.builder("cac")
+        .name("Customer acquisition cost")
+        .outcome()
+        .unit(Unit.MONEY)
+        .lowerIsBetter()
+        .formula(CAC)
+        .build();
+  }
+
+  /** {@code roas} = revenue / spend (OUTCOME, RATIO, higher is better). */
+  public static KpiDefinition roas() {
+    return KpiDefinition.builder("roas")
+        .name("Return on ad spend")
+        .outcome()
+        .ratio(Measure.REVENUE, Measure.SPEND)
+        .build();
+  }
+
+  /** {@code romi} = (revenue x margin - spend) / spend (OUTCOME, RATIO, higher is better). */
+  public static KpiDefinition romi() {
+    return KpiDefinition.builder("romi")
+        .name("Return on marketing investment")
+        .outcome()
+        .unit(Unit.RATIO)
+        .higherIsBetter()
+        .formula(Formula.of(Measure.REVENUE).times(MARGIN).minus(SPEND).dividedBy(SPEND))
+        .build();
+  }
+
+  /** {@code win_rate} = won / (won + lost) among deals closed in the period (OUTCOME, RATIO). */
+  public static KpiDefinition winRate() {
+    return KpiDefinition.builder("win_rate")
+        .name("Win rate")
+        .outcome()
+        .unit(Unit.RATIO)
+        .higherIsBetter()
+        .formula(
+            Formula.of(Measure.WON_DEALS)
+                .dividedBy(Formula.of(Measure.WON_DEALS).plus(Formula.of(Measure.LOST_DEALS))))
+        .build();
+  }
+
+  /**
+   * {@code lead_to_deal} = leads of the period that have a deal / leads of the period (ACTIVITY,
+   * RATIO, higher is better).
+   */
+  public static KpiDefinition leadToDeal() {
+    return KpiDefinition.builder("lead_to_deal")
+        .name("Lead to deal")
+        .activity()
+        .ratio(Measure.LEADS_WITH_DEAL, Measure.LEADS)
+        .build();
+  }
+
+  /** {@code impressions}: the activity metric (ACTIVITY, COUNT, higher is better). */
+  public static KpiDefinition impressions() {
+    return activityMetric("impressions");
+  }
+
+  /** {@code clicks}: the activity metric (ACTIVITY, COUNT, higher is better). */
+  public static KpiDefinition clicks() {
+    return activityMetric("clicks");
+  }
+
+  /** {@code ctr} = clicks / impressions (ACTIVITY, RATIO, higher is better). */
+  public static KpiDefinition ctr() {
+    return KpiDefinition.builder("ctr")
+        .name("Click-through rate")
+        .activity()
+        .ratio(Measure.CLICKS, Measure.IMPRESSIONS)
+        .build();
+  }
+
+  /** {@code cpc} = spend / clicks (ACTIVITY, MONEY, lower is better). */
+  public static KpiDefinition cpc() {
+    return KpiDefinition.builder("cpc")
+        .name("Cost per click")
+        .activity()
+        .costPer(Measure.CLICKS)
+        .build();
+  }
+
+  /**
+   * One KPI per activity metric: its id is the metric, its value the sum of the metric (ACTIVITY,
+   * COUNT, higher is better); absent in a cell without samples of the metric.
+   */
+  public static KpiDefinition activityMetric(String metric) {
+    requireNonNull(metric, "metric");
+    return KpiDefinition.builder(metric).activity().sum(Measure.activity(metric)).build();
+  }
+
+  /** {@code ltv_cac} = LTV / CAC (OUTCOME, RATIO, higher is better); absent without LTV. */
+  public static KpiDefinition ltvCac() {
+    return KpiDefinition.builder("ltv_cac")
+        .name("LTV:CAC")
+        .outcome()
+        .unit(Unit.RATIO)
+        .higherIsBetter()
+        .formula(Formula.parameter(Parameter.LTV).dividedBy(CAC))
+        .build();
+  }
+
+  /**
+   * {@code cac_payback_months} = CAC / (monthly revenue per customer x margin) (OUTCOME, DURATION
+   * in months, lower is better); absent without monthly revenue per customer.
+   */
+  public static KpiDefinition cacPaybackMonths() {
+    return KpiDefinition.builder("cac_payback_months")
+        .name("CAC payback (months)")
+        .outcome()
+        .unit(Unit.DURATION)
+        .lowerIsBetter()
+        .formula(
+            CAC.dividedBy(Formula.parameter(Parameter.MONTHLY_REVENUE_PER_CUSTOMER).times(MARGIN)))
+        .build();
+  }
+
+  /**
+   * {@code cost_per_<stage>} = spend / deals created in the period that reached the open stage
+   * (OUTCOME, MONEY, lower is better).
+   */
+  public static KpiDefinition costPerStageReached(String stageId) {
+    requireNonNull(stageId, "stageId");
+    return KpiDefinition.builder("cost_per_" + stageId)
+        .name("Cost per deal reaching " + stageId)
+        .outcome()
+        .costPer(Measure.reached(stageId))
+        .build();
+  }
+
+  /**
+   * The standard catalog: the fixed KPIs ({@link #FIXED_IDS}), one per activity metric other than
+   * impressions and clicks (sorted), {@code ltv_cac} and {@code cac_payback_months} when their
+   * inputs are given, and cost per stage reached for each open stage given, in that order.
+   *
+   * @throws IllegalArgumentException if an activity metric has the id of a fixed KPI other than
+   *     impressions and clicks
+   */
+  public static List<KpiDefinition> standard(
+      Collection<String> activityMetrics, List<String> openStages, KpiParameters parameters) {
+    requireNonNull(activityMetrics, "activityMetrics");
+    requireNonNull(openStages, "openStages");
+    requireNonNull(parameters, "parameters");
+    List<KpiDefinition> out =
+        new ArrayList<>(
+            List.of(
+                leads(),
+                wonDeals(),
+                revenue(),
+                cpl(),
+                cac(),
+                roas(),
+                romi(),
+                winRate(),
+                leadToDeal(),
+                impressions(),
+                clicks(),
+                ctr(),
+                cpc()));
+    Set<String> metrics = new TreeSet<>(activityMetrics);
+    metrics.remove("impressions");
+    metrics.remove("clicks");
+    for (String m : metrics) {
+      if (FIXED_IDS.contains(m)) {
+        throw new IllegalArgumentException(
+            "activity metric \""
+                + m
+                + "\" has the id of the built-in KPI "
+                + m
+                + ": rename the metric in activity.csv");
+      }
+      out.add(activityMetric(m));
+    }
+    if (parameters.ltv().isPresent()) {
+      out.add(ltvCac());
+    }
+    if (parameters.monthlyRevenuePerCustomer().isPresent()) {
+      out.add(cacPaybackMonths());
+    }
+    for (String stage : openStages) {
+      out.add(costPerStageReached(stage));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.funnel.kpi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.Period;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The KPI report: one row per period and scope (periods ascending and contiguous from the first
+ * record to as-of; scope {@code all} first, then {@code channel=<name>} sorted), the alerts, the
+ * channel economics over the whole window, and driver trees on demand. Immutable.
+ *
+ * @param asOf the as-of instant
+ * @param period the period size
+ * @param zone the zone periods are bucketed in
+ * @param currency the currency of every money figure; empty if no money was seen
+ * @param parameters margin, LTV and monthly revenue per customer
+ * @param alertThreshold the directed change that counts as a rise for alerts
+ * @param definitions the KPIs, catalog order then user-defined ones
+ * @param rows the rows, period-major
+ * @param alerts the alerts, in row order
+ * @param channelEconomics the economics of {@code all} then each channel, over the whole window
+ */
+public record KpiReport(
+    Instant asOf,
+    Period period,
+    ZoneId zone,
+    Optional<Currency> currency,
+    KpiParameters parameters,
+    double alertThreshold,
+    List<KpiDefinition> definitions,
+    List<KpiRow> rows,
+    List<Alert> alerts,
+    List<ChannelEconomics> channelEconomics) {
+
+  /** Validates and copies. */
+  public KpiReport {
+    requireNonNull(asOf, "asOf");
+    requireNonNull(period, "period");
+    requireNonNull(zone, "zone");
+    requireNonNull(currency, "currency");
+    requireNonNull(parameters, "parameters");
+    definitions = List.copyOf(definitions);
+    rows = List.copyOf(rows);
+    alerts = List.copyOf(alerts);
+    channelEconomics = List.copyOf(channelEconomics);
+  }
+
+  /** The period labels, ascending. */
+  public List<String> periods() {
+    Set<String> out = new LinkedHashSet<>();
+    rows.forEach(r -> out.add(r.period()));
+    return List.copyOf(out);
+  }
+
+  /** The scopes: {@code all} then each channel. */
+  public List<String> scopes() {
+    Set<String> out = new LinkedHashSet<>();
+    rows.forEach(r -> out.add(r.scope()));
+    return List.copyOf(out);
+  }
+
+  /** The row of this period and scope, if the report has it. */
+  public Optional<KpiRow> row(String periodLabel, String scope) {
+    requireNonNull(periodLabel, "periodLabel");
+    requireNonNull(scope, "scope");
+    return rows.stream()
+        .filter(r -> r.period().equals(periodLabel) && r.scope().equals(scope))
+        .findFirst();
+  }
+
+  private KpiRow requireRow(String periodLabel, String scope) {
+    return row(periodLabel, scope)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no KPI row for period \""
+                        + periodLabel
+                        + "\" and scope \""
+                        + scope
+                        + "\" (periods: "
+                        + periods()
+                        + ", scopes: "
+                        + scopes()
+                        + ")"));
+  }
+
+  /**
+   * The value of one KPI in one cell; absent when the value is.
+   *
+   * @throws IllegalArgumentException if the period, scope or KPI id is not in the report
+   */
+  public OptionalDouble value(String periodLabel, String scope, String kpiId) {
+    KpiRow row = requireRow(periodLabel, scope);
+    return row.kpi(kpiId)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no KPI \"" + kpiId + "\" in the report (known: " + ids() + ")"))
+        .value();
+  }
+
+  private List<String> ids() {
+    List<String> ids = new ArrayList<>();
+    definitions.forEach(d -> ids.add(d.id()));
+    return ids;
+  }
+
+  /**
+   * The scorecard of one period and scope.
+   *
+   * @throws IllegalArgumentException if the report has no such row
+   */
+  public Scorecard scorecard(String periodLabel, String scope) {
+    return Scorecard.of(requireRow(periodLabel, scope), currencyCode());
+  }
+
+  /**
+   * The scorecard of the latest period, scope {@code all}.
+   *
+   * @throws NoSuchElementException if the report has no rows (no data)
+   */
+  public Scorecard scorecard() {
+    List<String> ps = periods();
+    if (ps.isEmpty()) {
+      throw new NoSuchElementException("the KPI report has no periods: no record before as-of");
+    }
+    return scorecard(ps.get(ps.size() - 1), Scope.ALL);
+  }
+
+  /**
+   * The driver tree of a scope from one period to another.
+   *
+   * @throws IllegalArgumentException if either row is not in the report
+   */
+  public DriverTree driverTree(String fromPeriod, String toPeriod, String scope) {
+    KpiRow before = requireRow(fromPeriod, scope);
+    KpiRow after = requireRow(toPeriod, scope);
+    return DriverTree.between(scope, fromPeriod, before.measures(), toPeriod, after.measures());
+  }
+
+  /** The driver tree of scope {@code all} between the last two periods; empty with fewer. */
+  public Optional<DriverTree> driverTree() {
+    List<String> ps = periods();
+    if (ps.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(driverTree(ps.get(ps.size() - 2), ps.get(ps.size() - 1), Scope.ALL));
+  }
+
+  private String currencyCode() {
+    return currency.map(Currency::getCurrencyCode).orElse("");
+  }
+
+  /** The latest scorecard, the alerts, the channel economics and the latest driver tree. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("KPIs as of ")
+        .append(asOf)
+        .append(", ")
+        .append(period.name().toLowerCase(java.util.Locale.ROOT))
+        .append(" periods in ")
+        .append(zone)
+        .append(", ")
+        .append(periods().size())
+        .append(" periods x ")
+        .append(scopes().size())
+        .append(" scopes\n");
+    if (rows.isEmpty()) {
+      return sb.append("(no data)\n").toString();
+    }
+    sb.append('\n').append(scorecard()).append('\n');
+    sb.append("Alerts: ").append(alerts.isEmpty() ? "none" : alerts.size()).append('\n');
+    alerts.forEach(a -> sb.append("  ").append(a).append('\n'));
+    sb.append('\n').append(ChannelEconomics.table(channelEconomics, currencyCode()));
+    driverTree().ifPresent(t -> sb.append('\n').append(t));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,447 @@
+package dev.funnel.kpi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.DealState;
+import dev.funnel.Funnel;
+import dev.funnel.Period;
+import dev.funnel.kpi.internal.KpiEngine;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.ActivitySample;
+import dev.funnel.model.Lead;
+import dev.funnel.model.Money;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.SpendSample;
+import dev.funnel.model.Stage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+
+/**
+ * The KPI query (METRICS.md "KPIs"): KPIs per period and scope with directed changes, targets,
+ * activity-without-outcome alerts, channel economics and driver trees. The entry point is {@link
+ * #of(DealLog)}; the last call, {@link #report()}, computes.
+ *
+ * {@snippet :
+ * KpiReport report = Kpis.of(log)
+ *     .leads(leads)
+ *     .spend(spend)
+ *     .activity(activity)
+ *     .period(Period.MONTH)
+ *     .asOf(Instant.parse("2026-06-30T00:00:00Z"))
+ *     .margin(0.6)
+ *     .report();
+ * System.out.println(report);
+ * }
+ *
+ * <p>Attribution: leads count in the period of their creation, won deals and revenue in the period
+ * of their win, spend and activity in the period of their date; a lead's or deal's channel is the
+ * one recorded on it ({@code (unspecified)} when missing). Scopes are {@code all} (every channel
+ * merged) and {@code channel=<name>} for every channel with a record. As-of defaults to the latest
+ * event time in the data (deal events, lead creations, the start of the last spend or activity day
+ * in the zone), never the wall clock.
+ *
+ * <p>Each option may be set once: a bad value throws {@link IllegalArgumentException}, a second
+ * call {@link IllegalStateException}. Cross-option checks (currencies, target and stage ids) run at
+ * {@link #report()}. A query is a mutable builder and not thread-safe; its reports are immutable.
+ */
+public final class Kpis {
+  /** The default alert threshold: a directed change of +10%. */
+  public static final double DEFAULT_ALERT_THRESHOLD = 0.10;
+
+  private final DealLog log;
+  private Optional<List<Lead>> leads = Optional.empty();
+  private Optional<List<SpendSample>> spend = Optional.empty();
+  private Optional<List<SpendSample>> salesCost = Optional.empty();
+  private Optional<List<ActivitySample>> activity = Optional.empty();
+  private Optional<Period> period = Optional.empty();
+  private Optional<ZoneId> zone = Optional.empty();
+  private Optional<Instant> asOf = Optional.empty();
+  private Optional<Double> margin = Optional.empty();
+  private Optional<Money> ltv = Optional.empty();
+  private Optional<Money> monthlyRevenue = Optional.empty();
+  private Optional<Double> threshold = Optional.empty();
+  private final List<KpiDefinition> userKpis = new ArrayList<>();
+  private final Map<String, List<Target>> targets = new LinkedHashMap<>();
+
+  private Kpis(DealLog log) {
+    this.log = requireNonNull(log, "log");
+  }
+
+  /** Starts a KPI query over this deal log. */
+  public static Kpis of(DealLog log) {
+    return new Kpis(log);
+  }
+
+  private <T> Optional<T> once(Optional<T> current, String option, T value) {
+    requireNonNull(value, option);
+    if (current.isPresent()) {
+      throw new IllegalStateException(option + " was already set");
+    }
+    return Optional.of(value);
+  }
+
+  /** The leads (for leads, CPL, lead_to_deal). */
+  public Kpis leads(Collection<Lead> values) {
+    leads = once(leads, "leads", List.copyOf(values));
+    return this;
+  }
+
+  /** The marketing spend (for CPL, CAC, ROAS, ROMI, CPC). */
+  public Kpis spend(Collection<SpendSample> values) {
+    spend = once(spend, "spend", List.copyOf(values));
+    return this;
+  }
+
+  /** Sales cost, added to marketing spend in CAC; attributed like spend, by date and channel. */
+  public Kpis salesCost(Collection<SpendSample> values) {
+    salesCost = once(salesCost, "salesCost", List.copyOf(values));
+    return this;
+  }
+
+  /** The activity samples (impressions, clicks, posts, calls, ...). */
+  public Kpis activity(Collection<ActivitySample> values) {
+    activity = once(activity, "activity", List.copyOf(values));
+    return this;
+  }
+
+  /** The period size (default {@link Period#MONTH}). */
+  public Kpis period(Period value) {
+    period = once(period, "period", value);
+    return this;
+  }
+
+  /** The zone periods are bucketed in (default UTC). */
+  public Kpis zone(ZoneId value) {
+    zone = once(zone, "zone", value);
+    return this;
+  }
+
+  /** The as-of instant (default: the latest event time in the data). */
+  public Kpis asOf(Instant value) {
+    asOf = once(asOf, "asOf", value);
+    return this;
+  }
+
+  /**
+   * The gross margin used by ROMI and CAC payback (default 1).
+   *
+   * @throws IllegalArgumentException if it is not in [0, 1]
+   */
+  public Kpis margin(double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException("margin " + value + " is not in [0, 1]");
+    }
+    margin = once(margin, "margin", value);
+    return this;
+  }
+
+  /**
+   * Customer lifetime value; adds {@code ltv_cac}.
+   *
+   * @throws IllegalArgumentException if it is negative
+   */
+  public Kpis ltv(Money value) {
+    requireNotNegative("ltv", value);
+    ltv = once(ltv, "ltv", value);
+    return this;
+  }
+
+  /**
+   * Monthly revenue per customer; adds {@code cac_payback_months}.
+   *
+   * @throws IllegalArgumentException if it is negative
+   */
+  public Kpis monthlyRevenuePerCustomer(Money value) {
+    requireNotNegative("monthly revenue per customer", value);
+    monthlyRevenue = once(monthlyRevenue, "monthlyRevenuePerCustomer", value);
+    return this;
+  }
+
+  private static void requireNotNegative(String name, Money value) {
+    requireNonNull(value, name);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " " + value + " is negative");
+    }
+  }
+
+  /**
+   * The directed change at or above which a KPI counts as risen for alerts (default 0.10).
+   *
+   * @throws IllegalArgumentException if it is not finite
+   */
+  public Kpis alertThreshold(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("alert threshold " + value + " is not finite");
+    }
+    threshold = once(threshold, "alertThreshold", value);
+    return this;
+  }
+
+  /** Adds a user-defined KPI after the built-in ones; its id must be new. */
+  public Kpis kpi(KpiDefinition definition) {
+    requireNonNull(definition, "definition");
+    for (KpiDefinition d : userKpis) {
+      if (d.id().equals(definition.id())) {
+        throw new IllegalStateException("KPI \"" + definition.id() + "\" was already added");
+      }
+    }
+    userKpis.add(definition);
+    return this;
+  }
+
+  /** Adds a target to the KPI with this id (built-in or user-defined; checked at report). */
+  public Kpis target(String kpiId, Target target) {
+    requireNonNull(kpiId, "kpiId");
+    requireNonNull(target, "target");
+    targets.computeIfAbsent(kpiId, k -> new ArrayList<>()).add(target);
+    return this;
+  }
+
+  /**
+   * Computes the report.
+   *
+   * @throws IllegalArgumentException if money comes in two currencies (naming both), a target names
+   *     an unknown KPI, a user KPI repeats a built-in id, or a KPI counts deals reaching a stage
+   *     that is not an open stage of the pipeline
+   */
+  public KpiReport report() {
+    List<Lead> ls = leads.orElse(List.of());
+    List<SpendSample> sp = spend.orElse(List.of());
+    List<SpendSample> sc = salesCost.orElse(List.of());
+    List<ActivitySample> ac = activity.orElse(List.of());
+    ZoneId z = zone.orElse(ZoneOffset.UTC);
+    Period p = period.orElse(Period.MONTH);
+    Optional<Currency> currency = currency(sp, sc);
+    KpiParameters params =
+        new KpiParameters(
+            margin.orElse(1.0), ltv.map(Money::amount), monthlyRevenue.map(Money::amount));
+    Instant at = asOf.orElseGet(() -> latestEvent(ls, sp, sc, ac, z));
+
+    List<DealState> states = Funnel.of(log).asOf(at).dealStates();
+    KpiEngine.Cells cells = KpiEngine.run(states, log.pipeline(), ls, sp, sc, ac, p, z, at);
+    List<KpiDefinition> defs = definitions(cells, params);
+
+    List<LocalDate> starts = new ArrayList<>();
+    if (!cells.byPeriod().isEmpty()) {
+      LocalDate last = p.start(LocalDate.ofInstant(at, z));
+      for (LocalDate s = cells.byPeriod().firstKey(); !s.isAfter(last); s = p.next(s)) {
+        starts.add(s);
+      }
+    }
+    List<String> scopes = new ArrayList<>();
+    scopes.add(Scope.ALL);
+    cells.channels().forEach(c -> scopes.add(Scope.channel(c)));
+
+    double limit = threshold.orElse(DEFAULT_ALERT_THRESHOLD);
+    List<KpiRow> rows = new ArrayList<>();
+    List<Alert> alerts = new ArrayList<>();
+    Map<String, Measures> totals = new HashMap<>();
+    Map<String, OptionalDouble[]> previous = new HashMap<>();
+    for (int pi = 0; pi < starts.size(); pi++) {
+      LocalDate start = starts.get(pi);
+      String label = p.label(start);
+      SortedMap<String, Measures> byChannel =
+          cells.byPeriod().getOrDefault(start, Collections.emptySortedMap());
+      Measures all = Measures.empty();
+      for (Measures m : byChannel.values()) {
+        all = all.plus(m);
+      }
+      for (String scope : scopes) {
+        Measures m =
+            scope.equals(Scope.ALL)
+                ? all
+                : byChannel.getOrDefault(scope.substring("channel=".length()), Measures.empty());
+        totals.merge(scope, m, Measures::plus);
+        OptionalDouble[] prev = previous.get(scope);
+        OptionalDouble[] now = new OptionalDouble[defs.size()];
+        List<KpiValue> values = new ArrayList<>();
+        List<String> activityUp = new ArrayList<>();
+        List<String> outcomeIds = new ArrayList<>();
+        boolean outcomeUp = false;
+        for (int k = 0; k < defs.size(); k++) {
+          KpiDefinition d = defs.get(k);
+          now[k] = d.compute(m, params);
+          OptionalDouble before = prev == null ? OptionalDouble.empty() : prev[k];
+          OptionalDouble change = d.directedChange(before, now[k]);
+          values.add(new KpiValue(d, now[k], before, change, d.target(label, scope)));
+          boolean up = change.isPresent() && change.getAsDouble() >= limit;
+          if (d.kind() == Kind.OUTCOME) {
+            outcomeIds.add(d.id());
+            outcomeUp |= up;
+          } else if (up) {
+            activityUp.add(d.id());
+          }
+        }
+        previous.put(scope, now);
+        rows.add(new KpiRow(label, start, scope, m, values));
+        if (pi > 0 && !activityUp.isEmpty() && !outcomeUp) {
+          alerts.add(
+              new Alert(AlertType.ACTIVITY_WITHOUT_OUTCOME, label, scope, activityUp, outcomeIds));
+        }
+      }
+    }
+    List<ChannelEconomics> economics = new ArrayList<>();
+    if (!starts.isEmpty()) {
+      for (String scope : scopes) {
+        economics.add(ChannelEconomics.of(scope, totals.get(scope), params));
+      }
+    }
+    return new KpiReport(at, p, z, currency, params, limit, defs, rows, alerts, economics);
+  }
+
+  private List<KpiDefinition> definitions(KpiEngine.Cells cells, KpiParameters params) {
+    Pipeline pipeline = log.pipeline();
+    List<String> open = new ArrayList<>();
+    for (Stage s : pipeline.openStages()) {
+      open.add(s.id());
+    }
+    List<KpiDefinition> defs = new ArrayList<>(KpiCatalog.standard(cells.metrics(), open, params));
+    for (KpiDefinition u : userKpis) {
+      for (KpiDefinition d : defs) {
+        if (d.id().equals(u.id())) {
+          throw new IllegalArgumentException(
+              "user-defined KPI \"" + u.id() + "\" repeats the id of a built-in KPI: " + d);
+        }
+      }
+      for (Measure m : u.formula().measures()) {
+        if (m.source() == Measure.Source.REACHED) {
+          try {
+            pipeline.rank(m.argument().orElseThrow());
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("KPI \"" + u.id() + "\": " + e.getMessage(), e);
+          }
+        }
+      }
+      defs.add(u);
+    }
+    for (Map.Entry<String, List<Target>> e : targets.entrySet()) {
+      int i = indexOf(defs, e.getKey());
+      if (i < 0) {
+        List<String> ids = new ArrayList<>();
+        defs.forEach(d -> ids.add(d.id()));
+        throw new IllegalArgumentException(
+            "target for unknown KPI \""
+                + e.getKey()
+                + "\" (known: "
+                + String.join(", ", ids)
+                + ")");
+      }
+      KpiDefinition d = defs.get(i);
+      for (Target t : e.getValue()) {
+        d = d.withTarget(t);
+      }
+      defs.set(i, d);
+    }
+    return List.copyOf(defs);
+  }
+
+  private static int indexOf(List<KpiDefinition> defs, String id) {
+    for (int i = 0; i < defs.size(); i++) {
+      if (defs.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Optional<Currency> currency(List<SpendSample> sp, List<SpendSample> sc) {
+    List<Map.Entry<Currency, String>> found = new ArrayList<>();
+    sp.forEach(s -> found.add(Map.entry(s.cost().currency(), describe("spend", s))));
+    sc.forEach(s -> found.add(Map.entry(s.cost().currency(), describe("sales cost", s))));
+    ltv.ifPresent(m -> found.add(Map.entry(m.currency(), "ltv")));
+    monthlyRevenue.ifPresent(
+        m -> found.add(Map.entry(m.currency(), "monthly revenue per customer")));
+    Optional<Currency> seen = log.currency();
+    String seenWhere = "deals are";
+    for (Map.Entry<Currency, String> e : found) {
+      if (seen.isEmpty()) {
+        seen = Optional.of(e.getKey());
+        seenWhere = e.getValue() + " is";
+      } else if (!seen.get().equals(e.getKey())) {
+        throw new IllegalArgumentException(
+            e.getValue()
+                + " is in "
+                + e.getKey().getCurrencyCode()
+                + " but "
+                + seenWhere
+                + " in "
+                + seen.get().getCurrencyCode()
+                + ": one report never mixes currencies without a conversion table");
+      }
+    }
+    return seen;
+  }
+
+  private static String describe(String what, SpendSample s) {
+    return what + " on " + s.date() + " for " + s.channel();
+  }
+
+  private Instant latestEvent(
+      List<Lead> ls,
+      List<SpendSample> sp,
+      List<SpendSample> sc,
+      List<ActivitySample> ac,
+      ZoneId z) {
+    Optional<Instant> latest = log.latestEventTime();
+    for (Lead l : ls) {
+      latest = max(latest, l.createdAt());
+    }
+    Optional<LocalDate> day = Optional.empty();
+    for (SpendSample s : sp) {
+      day = maxDay(day, s.date());
+    }
+    for (SpendSample s : sc) {
+      day = maxDay(day, s.date());
+    }
+    for (ActivitySample a : ac) {
+      day = maxDay(day, a.date());
+    }
+    if (day.isPresent()) {
+      latest = max(latest, day.get().atStartOfDay(z).toInstant());
+    }
+    return latest.orElseGet(() -> log.earliestCreation().orElse(Instant.EPOCH));
+  }
+
+  private static Optional<Instant> max(Optional<Instant> a, Instant b) {
+    return a.isPresent() && a.get().isAfter(b) ? a : Optional.of(b);
+  }
+
+  private static Optional<LocalDate> maxDay(Optional<LocalDate> a, LocalDate b) {
+    return a.isPresent() && a.get().isAfter(b) ? a : Optional.of(b);
+  }
+
+  /** The options set so far, e.g. {@code Kpis.of(log).period(WEEK).margin(0.6)}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Kpis.of(").append(log).append(')');
+    leads.ifPresent(v -> sb.append(".leads(").append(v.size()).append(" leads)"));
+    spend.ifPresent(v -> sb.append(".spend(").append(v.size()).append(" samples)"));
+    salesCost.ifPresent(v -> sb.append(".salesCost(").append(v.size()).append(" samples)"));
+    activity.ifPresent(v -> sb.append(".activity(").append(v.size()).append(" samples)"));
+    period.ifPresent(v -> sb.append(".period(").append(v).append(')'));
+    zone.ifPresent(v -> sb.append(".zone(").append(v).append(')'));
+    asOf.ifPresent(v -> sb.append(".asOf(").append(v).append(')'));
+    margin.ifPresent(v -> sb.append(".margin(").append(v).append(')'));
+    ltv.ifPresent(v -> sb.append(".ltv(").append(v).append(')'));
+    monthlyRevenue.ifPresent(v -> sb.append(".monthlyRevenuePerCustomer(").append(v).append(')'));
+    threshold.ifPresent(v -> sb.append(".alertThreshold(").append(v).append(')'));
+    userKpis.forEach(d -> sb.append(".kpi(").append(d.id()).append(')'));
+    targets.forEach(
+        (k, v) ->
+            v.forEach(t -> sb.append(".target(").append(k).append(", ").append(t).append(')')));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.funnel.kpi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The base measures of one cell (a period and a scope, or a merge of several): for each measure its
+ * exact sum and the number of records that went into it. Immutable and mergeable: {@link
+ * #plus(Measures)} is associative and commutative with {@link #empty()} as identity, and sums are
+ * exact ({@code BigDecimal}), so merging cells in any order gives the same KPIs.
+ *
+ * @param sums the exact sum per measure
+ * @param records the number of records per measure; the same keys as {@code sums}
+ */
+public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records) {
+
+  private static final Comparator<Measure> BY_ID = Comparator.comparing(Measure::id);
+
+  /**
+   * Validates and copies the maps.
+   *
+   * @throws IllegalArgumentException if the two maps have different keys or a record count is
+   *     negative
+   */
+  public Measures {
+    requireNonNull(sums, "sums");
+    requireNonNull(records, "records");
+    if (!sums.keySet().equals(records.keySet())) {
+      throw new IllegalArgumentException(
+          "sums and records name different measures: " + sums.keySet() + " vs " + records.keySet());
+    }
+    records.forEach(
+        (m, n) -> {
+          if (n < 0) {
+            throw new IllegalArgumentException("measure " + m + ": record count " + n + " < 0");
+          }
+        });
+    sums = sorted(sums);
+    records = sorted(records);
+  }
+
+  private static <V> Map<Measure, V> sorted(Map<Measure, V> map) {
+    TreeMap<Measure, V> copy = new TreeMap<>(BY_ID);
+    map.forEach((k, v) -> copy.put(requireNonNull(k, "measure"), requireNonNull(v, "value")));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** No records at all. */
+  public static Measures empty() {
+    return new Measures(Map.of(), Map.of());
+  }
+
+  /** This cell with one more record of {@code amount} for this measure. */
+  public Measures plus(Measure measure, BigDecimal amount) {
+    requireNonNull(measure, "measure");
+    requireNonNull(amount, "amount");
+    TreeMap<Measure, BigDecimal> s = new TreeMap<>(BY_ID);
+    s.putAll(sums);
+    TreeMap<Measure, Long> r = new TreeMap<>(BY_ID);
+    r.putAll(records);
+    s.merge(measure, amount, BigDecimal::add);
+    r.merge(measure, 1L, Math::addExact);
+    return new Measures(s, r);
+  }
+
+  /**
+   * The merge of two cells: sums and record counts add measure by measure.
+   *
+   * @throws ArithmeticException if a record count overflows
+   */
+  public Measures plus(Measures other) {
+    requireNonNull(other, "other");
+    TreeMap<Measure, BigDecimal> s = new TreeMap<>(BY_ID);
+    s.putAll(sums);
+    other.sums.forEach((m, v) -> s.merge(m, v, BigDecimal::add));
+    TreeMap<Measure, Long> r = new TreeMap<>(BY_ID);
+    r.putAll(records);
+    other.records.forEach((m, v) -> r.merge(m, v, Math::addExact));
+    return new Measures(s, r);
+  }
+
+  /**
+   * The measure's sum: absent for a measure that is {@link Measure#absentWithoutRecords() absent
+   * without records} and has none here, zero for other measures without records.
+   */
+  public Optional<BigDecimal> get(Measure measure) {
+    requireNonNull(measure, "measure");
+    BigDecimal sum = sums.get(measure);
+    if (sum == null) {
+      return measure.absentWithoutRecords() ? Optional.empty() : Optional.of(BigDecimal.ZERO);
+    }
+    return Optional.of(sum);
+  }
+
+  /** The number of records of this measure (0 if none). */
+  public long records(Measure measure) {
+    return records.getOrDefault(requireNonNull(measure, "measure"), 0L);
+  }
+
+  /** Whether no record of any measure is held. */
+  public boolean isEmpty() {
+    return sums.isEmpty();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.funnel.kpi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The KPIs of one period and scope for people: outcome KPIs first, activity KPIs second, each with
+ * value, target, attainment and trend (directed change against the previous period).
+ *
+ * @param period the period label
+ * @param scope the scope
+ * @param currency the report's currency code, empty if no money was seen
+ * @param outcome the OUTCOME KPIs, catalog order
+ * @param activity the ACTIVITY KPIs, catalog order
+ */
+public record Scorecard(
+    String period, String scope, String currency, List<KpiValue> outcome, List<KpiValue> activity) {
+
+  /** Validates and copies. */
+  public Scorecard {
+    requireNonNull(period, "period");
+    requireNonNull(scope, "scope");
+    requireNonNull(currency, "currency");
+    outcome = List.copyOf(outcome);
+    activity = List.copyOf(activity);
+  }
+
+  /** The scorecard of a row. */
+  public static Scorecard of(KpiRow row, String currency) {
+    List<KpiValue> o = new ArrayList<>();
+    List<KpiValue> a = new ArrayList<>();
+    for (KpiValue v : row.kpis()) {
+      (v.kind() == Kind.OUTCOME ? o : a).add(v);
+    }
+    return new Scorecard(row.period(), row.scope(), currency, o, a);
+  }
+
+  /** An aligned table: kind, KPI, value, target, attainment, trend. */
+  @Override
+  public String toString() {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("kind", "kpi", "value", "target", "attainment", "trend"));
+    for (List<KpiValue> part : List.of(outcome, activity)) {
+      for (KpiValue v : part) {
+        rows.add(
+            List.of(
+                v.kind().name().toLowerCase(java.util.Locale.ROOT),
+                v.id(),
+                Format.value(v.unit(), v.value(), currency),
+                Format.value(v.unit(), v.target(), currency),
+                v.attainment().isPresent()
+                    ? Format.percent(v.attainment().getAsDouble())
+                    : Format.ABSENT,
+                Format.change(v.directedChange())));
+      }
+    }
+    return "Scorecard " + period + " " + scope + "\n" + Format.table(rows, 2);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.funnel.kpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.funnel.model.Money;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class KpiDefinitionTest {
+
+  static Stream<Arguments> badInput() {
+    return Stream.of(
+        Arguments.of(
+            (Supplier<Object>) () -> KpiDefinition.builder(" x"),
+            IllegalArgumentException.class,
+            "KPI id \" x\" is blank or has surrounding whitespace"),
+        Arguments.of(
+            (Supplier<Object>) () -> KpiDefinition.builder("x").sum(Measure.LEADS).build(),
+            IllegalStateException.class,
+            "KPI \"x\" is incomplete: set kind (outcome() or activity())"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    KpiDefinition.builder("x").outcome().formula(Formula.of(Measure.LEADS)).build(),
+            IllegalStateException.class,
+            "KPI \"x\" is incomplete: set unit, direction (higherIsBetter() or lowerIsBetter())"),
+        Arguments.of(
+            (Supplier<Object>) () -> KpiDefinition.builder("x").outcome().activity(),
+            IllegalStateException.class,
+            "KPI \"x\": kind was already set to OUTCOME"),
+        Arguments.of(
+            (Supplier<Object>) () -> Measure.activity(" "),
+            IllegalArgumentException.class,
+            "measure ACTIVITY: argument is blank"),
+        Arguments.of(
+            (Supplier<Object>) () -> Target.of(Double.NaN),
+            IllegalArgumentException.class,
+            "target value NaN is not finite"),
+        Arguments.of(
+            (Supplier<Object>) () -> Fixture.query().margin(1.5),
+            IllegalArgumentException.class,
+            "margin 1.5 is not in [0, 1]"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Fixture.query().period(dev.funnel.Period.WEEK).period(dev.funnel.Period.MONTH),
+            IllegalStateException.class,
+            "period was already set"),
+        Arguments.of(
+            (Supplier<Object>) () -> Fixture.query().ltv(Money.of("-1.00", "EUR")),
+            IllegalArgumentException.class,
+            "ltv -1.00 EUR is negative"),
+        Arguments.of(
+            (Supplier<Object>) () -> Fixture.query().target("nope", Target.of(1)).report(),
+            IllegalArgumentException.class,
+            "target for unknown KPI \"nope\" (known: leads, won_deals, revenue, cpl, cac, roas,"
+                + " romi, win_rate, lead_to_deal, impressions, clicks, ctr, cpc, posts,"
+                + " cost_per_new, cost_per_qualified, cost_per_proposal)"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Fixture.query()
+                        .kpi(
+                            KpiDefinition.builder("cpx")
+                                .outcome()
+                                .costPer(Measure.reached("demo"))
+                                .build())
+                        .report(),
+            IllegalArgumentException.class,
+            "KPI \"cpx\": stage \"demo\" is not in pipeline \"b2b\" (known: new, qualified,"
+                + " proposal, won, lost)"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Fixture.query()
+                        .kpi(KpiDefinition.builder("cpl").activity().sum(Measure.LEADS).build())
+                        .report(),
+            IllegalArgumentException.class,
+            "user-defined KPI \"cpl\" repeats the id of a built-in KPI: cpl (ACTIVITY, MONEY,"
+                + " LOWER_IS_BETTER) = spend / leads"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Kpis.of(Fixture.log())
+                        .activity(List.of(Fixture.activity("2026-01-02", "ads", "revenue", 3)))
+                        .report(),
+            IllegalArgumentException.class,
+            "activity metric \"revenue\" has the id of the built-in KPI revenue: rename the metric"
+                + " in activity.csv"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInput")
+  void badInputIsRejectedWithAMessage(
+      Supplier<Object> call, Class<? extends Exception> type, String message) {
+    Exception e = assertThrows(type, call::get);
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void builderDefaultsAndToString() {
+    KpiDefinition cpql =
+        KpiDefinition.builder("cpql").outcome().costPer(Measure.reached("qualified")).build();
+    assertEquals(Unit.MONEY, cpql.unit());
+    assertEquals(Direction.LOWER_IS_BETTER, cpql.direction());
+    assertEquals("cpql", cpql.name());
+    assertEquals("spend / reached:qualified", cpql.formula().toString());
+    assertEquals(
+        "romi (OUTCOME, RATIO, HIGHER_IS_BETTER) = ((revenue x margin) - spend) / spend",
+        KpiCatalog.romi().toString());
+    assertEquals(
+        "KpiDefinition.builder(\"x\").kind(ACTIVITY)",
+        KpiDefinition.builder("x").activity().toString());
+  }
+}

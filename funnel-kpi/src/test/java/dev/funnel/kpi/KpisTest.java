@@ -1,0 +1,400 @@
+package dev.funnel.kpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.Period;
+import dev.funnel.model.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/** The hand-planned quarter of {@link Fixture}, every expected figure worked out on paper. */
+final class KpisTest {
+  private static final double EPS = 1e-9;
+  private static final KpiReport MONTHS = Fixture.query().report();
+
+  private static void assertValue(double expected, OptionalDouble actual, String what) {
+    assertTrue(actual.isPresent(), what + " is absent, expected " + expected);
+    assertEquals(expected, actual.getAsDouble(), EPS * Math.max(1, Math.abs(expected)), what);
+  }
+
+  private static void assertValue(double expected, String period, String scope, String id) {
+    assertValue(expected, MONTHS.value(period, scope, id), period + " " + scope + " " + id);
+  }
+
+  private static void assertAbsent(String period, String scope, String id) {
+    OptionalDouble v = MONTHS.value(period, scope, id);
+    assertTrue(v.isEmpty(), period + " " + scope + " " + id + " should be absent, was " + v);
+  }
+
+  @Test
+  void periodsAndScopes() {
+    assertEquals(List.of("2026-01", "2026-02", "2026-03"), MONTHS.periods());
+    assertEquals(List.of("all", "channel=ads", "channel=seo"), MONTHS.scopes());
+    assertEquals(9, MONTHS.rows().size());
+  }
+
+  @Test
+  void catalogIdsInOrder() {
+    List<String> ids = MONTHS.definitions().stream().map(KpiDefinition::id).toList();
+    assertEquals(
+        List.of(
+            "leads",
+            "won_deals",
+            "revenue",
+            "cpl",
+            "cac",
+            "roas",
+            "romi",
+            "win_rate",
+            "lead_to_deal",
+            "impressions",
+            "clicks",
+            "ctr",
+            "cpc",
+            "posts",
+            "cost_per_new",
+            "cost_per_qualified",
+            "cost_per_proposal"),
+        ids);
+  }
+
+  @Test
+  void adsJanuaryByHand() {
+    String p = "2026-01";
+    String s = "channel=ads";
+    assertValue(10, p, s, "leads");
+    assertValue(2, p, s, "won_deals");
+    assertValue(2000, p, s, "revenue");
+    assertValue(1000.0 / 10, p, s, "cpl");
+    assertValue(1000.0 / 2, p, s, "cac");
+    assertValue(2000.0 / 1000, p, s, "roas");
+    assertValue((2000.0 - 1000) / 1000, p, s, "romi");
+    assertValue(2.0 / 3, p, s, "win_rate");
+    assertValue(3.0 / 10, p, s, "lead_to_deal");
+    assertValue(10000, p, s, "impressions");
+    assertValue(200, p, s, "clicks");
+    assertValue(200.0 / 10000, p, s, "ctr");
+    assertValue(1000.0 / 200, p, s, "cpc");
+    assertAbsent(p, s, "posts");
+    assertValue(1000.0 / 3, p, s, "cost_per_new");
+    assertValue(1000.0 / 3, p, s, "cost_per_qualified");
+    assertValue(1000.0 / 2, p, s, "cost_per_proposal");
+  }
+
+  @Test
+  void adsMarchByHand() {
+    String p = "2026-03";
+    String s = "channel=ads";
+    assertValue(15, p, s, "leads");
+    assertValue(3, p, s, "won_deals");
+    assertValue(3300, p, s, "revenue");
+    assertValue(1200.0 / 15, p, s, "cpl");
+    assertValue(1200.0 / 3, p, s, "cac");
+    assertValue(3300.0 / 1200, p, s, "roas");
+    assertValue(3.0 / 4, p, s, "win_rate");
+    assertValue(4.0 / 15, p, s, "lead_to_deal");
+    assertValue(1200.0 / 4, p, s, "cost_per_proposal");
+  }
+
+  @Test
+  void allScopeMergesChannelsBeforeDividing() {
+    // Jan: ads 10 leads + seo 2; spend only on ads (1000); won A1, A2, S1; revenue 2500.
+    assertValue(12, "2026-01", "all", "leads");
+    assertValue(1000.0 / 12, "2026-01", "all", "cpl");
+    assertValue(1000.0 / 3, "2026-01", "all", "cac");
+    assertValue(2500.0 / 1000, "2026-01", "all", "roas");
+    assertValue(3.0 / 4, "2026-01", "all", "win_rate");
+    assertValue(3.0 / 12, "2026-01", "all", "lead_to_deal");
+    assertValue(4, "2026-01", "all", "posts");
+    assertValue(1000.0 / 4, "2026-01", "all", "cost_per_new");
+    assertValue(1000.0 / 3, "2026-01", "all", "cost_per_proposal");
+  }
+
+  @Test
+  void scopeWithoutSpendHasAbsentSpendBasedKpis() {
+    for (String p : MONTHS.periods()) {
+      for (String id :
+          List.of(
+              "cpl",
+              "cac",
+              "roas",
+              "romi",
+              "cpc",
+              "cost_per_new",
+              "cost_per_qualified",
+              "cost_per_proposal")) {
+        assertAbsent(p, "channel=seo", id);
+      }
+      assertAbsent(p, "channel=seo", "impressions");
+      assertAbsent(p, "channel=seo", "ctr");
+    }
+    assertValue(500, "2026-01", "channel=seo", "revenue");
+    assertValue(0, "2026-01", "channel=seo", "lead_to_deal");
+    // No deal closed in seo in February: win rate 0/0 is absent, not 0.
+    assertAbsent("2026-02", "channel=seo", "win_rate");
+    ChannelEconomics seo = MONTHS.channelEconomics().get(2);
+    assertEquals("channel=seo", seo.scope());
+    assertTrue(seo.spend().isEmpty());
+    assertTrue(seo.cpl().isEmpty() && seo.cac().isEmpty() && seo.roas().isEmpty());
+  }
+
+  @Test
+  void directedChangesFlipForLowerIsBetter() {
+    KpiRow feb = MONTHS.row("2026-02", "channel=ads").orElseThrow();
+    // cpc 5 -> 1000/300: relative change -1/3, lower is better: +1/3.
+    assertValue(1.0 / 3, feb.kpi("cpc").orElseThrow().directedChange(), "cpc change");
+    // cost per qualified 1000/3 -> 1000/2: +50% relative, lower is better: -50%.
+    assertValue(-0.5, feb.kpi("cost_per_qualified").orElseThrow().directedChange(), "cpq");
+    // impressions 10000 -> 20000: +100%.
+    assertValue(1.0, feb.kpi("impressions").orElseThrow().directedChange(), "impressions");
+    // ctr 0.02 -> 0.015: -25%.
+    assertValue(-0.25, feb.kpi("ctr").orElseThrow().directedChange(), "ctr");
+    assertValue(0, feb.kpi("revenue").orElseThrow().directedChange(), "revenue");
+    // seo lead_to_deal was 0 in January: the change is absent.
+    KpiRow seoFeb = MONTHS.row("2026-02", "channel=seo").orElseThrow();
+    assertTrue(seoFeb.kpi("lead_to_deal").orElseThrow().directedChange().isEmpty());
+    assertValue(-1, seoFeb.kpi("won_deals").orElseThrow().directedChange(), "seo won");
+    KpiRow jan = MONTHS.row("2026-01", "all").orElseThrow();
+    assertTrue(jan.kpis().stream().allMatch(v -> v.directedChange().isEmpty()), "first period");
+  }
+
+  @Test
+  void plantedVanityAlertsAndPlantedGrowthDoesNot() {
+    List<String> outcomes =
+        List.of(
+            "won_deals",
+            "revenue",
+            "cac",
+            "roas",
+            "romi",
+            "win_rate",
+            "cost_per_new",
+            "cost_per_qualified",
+            "cost_per_proposal");
+    assertEquals(
+        List.of(
+            new Alert(
+                AlertType.ACTIVITY_WITHOUT_OUTCOME,
+                "2026-02",
+                "all",
+                List.of("impressions", "clicks", "cpc", "posts"),
+                outcomes),
+            new Alert(
+                AlertType.ACTIVITY_WITHOUT_OUTCOME,
+                "2026-02",
+                "channel=ads",
+                List.of("impressions", "clicks", "cpc"),
+                outcomes),
+            new Alert(
+                AlertType.ACTIVITY_WITHOUT_OUTCOME,
+                "2026-02",
+                "channel=seo",
+                List.of("posts"),
+                outcomes)),
+        MONTHS.alerts());
+  }
+
+  @Test
+  void higherThresholdSilencesSmallerRises() {
+    // Feb ads: impressions +100%, clicks +50%, cpc +33%; seo posts +100%.
+    KpiReport r = Fixture.query().alertThreshold(0.6).report();
+    assertEquals(3, r.alerts().size());
+    assertEquals(List.of("impressions"), r.alerts().get(1).activity());
+    assertFalse(
+        Fixture.query().alertThreshold(1.5).report().alerts().stream().findAny().isPresent());
+  }
+
+  @Test
+  void quarterRatiosComeFromMergedParts() {
+    KpiReport q = Fixture.query().period(Period.QUARTER).report();
+    assertEquals(List.of("2026-Q1"), q.periods());
+    OptionalDouble cpl = q.value("2026-Q1", "channel=ads", "cpl");
+    // 3200 spend / 35 leads, not the mean of 100, 100 and 80.
+    assertValue(3200.0 / 35, cpl, "quarter cpl");
+    assertFalse(Math.abs(cpl.getAsDouble() - (100.0 + 100 + 80) / 3) < 1e-6);
+    assertValue(3200.0 / 7, q.value("2026-Q1", "channel=ads", "cac"), "quarter cac");
+    assertValue(7300.0 / 3200, q.value("2026-Q1", "channel=ads", "roas"), "quarter roas");
+    assertValue(7.0 / 10, q.value("2026-Q1", "channel=ads", "win_rate"), "quarter win");
+    assertValue(8.0 / 11, q.value("2026-Q1", "all", "win_rate"), "all win");
+    assertValue(3200.0 / 8, q.value("2026-Q1", "all", "cac"), "all cac");
+    for (String scope : q.scopes()) {
+      Measures merged = Measures.empty();
+      for (String month : MONTHS.periods()) {
+        merged = merged.plus(MONTHS.row(month, scope).orElseThrow().measures());
+      }
+      assertEquals(merged, q.row("2026-Q1", scope).orElseThrow().measures(), scope);
+    }
+  }
+
+  @Test
+  void allIsTheMergeOfTheChannels() {
+    for (String p : MONTHS.periods()) {
+      Measures merged =
+          MONTHS
+              .row(p, "channel=ads")
+              .orElseThrow()
+              .measures()
+              .plus(MONTHS.row(p, "channel=seo").orElseThrow().measures());
+      assertEquals(merged, MONTHS.row(p, "all").orElseThrow().measures(), p);
+    }
+  }
+
+  @Test
+  void channelEconomicsOverTheWindow() {
+    ChannelEconomics ads = MONTHS.channelEconomics().get(1);
+    assertEquals("channel=ads", ads.scope());
+    assertEquals(new java.math.BigDecimal("3200.00"), ads.spend().orElseThrow());
+    assertEquals(35, ads.leads());
+    assertEquals(10, ads.deals());
+    assertEquals(7, ads.wonDeals());
+    assertEquals(new java.math.BigDecimal("7300.00"), ads.revenue());
+    assertValue(3200.0 / 35, ads.cpl(), "cpl");
+    assertValue(3200.0 / 7, ads.cac(), "cac");
+    assertValue(7300.0 / 3200, ads.roas(), "roas");
+    assertValue((7300.0 - 3200) / 3200, ads.romi(), "romi");
+    assertEquals("all", MONTHS.channelEconomics().get(0).scope());
+    assertEquals(41, MONTHS.channelEconomics().get(0).leads());
+  }
+
+  @Test
+  void marginSalesCostLtvAndPayback() {
+    KpiReport r =
+        Fixture.query()
+            .margin(0.5)
+            .salesCost(List.of(Fixture.spend("2026-01-31", "ads", "500.00", "EUR")))
+            .ltv(Money.of("3000.00", "EUR"))
+            .monthlyRevenuePerCustomer(Money.of("100.00", "EUR"))
+            .report();
+    String p = "2026-01";
+    String s = "channel=ads";
+    // romi = (2000 x 0.5 - 1000) / 1000 = 0
+    assertValue(0, r.value(p, s, "romi"), "romi");
+    // cac = (1000 + 500) / 2 = 750; ltv:cac = 3000 / 750; payback = 750 / (100 x 0.5)
+    assertValue(750, r.value(p, s, "cac"), "cac");
+    assertValue(4, r.value(p, s, "ltv_cac"), "ltv_cac");
+    assertValue(15, r.value(p, s, "cac_payback_months"), "payback");
+    // February has no sales cost: cac = 1000 / 2.
+    assertValue(500, r.value("2026-02", s, "cac"), "feb cac");
+    assertEquals(Direction.LOWER_IS_BETTER, KpiCatalog.cacPaybackMonths().direction());
+  }
+
+  @Test
+  void targetsAndAttainment() {
+    KpiReport r =
+        Fixture.query()
+            .target("cac", Target.forScope("all", 400))
+            .target("cac", Target.of("2026-02", "all", 450))
+            .target("revenue", Target.of(2500))
+            .report();
+    KpiValue cacJan = r.row("2026-01", "all").orElseThrow().kpi("cac").orElseThrow();
+    assertValue(400, cacJan.target(), "jan target");
+    // lower is better: 400 / (1000 / 3)
+    assertValue(400 / (1000.0 / 3), cacJan.attainment(), "jan attainment");
+    KpiValue cacFeb = r.row("2026-02", "all").orElseThrow().kpi("cac").orElseThrow();
+    assertValue(450, cacFeb.target(), "most specific target wins");
+    assertValue(450.0 / 500, cacFeb.attainment(), "feb attainment");
+    KpiValue revAds = r.row("2026-02", "channel=ads").orElseThrow().kpi("revenue").orElseThrow();
+    assertValue(2000.0 / 2500, revAds.attainment(), "higher is better");
+    assertTrue(
+        r.row("2026-02", "channel=ads").orElseThrow().kpi("cac").orElseThrow().target().isEmpty());
+  }
+
+  @Test
+  void userDefinedCostPerQualifiedLead() {
+    KpiDefinition cpql =
+        KpiDefinition.builder("cpql")
+            .name("Cost per qualified lead")
+            .outcome()
+            .costPer(Measure.reached("qualified"))
+            .build();
+    KpiReport r = Fixture.query().kpi(cpql).report();
+    // Feb ads: A4 and A5 reached qualified (A6 was lost from new): 1000 / 2.
+    assertValue(500, r.value("2026-02", "channel=ads", "cpql"), "cpql");
+    assertEquals("cpql", r.definitions().get(r.definitions().size() - 1).id());
+  }
+
+  @Test
+  void mixedCurrenciesNameBoth() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Kpis.of(Fixture.log())
+                    .spend(List.of(Fixture.spend("2026-01-02", "ads", "600.00", "USD")))
+                    .report());
+    assertEquals(
+        "spend on 2026-01-02 for ads is in USD but deals are in EUR: one report never mixes"
+            + " currencies without a conversion table",
+        e.getMessage());
+  }
+
+  @Test
+  void weeksInAZone() {
+    KpiReport w = Fixture.query().period(Period.WEEK).zone(ZoneId.of("Europe/Berlin")).report();
+    assertEquals("2026-W01", w.periods().get(0));
+    assertEquals("2026-W14", w.periods().get(w.periods().size() - 1));
+    assertEquals(LocalDate.of(2025, 12, 29), w.rows().get(0).start());
+    // Contiguous weeks: empty weeks are reported too.
+    assertEquals(14, w.periods().size());
+    double leads = 0;
+    for (String p : w.periods()) {
+      leads += w.value(p, "all", "leads").orElseThrow();
+    }
+    assertEquals(41, leads);
+  }
+
+  @Test
+  void recordsAfterAsOfAreNotSeen() {
+    KpiReport r =
+        Kpis.of(Fixture.log())
+            .leads(Fixture.leads())
+            .spend(Fixture.spend())
+            .asOf(Instant.parse("2026-02-20T12:00:00Z"))
+            .report();
+    assertEquals(List.of("2026-01", "2026-02"), r.periods());
+    // A4 won on 02-20 10:00 is seen; A5 (02-21) and A6's loss (02-25) are not.
+    assertValue(1, r.value("2026-02", "channel=ads", "won_deals"), "won by as-of");
+    // Only A4 closed in February by as-of: win rate 1 / 1.
+    assertValue(1, r.value("2026-02", "channel=ads", "win_rate"), "win rate by as-of");
+    // February leads L11-L20, N3, N4 all precede as-of; March is not reported.
+    assertValue(12, r.value("2026-02", "all", "leads"), "leads by as-of");
+  }
+
+  @Test
+  void defaultAsOfIsTheLatestEventInTheData() {
+    KpiReport r = Kpis.of(Fixture.log()).leads(Fixture.leads()).spend(Fixture.spend()).report();
+    assertEquals(Fixture.t("2026-03-20"), r.asOf());
+  }
+
+  @Test
+  void scorecardPutsOutcomesFirst() {
+    Scorecard card = MONTHS.scorecard("2026-02", "channel=ads");
+    assertTrue(card.outcome().stream().allMatch(v -> v.kind() == Kind.OUTCOME));
+    assertTrue(card.activity().stream().allMatch(v -> v.kind() == Kind.ACTIVITY));
+    assertEquals(9, card.outcome().size());
+    String text = card.toString();
+    assertTrue(text.indexOf("won_deals") < text.indexOf("impressions"), text);
+    assertTrue(text.contains("+100.0%"), text);
+    assertTrue(text.contains("500.00 EUR"), text);
+    assertTrue(MONTHS.toString().contains("ACTIVITY_WITHOUT_OUTCOME 2026-02 channel=seo"));
+  }
+
+  @Test
+  void emptyInputsGiveAnEmptyReport() {
+    KpiReport r =
+        Kpis.of(dev.funnel.log.DealLog.builder(Fixture.pipeline()).build())
+            .asOf(Fixture.AS_OF)
+            .report();
+    assertTrue(r.rows().isEmpty());
+    assertTrue(r.alerts().isEmpty());
+    assertTrue(r.driverTree().isEmpty());
+    assertTrue(r.toString().contains("(no data)"));
+  }
+}
