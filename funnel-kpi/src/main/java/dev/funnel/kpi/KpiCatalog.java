@@ -42,9 +42,13 @@ public final class KpiCatalog {
           "ctr",
           "cpc");
 
-  /** {@code leads}: leads created in the period (ACTIVITY, COUNT, higher is better). */
+  /**
+   * {@code leads}: leads created in the period (OUTCOME, COUNT, higher is better). A lead is the
+   * first outcome marketing is paid for ("outcomes: leads, sales, revenue, CAC"), unlike the posts,
+   * impressions and clicks that precede it.
+   */
   public static KpiDefinition leads() {
-    return KpiDefinition.builder("leads").name("Leads").activity().sum(Measure.LEADS).build();
+    return KpiDefinition.builder("leads").name("Leads").outcome().sum(Measure.LEADS).build();
   }
 
   /** {@code won_deals}: deals won in the period (OUTCOME, COUNT, higher is better). */
@@ -61,11 +65,11 @@ public final class KpiCatalog {
     return KpiDefinition.builder("revenue").name("Revenue").outcome().sum(Measure.REVENUE).build();
   }
 
-  /** {@code cpl} = spend / leads (ACTIVITY, MONEY, lower is better). */
+  /** {@code cpl} = spend / leads (OUTCOME, MONEY, lower is better): the price of an outcome. */
   public static KpiDefinition cpl() {
     return KpiDefinition.builder("cpl")
         .name("Cost per lead")
-        .activity()
+        .outcome()
         .costPer(Measure.LEADS)
         .build();
   }
@@ -118,13 +122,13 @@ public final class KpiCatalog {
   }
 
   /**
-   * {@code lead_to_deal} = leads of the period that have a deal / leads of the period (ACTIVITY,
+   * {@code lead_to_deal} = leads of the period that have a deal / leads of the period (OUTCOME,
    * RATIO, higher is better).
    */
   public static KpiDefinition leadToDeal() {
     return KpiDefinition.builder("lead_to_deal")
         .name("Lead to deal")
-        .activity()
+        .outcome()
         .ratio(Measure.LEADS_WITH_DEAL, Measure.LEADS)
         .build();
   }

@@ -82,7 +82,7 @@ final class KpiDefinitionTest {
                         .kpi(KpiDefinition.builder("cpl").activity().sum(Measure.LEADS).build())
                         .report(),
             IllegalArgumentException.class,
-            "user-defined KPI \"cpl\" repeats the id of a built-in KPI: cpl (ACTIVITY, MONEY,"
+            "user-defined KPI \"cpl\" repeats the id of a built-in KPI: cpl (OUTCOME, MONEY,"
                 + " LOWER_IS_BETTER) = spend / leads"),
         Arguments.of(
             (Supplier<Object>)

@@ -169,12 +169,15 @@ final class KpisTest {
   void plantedVanityAlertsAndPlantedGrowthDoesNot() {
     List<String> outcomes =
         List.of(
+            "leads",
             "won_deals",
             "revenue",
+            "cpl",
             "cac",
             "roas",
             "romi",
             "win_rate",
+            "lead_to_deal",
             "cost_per_new",
             "cost_per_qualified",
             "cost_per_proposal");
@@ -378,7 +381,7 @@ final class KpisTest {
     Scorecard card = MONTHS.scorecard("2026-02", "channel=ads");
     assertTrue(card.outcome().stream().allMatch(v -> v.kind() == Kind.OUTCOME));
     assertTrue(card.activity().stream().allMatch(v -> v.kind() == Kind.ACTIVITY));
-    assertEquals(9, card.outcome().size());
+    assertEquals(12, card.outcome().size()); // leads, cpl and lead_to_deal are outcomes
     String text = card.toString();
     assertTrue(text.indexOf("won_deals") < text.indexOf("impressions"), text);
     assertTrue(text.contains("+100.0%"), text);
