@@ -15,6 +15,7 @@ import dev.funnel.stats.Proportion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -32,22 +33,19 @@ final class Assembler {
     QuerySpec spec = p.spec;
     int groupings = p.counters.length;
     // dist[g][k][group]
-    Distribution[][][] dist = new Distribution[groupings][p.kinds][];
+    Distribution[][][] dist = new Distribution[groupings][][];
     List<RecursiveAction> tasks = new ArrayList<>();
     for (int g = 0; g < groupings; g++) {
-      for (int k = 0; k < p.kinds; k++) {
-        final int gg = g;
-        final int kk = k;
-        tasks.add(
-            new RecursiveAction() {
-              private static final long serialVersionUID = 1L;
+      final int gg = g;
+      tasks.add(
+          new RecursiveAction() {
+            private static final long serialVersionUID = 1L;
 
-              @Override
-              protected void compute() {
-                dist[gg][kk] = distributions(p, gg, kk);
-              }
-            });
-      }
+            @Override
+            protected void compute() {
+              dist[gg] = distributions(p, gg);
+            }
+          });
     }
     if (parallel) {
       ForkJoinPool.commonPool().invoke(new AllOf(tasks));
@@ -97,35 +95,61 @@ final class Assembler {
     }
   }
 
-  /** The distribution of sample kind k for every group of grouping g. */
-  private static Distribution[] distributions(FunnelPartial p, int g, int k) {
+  /**
+   * The distributions of every sample kind for every group of grouping g: a counting sort of all
+   * segments' samples by (kind, group), then exact percentiles of each bucket.
+   */
+  private static Distribution[][] distributions(FunnelPartial p, int g) {
     double[] ps = p.spec.percentiles;
-    IntBuffer durations = p.durations[k];
-    int size = durations.size;
     int groups = p.keys.get(g).size();
-    Distribution[] out = new Distribution[groups];
-    if (g == 0) {
-      out[0] = IntSelect.distribution(durations.a, 0, size, ps);
-      return out;
-    }
-    // Counting sort by group, then the exact percentiles of each group's segment.
-    IntBuffer ids = p.groups[g][k];
-    int[] start = new int[groups + 1];
-    for (int i = 0; i < size; i++) {
-      start[ids.a[i] + 1]++;
-    }
-    for (int i = 0; i < groups; i++) {
-      start[i + 1] += start[i];
-    }
-    int[] fill = start.clone();
-    int[] values = new int[size];
-    for (int i = 0; i < size; i++) {
-      values[fill[ids.a[i]]++] = durations.a[i];
-    }
+    int kinds = p.kinds;
+    long[] c = p.counters[g];
+    // Bucket b = group * kinds + kind; its size was counted by the kernel.
+    int[] start = new int[kinds * groups + 1];
     for (int id = 0; id < groups; id++) {
-      out[id] = IntSelect.distribution(values, start[id], start[id + 1], ps);
+      for (int k = 0; k < kinds; k++) {
+        int b = id * kinds + k;
+        start[b + 1] = start[b] + Math.toIntExact(c[id * p.stride + p.samples + k]);
+      }
+    }
+    int[] fill = Arrays.copyOf(start, start.length - 1);
+    int[] values = new int[start[kinds * groups]];
+    List<List<String>> merged = p.keys.get(g);
+    for (FunnelPartial.Segment seg : p.segments) {
+      Grouping own = seg.spec.groupings[g];
+      int[] map =
+          own.keys.equals(merged)
+              ? null
+              : FunnelPartial.groupMap(new ArrayList<>(merged), own.keys);
+      place(seg, own.codes, map, kinds, fill, values);
+    }
+    Distribution[][] out = new Distribution[kinds][groups];
+    for (int k = 0; k < kinds; k++) {
+      for (int id = 0; id < groups; id++) {
+        int b = id * kinds + k;
+        out[k][id] = IntSelect.distribution(values, start[b], start[b + 1], ps);
+      }
     }
     return out;
+  }
+
+  /** Places each sample of a segment at the next free slot of its (group, kind) bucket. */
+  private static void place(
+      FunnelPartial.Segment seg, int[] codes, int[] map, int kinds, int[] fill, int[] values) {
+    int[] ss = seg.sampleStart;
+    byte[] kind = seg.kind;
+    int[] dur = seg.duration;
+    for (int d = seg.lo; d < seg.hi; d++) {
+      int gid = codes == null ? 0 : codes[d];
+      if (map != null) {
+        gid = map[gid];
+      }
+      int base = gid * kinds;
+      int end = ss[d - seg.lo + 1];
+      for (int s = ss[d - seg.lo]; s < end; s++) {
+        values[fill[base + kind[s]]++] = dur[s];
+      }
+    }
   }
 
   private static FunnelFigures figures(FunnelPartial p, int g, int id, Distribution[][][] dist) {

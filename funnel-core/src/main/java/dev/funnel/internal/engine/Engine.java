@@ -46,7 +46,7 @@ public final class Engine {
         throw new IllegalArgumentException(
             "deal range [" + from + ", " + to + ") is not within [0, " + spec.log.dealCount + "]");
       }
-      return new Aggregate(new FunnelPartial(spec).add(from, to), false);
+      return new Aggregate(new FunnelPartial(spec).add(from, to));
     }
 
     /** The report, computed in one pass on this thread. */
@@ -96,7 +96,7 @@ public final class Engine {
       RangeTask right = new RangeTask(spec, mid, hi, chunk);
       right.fork();
       FunnelPartial l = left.compute();
-      return l.merge(right.join());
+      return l.mergeIn(right.join());
     }
   }
 
@@ -104,7 +104,7 @@ public final class Engine {
   static final class Aggregate implements FunnelAggregate {
     private final FunnelPartial partial;
 
-    Aggregate(FunnelPartial partial, boolean unused) {
+    Aggregate(FunnelPartial partial) {
       this.partial = partial;
     }
 
@@ -117,27 +117,7 @@ public final class Engine {
       if (other == this) {
         throw new IllegalArgumentException("cannot merge an aggregate with itself");
       }
-      FunnelPartial copy = new FunnelPartial(partial.spec);
-      copy.merge(copyOf(partial));
-      copy.merge(copyOf(((Aggregate) other).partial));
-      return new Aggregate(copy, false);
-    }
-
-    private static FunnelPartial copyOf(FunnelPartial p) {
-      FunnelPartial fresh = new FunnelPartial(p.spec);
-      for (int g = 0; g < p.counters.length; g++) {
-        fresh.counters[g] = p.counters[g].clone();
-        fresh.keys.set(g, new java.util.ArrayList<>(p.keys.get(g)));
-        if (g > 0) {
-          for (int k = 0; k < p.kinds; k++) {
-            fresh.groups[g][k].addAll(p.groups[g][k]);
-          }
-        }
-      }
-      for (int k = 0; k < p.kinds; k++) {
-        fresh.durations[k].addAll(p.durations[k]);
-      }
-      return fresh;
+      return new Aggregate(partial.plus(((Aggregate) other).partial));
     }
 
     @Override

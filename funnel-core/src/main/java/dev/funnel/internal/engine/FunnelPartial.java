@@ -2,18 +2,22 @@ package dev.funnel.internal.engine;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The mergeable partial aggregate of a funnel query over some deal ranges of a log: integer
- * counters per group and the duration samples (with their group ids) that exact percentiles need.
+ * The mergeable partial aggregate of a funnel query: integer counters per group, and the duration
+ * samples that exact percentiles need, kept as the segments in which they were scanned.
  *
- * <p>One pass over each deal's changes, no allocation per change (sample buffers grow
- * geometrically). Counters are exact longs with overflow checks at merge; merging two partials is
- * adding counters and concatenating samples, so any split of the deals merged in any order gives
- * the same multiset of samples and the same counters, hence the same report.
+ * <p>Scanning a deal range writes one kind byte and one int duration per sample into arrays sized
+ * up front (at most one sample per change plus one per deal), with no allocation or bounds growth
+ * per change. Merging adds counters (matching groups by key when the partials' keys differ) and
+ * concatenates segment lists: no sample is copied, so parallel and distributed merges cost
+ * O(groups). Any split of the deals, merged in any order, gives the same counters and the same
+ * multiset of samples per group, hence the same report.
  */
 final class FunnelPartial {
   static final int DEALS = 0;
@@ -21,6 +25,32 @@ final class FunnelPartial {
   static final int WON = 2;
   static final int LOST = 3;
   static final int MAX_RANK = 4;
+
+  /** The samples of one scanned deal range, with the query (log and groupings) they came from. */
+  static final class Segment {
+    final QuerySpec spec;
+    final int lo;
+    final int hi;
+
+    /** Deal lo + i has samples sampleStart[i] .. sampleStart[i+1]-1. */
+    final int[] sampleStart;
+
+    final byte[] kind;
+    final int[] duration;
+
+    Segment(QuerySpec spec, int lo, int hi, int capacity) {
+      this.spec = spec;
+      this.lo = lo;
+      this.hi = hi;
+      this.sampleStart = new int[hi - lo + 1];
+      this.kind = new byte[capacity];
+      this.duration = new int[capacity];
+    }
+
+    int size() {
+      return sampleStart[hi - lo];
+    }
+  }
 
   final QuerySpec spec;
   final int n;
@@ -30,47 +60,40 @@ final class FunnelPartial {
   final int withFirst;
   final int lostAt;
   final int amount;
+
+  /** Per group: how many samples of each kind it has (the counting sort's bucket sizes). */
+  final int samples;
+
   final int kinds;
 
   /** Per grouping: counters, {@code stride} longs per group. */
   final long[][] counters;
 
-  /** Per sample kind: durations in seconds. */
-  final IntBuffer[] durations;
-
-  /** Per grouping (from 1), per sample kind: the group id of each sample. */
-  final IntBuffer[][] groups;
-
-  /** Group keys per grouping; the partial's own copy so that merges can extend it. */
+  /** Group keys per grouping, the index of {@link #counters}. */
   final List<List<List<String>>> keys;
 
-  private boolean merged;
+  final List<Segment> segments = new ArrayList<>();
 
   FunnelPartial(QuerySpec spec) {
     this.spec = spec;
     this.n = spec.log.openStageIndex.length;
+    if (n > 127) {
+      throw new IllegalArgumentException("more than 127 open stages");
+    }
     this.entered = MAX_RANK + n + 1;
     this.pair = entered + n;
     this.withFirst = pair + n;
     this.lostAt = withFirst + n;
     this.amount = lostAt + n;
-    this.stride = amount + 4;
+    this.samples = amount + 4;
     this.kinds = 2 * n + 2;
+    this.stride = samples + kinds;
     int g = spec.groupings.length;
     this.counters = new long[g][];
     this.keys = new ArrayList<>(g);
     for (int i = 0; i < g; i++) {
       counters[i] = new long[spec.groupings[i].size() * stride];
       keys.add(new ArrayList<>(spec.groupings[i].keys));
-    }
-    int expected = Math.max(16, (spec.hi - spec.lo) / Math.max(1, kinds / 2));
-    this.durations = new IntBuffer[kinds];
-    this.groups = new IntBuffer[g][kinds];
-    for (int k = 0; k < kinds; k++) {
-      durations[k] = new IntBuffer(expected / 4);
-      for (int i = 1; i < g; i++) {
-        groups[i][k] = new IntBuffer(expected / 4);
-      }
     }
   }
 
@@ -92,15 +115,16 @@ final class FunnelPartial {
 
   /** Aggregates the deals at positions [from, to), clipped to the query's cohort. */
   FunnelPartial add(int from, int to) {
-    if (merged) {
-      throw new IllegalStateException("a partial that was merged into another is spent");
-    }
     final ColumnarDealLog log = spec.log;
     final int lo = Math.max(from, spec.lo);
-    final int hi = Math.min(to, spec.hi);
+    final int hi = Math.max(lo, Math.min(to, spec.hi));
+    final int[] changeStart = log.changeStart;
+    Segment seg = new Segment(spec, lo, hi, changeStart[hi] - changeStart[lo] + (hi - lo));
+    final int[] sampleStart = seg.sampleStart;
+    final byte[] sk = seg.kind;
+    final int[] sd = seg.duration;
     final int asOf = spec.asOfOffset;
     final int[] created = log.created;
-    final int[] changeStart = log.changeStart;
     final byte[] stage = log.stage;
     final int[] at = log.at;
     final long[] amounts = log.amount;
@@ -110,8 +134,17 @@ final class FunnelPartial {
     final int nOpen = n;
     final Grouping[] gs = spec.groupings;
     final int gCount = gs.length;
+    final long[][] cs0 = counters;
+    final int[] bases = new int[gCount];
+    final int sampleSlot = samples;
+    int sp = 0;
 
     for (int d = lo; d < hi; d++) {
+      sampleStart[d - lo] = sp;
+      for (int g = 0; g < gCount; g++) {
+        final int[] codes = gs[g].codes;
+        bases[g] = (codes == null ? 0 : codes[d] * stride) + sampleSlot;
+      }
       final int c0 = created[d];
       final int cs = changeStart[d];
       int ce = changeStart[d + 1];
@@ -142,7 +175,11 @@ final class FunnelPartial {
         if (cur >= 0) {
           final int r = rank[cur];
           if (r > 0) {
-            sample(r - 1, t - entry, d);
+            sk[sp] = (byte) (r - 1);
+            sd[sp++] = t - entry;
+            for (int g = 0; g < gCount; g++) {
+              cs0[g][bases[g] + r - 1]++;
+            }
           }
           if (ks == ColumnarDealLog.LOST && kind[cur] != ColumnarDealLog.LOST) {
             lostRank = r;
@@ -168,30 +205,29 @@ final class FunnelPartial {
       }
       final byte state = kind[cur];
       final int cycle = entry - c0;
+      final int last;
       if (state == ColumnarDealLog.OPEN) {
-        sample(nOpen + rank[cur] - 1, asOf - entry, d);
+        last = nOpen + rank[cur] - 1;
+        sd[sp] = asOf - entry;
       } else if (state == ColumnarDealLog.WON) {
-        sample(2 * nOpen, cycle, d);
+        last = 2 * nOpen;
+        sd[sp] = cycle;
       } else {
-        sample(2 * nOpen + 1, cycle, d);
+        last = 2 * nOpen + 1;
+        sd[sp] = cycle;
       }
+      sk[sp++] = (byte) last;
       final int effMax = wonEver ? nOpen : maxRank;
       final long amt = amounts[d];
       for (int g = 0; g < gCount; g++) {
-        final int[] codes = gs[g].codes;
-        final int base = codes == null ? 0 : codes[d] * stride;
-        count(counters[g], base, state, effMax, mask0, mask1, lostRank, amt, cycle);
+        final long[] c = cs0[g];
+        c[bases[g] + last]++;
+        count(c, bases[g] - sampleSlot, state, effMax, mask0, mask1, lostRank, amt, cycle);
       }
     }
+    sampleStart[hi - lo] = sp;
+    segments.add(seg);
     return this;
-  }
-
-  private void sample(int k, int duration, int d) {
-    durations[k].add(duration);
-    final Grouping[] gs = spec.groupings;
-    for (int g = 1; g < gs.length; g++) {
-      groups[g][k].add(gs[g].codes[d]);
-    }
   }
 
   private void count(
@@ -243,33 +279,42 @@ final class FunnelPartial {
     return k < 64 ? (mask0 & (1L << k)) != 0 : (mask1 & (1L << (k - 64))) != 0;
   }
 
+  /** A new partial holding this one and the other; neither changes. */
+  FunnelPartial plus(FunnelPartial other) {
+    FunnelPartial out = new FunnelPartial(spec);
+    out.mergeIn(this);
+    out.mergeIn(other);
+    return out;
+  }
+
   /**
-   * Merges another partial of the same query into this one (fast path: same group keys; otherwise
-   * groups are matched by key). The other partial is spent afterwards.
+   * Adds another partial of the same query into this one. Segments are shared, not copied; they are
+   * never written after their scan.
    *
    * @throws IllegalArgumentException if the other is this partial, or of another query shape
    */
-  FunnelPartial merge(FunnelPartial other) {
+  FunnelPartial mergeIn(FunnelPartial other) {
     if (other == this) {
       throw new IllegalArgumentException("cannot merge a partial into itself");
-    }
-    if (merged || other.merged) {
-      throw new IllegalStateException("a partial that was merged into another is spent");
     }
     if (other.n != n
         || other.counters.length != counters.length
         || !other.spec.log.pipeline.equals(spec.log.pipeline)
         || other.spec.counting != spec.counting
         || !other.spec.breakdowns.equals(spec.breakdowns)
-        || !java.util.Arrays.equals(other.spec.percentiles, spec.percentiles)
+        || !Arrays.equals(other.spec.percentiles, spec.percentiles)
         || !other.spec.asOf.equals(spec.asOf)
-        || !java.util.Objects.equals(other.spec.log.currencyOrNull(), spec.log.currencyOrNull())) {
+        || !other.spec.zone.equals(spec.zone)
+        || !Objects.equals(other.spec.log.currencyOrNull(), spec.log.currencyOrNull())) {
       throw new IllegalArgumentException(
-          "cannot merge partials of different queries (pipeline, as-of, counting, breakdowns,"
-              + " percentiles and currency must match)");
+          "cannot merge aggregates of different queries (pipeline, as-of, zone, counting,"
+              + " breakdowns, percentiles and currency must match)");
     }
     for (int g = 0; g < counters.length; g++) {
-      int[] map = groupMap(g, other);
+      int[] map = groupMap(keys.get(g), other.keys.get(g));
+      if (keys.get(g).size() * stride > counters[g].length) {
+        counters[g] = Arrays.copyOf(counters[g], keys.get(g).size() * stride);
+      }
       long[] mine = counters[g];
       long[] theirs = other.counters[g];
       for (int og = 0; og < map.length; og++) {
@@ -279,41 +324,13 @@ final class FunnelPartial {
           mine[to + i] = Math.addExact(mine[to + i], theirs[from + i]);
         }
       }
-      if (g > 0) {
-        for (int k = 0; k < kinds; k++) {
-          IntBuffer src = other.groups[g][k];
-          IntBuffer dst = groups[g][k];
-          if (isIdentity(map)) {
-            dst.addAll(src);
-          } else {
-            dst.ensure(dst.size + src.size);
-            for (int i = 0; i < src.size; i++) {
-              dst.a[dst.size++] = map[src.a[i]];
-            }
-          }
-        }
-      }
     }
-    for (int k = 0; k < kinds; k++) {
-      durations[k].addAll(other.durations[k]);
-    }
-    other.merged = true;
+    segments.addAll(other.segments);
     return this;
   }
 
-  private static boolean isIdentity(int[] map) {
-    for (int i = 0; i < map.length; i++) {
-      if (map[i] != i) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Maps the other's group ids of grouping g to this partial's, adding keys this one lacks. */
-  private int[] groupMap(int g, FunnelPartial other) {
-    List<List<String>> mine = keys.get(g);
-    List<List<String>> theirs = other.keys.get(g);
+  /** Maps group ids of {@code theirs} to ids in {@code mine}, appending keys {@code mine} lacks. */
+  static int[] groupMap(List<List<String>> mine, List<List<String>> theirs) {
     int[] map = new int[theirs.size()];
     if (mine.equals(theirs)) {
       for (int i = 0; i < map.length; i++) {
@@ -333,9 +350,6 @@ final class FunnelPartial {
         index.put(theirs.get(i), id);
       }
       map[i] = id;
-    }
-    if (mine.size() * stride > counters[g].length) {
-      counters[g] = java.util.Arrays.copyOf(counters[g], mine.size() * stride);
     }
     return map;
   }

@@ -1,0 +1,152 @@
+package dev.funnel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.log.DealLog;
+import dev.funnel.log.DealLogBuilder;
+import dev.funnel.model.Deal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The fluent query's options, errors, period breakdowns and printing. */
+final class FunnelApiTest {
+  static final DealLog LOG = FunnelHandComputedTest.log();
+  static final Instant T = Instant.parse("2026-03-01T00:00:00Z");
+
+  static Stream<Arguments> misuse() {
+    return Stream.of(
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.asOf(T).asOf(T),
+            IllegalStateException.class,
+            "asOf was already set to 2026-03-01T00:00:00Z"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.cohort(T, T),
+            IllegalArgumentException.class,
+            "cohort [2026-03-01T00:00:00Z, 2026-03-01T00:00:00Z) is empty: 'to' must be after"
+                + " 'from'"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.cohort(T, T.plusSeconds(1)).createdFrom(T),
+            IllegalStateException.class,
+            "cohort was already set to [2026-03-01T00:00:00Z, 2026-03-01T00:00:01Z)"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.percentiles(0.5, 1.5),
+            IllegalArgumentException.class,
+            "percentile 1.5 is not in [0, 1]"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.percentiles(),
+            IllegalArgumentException.class,
+            "at least one percentile is needed"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.counting(Counting.ENTERED).counting(Counting.ENTERED),
+            IllegalStateException.class,
+            "counting was already set to ENTERED"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.by("owner").by(Dimension.OWNER),
+            IllegalStateException.class,
+            "breakdown by [owner] was already added"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.by(Dimension.OWNER, Dimension.OWNER),
+            IllegalArgumentException.class,
+            "a dimension repeats in by[owner, owner]"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.by("segment").report(),
+            IllegalArgumentException.class,
+            "no deal has the attribute \"segment\" (attributes: ; other dimensions: owner,"
+                + " channel, day, week, month, quarter, year)"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.report().stage("won"),
+            IllegalArgumentException.class,
+            "\"won\" is not an open stage of this report (open stages: new, qualified,"
+                + " proposal)"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.report().breakdown("owner"),
+            IllegalArgumentException.class,
+            "no breakdown \"owner\" (the query has: )"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("misuse")
+  void misuseFailsWithAPreciseMessage(
+      Function<Funnel, Object> call, Class<? extends Exception> type, String message) {
+    Exception e = assertThrows(type, () -> call.apply(Funnel.of(LOG)));
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void toStringShowsOnlyTheOptionsSet() {
+    assertEquals(
+        "Funnel.of(DealLog[b2b: 7 deals, 13 stage changes]).asOf(2026-03-01T00:00:00Z).by(owner,"
+            + " channel)",
+        Funnel.of(LOG).asOf(T).by(Dimension.OWNER, Dimension.CHANNEL).toString());
+  }
+
+  @Test
+  void createdPeriodBucketsInTheQueryZone() {
+    // 2026-03-31T23:30Z is April 1st in Berlin (UTC+2 after the switch to summer time)
+    DealLog log =
+        DealLog.builder(FunnelHandComputedTest.PIPELINE)
+            .deal(Deal.builder("a", Instant.parse("2026-03-31T21:30:00Z")).build())
+            .deal(Deal.builder("b", Instant.parse("2026-03-31T23:30:00Z")).build())
+            .deal(Deal.builder("c", Instant.parse("2026-04-02T08:00:00Z")).build())
+            .build();
+    Breakdown utc = Funnel.of(log).by(Dimension.created(Period.MONTH)).report().breakdown("month");
+    assertEquals(
+        List.of(List.of("2026-03"), List.of("2026-04")),
+        utc.groups().stream()
+            .map(Group::key)
+            .toList()); // 2 in March, 1 in April (UTC): larger group first
+    assertEquals(2, utc.group("2026-03").orElseThrow().figures().deals().total());
+    Breakdown berlin =
+        Funnel.of(log)
+            .zone(ZoneId.of("Europe/Berlin"))
+            .by(Dimension.created(Period.MONTH))
+            .report()
+            .breakdown("month");
+    assertEquals(1, berlin.group("2026-03").orElseThrow().figures().deals().total());
+    assertEquals(2, berlin.group("2026-04").orElseThrow().figures().deals().total());
+    Breakdown weeks = Funnel.of(log).by("week").report().breakdown("week");
+    // Tue 31 March and Thu 2 April lie in ISO week 14
+    assertEquals(3, weeks.group("2026-W14").orElseThrow().figures().deals().total());
+  }
+
+  @Test
+  void attributeBreakdownAndPrintingCapsAtTwentyRows() {
+    DealLogBuilder b = DealLog.builder(FunnelHandComputedTest.PIPELINE);
+    for (int i = 0; i < 25; i++) {
+      b.deal(
+          Deal.builder("d" + i, T.plusSeconds(i))
+              .attribute("segment", "s" + (i < 3 ? "0" : Integer.toString(i)))
+              .build());
+    }
+    FunnelReport r = Funnel.of(b.build()).by("segment").report();
+    Breakdown seg = r.breakdown("segment");
+    assertEquals(23, seg.groups().size());
+    assertEquals("s0", seg.groups().get(0).label()); // 3 deals, the largest group first
+    String capped = seg.toString();
+    assertTrue(capped.contains("... 3 more groups (printAll() shows every group)"), capped);
+    assertEquals(21, capped.lines().count() - 1); // header + 20 rows + the "more" line
+    assertEquals(24, seg.printAll().lines().count()); // header + 23 rows
+  }
+
+  @Test
+  void reportTableHasAlignedStageRows() {
+    String table = Funnel.of(LOG).report().toString();
+    List<String> lines = table.lines().toList();
+    int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("stage")).findFirst().get());
+    assertTrue(lines.get(header + 1).startsWith("new "), table);
+    assertTrue(lines.get(header + 2).startsWith("qualified "), table);
+    assertTrue(lines.get(header + 3).startsWith("proposal "), table);
+    // right-aligned numeric columns end at the same position
+    int reachedEnd = lines.get(header).indexOf("reached") + "reached".length();
+    assertEquals('7', lines.get(header + 1).charAt(reachedEnd - 1));
+  }
+}
