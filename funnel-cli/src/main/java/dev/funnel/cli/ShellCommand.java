@@ -103,11 +103,16 @@ final class ShellCommand implements Callable<Integer> {
         script.toString());
   }
 
-  /** This JVM's class path, absolute: the fat jar when run with {@code java -jar}. */
+  /**
+   * This JVM's class path, absolute, without entries that do not exist: the fat jar when run with
+   * {@code java -jar}.
+   */
   static String classPath() {
     return Stream.of(System.getProperty("java.class.path", "").split(File.pathSeparator))
         .filter(s -> !s.isEmpty())
-        .map(s -> Path.of(s).toAbsolutePath().toString())
+        .map(s -> Path.of(s).toAbsolutePath())
+        .filter(Files::exists) // jshell refuses a missing entry; java ignores it
+        .map(Path::toString)
         .collect(Collectors.joining(File.pathSeparator));
   }
 }
