@@ -34,9 +34,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Generates the bundled sample (a seeded B2B CRM: 2000 deals, 12 owners, 5 channels, 12",
-      "months), writes it as the files of FORMATS.md, and prints its funnel by owner and",
-      "channel and the sequence funnel visit > signup > demo_request > demo > purchase."
+      "Generates the bundled sample (a seeded B2B CRM: 2000 deals, 12 owners, 5 channels, 12 months), writes it as the files of FORMATS.md, and prints its funnel by owner and channel and the sequence funnel visit > signup > demo_request > demo > purchase."
     })
 final class DemoCommand implements Callable<Integer> {
   /** The steps and window of the demo's sequence funnel. */

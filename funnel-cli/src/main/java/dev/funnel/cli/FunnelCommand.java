@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit status: 0 on success; 2 for unusable input or bad options, one line per problem",
-      "on standard error; 1 for an internal error.",
+      "Exit status: 0 on success; 2 for unusable input or bad options, one line per problem on standard error; 1 for an internal error.",
       "Start with: funnel demo"
     })
 final class FunnelCommand implements Callable<Integer> {

@@ -28,17 +28,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Prints the funnel of the deals: counts by state, one row per open stage (reached,",
-      "conversion with its 95% interval, drop-off, time in stage), win rate, cycle times,",
-      "deal size and velocity, and each breakdown."
+      "Prints the funnel of the deals: counts by state, one row per open stage (reached, conversion with its 95%% interval, drop-off, time in stage), win rate, cycle times, deal size and velocity, and each breakdown."
     },
     footer = {
       "",
-      "Dates: --from and --to take an ISO-8601 instant (2026-03-01T09:15:00+03:00) or a date,",
-      "which means the start of that day in UTC; --as-of takes an instant only.",
-      "Breakdowns: --by owner,channel gives two breakdowns; --by owner:channel one crossed",
-      "breakdown (a group per owner and channel pair). A dimension is owner, channel, a",
-      "creation period (day, week, month, quarter, year) or an attribute column of deals.csv.",
+      "Dates: --from and --to take an ISO-8601 instant (2026-03-01T09:15:00+03:00) or a date, which means the start of that day in UTC; --as-of takes an instant only.",
+      "Breakdowns: --by owner,channel gives two breakdowns; --by owner:channel one crossed breakdown (a group per owner and channel pair). A dimension is owner, channel, a creation period (day, week, month, quarter, year) or an attribute column of deals.csv.",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
     })
 final class ReportCommand implements Callable<Integer> {

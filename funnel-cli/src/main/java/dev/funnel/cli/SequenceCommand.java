@@ -30,8 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Prints how many entities of events.csv reached each of the ordered steps within the",
-      "window (ClickHouse windowFunnel semantics), with conversions and their 95% intervals."
+      "Prints how many entities of events.csv reached each of the ordered steps within the window (ClickHouse windowFunnel semantics), with conversions and their 95%% intervals."
     },
     footer = {
       "",

@@ -26,9 +26,8 @@ import picocli.CommandLine.Command;
     name = "shell",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts JShell with funnel loaded: the packages of funnel and java.time are imported,",
-      "`sample` is the bundled sample's DealLog and `sampleEvents` its EventLog. Try:",
-      "  Funnel.of(sample).by(\"owner\").report()",
+      "Starts JShell with funnel loaded: the packages of funnel and java.time are imported, `sample` is the bundled sample's DealLog and `sampleEvents` its EventLog.",
+      "Try: Funnel.of(sample).by(\"owner\").report()",
       "Reads snippets from standard input without prompts when it is not a terminal."
     })
 final class ShellCommand implements Callable<Integer> {

@@ -34,16 +34,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Reads the input files and lists every problem, one line each on standard error",
-      "(file:line: field: \"value\": reason); prints records read, accepted and rejected per",
-      "file on standard output."
+      "Reads the input files and lists every problem, one line each on standard error (file:line: field: \"value\": reason); prints records read, accepted and rejected per file on standard output."
     },
     footer = {
       "",
-      "Exit status: 0 if the files are usable as given: every record accepted, or with",
-      "--lenient, every file readable (rejected records would be skipped by a --lenient report);",
-      "2 otherwise (an unusable file, or rejected records without --lenient); 1 for an internal",
-      "error. --deals and --changes need --pipeline and each other."
+      "Exit status: 0 if the files are usable as given: every record accepted, or with --lenient, every file readable (rejected records would be skipped by a --lenient report); 2 otherwise (an unusable file, or rejected records without --lenient); 1 for an internal error.",
+      "--deals and --changes need --pipeline and each other."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
