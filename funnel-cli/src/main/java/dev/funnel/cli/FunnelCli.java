@@ -1,0 +1,72 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.InputFileException;
+import dev.funnel.log.RejectedRecordException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Builds the picocli command line with funnel's exit rules: 0 on success; 2 for unusable input (one
+ * line per problem on standard error) and for bad options (one line and a hint); 1 for an internal
+ * error (a one-line message; the stack trace only with {@code FUNNEL_DEBUG=1}).
+ */
+final class FunnelCli {
+  static final int OK = 0;
+  static final int INTERNAL_ERROR = 1;
+  static final int BAD_INPUT = 2;
+
+  private FunnelCli() {}
+
+  /** Runs {@code funnel args...}, writing to these streams, and returns the exit status. */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    return commandLine(out, err).execute(args);
+  }
+
+  /** The configured command line. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new FunnelCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpAutoWidth(false);
+    cl.setParameterExceptionHandler(FunnelCli::badOptions);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> failed(e, commandLine.getErr()));
+    return cl;
+  }
+
+  private static int badOptions(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println(cl.getCommandName() + ": " + e.getMessage());
+    err.println("Try '" + fullName(cl) + " --help' for more information.");
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  private static String fullName(CommandLine cl) {
+    return cl.getCommandSpec().qualifiedName(" ");
+  }
+
+  private static int failed(Exception e, PrintWriter err) {
+    if (e instanceof InputException) {
+      ((InputException) e).lines().forEach(err::println);
+      err.flush();
+      return BAD_INPUT;
+    }
+    if (e instanceof RejectedRecordException || e instanceof InputFileException) {
+      err.println(e.getMessage());
+      err.flush();
+      return BAD_INPUT;
+    }
+    err.println("funnel: internal error: " + e);
+    if ("1".equals(System.getenv("FUNNEL_DEBUG"))) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(run with FUNNEL_DEBUG=1 for the stack trace)");
+    }
+    err.flush();
+    return INTERNAL_ERROR;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.FunnelFiles;
+import dev.funnel.io.InputFileException;
+import dev.funnel.io.ReadResult;
+import dev.funnel.log.DealLog;
+import dev.funnel.log.RejectedRecordException;
+import dev.funnel.model.Pipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the input files named on the command line. Messages name each file as the user gave it
+ * ({@code data/deals.csv:17: ...}). Every failure to use a file becomes an {@link InputException}
+ * or passes as the reader's own {@link RejectedRecordException} / {@link InputFileException}, each
+ * of which ends the command with status 2.
+ */
+final class Inputs {
+  private final FunnelFiles files;
+
+  Inputs(boolean lenient) {
+    this.files = lenient ? FunnelFiles.lenient() : FunnelFiles.strict();
+  }
+
+  /** A reader of one stream with the name to use in messages. */
+  interface Read<T> {
+    T read(InputStream in, String name) throws IOException;
+  }
+
+  /** Opens the file and reads it, turning I/O failures into one-line problems. */
+  static <T> T read(Path file, Read<T> reader) {
+    String name = file.toString();
+    check(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return reader.read(in, name);
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static void check(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": is a directory, not a file");
+    }
+    if (!Files.exists(file)) {
+      throw new InputException(file + ": no such file");
+    }
+  }
+
+  Pipeline pipeline(Path file) {
+    return read(file, files::pipeline);
+  }
+
+  /** The deal log of two files. */
+  DealLog dealLog(Pipeline pipeline, Path deals, Path changes) {
+    String dealsName = deals.toString();
+    String changesName = changes.toString();
+    check(deals);
+    check(changes);
+    try (InputStream d = Files.newInputStream(deals);
+        InputStream c = Files.newInputStream(changes)) {
+      return files.dealLog(pipeline, d, dealsName, c, changesName);
+    } catch (IOException e) {
+      throw new InputException(
+          dealsName + ", " + changesName + ": cannot be read: " + e.getMessage());
+    } catch (RejectedRecordException | InputFileException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // a rule over the whole log, e.g. instants spanning more than 68 years
+      throw new InputException(dealsName + ", " + changesName + ": " + e.getMessage());
+    }
+  }
+
+  FunnelFiles files() {
+    return files;
+  }
+
+  <T> ReadResult<T> csv(Path file, Read<ReadResult<T>> reader) {
+    return read(file, reader);
+  }
+}

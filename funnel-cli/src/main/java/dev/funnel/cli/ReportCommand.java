@@ -1,0 +1,211 @@
+package dev.funnel.cli;
+
+import dev.funnel.Counting;
+import dev.funnel.Funnel;
+import dev.funnel.FunnelReport;
+import dev.funnel.io.JsonReports;
+import dev.funnel.io.ReadSummary;
+import dev.funnel.log.DealLog;
+import dev.funnel.log.Rejection;
+import dev.funnel.model.Pipeline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code funnel report}: the funnel of a deal log as a table, JSON or HTML. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Prints the funnel of the deals: counts by state, one row per open stage (reached, conversion with its 95%% interval, drop-off, time in stage), win rate, cycle times, deal size and velocity, and each breakdown."
+    },
+    footer = {
+      "",
+      "Dates: --from and --to take an ISO-8601 instant (2026-03-01T09:15:00+03:00) or a date, which means the start of that day in UTC; --as-of takes an instant only.",
+      "Breakdowns: --by owner,channel gives two breakdowns; --by owner:channel one crossed breakdown (a group per owner and channel pair). A dimension is owner, channel, a creation period (day, week, month, quarter, year) or an attribute column of deals.csv.",
+      "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
+    })
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "pipeline.json")
+  Path pipeline;
+
+  @Option(names = "--deals", required = true, paramLabel = "FILE", description = "deals.csv")
+  Path deals;
+
+  @Option(
+      names = "--changes",
+      required = true,
+      paramLabel = "FILE",
+      description = "stage_changes.csv")
+  Path changes;
+
+  @Option(
+      names = "--from",
+      paramLabel = "WHEN",
+      converter = Converters.Bound.class,
+      description = "only deals created at or after this instant or date")
+  @Nullable Instant from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "WHEN",
+      converter = Converters.Bound.class,
+      description = "only deals created before this instant or date")
+  @Nullable Instant to;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "INSTANT",
+      converter = Converters.AsOf.class,
+      description = "see the log as it was then (default: its latest event)")
+  @Nullable Instant asOf;
+
+  @Option(
+      names = "--by",
+      split = ",",
+      paramLabel = "DIM[:DIM...]",
+      description = "breakdowns, comma separated; ':' crosses dimensions")
+  List<String> by = new ArrayList<>();
+
+  @Option(
+      names = "--counting",
+      defaultValue = "progressed",
+      paramLabel = "MODE",
+      description = "progressed (a skipped stage counts as passed, the default) or entered")
+  Counting counting;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      paramLabel = "FORMAT",
+      description = "table (default), json or html")
+  Format format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "write the report to this file instead of standard output")
+  @Nullable Path out;
+
+  @Option(
+      names = "--lenient",
+      description =
+          "skip unusable records and list them in the report (default: stop at the first)")
+  boolean lenient;
+
+  @Override
+  public Integer call() {
+    Inputs inputs = new Inputs(lenient);
+    Pipeline p = inputs.pipeline(pipeline);
+    DealLog log = inputs.dealLog(p, deals, changes);
+    FunnelReport report = report(log, from, to, asOf, by, counting);
+    ReadSummary records = ReadSummary.of(log);
+    PrintWriter stdout = spec.commandLine().getOut();
+    Output.write(out, stdout, w -> write(format, report, records, w));
+    noteRejections(spec.commandLine().getErr(), records);
+    return FunnelCli.OK;
+  }
+
+  /** Runs the query the options describe; option conflicts the engine finds exit with 2. */
+  static FunnelReport report(
+      DealLog log,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      @Nullable Instant asOf,
+      List<String> by,
+      Counting counting) {
+    Funnel f = Funnel.of(log).counting(counting);
+    try {
+      if (from != null && to != null) {
+        f.cohort(from, to);
+      } else if (from != null) {
+        f.createdFrom(from);
+      } else if (to != null) {
+        Instant earliest = log.earliestCreation().orElse(to);
+        f.cohort(earliest.isBefore(to) ? earliest : to.minusSeconds(1), to);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InputException("funnel report: --from, --to: " + e.getMessage());
+    }
+    if (asOf != null) {
+      f.asOf(asOf);
+    }
+    for (String b : by) {
+      String[] dims = b.split(":", -1);
+      for (String d : dims) {
+        if (d.isBlank()) {
+          throw new InputException(
+              "funnel report: --by: \"" + b + "\" has an empty dimension name");
+        }
+      }
+      try {
+        f.by(dims);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new InputException("funnel report: --by: " + e.getMessage());
+      }
+    }
+    if (log.dealCount() >= 50_000) {
+      f.parallel();
+    }
+    try {
+      return f.report();
+    } catch (IllegalArgumentException e) {
+      throw new InputException("funnel report: --by: " + e.getMessage());
+    }
+  }
+
+  static void write(Format format, FunnelReport report, ReadSummary records, Writer w)
+      throws IOException {
+    switch (format) {
+      case JSON:
+        JsonReports.write(report, records, w);
+        return;
+      case HTML:
+        w.write(HtmlReport.page(report, records));
+        return;
+      case TABLE:
+        w.write(report.printAll());
+        w.write("\n");
+        w.write(recordsTable(records));
+        return;
+    }
+    throw new AssertionError(format);
+  }
+
+  static String recordsTable(ReadSummary records) {
+    StringBuilder sb = new StringBuilder("records: ").append(records).append('\n');
+    if (!records.rejections().isEmpty()) {
+      sb.append("rejected:\n");
+      for (Rejection r : records.rejections()) {
+        sb.append("  ").append(r.message()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** One line on standard error when records were skipped, so that a piped report is not alone. */
+  static void noteRejections(PrintWriter err, ReadSummary records) {
+    if (records.rejected() > 0) {
+      err.println(
+          "funnel: "
+              + records.rejected()
+              + " of "
+              + records.read()
+              + " records were rejected and skipped (listed in the report)");
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package dev.funnel.cli;
+
+import dev.funnel.calendar.BusinessCalendar;
+import dev.funnel.io.FunnelFiles;
+import dev.funnel.io.InputFileException;
+import dev.funnel.io.ReadResult;
+import dev.funnel.io.ReadSummary;
+import dev.funnel.log.DealLog;
+import dev.funnel.log.Rejection;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.Stage;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code funnel validate}: reads every file given, prints per-file counts and lists every problem.
+ * It always reads to the end (as lenient reading does), so that all problems show at once.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Reads the input files and lists every problem, one line each on standard error (file:line: field: \"value\": reason); prints records read, accepted and rejected per file on standard output."
+    },
+    footer = {
+      "",
+      "Exit status: 0 if the files are usable as given: every record accepted, or with --lenient, every file readable (rejected records would be skipped by a --lenient report); 2 otherwise (an unusable file, or rejected records without --lenient); 1 for an internal error.",
+      "--deals and --changes need --pipeline and each other."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pipeline", paramLabel = "FILE", description = "pipeline.json")
+  @Nullable Path pipeline;
+
+  @Option(names = "--deals", paramLabel = "FILE", description = "deals.csv")
+  @Nullable Path deals;
+
+  @Option(names = "--changes", paramLabel = "FILE", description = "stage_changes.csv")
+  @Nullable Path changes;
+
+  @Option(names = "--leads", paramLabel = "FILE", description = "leads.csv")
+  @Nullable Path leads;
+
+  @Option(names = "--touches", paramLabel = "FILE", description = "touches.csv")
+  @Nullable Path touches;
+
+  @Option(names = "--spend", paramLabel = "FILE", description = "spend.csv")
+  @Nullable Path spend;
+
+  @Option(names = "--activity", paramLabel = "FILE", description = "activity.csv")
+  @Nullable Path activity;
+
+  @Option(names = "--events", paramLabel = "FILE", description = "events.csv")
+  @Nullable Path events;
+
+  @Option(names = "--calendar", paramLabel = "FILE", description = "calendar.json")
+  @Nullable Path calendar;
+
+  @Option(
+      names = "--lenient",
+      description = "rejected records are acceptable (a --lenient report would skip them)")
+  boolean lenient;
+
+  private final Map<String, String> lines = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+  private boolean unusable;
+  private long read;
+  private long rejected;
+
+  @Override
+  public Integer call() {
+    checkOptions();
+    FunnelFiles files = FunnelFiles.lenient();
+    Pipeline p = null;
+    if (pipeline != null) {
+      Path file = pipeline;
+      p = file(file, () -> Inputs.read(file, files::pipeline));
+      if (p != null) {
+        lines.put(
+            file.toString(),
+            "pipeline \""
+                + p.id()
+                + "\", stages "
+                + p.stages().stream().map(Stage::id).collect(Collectors.joining(", ")));
+      }
+    }
+    if (deals != null && changes != null) {
+      dealLog(p, deals, changes);
+    }
+    csv(leads, files::leads);
+    csv(touches, files::touches);
+    csv(spend, files::spend);
+    csv(activity, files::activity);
+    if (events != null) {
+      Path file = events;
+      SequenceCommand.Loaded loaded =
+          file(
+              file,
+              () ->
+                  SequenceCommand.load(
+                      Inputs.read(file, files::events), file.toString(), /* lenient= */ true));
+      if (loaded != null) {
+        counted(file.toString(), loaded.records);
+      }
+    }
+    if (calendar != null) {
+      Path file = calendar;
+      BusinessCalendar c = file(file, () -> Inputs.read(file, files::calendar));
+      if (c != null) {
+        lines.put(file.toString(), "calendar in " + c.zone().getId());
+      }
+    }
+    return finish();
+  }
+
+  private void checkOptions() {
+    if ((deals == null) != (changes == null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--deals and --changes are read together: give both");
+    }
+    if (deals != null && pipeline == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--deals and --changes need --pipeline (stage ids are checked)");
+    }
+    if (pipeline == null
+        && leads == null
+        && touches == null
+        && spend == null
+        && activity == null
+        && events == null
+        && calendar == null) {
+      throw new ParameterException(spec.commandLine(), "no file to validate");
+    }
+  }
+
+  private void dealLog(@Nullable Pipeline p, Path dealsFile, Path changesFile) {
+    if (p == null) {
+      String why = "not checked: the pipeline is unusable";
+      lines.put(dealsFile.toString(), why);
+      lines.put(changesFile.toString(), why);
+      return;
+    }
+    DealLog log = file(dealsFile, () -> new Inputs(true).dealLog(p, dealsFile, changesFile));
+    if (log == null) {
+      return;
+    }
+    String dealsName = dealsFile.toString();
+    String changesName = changesFile.toString();
+    long dealsRejected =
+        log.rejections().stream().filter(r -> r.source().equals(dealsName)).count();
+    long changesRejected =
+        log.rejections().stream().filter(r -> r.source().equals(changesName)).count();
+    ReadSummary all = ReadSummary.of(log);
+    if (!dealsName.equals(changesName)
+        && log.dealCount() + dealsRejected + log.changeCount() + changesRejected == all.read()) {
+      lines.put(dealsName, counts(log.dealCount() + dealsRejected, dealsRejected));
+      lines.put(changesName, counts(log.changeCount() + changesRejected, changesRejected));
+      read += all.read();
+      rejected += all.rejected();
+      all.rejections().forEach(r -> problems.add(r.message()));
+    } else {
+      counted(dealsName + " + " + changesName, all);
+    }
+  }
+
+  private interface CsvReader<T> {
+    ReadResult<T> read(java.io.InputStream in, String name) throws java.io.IOException;
+  }
+
+  private <T> void csv(@Nullable Path file, CsvReader<T> reader) {
+    if (file == null) {
+      return;
+    }
+    ReadResult<T> r = file(file, () -> Inputs.read(file, reader::read));
+    if (r != null) {
+      counted(file.toString(), ReadSummary.of(r));
+    }
+  }
+
+  private void counted(String name, ReadSummary s) {
+    lines.put(name, counts(s.read(), s.rejected()));
+    read += s.read();
+    rejected += s.rejected();
+    for (Rejection r : s.rejections()) {
+      problems.add(r.message());
+    }
+  }
+
+  private static String counts(long read, long rejected) {
+    return read + " read, " + (read - rejected) + " accepted, " + rejected + " rejected";
+  }
+
+  /** Runs one file's check; an unusable file is a problem, not the end of the validation. */
+  private <T> @Nullable T file(Path file, Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (InputException e) {
+      lines.put(file.toString(), "unusable");
+      problems.addAll(e.lines());
+    } catch (InputFileException e) {
+      lines.put(file.toString(), "unusable");
+      problems.add(e.getMessage());
+    }
+    unusable = true;
+    return null;
+  }
+
+  private int finish() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0);
+    lines.forEach(
+        (name, what) -> out.println(name + ":" + " ".repeat(width - name.length() + 1) + what));
+    out.flush();
+    problems.forEach(err::println);
+    int status;
+    if (unusable) {
+      err.println("funnel validate: the input is unusable");
+      status = FunnelCli.BAD_INPUT;
+    } else if (rejected > 0 && !lenient) {
+      err.println(
+          "funnel validate: "
+              + rejected
+              + " of "
+              + read
+              + " records rejected; a report stops at the first (--lenient skips them)");
+      status = FunnelCli.BAD_INPUT;
+    } else if (rejected > 0) {
+      out.println(
+          "usable with --lenient: " + rejected + " of " + read + " records would be skipped");
+      status = FunnelCli.OK;
+    } else {
+      out.println("valid: " + read + " records, all accepted");
+      status = FunnelCli.OK;
+    }
+    out.flush();
+    err.flush();
+    return status;
+  }
+}

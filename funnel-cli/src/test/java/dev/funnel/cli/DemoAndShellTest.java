@@ -1,0 +1,66 @@
+package dev.funnel.cli;
+
+import static dev.funnel.cli.Cli.run;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.Funnel;
+import dev.funnel.examples.SampleData;
+import dev.funnel.examples.SampleSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import javax.tools.Tool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class DemoAndShellTest {
+  @TempDir Path dir;
+
+  @Test
+  void demoPrintsTheSampleReportAndSequenceFunnel() {
+    Cli.Run r = run("demo", "--dir", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    // the same deals as the library's sample
+    long deals = SampleData.dealLog(SampleSpec.defaults()).dealCount();
+    assertTrue(r.out().contains("\n" + deals + " deals: "), r.out());
+    assertTrue(r.out().contains("\nowner "), r.out());
+    assertTrue(r.out().contains("\nchannel "), r.out());
+    assertTrue(r.out().contains("sequence funnel: 5 steps, window 90d"), r.out());
+    assertTrue(Files.isRegularFile(dir.resolve("deals.csv")));
+  }
+
+  @Test
+  void shellStartupLoadsTheSample() throws IOException {
+    Tool jshell =
+        ServiceLoader.load(Tool.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(t -> t.name().equals("jshell"))
+            .findFirst()
+            .orElseThrow();
+    Path script = dir.resolve("startup.jsh");
+    Files.writeString(script, ShellCommand.STARTUP, UTF_8);
+    List<String> args = new ArrayList<>(ShellCommand.arguments(ShellCommand.classPath(), script));
+    args.add("-");
+    String input =
+        "System.out.println(Funnel.of(sample).report().deals().total());\n"
+            + "System.out.println(sampleEvents.entityCount() > 0);\n"
+            + "println(Period.MONTH);\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        jshell.run(
+            new ByteArrayInputStream(input.getBytes(UTF_8)), out, err, args.toArray(new String[0]));
+    String expected =
+        Funnel.of(SampleData.dealLog(SampleSpec.defaults())).report().deals().total()
+            + "\ntrue\nMONTH\n";
+    assertEquals(0, status, err.toString(UTF_8));
+    assertEquals(expected, out.toString(UTF_8).replace("\r\n", "\n"), err.toString(UTF_8));
+  }
+}

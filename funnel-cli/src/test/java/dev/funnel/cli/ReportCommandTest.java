@@ -1,0 +1,474 @@
+package dev.funnel.cli;
+
+import static dev.funnel.cli.Cli.concat;
+import static dev.funnel.cli.Cli.fourDeals;
+import static dev.funnel.cli.Cli.inputs;
+import static dev.funnel.cli.Cli.run;
+import static dev.funnel.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.Breakdown;
+import dev.funnel.Funnel;
+import dev.funnel.FunnelReport;
+import dev.funnel.Group;
+import dev.funnel.StageFigures;
+import dev.funnel.io.FunnelFiles;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Pipeline;
+import dev.funnel.stats.Distribution;
+import dev.funnel.stats.Proportion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+final class ReportCommandTest {
+  private static final JsonMapper MAPPER = new JsonMapper();
+
+  @TempDir Path dir;
+
+  private JsonNode json(String... extra) throws IOException {
+    Cli.Run r = run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), extra));
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    return MAPPER.readTree(r.out());
+  }
+
+  @Test
+  void tableHasTheStageRowsTotalsAndRecords() throws IOException {
+    Cli.Run r = run(concat(new String[] {"report"}, inputs(fourDeals(dir))));
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = List.of(r.out().split("\n"));
+    assertTrue(lines.contains("4 deals: 2 open, 1 won, 1 lost"), r.out());
+    // stage, reached, entered: new 4 reached, 0 explicit entries; qualified 2 and 2
+    assertTrue(lines.stream().anyMatch(l -> l.matches("new\\s+4\\s+0\\s+100\\.0%.*")), r.out());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.matches("qualified\\s+2\\s+2\\s+50\\.0%.*")), r.out());
+    assertTrue(lines.contains("records: 8 read, 8 accepted, 0 rejected"), r.out());
+  }
+
+  @Test
+  void jsonFiguresAreTheHandComputedOnes() throws IOException {
+    JsonNode r = json("--format", "json");
+    assertEquals("2026-03-04T00:00:00Z", r.get("asOf").asString());
+    JsonNode deals = r.get("deals");
+    assertEquals(4, deals.get("total").asLong());
+    assertEquals(2, deals.get("open").asLong());
+    assertEquals(1, deals.get("won").asLong());
+    assertEquals(1, deals.get("lost").asLong());
+    assertEquals(1, r.get("winRate").get("successes").asLong());
+    assertEquals(2, r.get("winRate").get("trials").asLong());
+    assertEquals(0.5, r.get("winRate").get("rate").asDouble());
+    assertEquals("PT72H", r.get("cycleTime").get("won").get("p50").asString());
+    assertEquals("PT48H", r.get("cycleTime").get("lost").get("p50").asString());
+    assertEquals(
+        0,
+        r.get("averageWonDealSize")
+            .get("amount")
+            .decimalValue()
+            .compareTo(new java.math.BigDecimal("1000.00")));
+    assertEquals("EUR", r.get("averageWonDealSize").get("currency").asString());
+    JsonNode neu = r.get("stages").get(0);
+    assertEquals(2, neu.get("conversionToNext").get("successes").asLong());
+    assertEquals(4, neu.get("conversionToNext").get("trials").asLong());
+    assertEquals(1, neu.get("lostAt").asLong());
+    // finished visits of new: 24h, 48h, 24h
+    assertEquals("PT32H", neu.get("timeInStage").get("mean").asString());
+  }
+
+  @Test
+  void jsonEqualsTheLibrarysReportOfTheSameFiles() throws IOException {
+    JsonNode json = json("--format", "json", "--by", "owner,channel");
+    Pipeline p = FunnelFiles.strict().pipeline(dir.resolve("pipeline.json"));
+    DealLog log =
+        FunnelFiles.strict().dealLog(p, dir.resolve("deals.csv"), dir.resolve("stage_changes.csv"));
+    FunnelReport lib = Funnel.of(log).by("owner").by("channel").report();
+
+    assertEquals(lib.asOf().toString(), json.get("asOf").asString());
+    assertEquals(lib.deals().total(), json.get("deals").get("total").asLong());
+    assertEquals(lib.deals().open(), json.get("deals").get("open").asLong());
+    assertProportion(lib.winRate(), json.get("winRate"));
+    assertProportion(lib.cohortConversion(), json.get("cohortConversion"));
+    assertDistribution(lib.wonCycleTime(), json.get("cycleTime").get("won"));
+    assertDistribution(lib.lostCycleTime(), json.get("cycleTime").get("lost"));
+    assertEquals(
+        lib.velocityPerDay().orElseThrow().amount().toPlainString(),
+        json.get("velocityPerDay").get("amount").asString());
+    assertStages(lib.stages(), json.get("stages"));
+    for (Breakdown b : lib.breakdowns()) {
+      JsonNode groups = json.get("breakdowns").get(b.name());
+      assertEquals(b.groups().size(), groups.size(), b.name());
+      for (int i = 0; i < b.groups().size(); i++) {
+        Group g = b.groups().get(i);
+        JsonNode jg = groups.get(i);
+        assertEquals(g.label(), jg.get("key").asString());
+        assertEquals(g.figures().deals().total(), jg.get("deals").asLong());
+        assertEquals(g.figures().deals().won(), jg.get("won").asLong());
+        assertProportion(g.figures().winRate(), jg.get("winRate"));
+        assertDistribution(g.figures().wonCycleTime(), jg.get("cycleTime").get("won"));
+        assertStages(g.figures().stages(), jg.get("stages"));
+      }
+    }
+  }
+
+  @Test
+  void moneyKeepsTheCurrencysDecimals() throws IOException {
+    Cli.Run r =
+        run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), "--format", "json"));
+    assertTrue(
+        r.out()
+            .matches(
+                "(?s).*\"averageWonDealSize\" : \\{\\s*\"amount\" : 1000\\.00,\\s*\"currency\" : \"EUR\".*"),
+        r.out());
+  }
+
+  @Test
+  void jsonHasTheFieldsOfFormatsMd() throws IOException {
+    JsonNode r = json("--format", "json", "--by", "owner");
+    for (String f :
+        List.of(
+            "asOf",
+            "records",
+            "rejected",
+            "deals",
+            "stages",
+            "winRate",
+            "cohortConversion",
+            "cycleTime",
+            "averageWonDealSize",
+            "velocityPerDay",
+            "breakdowns")) {
+      assertTrue(r.has(f), f);
+    }
+    assertEquals(List.of("read", "accepted", "rejected"), names(r.get("records")));
+    assertEquals(List.of("total", "open", "won", "lost"), names(r.get("deals")));
+    assertEquals(
+        List.of(
+            "stage",
+            "reached",
+            "entered",
+            "cumulative",
+            "conversionToNext",
+            "lostAt",
+            "timeInStage",
+            "ageInStage",
+            "usage"),
+        names(r.get("stages").get(0)));
+    assertEquals(List.of("successes", "trials", "rate", "low", "high"), names(r.get("winRate")));
+    assertEquals(
+        List.of("count", "p50", "p75", "p90", "mean"), names(r.get("cycleTime").get("won")));
+    assertEquals(List.of("amount", "currency"), names(r.get("averageWonDealSize")));
+    JsonNode group = r.get("breakdowns").get("owner").get(0);
+    for (String f :
+        List.of(
+            "key",
+            "deals",
+            "open",
+            "won",
+            "lost",
+            "winRate",
+            "cohortConversion",
+            "cycleTime",
+            "averageWonDealSize",
+            "velocityPerDay",
+            "stages")) {
+      assertTrue(group.has(f), f);
+    }
+  }
+
+  @Test
+  void crossedBreakdownWithColon() throws IOException {
+    JsonNode r = json("--format", "json", "--by", "owner:channel");
+    JsonNode crossed = r.get("breakdowns").get("owner x channel");
+    // ann has D1 (web) and D3 (ads); bob D2 (ads); D4 (unspecified, web): four pairs
+    assertEquals(4, crossed.size());
+    assertEquals(1, r.get("breakdowns").size());
+  }
+
+  @Test
+  void datesBoundTheCohortAtStartOfDayUtc() throws IOException {
+    JsonNode r = json("--format", "json", "--from", "2026-03-02");
+    assertEquals(2, r.get("deals").get("total").asLong()); // D3, D4
+    assertEquals("2026-03-02T00:00:00Z", r.get("cohort").get("from").asString());
+    JsonNode early = json("--format", "json", "--to", "2026-03-02T00:00:00+00:00");
+    assertEquals(2, early.get("deals").get("total").asLong()); // D1, D2
+  }
+
+  @Test
+  void asOfHidesLaterEvents() throws IOException {
+    JsonNode r = json("--format", "json", "--as-of", "2026-03-03T12:00:00+00:00");
+    assertEquals(0, r.get("deals").get("won").asLong());
+    assertEquals(1, r.get("deals").get("lost").asLong());
+  }
+
+  @Test
+  void enteredCounting() throws IOException {
+    JsonNode r = json("--format", "json", "--counting", "entered");
+    assertEquals("entered", r.get("counting").asString());
+    assertEquals(0, r.get("stages").get(0).get("reached").asLong());
+  }
+
+  @Test
+  void htmlIsOnePageWithTheTables() throws IOException {
+    Path out = dir.resolve("report.html");
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))),
+                "--format",
+                "html",
+                "--by",
+                "owner",
+                "--out",
+                out.toString()));
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.out());
+    String html = Files.readString(out);
+    assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+    assertTrue(html.contains("<td>qualified</td><td>2</td><td>2</td>"), html);
+    assertTrue(html.contains("<caption>By owner</caption>"), html);
+    assertTrue(html.endsWith("</html>\n"));
+  }
+
+  // ---- bad input ----
+
+  @Test
+  void strictStopsAtTheFirstBadRecordWithOneLine() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "bad_deals.csv",
+            "deal_id,created_at,owner",
+            "D1,2026-03-01T00:00:00Z,ann",
+            "D2,2026-13-01,bob",
+            "D3,2026-03-01,bob"));
+    Cli.Run r = run(concat(new String[] {"report"}, inputs(files)));
+    assertEquals(2, r.status());
+    assertEquals("", r.out());
+    assertEquals(
+        List.of(files.get(1) + ":3: created_at: \"2026-13-01\": not an ISO-8601 timestamp"),
+        r.errLines());
+  }
+
+  @Test
+  void lenientListsEveryBrokenRowAndCountsAddUp() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "bad_deals.csv",
+            "deal_id,created_at,owner,channel,amount,currency",
+            "D1,2026-03-01T00:00:00Z,ann,web,1000.00,EUR",
+            "D2,2026-13-01,bob,ads,500.00,EUR",
+            "D3,2026-03-02T00:00:00Z,ann,ads,,",
+            "D4,2026-03-02,,web,,"));
+    files.set(
+        2,
+        write(
+            dir,
+            "bad_changes.csv",
+            "deal_id,to_stage,occurred_at",
+            "D1,qualified,2026-03-02T00:00:00Z",
+            "D1,won,2026-03-04T00:00:00Z",
+            "D3,demo,2026-03-03T00:00:00Z",
+            "D3,qualified,2026-03-03T00:00:00Z"));
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(files)), "--lenient", "--format", "json"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        List.of("funnel: 3 of 8 records were rejected and skipped (listed in the report)"),
+        r.errLines());
+    JsonNode json = MAPPER.readTree(r.out());
+    JsonNode records = json.get("records");
+    assertEquals(8, records.get("read").asLong());
+    assertEquals(3, records.get("rejected").asLong());
+    assertEquals(
+        records.get("read").asLong(),
+        records.get("accepted").asLong() + records.get("rejected").asLong());
+    JsonNode rejected = json.get("rejected");
+    assertEquals(3, rejected.size());
+    List<String> where = new ArrayList<>();
+    rejected.forEach(
+        n ->
+            where.add(
+                n.get("file").asString()
+                    + ":"
+                    + n.get("line").asLong()
+                    + ":"
+                    + n.get("field").asString()));
+    assertEquals(
+        List.of(
+            files.get(1) + ":3:created_at",
+            files.get(1) + ":5:created_at",
+            files.get(2) + ":4:to_stage"),
+        where);
+    assertEquals("2026-03-02", rejected.get(1).get("value").asString());
+    assertEquals(2, json.get("deals").get("total").asLong());
+
+    Cli.Run table = run(concat(concat(new String[] {"report"}, inputs(files)), "--lenient"));
+    assertEquals(0, table.status());
+    assertTrue(
+        table
+            .out()
+            .contains(
+                "records: 8 read, 5 accepted, 3 rejected\nrejected:\n  "
+                    + files.get(1)
+                    + ":3: created_at: \"2026-13-01\": not an ISO-8601 timestamp\n"),
+        table.out());
+  }
+
+  static Stream<Arguments> badOptions() {
+    return Stream.of(
+        Arguments.of(
+            List.of("--format", "xml"),
+            "report: Invalid value for option '--format': expected one of [TABLE, JSON, HTML]"
+                + " (case-insensitive) but was 'xml'"),
+        Arguments.of(
+            List.of("--as-of", "2026-03-02"),
+            "report: Invalid value for option '--as-of': \"2026-03-02\" is a date, not an"
+                + " instant: say 2026-03-02T00:00:00Z for the start of that day or"
+                + " 2026-03-03T00:00:00Z for its end (UTC)"),
+        Arguments.of(
+            List.of("--from", "March"),
+            "report: Invalid value for option '--from': \"March\" is neither an ISO-8601 instant"
+                + " such as 2026-03-01T09:15:00Z nor a date such as 2026-03-01 (the start of that"
+                + " day, UTC)"),
+        Arguments.of(List.of("--bogus"), "report: Unknown option: '--bogus'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badOptions")
+  void badOptionsExitTwoWithOneLineAndAHint(List<String> extra, String message) throws IOException {
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))),
+                extra.toArray(new String[0])));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(message, "Try 'funnel report --help' for more information."), r.errLines());
+  }
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        Arguments.of(
+            List.of("--by", "region"),
+            "funnel report: --by: no deal has the attribute \"region\" (attributes: ; other"
+                + " dimensions: owner, channel, day, week, month, quarter, year)"),
+        Arguments.of(
+            List.of("--by", "owner:"),
+            "funnel report: --by: \"owner:\" has an empty dimension name"),
+        Arguments.of(
+            List.of("--from", "2026-03-02", "--to", "2026-03-01"),
+            "funnel report: --from, --to: cohort [2026-03-02T00:00:00Z, 2026-03-01T00:00:00Z) is"
+                + " empty: 'to' must be after 'from'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badValues")
+  void badValuesExitTwoWithOneLine(List<String> extra, String message) throws IOException {
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))),
+                extra.toArray(new String[0])));
+    assertEquals(2, r.status());
+    assertEquals(List.of(message), r.errLines());
+  }
+
+  @Test
+  void missingRequiredOptionsAndFiles() throws IOException {
+    Cli.Run r = run("report", "--pipeline", "p.json");
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "report: Missing required options: '--deals=FILE', '--changes=FILE'",
+            "Try 'funnel report --help' for more information."),
+        r.errLines());
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(1, dir.resolve("nope.csv"));
+    Cli.Run missing = run(concat(new String[] {"report"}, inputs(files)));
+    assertEquals(2, missing.status());
+    assertEquals(List.of(dir.resolve("nope.csv") + ": no such file"), missing.errLines());
+  }
+
+  @Test
+  void malformedPipelineNamesLineAndColumn() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        0, write(dir, "broken.json", "{ \"id\": \"b2b\",", "  \"stages\": [ { \"id\": 7 } ] }"));
+    Cli.Run r = run(concat(new String[] {"report"}, inputs(files)));
+    assertEquals(2, r.status());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().startsWith(files.get(0) + ":2:"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void noCommandPrintsUsageAndExitsTwo() {
+    Cli.Run r = run();
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("funnel: a command is needed\nUsage: funnel"), r.err());
+  }
+
+  private static void assertStages(List<StageFigures> lib, JsonNode json) {
+    assertEquals(lib.size(), json.size());
+    for (int i = 0; i < lib.size(); i++) {
+      StageFigures s = lib.get(i);
+      JsonNode j = json.get(i);
+      assertEquals(s.stage(), j.get("stage").asString());
+      assertEquals(s.reached(), j.get("reached").asLong());
+      assertEquals(s.entered(), j.get("entered").asLong());
+      assertEquals(s.lostAt(), j.get("lostAt").asLong());
+      assertProportion(s.cumulative(), j.get("cumulative"));
+      assertProportion(s.conversionToNext(), j.get("conversionToNext"));
+      assertProportion(s.usage(), j.get("usage"));
+      assertDistribution(s.timeInStage(), j.get("timeInStage"));
+      assertDistribution(s.ageInStage(), j.get("ageInStage"));
+    }
+  }
+
+  private static void assertProportion(Proportion p, JsonNode j) {
+    assertEquals(p.successes(), j.get("successes").asLong());
+    assertEquals(p.trials(), j.get("trials").asLong());
+    if (p.isUndefined()) {
+      assertTrue(j.get("rate").isNull());
+    } else {
+      assertEquals(p.rate().getAsDouble(), j.get("rate").asDouble());
+      assertEquals(p.low().getAsDouble(), j.get("low").asDouble());
+      assertEquals(p.high().getAsDouble(), j.get("high").asDouble());
+    }
+  }
+
+  private static void assertDistribution(Distribution d, JsonNode j) {
+    assertEquals(d.count(), j.get("count").asLong());
+    assertEquals(d.p50().map(Duration::toString).orElse(null), text(j.get("p50")));
+    assertEquals(d.p90().map(Duration::toString).orElse(null), text(j.get("p90")));
+    assertEquals(d.mean().map(Duration::toString).orElse(null), text(j.get("mean")));
+  }
+
+  private static String text(JsonNode n) {
+    return n.isNull() ? null : n.asString();
+  }
+
+  private static List<String> names(JsonNode object) {
+    return List.copyOf(object.propertyNames());
+  }
+}

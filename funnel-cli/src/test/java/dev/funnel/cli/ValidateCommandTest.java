@@ -1,0 +1,133 @@
+package dev.funnel.cli;
+
+import static dev.funnel.cli.Cli.concat;
+import static dev.funnel.cli.Cli.fourDeals;
+import static dev.funnel.cli.Cli.inputs;
+import static dev.funnel.cli.Cli.run;
+import static dev.funnel.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ValidateCommandTest {
+  @TempDir Path dir;
+
+  private List<Path> badFiles() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "deals.csv",
+            "deal_id,created_at,owner",
+            "D1,2026-03-01T00:00:00Z,ann",
+            "D2,2026-13-01,bob",
+            "D3,2026-03-02T00:00:00Z,ann",
+            "D4,2026-03-02T00:00:00Z,"));
+    return files;
+  }
+
+  @Test
+  void goodFilesAreCountedPerFile() throws IOException {
+    List<Path> files = fourDeals(dir);
+    Cli.Run r = run(concat(new String[] {"validate"}, inputs(files)));
+    assertEquals(0, r.status(), r.err());
+    String p = files.get(0).toString();
+    String d = files.get(1).toString();
+    String c = files.get(2).toString();
+    int w = c.length() + 1;
+    assertEquals(
+        String.join(
+                "\n",
+                pad(p + ":", w) + " pipeline \"b2b\", stages new, qualified, won, lost",
+                pad(d + ":", w) + " 4 read, 4 accepted, 0 rejected",
+                pad(c + ":", w) + " 4 read, 4 accepted, 0 rejected",
+                "valid: 8 records, all accepted")
+            + "\n",
+        r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void everyProblemIsListedAndStrictExitsTwo() throws IOException {
+    List<Path> files = badFiles();
+    Cli.Run r = run(concat(new String[] {"validate"}, inputs(files)));
+    assertEquals(2, r.status());
+    String d = files.get(1).toString();
+    assertEquals(
+        List.of(
+            d + ":3: created_at: \"2026-13-01\": not an ISO-8601 timestamp",
+            files.get(2) + ":4: deal_id: \"D2\": no deal with this id (a change needs its deal)",
+            "funnel validate: 2 of 8 records rejected; a report stops at the first (--lenient"
+                + " skips them)"),
+        r.errLines());
+    assertEquals(
+        true,
+        r.out()
+            .contains(
+                d
+                    + ":"
+                    + " ".repeat(files.get(2).toString().length() - d.length() + 1)
+                    + "4 read, 3 accepted, 1 rejected\n"),
+        r.out());
+  }
+
+  @Test
+  void lenientAcceptsRejectedRecordsButStillListsThem() throws IOException {
+    Cli.Run r = run(concat(concat(new String[] {"validate"}, inputs(badFiles())), "--lenient"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(2, r.errLines().size(), r.err());
+    assertEquals(
+        true,
+        r.out().endsWith("usable with --lenient: 2 of 8 records would be skipped\n"),
+        r.out());
+  }
+
+  @Test
+  void anUnusableFileExitsTwoEvenWhenLenientAndOtherFilesAreStillChecked() throws IOException {
+    List<Path> files = fourDeals(dir);
+    Path events = write(dir, "events.csv", "entity_id,at", "u1,2026-03-01T00:00:00Z");
+    Path leads =
+        write(dir, "leads.csv", "lead_id,created_at", "L1,2026-03-01T00:00:00Z", "L2,yesterday");
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"validate"}, inputs(files)),
+                "--events",
+                events.toString(),
+                "--leads",
+                leads.toString(),
+                "--lenient"));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            leads + ":3: created_at: \"yesterday\": not an ISO-8601 timestamp",
+            events + ":1: header: required column \"event\" is missing (found: entity_id, at)",
+            "funnel validate: the input is unusable"),
+        r.errLines());
+  }
+
+  @Test
+  void dealsNeedChangesAndPipeline() throws IOException {
+    List<Path> files = fourDeals(dir);
+    Cli.Run r = run("validate", "--deals", files.get(1).toString());
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "validate: --deals and --changes are read together: give both",
+            "Try 'funnel validate --help' for more information."),
+        r.errLines());
+    Cli.Run none = run("validate");
+    assertEquals(2, none.status());
+    assertEquals("validate: no file to validate", none.errLines().get(0));
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+}
