@@ -108,7 +108,7 @@ final class KpiJsonTest {
     assertEquals("all", root.get("periods").get(0).get("scope").asString());
 
     JsonNode cpl = kpi(root, "2026-02", "channel=ads", "cpl");
-    assertEquals("ACTIVITY", cpl.get("kind").asString());
+    assertEquals("OUTCOME", cpl.get("kind").asString());
     assertEquals("MONEY", cpl.get("unit").asString());
     assertEquals(50.0 / 2, cpl.get("value").asDouble());
     assertEquals(0.0, cpl.get("directedChange").asDouble());
@@ -131,17 +131,18 @@ final class KpiJsonTest {
   @Test
   void alertsNameTheRisenActivityAndTheCheckedOutcomes() {
     JsonNode alerts = MAPPER.readTree(KpiJson.toJson(report())).get("alerts");
-    // Feb: impressions 1000 -> 2000 in ads and all; no outcome KPI rose (won 1 -> 1).
-    assertEquals(2, alerts.size());
-    JsonNode ads = alerts.get(1);
+    // Feb: impressions 1000 -> 2000 in ads and all. In ads no outcome KPI rose (won 1 -> 1,
+    // lead_to_deal 1/2 -> 1/2); in all lead_to_deal rose from 1/3 to 1/2 (+50%), so no alert.
+    assertEquals(1, alerts.size());
+    JsonNode ads = alerts.get(0);
     assertEquals("ACTIVITY_WITHOUT_OUTCOME", ads.get("type").asString());
     assertEquals("2026-02", ads.get("period").asString());
     assertEquals("channel=ads", ads.get("scope").asString());
     assertEquals("[\"impressions\"]", ads.get("activity").toString());
     assertEquals(
-        "[\"won_deals\",\"revenue\",\"cac\",\"roas\",\"romi\",\"win_rate\",\"cost_per_new\"]",
+        "[\"leads\",\"won_deals\",\"revenue\",\"cpl\",\"cac\",\"roas\",\"romi\","
+            + "\"win_rate\",\"lead_to_deal\",\"cost_per_new\"]",
         ads.get("outcome").toString());
-    assertEquals("all", alerts.get(0).get("scope").asString());
   }
 
   @Test
