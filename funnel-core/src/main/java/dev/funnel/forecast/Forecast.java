@@ -370,13 +370,17 @@ public final class Forecast {
       }
     }
     List<MethodResult> results = new ArrayList<>();
-    results.add(
-        evaluate(Method.TIME_AWARE, h, new TimeAware(h).openDeals(hz.getSeconds()), won, currency));
     double[] chain = Chain.winProbabilities(h.counts);
     double[] byChain = new double[open];
+    double[] timeAware = new TimeAware(h).openDeals(hz.getSeconds());
     for (int k = 0; k < open; k++) {
       byChain[k] = chain[h.openRank[k]];
+      // A stage without evidence has no probability in either empirical method.
+      if (Double.isNaN(byChain[k])) {
+        timeAware[k] = Double.NaN;
+      }
     }
+    results.add(evaluate(Method.TIME_AWARE, h, timeAware, won, currency));
     results.add(evaluate(Method.CHAIN, h, byChain, won, currency));
     List<Stage> openStages = log.pipeline.openStages();
     if (openStages.stream().allMatch(s -> s.declaredProbability().isPresent())) {
