@@ -5,16 +5,24 @@ import java.util.stream.IntStream;
 
 /**
  * The Monte Carlo kernel: each run draws every deal's outcome as an independent Bernoulli of its
- * win probability and sums the amounts of the won ones. Primitive arrays only: one 64-bit random
- * number decides two deals (32 bits each, probabilities resolved to 2^-32). Runs are cut into fixed
- * blocks of {@link #BLOCK}; block b draws from the b-th {@link SplittableRandom#split()} of the
- * seed's generator, so the totals do not depend on the number of threads.
+ * win probability and sums the amounts of the won ones. Primitive arrays only, nothing allocated
+ * per deal: one 64-bit SplitMix64 number decides two deals (32 bits each, probabilities resolved to
+ * 2^-32), and the deal arrays are walked in tiles of {@link #TILE} that stay in cache while every
+ * run of a block passes over them.
+ *
+ * <p>Runs are cut into fixed blocks of {@link #BLOCK}; block b takes the b-th {@link
+ * SplittableRandom#split()} of the seed's generator, and each run of the block its own SplitMix64
+ * state from it. The totals therefore depend on the seed only, not on the number of threads.
  */
 public final class MonteCarlo {
   /** Runs per block (one random stream each). */
   public static final int BLOCK = 64;
 
+  /** Deals per tile (even, so that the pairing of deals does not depend on tiles). */
+  public static final int TILE = 4096;
+
   private static final double SCALE = 4294967296.0;
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   private MonteCarlo() {}
 
@@ -47,30 +55,50 @@ public final class MonteCarlo {
     (parallel ? range.parallel() : range)
         .forEach(
             b -> {
-              SplittableRandom rnd = streams[b];
-              int end = Math.min(runs, (b + 1) * BLOCK);
-              for (int r = b * BLOCK; r < end; r++) {
-                totals[r] = once(amount, threshold, rnd);
+              int start = b * BLOCK;
+              int count = Math.min(runs, start + BLOCK) - start;
+              long[] state = new long[count];
+              for (int r = 0; r < count; r++) {
+                state[r] = streams[b].nextLong();
               }
+              block(amount, threshold, state, totals, start);
             });
     return totals;
   }
 
-  private static long once(long[] amount, long[] threshold, SplittableRandom rnd) {
+  private static void block(
+      long[] amount, long[] threshold, long[] state, long[] totals, int start) {
     int m = amount.length;
-    long sum = 0;
-    int d = 0;
-    for (; d + 1 < m; d += 2) {
-      long bits = rnd.nextLong();
-      long lo = bits & 0xFFFFFFFFL;
-      long hi = bits >>> 32;
-      sum += amount[d] & ((lo - threshold[d]) >> 63);
-      sum += amount[d + 1] & ((hi - threshold[d + 1]) >> 63);
+    int count = state.length;
+    for (int lo = 0; lo < m; lo += TILE) {
+      int hi = Math.min(m, lo + TILE);
+      for (int r = 0; r < count; r++) {
+        long s = state[r];
+        long sum = totals[start + r];
+        int d = lo;
+        for (; d + 1 < hi; d += 2) {
+          s += GOLDEN;
+          long bits = mix(s);
+          long lo32 = bits & 0xFFFFFFFFL;
+          long hi32 = bits >>> 32;
+          sum += amount[d] & ((lo32 - threshold[d]) >> 63);
+          sum += amount[d + 1] & ((hi32 - threshold[d + 1]) >> 63);
+        }
+        if (d < hi) {
+          s += GOLDEN;
+          long lo32 = mix(s) & 0xFFFFFFFFL;
+          sum += amount[d] & ((lo32 - threshold[d]) >> 63);
+        }
+        state[r] = s;
+        totals[start + r] = sum;
+      }
     }
-    if (d < m) {
-      long lo = rnd.nextLong() & 0xFFFFFFFFL;
-      sum += amount[d] & ((lo - threshold[d]) >> 63);
-    }
-    return sum;
+  }
+
+  /** SplitMix64's finalizer (Steele, Lea and Flood 2014), as in {@link SplittableRandom}. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }

@@ -8,20 +8,28 @@ import java.util.Arrays;
  * the past visits of stage i that lasted longer than {@code a}, with time counted from age {@code
  * a}. A visit's event time is its first absorption after entering the stage; visits that never
  * lasted {@code a} say nothing about a deal that did, so a deal stuck for 90 days is forecast from
- * the visits that were stuck as long. Ages are taken in whole days (floored) so that deals of one
- * stage and day share one estimate.
+ * the visits that were stuck as long. Ages are taken in whole weeks (floored) so that deals of one
+ * stage and week share one estimate.
  */
 public final class TimeAware {
-  private static final int DAY = 86_400;
+  private static final int WEEK = 7 * 86_400;
 
   private final History history;
 
   /** Per stage: visit indices sorted by elapsed time to absorption (or censoring). */
   private final int[][] order;
 
+  /** Per stage: the elapsed times in that order. */
+  private final int[][] sortedElapsed;
+
+  /** Per stage: the stays, sorted. */
+  private final int[][] sortedStay;
+
   public TimeAware(History history) {
     this.history = history;
     this.order = new int[history.n][];
+    this.sortedElapsed = new int[history.n][];
+    this.sortedStay = new int[history.n][];
     for (int i = 0; i < history.n; i++) {
       int[] e = history.elapsed[i];
       long[] keyed = new long[e.length];
@@ -30,10 +38,16 @@ public final class TimeAware {
       }
       Arrays.sort(keyed);
       int[] o = new int[e.length];
+      int[] se = new int[e.length];
       for (int k = 0; k < e.length; k++) {
         o[k] = (int) keyed[k];
+        se[k] = (int) (keyed[k] >>> 32);
       }
       order[i] = o;
+      sortedElapsed[i] = se;
+      int[] st = history.stay[i].clone();
+      Arrays.sort(st);
+      sortedStay[i] = st;
     }
   }
 
@@ -42,20 +56,16 @@ public final class TimeAware {
    * age} seconds; 0 when no past visit lasted that long.
    */
   public double winWithin(int i, int age, long horizon) {
-    int a = age / DAY * DAY;
+    int a = age / WEEK * WEEK;
     int[] stay = history.stay[i];
     int[] elapsed = history.elapsed[i];
     byte[] outcome = history.outcome[i];
     int[] o = order[i];
-    long atRisk = 0;
-    for (int s : stay) {
-      if (s > a) {
-        atRisk++;
-      }
-    }
+    // Visits that lasted more than a: every one of them has elapsed > a, so the scan starts there.
+    long atRisk = stay.length - firstAbove(sortedStay[i], a);
+    int k = firstAbove(sortedElapsed[i], a);
     double survive = 1;
     double cif = 0;
-    int k = 0;
     while (k < o.length && atRisk > 0) {
       int e = elapsed[o[k]];
       if ((long) e - a >= horizon) {
@@ -84,6 +94,21 @@ public final class TimeAware {
       atRisk -= leaving;
     }
     return cif;
+  }
+
+  /** The first index of a sorted array whose value is above {@code v}. */
+  private static int firstAbove(int[] sorted, int v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] > v) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -137,8 +162,8 @@ public final class TimeAware {
     java.util.Map<Long, Double> memo = new java.util.HashMap<>();
     for (int d = 0; d < m; d++) {
       int i = history.openRank[d];
-      int day = history.openAge[d] / DAY;
-      long key = ((long) i << 32) | day;
+      int week = history.openAge[d] / WEEK;
+      long key = ((long) i << 32) | week;
       Double v = memo.get(key);
       if (v == null) {
         v = winWithin(i, history.openAge[d], horizon);
