@@ -28,7 +28,7 @@ import java.util.OptionalLong;
 /**
  * The revenue forecast query (METRICS.md "Forecast"). The entry point is {@link #of(DealLog)};
  * options read like a sentence and the last call says what happens: {@link #report()}, {@link
- * #backtest(Instant)}, {@link #rollingBacktest(Instant, Instant, Duration)} or {@link #budget}.
+ * #backtest(Instant)} or {@link #rollingBacktest(Instant, Instant, Duration)}.
  *
  * {@snippet :
  * ForecastReport report = Forecast.of(log)
