@@ -1,0 +1,584 @@
+package dev.funnel.forecast;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.forecast.Chain;
+import dev.funnel.internal.forecast.History;
+import dev.funnel.internal.forecast.MonteCarlo;
+import dev.funnel.internal.forecast.TimeAware;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Money;
+import dev.funnel.model.Stage;
+import dev.funnel.stats.Proportion;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The revenue forecast query (METRICS.md "Forecast"). The entry point is {@link #of(DealLog)};
+ * options read like a sentence and the last call says what happens: {@link #report()}, {@link
+ * #backtest(Instant)} or {@link #rollingBacktest(Instant, Instant, Duration)}.
+ *
+ * {@snippet :
+ * ForecastReport report = Forecast.of(log)
+ *     .asOf(Instant.parse("2026-06-30T00:00:00Z"))
+ *     .horizon(Duration.ofDays(90))
+ *     .simulations(10_000)
+ *     .seed(42)
+ *     .report();
+ * Backtest check = Forecast.of(log).horizon(Duration.ofDays(90))
+ *     .backtest(Instant.parse("2026-03-01T00:00:00Z"));
+ * }
+ *
+ * <p>As-of defaults to the latest event time of the log; only events at or before it are seen.
+ * Without a horizon the simulation counts every eventual win and its mean converges to the weighted
+ * pipeline; with one it counts wins before {@code asOf + horizon}. Defaults: 10,000 simulations,
+ * seed 42. Each option may be set once: a bad value throws {@link IllegalArgumentException}, a
+ * second call {@link IllegalStateException}. A query is a mutable builder and not thread-safe; its
+ * reports are immutable. Simulations run in parallel on the common fork-join pool; the numbers do
+ * not depend on the number of threads.
+ */
+public final class Forecast {
+  /** Runs of the default simulation. */
+  public static final int DEFAULT_SIMULATIONS = 10_000;
+
+  /** The default seed. */
+  public static final long DEFAULT_SEED = 42;
+
+  /** The window before as-of that gives the arrival rate and mean amount of new deals. */
+  public static final Duration NEW_DEAL_LOOKBACK = Duration.ofDays(90);
+
+  static final int INTERVAL_DRAWS = 1_000;
+  static final int BINS = 20;
+
+  final ColumnarDealLog log;
+  Optional<Instant> asOf = Optional.empty();
+  Optional<Duration> horizon = Optional.empty();
+  OptionalInt simulations = OptionalInt.empty();
+  OptionalLong seed = OptionalLong.empty();
+  Optional<Money> target = Optional.empty();
+
+  private Forecast(DealLog log) {
+    this.log = ColumnarDealLog.of(requireNonNull(log, "log"));
+  }
+
+  /**
+   * Starts a forecast over this log.
+   *
+   * @throws IllegalArgumentException if the log was not built by funnel
+   */
+  public static Forecast of(DealLog log) {
+    return new Forecast(log);
+  }
+
+  /**
+   * Forecasts as of this instant: events after it are not seen.
+   *
+   * @throws IllegalStateException if as-of was already set
+   */
+  public Forecast asOf(Instant instant) {
+    requireNonNull(instant, "instant");
+    if (asOf.isPresent()) {
+      throw new IllegalStateException("asOf was already set to " + asOf.get());
+    }
+    asOf = Optional.of(instant);
+    return this;
+  }
+
+  /**
+   * Forecasts revenue won in {@code [asOf, asOf + horizon)}.
+   *
+   * @throws IllegalArgumentException if the horizon is zero or negative
+   * @throws IllegalStateException if the horizon was already set
+   */
+  public Forecast horizon(Duration value) {
+    requireNonNull(value, "value");
+    if (horizon.isPresent()) {
+      throw new IllegalStateException("horizon was already set to " + horizon.get());
+    }
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(
+          "horizon "
+              + value
+              + " is "
+              + (value.isZero() ? "zero" : "negative")
+              + ": a forecast looks forward, give a positive duration such as P90D");
+    }
+    horizon = Optional.of(value);
+    return this;
+  }
+
+  /**
+   * The number of Monte Carlo runs (default 10,000).
+   *
+   * @throws IllegalArgumentException if the number is below 1
+   * @throws IllegalStateException if it was already set
+   */
+  public Forecast simulations(int runs) {
+    if (simulations.isPresent()) {
+      throw new IllegalStateException("simulations was already set to " + simulations.getAsInt());
+    }
+    if (runs < 1) {
+      throw new IllegalArgumentException("simulations " + runs + ": need at least 1 run");
+    }
+    simulations = OptionalInt.of(runs);
+    return this;
+  }
+
+  /**
+   * The seed of the Monte Carlo runs and of the probability intervals (default 42): one seed, one
+   * set of numbers.
+   *
+   * @throws IllegalStateException if it was already set
+   */
+  public Forecast seed(long value) {
+    if (seed.isPresent()) {
+      throw new IllegalStateException("seed was already set to " + seed.getAsLong());
+    }
+    seed = OptionalLong.of(value);
+    return this;
+  }
+
+  /**
+   * A revenue target: the report gives pipeline coverage = weighted pipeline / target.
+   *
+   * @throws IllegalArgumentException if the target is not positive
+   * @throws IllegalStateException if it was already set
+   */
+  public Forecast target(Money value) {
+    requireNonNull(value, "value");
+    if (target.isPresent()) {
+      throw new IllegalStateException("target was already set to " + target.get());
+    }
+    if (value.amount().signum() <= 0) {
+      throw new IllegalArgumentException(
+          "target " + value + " is not positive: coverage divides by it");
+    }
+    target = Optional.of(value);
+    return this;
+  }
+
+  int runs() {
+    return simulations.orElse(DEFAULT_SIMULATIONS);
+  }
+
+  long seedValue() {
+    return seed.orElse(DEFAULT_SEED);
+  }
+
+  Currency currency() {
+    if (log.dealCount == 0) {
+      throw new IllegalArgumentException("the deal log is empty: there is nothing to forecast");
+    }
+    Currency c = log.currencyOrNull();
+    if (c == null) {
+      throw new IllegalArgumentException(
+          "no deal in the log has an amount: a revenue forecast needs amounts (and their currency)");
+    }
+    return c;
+  }
+
+  Instant asOfValue() {
+    return asOf.orElseGet(() -> log.latestEventTime().orElseThrow());
+  }
+
+  /**
+   * Computes the forecast.
+   *
+   * @throws IllegalArgumentException if the log is empty or has no amounts, or the target's
+   *     currency is not the log's
+   */
+  public ForecastReport report() {
+    Currency currency = currency();
+    target.ifPresent(t -> t.requireSameCurrency(Money.zero(currency)));
+    Instant at = asOfValue();
+    History h = History.of(log, log.offset(at));
+    List<StageProbability> stages = stageProbabilities(h, seedValue());
+    double[] chain = Chain.winProbabilities(h.counts);
+    double[] timeAware =
+        horizon.isPresent() ? new TimeAware(h).openDeals(horizon.get().getSeconds()) : null;
+
+    int open = h.openDeal.length;
+    int withoutAmount = 0;
+    int withoutProbability = 0;
+    double weighted = 0;
+    double expected = 0;
+    int m = 0;
+    long[] amount = new long[open];
+    long[] threshold = new long[open];
+    int owners = log.ownerNames.length;
+    int channels = log.channelNames.length;
+    int[] ownerOpen = new int[owners];
+    int[] ownerNoAmount = new int[owners];
+    double[] ownerWeighted = new double[owners];
+    int[] channelOpen = new int[channels];
+    int[] channelNoAmount = new int[channels];
+    double[] channelWeighted = new double[channels];
+    long totalAmount = 0;
+    for (int k = 0; k < open; k++) {
+      int d = h.openDeal[k];
+      int o = log.owner[d];
+      int c = log.channel[d];
+      ownerOpen[o]++;
+      channelOpen[c]++;
+      long a = log.amount[d];
+      if (a == ColumnarDealLog.NO_AMOUNT) {
+        withoutAmount++;
+        ownerNoAmount[o]++;
+        channelNoAmount[c]++;
+        continue;
+      }
+      double p = chain[h.openRank[k]];
+      if (Double.isNaN(p)) {
+        withoutProbability++;
+        continue;
+      }
+      double w = a * p;
+      weighted += w;
+      ownerWeighted[o] += w;
+      channelWeighted[c] += w;
+      double q = timeAware == null ? p : timeAware[k];
+      expected += a * q;
+      amount[m] = a;
+      threshold[m] = MonteCarlo.threshold(q);
+      totalAmount = Math.addExact(totalAmount, Math.abs(a));
+      m++;
+    }
+    amount = Arrays.copyOf(amount, m);
+    threshold = Arrays.copyOf(threshold, m);
+    long[] totals = MonteCarlo.run(amount, threshold, runs(), seedValue(), true);
+    Simulation simulation = simulation(totals, currency);
+
+    Money weightedMoney = money(weighted, currency);
+    OptionalDouble coverage =
+        target.isPresent()
+            ? OptionalDouble.of(weighted / target.get().minorUnits())
+            : OptionalDouble.empty();
+    return new ForecastReport(
+        at,
+        horizon,
+        stages,
+        open,
+        withoutAmount,
+        withoutProbability,
+        weightedMoney,
+        money(expected, currency),
+        simulation,
+        horizon.map(hz -> newDeals(h, hz, currency)),
+        slices(log.ownerNames, ownerOpen, ownerNoAmount, ownerWeighted, currency),
+        slices(log.channelNames, channelOpen, channelNoAmount, channelWeighted, currency),
+        target,
+        coverage);
+  }
+
+  /**
+   * Backtests the forecast at a past instant T: rebuilds the pipeline as it stood at T from the log
+   * alone, forecasts {@code [T, T+H)} with every {@link Method}, and compares with what the deals
+   * open at T won after T and before T+H.
+   *
+   * @throws IllegalStateException if no horizon was set
+   * @throws IllegalArgumentException if T is before the first deal of the log, if {@code T + H} is
+   *     after as-of (the outcome is not known yet), or if the log is empty or has no amounts
+   */
+  public Backtest backtest(Instant at) {
+    requireNonNull(at, "at");
+    Currency currency = currency();
+    Duration hz = requireHorizon("backtest");
+    Instant first = log.earliestCreation().orElseThrow();
+    if (at.isBefore(first)) {
+      throw new IllegalArgumentException(
+          "backtest at "
+              + at
+              + " is before the first deal of the log (created "
+              + first
+              + "): there is no pipeline to rebuild");
+    }
+    Instant end = at.plus(hz);
+    Instant known = asOfValue();
+    if (end.isAfter(known)) {
+      throw new IllegalArgumentException(
+          "backtest window ["
+              + at
+              + ", "
+              + end
+              + ") ends after as-of "
+              + known
+              + ": what was won is not known yet; choose an earlier instant or a shorter horizon");
+    }
+    return backtest(at, hz, currency);
+  }
+
+  /**
+   * Backtests at {@code from}, {@code from + step}, ... up to {@code to} inclusive.
+   *
+   * @throws IllegalArgumentException if the step is not positive, {@code to} is before {@code
+   *     from}, or any instant fails as in {@link #backtest(Instant)}
+   * @throws IllegalStateException if no horizon was set
+   */
+  public RollingBacktest rollingBacktest(Instant from, Instant to, Duration step) {
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    requireNonNull(step, "step");
+    if (step.isNegative() || step.isZero()) {
+      throw new IllegalArgumentException("rolling backtest step " + step + " is not positive");
+    }
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("rolling backtest: to " + to + " is before from " + from);
+    }
+    List<Backtest> runs = new ArrayList<>();
+    for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {
+      runs.add(backtest(t));
+    }
+    return new RollingBacktest(runs);
+  }
+
+  private Duration requireHorizon(String what) {
+    return horizon.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "a "
+                    + what
+                    + " compares what was won in [T, T+H): set horizon(...) first, e.g. horizon(Duration.ofDays(90))"));
+  }
+
+  private Backtest backtest(Instant at, Duration hz, Currency currency) {
+    int t = log.offset(at);
+    int end = log.offset(at.plus(hz));
+    History h = History.of(log, t);
+    int open = h.openDeal.length;
+    boolean[] won = new boolean[open];
+    for (int k = 0; k < open; k++) {
+      int d = h.openDeal[k];
+      for (int c = log.changeStart[d]; c < log.changeStart[d + 1]; c++) {
+        if (log.at[c] > t
+            && log.at[c] < end
+            && log.stageKind[log.stage[c]] == ColumnarDealLog.WON) {
+          won[k] = true;
+          break;
+        }
+      }
+    }
+    List<MethodResult> results = new ArrayList<>();
+    double[] chain = Chain.winProbabilities(h.counts);
+    double[] byChain = new double[open];
+    double[] timeAware = new TimeAware(h).openDeals(hz.getSeconds());
+    for (int k = 0; k < open; k++) {
+      byChain[k] = chain[h.openRank[k]];
+      // A stage without evidence has no probability in either empirical method.
+      if (Double.isNaN(byChain[k])) {
+        timeAware[k] = Double.NaN;
+      }
+    }
+    results.add(evaluate(Method.TIME_AWARE, h, timeAware, won, currency));
+    results.add(evaluate(Method.CHAIN, h, byChain, won, currency));
+    List<Stage> openStages = log.pipeline.openStages();
+    if (openStages.stream().allMatch(s -> s.declaredProbability().isPresent())) {
+      double[] declared = new double[open];
+      for (int k = 0; k < open; k++) {
+        declared[k] = openStages.get(h.openRank[k]).declaredProbability().getAsDouble();
+      }
+      results.add(evaluate(Method.DECLARED, h, declared, won, currency));
+    }
+    return new Backtest(at, hz, open, results);
+  }
+
+  private MethodResult evaluate(
+      Method method, History h, double[] p, boolean[] won, Currency currency) {
+    int deals = 0;
+    double brier = 0;
+    double predicted = 0;
+    long actual = 0;
+    int[] bucketDeals = new int[10];
+    int[] bucketWon = new int[10];
+    double[] bucketSum = new double[10];
+    for (int k = 0; k < p.length; k++) {
+      if (Double.isNaN(p[k])) {
+        continue;
+      }
+      deals++;
+      double y = won[k] ? 1 : 0;
+      brier += (p[k] - y) * (p[k] - y);
+      int b = Math.min(9, (int) (p[k] * 10));
+      bucketDeals[b]++;
+      bucketSum[b] += p[k];
+      if (won[k]) {
+        bucketWon[b]++;
+      }
+      long a = log.amount[h.openDeal[k]];
+      if (a != ColumnarDealLog.NO_AMOUNT) {
+        predicted += a * p[k];
+        if (won[k]) {
+          actual = Math.addExact(actual, a);
+        }
+      }
+    }
+    List<CalibrationBucket> table = new ArrayList<>(10);
+    for (int b = 0; b < 10; b++) {
+      table.add(
+          new CalibrationBucket(
+              b / 10.0,
+              (b + 1) / 10.0,
+              bucketDeals[b] == 0 ? 0 : bucketSum[b] / bucketDeals[b],
+              Proportion.of(bucketWon[b], bucketDeals[b])));
+    }
+    Money predictedMoney = money(predicted, currency);
+    Money actualMoney = Money.ofMinor(actual, currency);
+    long error = Math.abs(predictedMoney.minorUnits() - actual);
+    return new MethodResult(
+        method,
+        deals,
+        predictedMoney,
+        actualMoney,
+        Money.ofMinor(error, currency),
+        actual == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) error / actual),
+        deals == 0 ? OptionalDouble.empty() : OptionalDouble.of(brier / deals),
+        table);
+  }
+
+  List<StageProbability> stageProbabilities(History h, long intervalSeed) {
+    double[] p = Chain.winProbabilities(h.counts);
+    double[][] ci = Chain.intervals(h.counts, INTERVAL_DRAWS, intervalSeed);
+    List<StageProbability> out = new ArrayList<>(h.n);
+    for (int i = 0; i < h.n; i++) {
+      Stage stage = log.pipeline.stages().get(log.openStageIndex[i]);
+      out.add(
+          new StageProbability(
+              stage.id(),
+              i + 1,
+              h.finished(i),
+              optional(p[i]),
+              optional(ci[0][i]),
+              optional(ci[1][i]),
+              Proportion.of(h.directWon[i], h.directWon[i] + h.directLost[i]),
+              stage.declaredProbability()));
+    }
+    return out;
+  }
+
+  private Simulation simulation(long[] totals, Currency currency) {
+    long[] sorted = totals.clone();
+    Arrays.sort(sorted);
+    double sum = 0;
+    for (long t : sorted) {
+      sum += t;
+    }
+    long min = sorted[0];
+    long max = sorted[sorted.length - 1];
+    int[] bins = new int[BINS];
+    double width = (double) (max - min) / BINS;
+    for (long t : sorted) {
+      int b = width == 0 ? 0 : (int) Math.min(BINS - 1, (t - min) / width);
+      bins[b]++;
+    }
+    List<Simulation.Bin> histogram = new ArrayList<>(BINS);
+    for (int b = 0; b < BINS; b++) {
+      histogram.add(
+          new Simulation.Bin(
+              money(min + b * width, currency),
+              money(b == BINS - 1 ? max : min + (b + 1) * width, currency),
+              bins[b]));
+    }
+    return new Simulation(
+        totals.length,
+        seedValue(),
+        horizon,
+        money(percentile(sorted, 0.1), currency),
+        money(percentile(sorted, 0.5), currency),
+        money(percentile(sorted, 0.9), currency),
+        money(sum / totals.length, currency),
+        histogram);
+  }
+
+  /** METRICS.md "Durations": linear between closest ranks. */
+  static double percentile(long[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    if (lo + 1 >= sorted.length) {
+      return sorted[sorted.length - 1];
+    }
+    return sorted[lo] + (h - lo) * (double) (sorted[lo + 1] - sorted[lo]);
+  }
+
+  private NewDeals newDeals(History h, Duration hz, Currency currency) {
+    int to = h.asOf;
+    long from = (long) to - NEW_DEAL_LOOKBACK.getSeconds();
+    int deals = 0;
+    int withAmount = 0;
+    double amountSum = 0;
+    for (int d : h.visibleDeal) {
+      if (log.created[d] > from) {
+        deals++;
+        if (log.amount[d] != ColumnarDealLog.NO_AMOUNT) {
+          withAmount++;
+          amountSum += log.amount[d];
+        }
+      }
+    }
+    double perDay = deals / (NEW_DEAL_LOOKBACK.getSeconds() / 86_400.0);
+    double mean = withAmount == 0 ? 0 : amountSum / withAmount;
+    double[][] inc = TimeAware.incidence(h.firstElapsed, h.firstOutcome);
+    long hs = hz.getSeconds();
+    double within = 0;
+    double integralDays = 0;
+    for (int k = 0; k < inc[0].length; k++) {
+      if (inc[0][k] < hs) {
+        within += inc[1][k];
+        integralDays += inc[1][k] * (hs - inc[0][k]) / 86_400.0;
+      }
+    }
+    return new NewDeals(
+        NEW_DEAL_LOOKBACK,
+        deals,
+        perDay,
+        money(mean, currency),
+        within,
+        money(perDay * mean * integralDays, currency));
+  }
+
+  private static List<Slice> slices(
+      String[] names, int[] open, int[] noAmount, double[] weighted, Currency currency) {
+    List<Slice> out = new ArrayList<>();
+    for (int k = 0; k < names.length; k++) {
+      if (open[k] > 0) {
+        out.add(new Slice(names[k], open[k], noAmount[k], money(weighted[k], currency)));
+      }
+    }
+    out.sort(
+        Comparator.comparing((Slice s) -> s.weightedPipeline().amount())
+            .reversed()
+            .thenComparing(Slice::key));
+    return out;
+  }
+
+  static OptionalDouble optional(double v) {
+    return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+
+  /** Money from a double amount in minor units, rounded half-even to the minor unit. */
+  static Money money(double minor, Currency currency) {
+    BigDecimal exact = new BigDecimal(minor).setScale(0, RoundingMode.HALF_EVEN);
+    return Money.ofMinor(exact.longValueExact(), currency);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Forecast.of(").append(log).append(")");
+    asOf.ifPresent(v -> sb.append(".asOf(").append(v).append(")"));
+    horizon.ifPresent(v -> sb.append(".horizon(").append(v).append(")"));
+    simulations.ifPresent(v -> sb.append(".simulations(").append(v).append(")"));
+    seed.ifPresent(v -> sb.append(".seed(").append(v).append(")"));
+    target.ifPresent(v -> sb.append(".target(").append(v).append(")"));
+    return sb.toString();
+  }
+}

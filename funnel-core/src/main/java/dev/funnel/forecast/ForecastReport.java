@@ -1,0 +1,157 @@
+package dev.funnel.forecast;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.model.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A revenue forecast as of an instant (METRICS.md "Forecast"). Its {@code toString()} is a readable
+ * table.
+ *
+ * @param asOf the as-of instant: only events at or before it were seen
+ * @param horizon the horizon {@code [asOf, asOf + H)}, if one was given
+ * @param stages the win probability of every open stage, pipeline order
+ * @param openDeals deals open at as-of
+ * @param withoutAmount open deals without an amount, counted apart
+ * @param withoutProbability open deals with an amount whose stage has no empirical probability,
+ *     counted apart
+ * @param weightedPipeline sum over the other open deals of amount x win probability of the current
+ *     stage
+ * @param expectedWithinHorizon with a horizon: the sum of amount x the time-aware probability of a
+ *     win within it (the mean the simulation estimates); without one, the weighted pipeline
+ * @param simulation the Monte Carlo forecast of revenue won from the open deals
+ * @param newDeals with a horizon: expected revenue from deals not created yet
+ * @param byOwner the weighted pipeline per owner, largest first
+ * @param byChannel the weighted pipeline per channel, largest first
+ * @param target the revenue target, if given
+ * @param coverage weighted pipeline / target, if a target was given
+ */
+public record ForecastReport(
+    Instant asOf,
+    Optional<Duration> horizon,
+    List<StageProbability> stages,
+    int openDeals,
+    int withoutAmount,
+    int withoutProbability,
+    Money weightedPipeline,
+    Money expectedWithinHorizon,
+    Simulation simulation,
+    Optional<NewDeals> newDeals,
+    List<Slice> byOwner,
+    List<Slice> byChannel,
+    Optional<Money> target,
+    OptionalDouble coverage) {
+
+  /** Validates the record and copies its lists. */
+  public ForecastReport {
+    requireNonNull(asOf, "asOf");
+    requireNonNull(horizon, "horizon");
+    stages = List.copyOf(stages);
+    requireNonNull(weightedPipeline, "weightedPipeline");
+    requireNonNull(expectedWithinHorizon, "expectedWithinHorizon");
+    requireNonNull(simulation, "simulation");
+    requireNonNull(newDeals, "newDeals");
+    byOwner = List.copyOf(byOwner);
+    byChannel = List.copyOf(byChannel);
+    requireNonNull(target, "target");
+    requireNonNull(coverage, "coverage");
+  }
+
+  /** The empirical win probability of the stage with this id, if it has one. */
+  public OptionalDouble winProbability(String stageId) {
+    for (StageProbability s : stages) {
+      if (s.stage().equals(stageId)) {
+        return s.empirical();
+      }
+    }
+    throw new IllegalArgumentException(
+        "stage \"" + stageId + "\" is not an open stage of this forecast");
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        Print.row(
+            "Forecast as of %s%s",
+            asOf, horizon.map(h -> ", horizon " + h).orElse(", no horizon")));
+    sb.append(
+        Print.row(
+            "%-16s %8s %18s %9s %18s %9s %8s",
+            "stage", "visits", "empirical [95%]", "declared", "direct [95%]", "gap", ""));
+    for (StageProbability s : stages) {
+      String interval =
+          s.empirical().isPresent()
+              ? Print.pct(s.empirical())
+                  + " ["
+                  + Print.pct(s.low()).replace("%", "")
+                  + "-"
+                  + Print.pct(s.high()).replace("%", "")
+                  + "]"
+              : "-";
+      String direct =
+          s.direct().isUndefined()
+              ? "-"
+              : s.direct().percent()
+                  + " ["
+                  + Print.pct(s.direct().low()).replace("%", "")
+                  + "-"
+                  + Print.pct(s.direct().high()).replace("%", "")
+                  + "]";
+      sb.append(
+          Print.row(
+              "%-16s %8d %18s %9s %18s %9s %8s",
+              s.stage(),
+              s.finishedVisits(),
+              interval,
+              Print.pct(s.declared()),
+              direct,
+              s.gap().isPresent()
+                  ? String.format(java.util.Locale.ROOT, "%+.1f pp", s.gap().getAsDouble() * 100)
+                  : "-",
+              s.declaredOutsideInterval() ? "FINDING" : ""));
+    }
+    sb.append(
+        Print.row(
+            "open deals %d (%d without amount, %d without probability, counted apart)",
+            openDeals, withoutAmount, withoutProbability));
+    sb.append(Print.row("weighted pipeline %s", weightedPipeline));
+    horizon.ifPresent(
+        h -> sb.append(Print.row("expected within horizon %s", expectedWithinHorizon)));
+    target.ifPresent(t -> sb.append(Print.row("target %s, coverage %s", t, Print.pct(coverage))));
+    sb.append(simulation);
+    newDeals.ifPresent(
+        nd ->
+            sb.append(
+                Print.row(
+                    "new deals: %.2f/day (lookback %s), mean amount %s, won within horizon %s -> %s",
+                    nd.dealsPerDay(),
+                    nd.lookback(),
+                    nd.meanAmount(),
+                    Print.pct(nd.winWithinHorizon()),
+                    nd.expectedRevenue())));
+    appendSlices(sb, "owner", byOwner);
+    appendSlices(sb, "channel", byChannel);
+    return sb.toString();
+  }
+
+  private static void appendSlices(StringBuilder sb, String title, List<Slice> slices) {
+    sb.append(Print.row("%-20s %6s %8s %18s", title, "open", "no amt", "weighted"));
+    int shown = 0;
+    for (Slice s : slices) {
+      if (shown++ == 20) {
+        sb.append(Print.row("... %d more", slices.size() - 20));
+        break;
+      }
+      sb.append(
+          Print.row(
+              "%-20s %6d %8d %18s",
+              s.key(), s.openDeals(), s.withoutAmount(), s.weightedPipeline()));
+    }
+  }
+}

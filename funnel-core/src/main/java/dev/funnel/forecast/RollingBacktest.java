@@ -1,0 +1,67 @@
+package dev.funnel.forecast;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Backtests at several instants T with one horizon, so that a method's record is judged over time
+ * rather than on one lucky date.
+ *
+ * @param runs the backtests, in order of T
+ */
+public record RollingBacktest(List<Backtest> runs) {
+  /** Copies the runs. */
+  public RollingBacktest {
+    runs = List.copyOf(runs);
+  }
+
+  /** The mean relative error of a method over the runs where it is defined; absent if none. */
+  public OptionalDouble meanRelativeError(Method method) {
+    return runs.stream()
+        .flatMap(b -> b.methods().stream())
+        .filter(r -> r.method() == method && r.relativeError().isPresent())
+        .mapToDouble(r -> r.relativeError().getAsDouble())
+        .average();
+  }
+
+  /** The mean Brier score of a method over the runs where it is defined; absent if none. */
+  public OptionalDouble meanBrier(Method method) {
+    return runs.stream()
+        .flatMap(b -> b.methods().stream())
+        .filter(r -> r.method() == method && r.brier().isPresent())
+        .mapToDouble(r -> r.brier().getAsDouble())
+        .average();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        Print.row(
+            "%-24s %-11s %18s %18s %8s %7s",
+            "at", "method", "predicted", "actual", "rel err", "brier"));
+    for (Backtest b : runs) {
+      for (MethodResult r : b.methods()) {
+        sb.append(
+            Print.row(
+                "%-24s %-11s %18s %18s %8s %7s",
+                b.at(),
+                r.method(),
+                r.predicted(),
+                r.actual(),
+                Print.pct(r.relativeError()),
+                r.brier().isPresent() ? Print.num(r.brier().getAsDouble()) : "-"));
+      }
+    }
+    for (Method m : Method.values()) {
+      OptionalDouble brier = meanBrier(m);
+      if (brier.isPresent()) {
+        sb.append(
+            Print.row(
+                "mean %-11s rel err %s, brier %s",
+                m, Print.pct(meanRelativeError(m)), Print.num(brier.getAsDouble())));
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Revenue forecasts you can check: {@link dev.funnel.forecast.Forecast#of(dev.funnel.log.DealLog)}
+ * is the entry point; {@link dev.funnel.forecast.ForecastReport}, {@link
+ * dev.funnel.forecast.Backtest} and {@link dev.funnel.forecast.RollingBacktest} the immutable
+ * results (METRICS.md "Forecast").
+ */
+@NullMarked
+package dev.funnel.forecast;
+
+import org.jspecify.annotations.NullMarked;

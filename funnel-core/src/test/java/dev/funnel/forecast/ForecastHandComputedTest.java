@@ -1,0 +1,135 @@
+package dev.funnel.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Deal;
+import dev.funnel.model.Money;
+import dev.funnel.model.Pipeline;
+import dev.funnel.stats.Proportion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/**
+ * METRICS.md "Forecast" on a chain small enough to solve on paper.
+ *
+ * <pre>
+ * Pipeline a -> b -> won | lost, declared a 0.5, b 0.9. Times are days after T0.
+ * D1 created 0, implicit a: b@1, b@2 (no-op), won@3          a->b, b->won
+ * D2 created 0, a@0 explicit: b@1, a@2 (backward), b@3, won@4 a->b, b->a, a->b, b->won
+ * D3 created 0: lost@1                                       a->lost
+ * D4 created 0, b@0 (no entry into a): lost@2                b->lost
+ * D5 created 5, 1300.00, still in a (censored, not a loss)
+ * D6 created 5, 130.00: b@5 (at creation: no entry into a), still in b
+ * D7 created 5, no amount, still in a
+ * as-of: day 10.
+ * Counts: a: b 3, lost 1.  b: won 2, a 1, lost 1.
+ * P(a) = 3/4 P(b);  P(b) = 2/4 + 1/4 P(a)  =>  P(b) = 8/13, P(a) = 6/13.
+ * Direct: a entered by D1 D2 D3 (closed; D5, D7 open): 2/3 won; b by D1 D2 D4: 2/3.
+ * Weighted pipeline = 1300 x 6/13 + 130 x 8/13 = 600 + 80 = 680.00 EUR; D7 counted apart.
+ * </pre>
+ */
+final class ForecastHandComputedTest {
+  static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+
+  static Instant day(int d) {
+    return T0.plus(Duration.ofDays(d));
+  }
+
+  static final Pipeline PIPELINE =
+      Pipeline.builder("p").open("a", 0.5).open("b", 0.9).won("won").lost("lost").build();
+
+  static DealLog log() {
+    return DealLog.builder(PIPELINE)
+        .deal(Deal.builder("D1", day(0)).owner("ann").channel("ads").build())
+        .deal(Deal.builder("D2", day(0)).owner("ann").channel("ads").build())
+        .deal(Deal.builder("D3", day(0)).owner("bob").build())
+        .deal(Deal.builder("D4", day(0)).owner("bob").build())
+        .deal(
+            Deal.builder("D5", day(5)).owner("ann").channel("ads").amount("1300.00", "EUR").build())
+        .deal(
+            Deal.builder("D6", day(5)).owner("bob").channel("seo").amount("130.00", "EUR").build())
+        .deal(Deal.builder("D7", day(5)).owner("bob").channel("seo").build())
+        .change("D1", "b", day(1))
+        .change("D1", "b", day(2))
+        .change("D1", "won", day(3))
+        .change("D2", "a", day(0))
+        .change("D2", "b", day(1))
+        .change("D2", "a", day(2))
+        .change("D2", "b", day(3))
+        .change("D2", "won", day(4))
+        .change("D3", "lost", day(1))
+        .change("D4", "b", day(0))
+        .change("D4", "lost", day(2))
+        .change("D6", "b", day(5))
+        .build();
+  }
+
+  static ForecastReport report() {
+    return Forecast.of(log()).asOf(day(10)).simulations(2_000).report();
+  }
+
+  @Test
+  void absorptionProbabilitiesSolveTheChainWithABackwardMove() {
+    ForecastReport r = report();
+    StageProbability a = r.stages().get(0);
+    StageProbability b = r.stages().get(1);
+    assertEquals("a", a.stage());
+    assertEquals(4, a.finishedVisits());
+    assertEquals(4, b.finishedVisits());
+    assertEquals(6.0 / 13, a.empirical().getAsDouble(), 1e-12);
+    assertEquals(8.0 / 13, b.empirical().getAsDouble(), 1e-12);
+    assertEquals(Proportion.of(2, 3), a.direct());
+    assertEquals(Proportion.of(2, 3), b.direct());
+    assertEquals(OptionalDouble.of(0.5), a.declared());
+    assertEquals(6.0 / 13 - 0.5, a.gap().getAsDouble(), 1e-12);
+    assertTrue(a.low().getAsDouble() <= a.empirical().getAsDouble());
+    assertTrue(a.high().getAsDouble() >= a.empirical().getAsDouble());
+  }
+
+  @Test
+  void weightedPipelineCountsDealsWithoutAmountApart() {
+    ForecastReport r = report();
+    assertEquals(3, r.openDeals());
+    assertEquals(1, r.withoutAmount());
+    assertEquals(0, r.withoutProbability());
+    assertEquals(Money.of("680.00", "EUR"), r.weightedPipeline());
+    // ann holds D5 (600.00), bob D6 (80.00) and D7 without amount.
+    assertEquals("ann", r.byOwner().get(0).key());
+    assertEquals(Money.of("600.00", "EUR"), r.byOwner().get(0).weightedPipeline());
+    assertEquals(1, r.byOwner().get(1).withoutAmount());
+    assertEquals(Money.of("80.00", "EUR"), r.byChannel().get(1).weightedPipeline());
+  }
+
+  @Test
+  void coverageIsWeightedPipelineOverTarget() {
+    ForecastReport r =
+        Forecast.of(log())
+            .asOf(day(10))
+            .simulations(10)
+            .target(Money.of("1360.00", "EUR"))
+            .report();
+    assertEquals(0.5, r.coverage().getAsDouble(), 1e-12);
+  }
+
+  @Test
+  void withoutFinishedVisitsAStageHasNoProbability() {
+    // As of day 0.5 nothing has finished: both stages are undefined, never 0.
+    ForecastReport r =
+        Forecast.of(log()).asOf(day(0).plus(Duration.ofHours(12))).simulations(10).report();
+    assertTrue(r.stages().get(0).empirical().isEmpty());
+    assertTrue(r.stages().get(1).empirical().isEmpty());
+    assertFalse(r.stages().get(0).declaredOutsideInterval());
+  }
+
+  @Test
+  void toStringIsATable() {
+    String text = report().toString();
+    assertTrue(text.contains("46.2%"), text);
+    assertTrue(text.contains("680.00 EUR"), text);
+  }
+}
