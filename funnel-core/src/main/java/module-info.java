@@ -12,4 +12,5 @@ module dev.funnel.core {
   exports dev.funnel.stats;
   exports dev.funnel.sequence;
   exports dev.funnel.calendar;
+  exports dev.funnel.hygiene;
 }
