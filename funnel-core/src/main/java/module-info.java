@@ -13,4 +13,5 @@ module dev.funnel.core {
   exports dev.funnel.sequence;
   exports dev.funnel.calendar;
   exports dev.funnel.hygiene;
+  exports dev.funnel.losses;
 }
