@@ -14,4 +14,5 @@ module dev.funnel.core {
   exports dev.funnel.calendar;
   exports dev.funnel.hygiene;
   exports dev.funnel.losses;
+  exports dev.funnel.people;
 }
