@@ -15,4 +15,5 @@ module dev.funnel.core {
   exports dev.funnel.hygiene;
   exports dev.funnel.losses;
   exports dev.funnel.people;
+  exports dev.funnel.sla;
 }
