@@ -16,4 +16,5 @@ module dev.funnel.core {
   exports dev.funnel.losses;
   exports dev.funnel.people;
   exports dev.funnel.sla;
+  exports dev.funnel.audit;
 }

@@ -24,6 +24,7 @@ import java.util.List;
  * @param burstMinChanges how many transitions make a burst
  * @param burstWindow the longest span ({@code max - min} of recordedAt) of a burst
  * @param deals deals in the selection visible at as-of
+ * @param dealsWithTransitions of those, deals with at least one transition
  * @param transitions transitions of those deals up to as-of
  * @param retroactive retroactive transitions
  * @param burstChanges transitions in a burst, each counted once
@@ -42,6 +43,7 @@ public record HygieneReport(
     int burstMinChanges,
     Duration burstWindow,
     long deals,
+    long dealsWithTransitions,
     long transitions,
     long retroactive,
     long burstChanges,
@@ -73,9 +75,19 @@ public record HygieneReport(
             "inconsistent hygiene counts: " + v + " > " + transitions);
       }
     }
-    if (deals < 0 || skippedStages < skips || flagsOmitted < 0) {
+    if (deals < 0
+        || dealsWithTransitions < 0
+        || dealsWithTransitions > deals
+        || dealsWithTransitions > transitions
+        || skippedStages < skips
+        || flagsOmitted < 0) {
       throw new IllegalArgumentException("inconsistent hygiene counts");
     }
+  }
+
+  /** Deals with at least one transition out of all deals: is there transition data at all? */
+  public Proportion transitionCoverage() {
+    return Proportion.of(dealsWithTransitions, deals);
   }
 
   /** Retroactive transitions out of all transitions. */

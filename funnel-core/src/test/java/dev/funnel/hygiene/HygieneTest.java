@@ -97,6 +97,8 @@ final class HygieneTest {
   void totals() {
     HygieneReport r = Hygiene.of(log()).report();
     assertEquals(6, r.deals());
+    assertEquals(5, r.dealsWithTransitions()); // all but E
+    assertEquals(Proportion.of(5, 6), r.transitionCoverage());
     assertEquals(14, r.transitions()); // A 4, D 2, F 2, B 3, C 3
     assertEquals(1, r.retroactive()); // A's negotiation; +24h exactly is not above the tolerance
     assertEquals(3, r.burstChanges()); // B's three; C spans 10 min 1 s

@@ -50,6 +50,7 @@ public final class HygieneScan {
   private final List<HygieneFlag> flags = new ArrayList<>();
   private long omitted;
   private long deals;
+  private long dealsWithTransitions;
 
   private HygieneScan(
       ColumnarDealLog log, Duration tolerance, int burstMin, Duration window, int flagLimit) {
@@ -131,6 +132,7 @@ public final class HygieneScan {
       }
     }
     reachedExactly[won ? n : max]++;
+    dealsWithTransitions += k > 0 ? 1 : 0;
     markBursts(k);
     int owner = log.owner[d];
     for (int i = 0; i < k; i++) {
@@ -275,6 +277,7 @@ public final class HygieneScan {
         burstMin,
         window,
         deals,
+        dealsWithTransitions,
         total[TRANS],
         total[RETRO],
         total[BURST],
