@@ -19,8 +19,9 @@ public enum MustHave {
   /** An SLA for inbound leads that is met: SLA compliance. PASS &gt;= 0.9, WARN &gt;= 0.7. */
   INBOUND_SLA("an SLA for inbound leads that is met", true, 0.9, 0.7),
   /**
-   * One first-touch process: the spread (max - min) of the owners' median response times, as a
-   * multiple of the response limit. PASS &lt;= 1, WARN &lt;= 4.
+   * One first-touch process: the spread (max - min) of the owners' median response times (every
+   * owner group with a touched lead, {@code (unspecified)} included; see {@code Sla} for how a
+   * lead's owner is found), as a multiple of the response limit. PASS &lt;= 1, WARN &lt;= 4.
    */
   FIRST_TOUCH_PROCESS("one first-touch process", false, 1, 4),
   /**
