@@ -13,4 +13,9 @@ module dev.funnel.core {
   exports dev.funnel.sequence;
   exports dev.funnel.calendar;
   exports dev.funnel.forecast;
+  exports dev.funnel.hygiene;
+  exports dev.funnel.losses;
+  exports dev.funnel.people;
+  exports dev.funnel.sla;
+  exports dev.funnel.audit;
 }

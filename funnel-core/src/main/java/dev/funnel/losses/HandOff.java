@@ -1,0 +1,154 @@
+package dev.funnel.losses;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.internal.stats.Select;
+import dev.funnel.model.Deal;
+import dev.funnel.model.Lead;
+import dev.funnel.stats.Distribution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The marketing-to-sales hand-off query: per channel, acceptance rate (accepted / handed over),
+ * time to accept and rejection reasons.
+ *
+ * {@snippet :
+ * HandOffReport handOff = HandOff.of(leads).asOf(Instant.parse("2026-06-30T00:00:00Z")).report();
+ * }
+ *
+ * <p>Definitions (METRICS.md is silent on the details; these are the library's):
+ *
+ * <ul>
+ *   <li>A lead counts when created at or before as-of (default: the latest instant of any lead
+ *       field; the epoch when there are no leads).
+ *   <li>Its <b>hand-over</b> instant is {@code handed_over_at}; a lead accepted or rejected without
+ *       one went straight to sales and is taken as handed over at creation. It counts as handed
+ *       over when that instant is at or before as-of.
+ *   <li><b>Accepted</b> / <b>rejected</b>: {@code accepted_at} / {@code rejected_at} at or before
+ *       as-of; <b>pending</b>: handed over and neither.
+ *   <li><b>Time to accept</b>: {@code accepted_at - hand-over}, wall time.
+ *   <li>A missing channel or rejection reason is its own group, {@code (unspecified)}.
+ * </ul>
+ */
+public final class HandOff {
+  /** The channel key of the figures over all leads. */
+  public static final String ALL = "all";
+
+  private final List<Lead> leads;
+  private Optional<Instant> asOf = Optional.empty();
+
+  private HandOff(List<Lead> leads) {
+    this.leads = List.copyOf(leads);
+  }
+
+  /** Starts a hand-off query over these leads. */
+  public static HandOff of(List<Lead> leads) {
+    return new HandOff(requireNonNull(leads, "leads"));
+  }
+
+  /**
+   * Sees the leads as they were at this instant.
+   *
+   * @throws IllegalStateException if as-of was already set
+   */
+  public HandOff asOf(Instant instant) {
+    requireNonNull(instant, "instant");
+    if (asOf.isPresent()) {
+      throw new IllegalStateException("asOf was already set to " + asOf.get());
+    }
+    asOf = Optional.of(instant);
+    return this;
+  }
+
+  /** The latest instant of any field of these leads; the epoch when there are none. */
+  static Instant latest(List<Lead> leads) {
+    Instant max = Instant.EPOCH;
+    for (Lead l : leads) {
+      for (Optional<Instant> t :
+          List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt())) {
+        if (t.isPresent() && t.get().isAfter(max)) {
+          max = t.get();
+        }
+      }
+    }
+    return max;
+  }
+
+  /** The hand-over instant of a lead, if it was handed over at all. */
+  static Optional<Instant> handOver(Lead l) {
+    if (l.handedOverAt().isPresent()) {
+      return l.handedOverAt();
+    }
+    return l.acceptedAt().isPresent() || l.rejectedAt().isPresent()
+        ? Optional.of(l.createdAt())
+        : Optional.empty();
+  }
+
+  /** Computes the report. */
+  public HandOffReport report() {
+    Instant at = asOf.orElseGet(() -> latest(leads));
+    Map<String, List<Lead>> byChannel = new LinkedHashMap<>();
+    List<Lead> visible = new ArrayList<>();
+    for (Lead l : leads) {
+      if (!l.createdAt().isAfter(at)) {
+        visible.add(l);
+        byChannel
+            .computeIfAbsent(l.channel().orElse(Deal.UNSPECIFIED), k -> new ArrayList<>())
+            .add(l);
+      }
+    }
+    List<HandOffFigures> channels = new ArrayList<>();
+    byChannel.forEach((k, v) -> channels.add(figures(k, v, at)));
+    channels.sort(
+        Comparator.comparingLong(HandOffFigures::leads)
+            .reversed()
+            .thenComparing(HandOffFigures::channel));
+    return new HandOffReport(at, figures(ALL, visible, at), channels);
+  }
+
+  private static boolean seen(Optional<Instant> t, Instant asOf) {
+    return t.isPresent() && !t.get().isAfter(asOf);
+  }
+
+  private static HandOffFigures figures(String channel, List<Lead> leads, Instant asOf) {
+    long handed = 0;
+    long accepted = 0;
+    long rejected = 0;
+    long[] waits = new long[leads.size()];
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    for (Lead l : leads) {
+      Optional<Instant> h = handOver(l);
+      if (!seen(h, asOf)) {
+        continue;
+      }
+      handed++;
+      if (seen(l.acceptedAt(), asOf)) {
+        waits[(int) accepted++] = Duration.between(h.get(), l.acceptedAt().get()).getSeconds();
+      } else if (seen(l.rejectedAt(), asOf)) {
+        rejected++;
+        reasons.merge(l.rejectionReason().orElse(Deal.UNSPECIFIED), 1L, Long::sum);
+      }
+    }
+    List<ReasonCount> rc = new ArrayList<>();
+    reasons.forEach((r, c) -> rc.add(new ReasonCount(r, c)));
+    rc.sort(
+        Comparator.comparingLong(ReasonCount::count).reversed().thenComparing(ReasonCount::reason));
+    Distribution wait =
+        Select.distribution(waits, 0, (int) accepted, Distribution.DEFAULT_PERCENTILES);
+    return new HandOffFigures(
+        channel, leads.size(), handed, accepted, rejected, handed - accepted - rejected, wait, rc);
+  }
+
+  /** The options set so far. */
+  @Override
+  public String toString() {
+    return "HandOff.of(" + leads.size() + " leads)" + asOf.map(t -> ".asOf(" + t + ")").orElse("");
+  }
+}

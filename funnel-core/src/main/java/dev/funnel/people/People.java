@@ -1,0 +1,242 @@
+package dev.funnel.people;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.DealState;
+import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.process.Selection;
+import dev.funnel.internal.process.States;
+import dev.funnel.internal.process.Tests;
+import dev.funnel.internal.stats.Select;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Money;
+import dev.funnel.stats.Distribution;
+import dev.funnel.stats.Proportion;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The people query (METRICS.md "Losses and people"): concentration of won revenue across owners,
+ * and each owner against the rest of the team.
+ *
+ * {@snippet :
+ * PeopleReport people = People.of(log).asOf(Instant.parse("2026-06-30T00:00:00Z")).report();
+ * people.concentration().hhi();
+ * }
+ *
+ * <p>The selection is the funnel's: the cohort of deals created in {@code [from, to)} (all deals
+ * without one), at as-of (default: the latest event time). Won and lost are the status at as-of.
+ *
+ * <p><b>Tests</b> (METRICS.md leaves the choice open): the win rate of an owner is compared with
+ * the win rate of everyone else by the pooled two-proportion z-test; the difference is clear when
+ * {@code |z| > 1.959964} (two-sided 5%). Won cycle times are compared by the Mann-Whitney U test
+ * (normal approximation, tie-corrected variance, no continuity correction); the difference is
+ * flagged only when both sides have at least {@value #MIN_CYCLE_SAMPLE} won deals, because the
+ * normal approximation is poor below that, and {@code |z| > 1.959964}.
+ */
+public final class People {
+  /** The fewest won deals per side for a cycle-time difference to be flagged. */
+  public static final int MIN_CYCLE_SAMPLE = 5;
+
+  private final ColumnarDealLog log;
+  private Optional<Instant> from = Optional.empty();
+  private Optional<Instant> to = Optional.empty();
+  private Optional<Instant> asOf = Optional.empty();
+
+  private People(DealLog log) {
+    this.log = ColumnarDealLog.of(requireNonNull(log, "log"));
+  }
+
+  /**
+   * Starts a people query over this log.
+   *
+   * @throws IllegalArgumentException if the log was not built by funnel
+   */
+  public static People of(DealLog log) {
+    return new People(log);
+  }
+
+  /**
+   * Selects the cohort of deals created in {@code [from, to)}.
+   *
+   * @throws IllegalArgumentException if {@code to} is not after {@code from}
+   * @throws IllegalStateException if a cohort was already chosen
+   */
+  public People cohort(Instant from, Instant to) {
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    if (this.from.isPresent()) {
+      throw new IllegalStateException(
+          "cohort was already set to [" + this.from.get() + ", " + this.to.get() + ")");
+    }
+    if (!to.isAfter(from)) {
+      throw new IllegalArgumentException(
+          "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
+    }
+    this.from = Optional.of(from);
+    this.to = Optional.of(to);
+    return this;
+  }
+
+  /**
+   * Sees the log as it was at this instant.
+   *
+   * @throws IllegalStateException if as-of was already set
+   */
+  public People asOf(Instant instant) {
+    requireNonNull(instant, "instant");
+    if (asOf.isPresent()) {
+      throw new IllegalStateException("asOf was already set to " + asOf.get());
+    }
+    asOf = Optional.of(instant);
+    return this;
+  }
+
+  private static final class Acc {
+    long deals;
+    long won;
+    long lost;
+    Optional<Money> revenue = Optional.empty();
+    long[] cycles = new long[4];
+    int cycleCount;
+
+    void add(DealState s) {
+      deals++;
+      if (s.isWon()) {
+        won++;
+        revenue = States.plus(revenue, s.amount());
+        if (cycleCount == cycles.length) {
+          cycles = Arrays.copyOf(cycles, cycleCount * 2);
+        }
+        cycles[cycleCount++] =
+            Duration.between(s.createdAt(), s.closedAt().orElseThrow()).getSeconds();
+      } else if (s.isLost()) {
+        lost++;
+      }
+    }
+
+    long[] cycles() {
+      return Arrays.copyOf(cycles, cycleCount);
+    }
+  }
+
+  /** Computes the report. */
+  public PeopleReport report() {
+    Selection sel = Selection.of(log, from, to, asOf);
+    Map<String, Acc> by = new LinkedHashMap<>();
+    for (DealState s : States.of(log, sel)) {
+      by.computeIfAbsent(s.owner(), k -> new Acc()).add(s);
+    }
+    return new PeopleReport(sel.asOf(), concentration(by), comparisons(by));
+  }
+
+  private static Concentration concentration(Map<String, Acc> by) {
+    List<Map.Entry<String, Acc>> owners = new ArrayList<>(by.entrySet());
+    owners.sort(
+        Comparator.<Map.Entry<String, Acc>, BigDecimal>comparing(
+                e -> e.getValue().revenue.map(Money::amount).orElse(BigDecimal.ZERO))
+            .reversed()
+            .thenComparing(Map.Entry::getKey));
+    Optional<Money> total = Optional.empty();
+    for (Map.Entry<String, Acc> e : owners) {
+      total = States.plus(total, e.getValue().revenue);
+    }
+    int m = owners.size();
+    int top = (m + 4) / 5;
+    boolean defined = total.isPresent() && total.get().amount().signum() > 0;
+    List<OwnerShare> shares = new ArrayList<>();
+    double top1 = 0;
+    double topK = 0;
+    double hhi = 0;
+    for (int i = 0; i < m; i++) {
+      Optional<Money> rev = owners.get(i).getValue().revenue;
+      OptionalDouble share = OptionalDouble.empty();
+      if (defined) {
+        double s =
+            rev.map(r -> r.amount().doubleValue()).orElse(0.0) / total.get().amount().doubleValue();
+        share = OptionalDouble.of(s);
+        top1 = i == 0 ? s : top1;
+        topK += i < top ? s : 0;
+        hhi += s * s;
+      }
+      shares.add(new OwnerShare(owners.get(i).getKey(), rev, share));
+    }
+    return new Concentration(
+        m,
+        top,
+        total,
+        defined ? OptionalDouble.of(top1) : OptionalDouble.empty(),
+        defined ? OptionalDouble.of(Math.min(1, topK)) : OptionalDouble.empty(),
+        defined ? OptionalDouble.of(Math.min(1, hhi)) : OptionalDouble.empty(),
+        shares);
+  }
+
+  private static List<OwnerComparison> comparisons(Map<String, Acc> by) {
+    long won = 0;
+    long lost = 0;
+    int cycles = 0;
+    for (Acc a : by.values()) {
+      won += a.won;
+      lost += a.lost;
+      cycles += a.cycleCount;
+    }
+    List<OwnerComparison> out = new ArrayList<>();
+    double[] ps = Distribution.DEFAULT_PERCENTILES;
+    for (Map.Entry<String, Acc> e : by.entrySet()) {
+      Acc a = e.getValue();
+      Proportion mine = Proportion.of(a.won, a.won + a.lost);
+      Proportion rest = Proportion.of(won - a.won, won - a.won + lost - a.lost);
+      OptionalDouble z = Tests.twoProportionZ(mine, rest);
+      long[] own = a.cycles();
+      long[] others = new long[cycles - own.length];
+      int k = 0;
+      for (Map.Entry<String, Acc> o : by.entrySet()) {
+        if (o != e) {
+          long[] c = o.getValue().cycles();
+          System.arraycopy(c, 0, others, k, c.length);
+          k += c.length;
+        }
+      }
+      OptionalDouble zc = Tests.mannWhitneyZ(own, others);
+      out.add(
+          new OwnerComparison(
+              e.getKey(),
+              a.deals,
+              mine,
+              rest,
+              z,
+              z.isPresent() && Math.abs(z.getAsDouble()) > Proportion.Z95,
+              Select.distribution(own.clone(), 0, own.length, ps),
+              Select.distribution(others.clone(), 0, others.length, ps),
+              zc,
+              own.length >= MIN_CYCLE_SAMPLE
+                  && others.length >= MIN_CYCLE_SAMPLE
+                  && zc.isPresent()
+                  && Math.abs(zc.getAsDouble()) > Proportion.Z95));
+    }
+    out.sort(
+        Comparator.comparingLong(OwnerComparison::deals)
+            .reversed()
+            .thenComparing(OwnerComparison::owner));
+    return out;
+  }
+
+  /** The options set so far. */
+  @Override
+  public String toString() {
+    return "People.of("
+        + log
+        + ")"
+        + (from.isPresent() ? ".cohort(" + from.get() + ", " + to.get() + ")" : "")
+        + asOf.map(t -> ".asOf(" + t + ")").orElse("");
+  }
+}

@@ -1,0 +1,96 @@
+package dev.funnel.people;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.internal.process.Text;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Concentration of won revenue and each owner against the rest of the team (see {@link People}).
+ *
+ * @param asOf the as-of instant
+ * @param concentration concentration of won revenue
+ * @param owners one comparison per owner, by deals descending then owner
+ */
+public record PeopleReport(
+    Instant asOf, Concentration concentration, List<OwnerComparison> owners) {
+
+  /** Validates the report. */
+  public PeopleReport {
+    requireNonNull(asOf, "asOf");
+    requireNonNull(concentration, "concentration");
+    owners = List.copyOf(owners);
+  }
+
+  /** The report with at most {@code maxRows} owner rows. */
+  public String print(int maxRows) {
+    Concentration c = concentration;
+    StringBuilder sb =
+        new StringBuilder("People as of ")
+            .append(asOf)
+            .append(": ")
+            .append(c.owners())
+            .append(" owners, won revenue ")
+            .append(Text.opt(c.wonRevenue()))
+            .append("\ntop-1 share ")
+            .append(Text.pct(c.top1Share()))
+            .append(" | top ")
+            .append(c.topOwners())
+            .append(" (20%) share ")
+            .append(Text.pct(c.top20PercentShare()))
+            .append(" | HHI ")
+            .append(Text.num(c.hhi()))
+            .append("\n\n");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "owner",
+          "deals",
+          "won revenue",
+          "share",
+          "win rate",
+          "rest",
+          "z",
+          "",
+          "won cycle p50",
+          "rest p50",
+          "z",
+          ""
+        });
+    for (OwnerComparison o : owners) {
+      OwnerShare s =
+          c.shares().stream().filter(x -> x.owner().equals(o.owner())).findFirst().orElseThrow();
+      rows.add(
+          new String[] {
+            o.owner(),
+            Long.toString(o.deals()),
+            Text.opt(s.wonRevenue()),
+            Text.pct(s.share()),
+            Text.rate(o.winRate()),
+            Text.rate(o.restWinRate()),
+            Text.num(o.winRateZ()),
+            o.winRateDiffers() ? "*" : "",
+            Text.human(o.wonCycleTime().p50()),
+            Text.human(o.restWonCycleTime().p50()),
+            Text.num(o.cycleTimeZ()),
+            o.cycleTimeDiffers() ? "*" : ""
+          });
+    }
+    return sb.append(Text.capped(rows, 1, maxRows))
+        .append("* the difference to the rest of the team is statistically clear (5%)\n")
+        .toString();
+  }
+
+  /** The report with every owner. */
+  public String printAll() {
+    return print(Integer.MAX_VALUE);
+  }
+
+  /** The report as a table of at most 20 owners. */
+  @Override
+  public String toString() {
+    return print(Text.DEFAULT_ROWS);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.funnel.io;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.io.internal.CsvReaders;
+import dev.funnel.io.internal.CsvTable;
+import dev.funnel.io.internal.StrictUtf8Reader;
+import dev.funnel.log.Origin;
+import dev.funnel.model.Touch;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The touches of a {@code touches.csv} together with where each accepted touch came from (file and
+ * line), so that later checks can name the line: {@code Sla.of(leads,
+ * records.touches().records()).touchOrigins(records.origins())} reports a touch before its lead's
+ * creation as {@code touches.csv:7: at: "...": touch of lead "L1" is before the lead was created at
+ * ...}.
+ *
+ * <p>Reading follows {@link FunnelFiles#touches(Path)} exactly (same columns, strict or lenient,
+ * same rejections); only the origins are added.
+ *
+ * @param touches the touches read, in file order
+ * @param origins the origin of each accepted touch, same order and size as {@code
+ *     touches.records()}
+ */
+public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
+
+  /**
+   * Validates the sizes.
+   *
+   * @throws IllegalArgumentException if there is not one origin per accepted touch
+   */
+  public TouchRecords {
+    requireNonNull(touches, "touches");
+    origins = List.copyOf(origins);
+    if (origins.size() != touches.records().size()) {
+      throw new IllegalArgumentException(
+          origins.size() + " origins for " + touches.records().size() + " touches");
+    }
+  }
+
+  /**
+   * Reads a {@code touches.csv} in the mode of these readers.
+   *
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first bad row
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the file cannot be read
+   */
+  public static TouchRecords read(FunnelFiles files, Path file) throws IOException {
+    requireNonNull(file, "file");
+    Path name = file.getFileName();
+    return read(
+        files,
+        new StrictUtf8Reader(Files.newInputStream(file)),
+        name == null ? file.toString() : name.toString());
+  }
+
+  /**
+   * Reads touches from a character stream (closed when done); see {@link #read(FunnelFiles, Path)}.
+   *
+   * @throws IOException if the stream cannot be read
+   */
+  public static TouchRecords read(FunnelFiles files, Reader in, String source) throws IOException {
+    requireNonNull(files, "files");
+    requireNonNull(in, "in");
+    requireNonNull(source, "source");
+    List<Origin> origins = new ArrayList<>();
+    try (Reader r = in;
+        CsvTable t = CsvTable.open(r, source, files.maxCellLength(), CsvReaders.TOUCHES)) {
+      CsvReaders.RowParser<Touch> parser = CsvReaders.touches(t);
+      ReadResult<Touch> result =
+          CsvReaders.all(
+              t,
+              files.isLenient(),
+              row -> {
+                Touch touch = parser.parse(row);
+                origins.add(new Origin(row.source(), row.line()));
+                return touch;
+              });
+      return new TouchRecords(result, origins);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.funnel.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.funnel.log.Origin;
+import dev.funnel.log.RejectedRecordException;
+import dev.funnel.model.Lead;
+import dev.funnel.sla.Sla;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Touches keep their file line, so a touch before its lead's creation names it. */
+final class TouchRecordsTest {
+  static final String CSV =
+      "subject_id,at,kind,actor\n"
+          + "L1,2026-03-02T10:05:00Z,call,ann\n"
+          + "L2,not-a-time,call,ann\n"
+          + "L2,2026-03-02T11:00:00Z,\"e-mail\nwith a line break\",bob\n"
+          + "\n"
+          + "L1,2026-03-02T08:00:00Z,call,ann\n";
+
+  @Test
+  void originsAreThePhysicalLinesOfAcceptedRows() throws Exception {
+    TouchRecords r = TouchRecords.read(FunnelFiles.lenient(), new StringReader(CSV), "touches.csv");
+    assertEquals(3, r.touches().records().size());
+    assertEquals(1, r.touches().rejections().size());
+    assertEquals(
+        List.of(
+            new Origin("touches.csv", 2),
+            new Origin("touches.csv", 4),
+            new Origin("touches.csv", 7)),
+        r.origins());
+  }
+
+  @Test
+  void slaNamesTheLineOfATouchBeforeItsLead() throws Exception {
+    TouchRecords r = TouchRecords.read(FunnelFiles.lenient(), new StringReader(CSV), "touches.csv");
+    List<Lead> leads =
+        List.of(
+            Lead.of("L1", Instant.parse("2026-03-02T09:00:00Z"), "ads"),
+            Lead.of("L2", Instant.parse("2026-03-02T09:00:00Z"), "ads"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Sla.of(leads, r.touches().records()).touchOrigins(r.origins()).report());
+    assertEquals(
+        "touches.csv:7: at: \"2026-03-02T08:00:00Z\": touch of lead \"L1\" is before the lead was"
+            + " created at 2026-03-02T09:00:00Z",
+        e.getMessage());
+  }
+
+  @Test
+  void strictModeFailsAtTheFirstBadRow() {
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class,
+            () -> TouchRecords.read(FunnelFiles.strict(), new StringReader(CSV), "touches.csv"));
+    assertEquals(3, e.rejection().line());
+  }
+}
