@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.engine.DealWalk;
 import dev.funnel.internal.engine.Engine;
+import dev.funnel.internal.engine.Selection;
+import dev.funnel.internal.engine.Window;
 import dev.funnel.log.DealLog;
 import dev.funnel.stats.Distribution;
 import java.time.Instant;
@@ -38,10 +40,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Funnel {
   private final ColumnarDealLog log;
-  private Optional<Instant> from = Optional.empty();
-  private Optional<Instant> to = Optional.empty();
-  private boolean cohortSet;
-  private Optional<Instant> asOf = Optional.empty();
+  private final Window window = new Window();
   private Optional<ZoneId> zone = Optional.empty();
   private Optional<Counting> counting = Optional.empty();
   private Optional<double[]> percentiles = Optional.empty();
@@ -68,18 +67,7 @@ public final class Funnel {
    * @throws IllegalStateException if a cohort was already chosen
    */
   public Funnel cohort(Instant from, Instant to) {
-    requireNonNull(from, "from");
-    requireNonNull(to, "to");
-    if (cohortSet) {
-      throw new IllegalStateException("cohort was already set to " + describeCohort());
-    }
-    if (!to.isAfter(from)) {
-      throw new IllegalArgumentException(
-          "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
-    }
-    this.from = Optional.of(from);
-    this.to = Optional.of(to);
-    cohortSet = true;
+    window.cohort(from, to);
     return this;
   }
 
@@ -89,21 +77,8 @@ public final class Funnel {
    * @throws IllegalStateException if a cohort was already chosen
    */
   public Funnel createdFrom(Instant from) {
-    requireNonNull(from, "from");
-    if (cohortSet) {
-      throw new IllegalStateException("cohort was already set to " + describeCohort());
-    }
-    this.from = Optional.of(from);
-    cohortSet = true;
+    window.createdFrom(from);
     return this;
-  }
-
-  private String describeCohort() {
-    return "["
-        + from.map(Object::toString).orElse("-inf")
-        + ", "
-        + to.map(Object::toString).orElse("+inf")
-        + ")";
   }
 
   /**
@@ -113,11 +88,7 @@ public final class Funnel {
    * @throws IllegalStateException if as-of was already set
    */
   public Funnel asOf(Instant instant) {
-    requireNonNull(instant, "instant");
-    if (asOf.isPresent()) {
-      throw new IllegalStateException("asOf was already set to " + asOf.get());
-    }
-    asOf = Optional.of(instant);
+    window.asOf(instant);
     return this;
   }
 
@@ -238,14 +209,12 @@ public final class Funnel {
    * @throws IllegalArgumentException if a breakdown names an attribute no deal has
    */
   public Query query() {
-    Instant at =
-        asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
     Engine.Query q =
         Engine.query(
             log,
-            at,
-            from,
-            to,
+            window.resolve(log),
+            window.from(),
+            window.to(),
             zone.orElse(ZoneOffset.UTC),
             counting.orElse(Counting.PROGRESSED),
             percentiles.orElse(Distribution.DEFAULT_PERCENTILES),
@@ -268,20 +237,8 @@ public final class Funnel {
    * and percentiles do not), in log order.
    */
   public List<DealState> dealStates() {
-    Instant at =
-        asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
-    int asOfOffset = log.offset(at);
-    int lo = 0;
-    int hi = log.dealCount;
-    long fromOffset = from.map(t -> (long) log.offset(t)).orElse(Long.MIN_VALUE);
-    long toOffset = to.map(t -> (long) log.offset(t)).orElse(Long.MAX_VALUE);
-    while (lo < hi && log.created[lo] < fromOffset) {
-      lo++;
-    }
-    while (hi > lo && log.created[hi - 1] >= toOffset) {
-      hi--;
-    }
-    return DealWalk.of(log, asOfOffset).states(lo, hi);
+    Selection sel = window.resolve(log);
+    return DealWalk.of(log, sel.asOfOffset()).states(sel.lo(), sel.hi());
   }
 
   /** A resolved query, ready to aggregate deal ranges. */
@@ -312,10 +269,7 @@ public final class Funnel {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Funnel.of(").append(log).append(')');
-    if (cohortSet) {
-      sb.append(".cohort").append(describeCohort());
-    }
-    asOf.ifPresent(t -> sb.append(".asOf(").append(t).append(')'));
+    window.appendTo(sb);
     zone.ifPresent(z -> sb.append(".zone(").append(z).append(')'));
     counting.ifPresent(c -> sb.append(".counting(").append(c).append(')'));
     percentiles.ifPresent(p -> sb.append(".percentiles(").append(Arrays.toString(p)).append(')'));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.engine.Engine;
+import dev.funnel.internal.engine.Selection;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.LiveDealLog;
 import dev.funnel.model.Deal;
@@ -182,7 +183,7 @@ final class FunnelPropertiesTest {
     Engine.Query q =
         Engine.query(
             col,
-            asOf,
+            Selection.of(col, Optional.empty(), Optional.empty(), Optional.of(asOf)),
             Optional.empty(),
             Optional.empty(),
             ZoneOffset.UTC,

@@ -3,8 +3,9 @@ package dev.funnel.hygiene;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.Selection;
+import dev.funnel.internal.engine.Window;
 import dev.funnel.internal.process.HygieneScan;
-import dev.funnel.internal.process.Selection;
 import dev.funnel.log.DealLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,10 +65,7 @@ public final class Hygiene {
   public static final int DEFAULT_FLAG_LIMIT = 1000;
 
   private final ColumnarDealLog log;
-  private Optional<Instant> from = Optional.empty();
-  private Optional<Instant> to = Optional.empty();
-  private boolean cohortSet;
-  private Optional<Instant> asOf = Optional.empty();
+  private final Window window = new Window();
   private Optional<Duration> tolerance = Optional.empty();
   private Optional<Integer> burstChanges = Optional.empty();
   private Optional<Duration> burstWindow = Optional.empty();
@@ -93,19 +91,7 @@ public final class Hygiene {
    * @throws IllegalStateException if a cohort was already chosen
    */
   public Hygiene cohort(Instant from, Instant to) {
-    requireNonNull(from, "from");
-    requireNonNull(to, "to");
-    if (cohortSet) {
-      throw new IllegalStateException(
-          "cohort was already set to [" + this.from.get() + ", " + this.to.get() + ")");
-    }
-    if (!to.isAfter(from)) {
-      throw new IllegalArgumentException(
-          "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
-    }
-    this.from = Optional.of(from);
-    this.to = Optional.of(to);
-    cohortSet = true;
+    window.cohort(from, to);
     return this;
   }
 
@@ -115,11 +101,7 @@ public final class Hygiene {
    * @throws IllegalStateException if as-of was already set
    */
   public Hygiene asOf(Instant instant) {
-    requireNonNull(instant, "instant");
-    if (asOf.isPresent()) {
-      throw new IllegalStateException("asOf was already set to " + asOf.get());
-    }
-    asOf = Optional.of(instant);
+    window.asOf(instant);
     return this;
   }
 
@@ -200,7 +182,7 @@ public final class Hygiene {
 
   /** Scans the log once and reports. */
   public HygieneReport report() {
-    Selection sel = Selection.of(log, from, to, asOf);
+    Selection sel = window.resolve(log);
     return HygieneScan.run(
         log,
         sel,
@@ -214,10 +196,7 @@ public final class Hygiene {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Hygiene.of(").append(log).append(')');
-    if (cohortSet) {
-      sb.append(".cohort(").append(from.get()).append(", ").append(to.get()).append(')');
-    }
-    asOf.ifPresent(t -> sb.append(".asOf(").append(t).append(')'));
+    window.appendTo(sb);
     tolerance.ifPresent(t -> sb.append(".retroactiveAfter(").append(t).append(')'));
     burstChanges.ifPresent(
         n -> sb.append(".burst(").append(n).append(", ").append(burstWindow.get()).append(')'));

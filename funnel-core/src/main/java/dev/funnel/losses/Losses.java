@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.funnel.DealState;
 import dev.funnel.internal.columns.ColumnarDealLog;
-import dev.funnel.internal.process.Selection;
+import dev.funnel.internal.engine.Selection;
+import dev.funnel.internal.engine.Window;
 import dev.funnel.internal.process.States;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Money;
@@ -37,9 +38,7 @@ public final class Losses {
   public static final String NO_STAGE = "(none)";
 
   private final ColumnarDealLog log;
-  private Optional<Instant> from = Optional.empty();
-  private Optional<Instant> to = Optional.empty();
-  private Optional<Instant> asOf = Optional.empty();
+  private final Window window = new Window();
 
   private Losses(DealLog log) {
     this.log = ColumnarDealLog.of(requireNonNull(log, "log"));
@@ -61,18 +60,7 @@ public final class Losses {
    * @throws IllegalStateException if a cohort was already chosen
    */
   public Losses cohort(Instant from, Instant to) {
-    requireNonNull(from, "from");
-    requireNonNull(to, "to");
-    if (this.from.isPresent()) {
-      throw new IllegalStateException(
-          "cohort was already set to [" + this.from.get() + ", " + this.to.get() + ")");
-    }
-    if (!to.isAfter(from)) {
-      throw new IllegalArgumentException(
-          "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
-    }
-    this.from = Optional.of(from);
-    this.to = Optional.of(to);
+    window.cohort(from, to);
     return this;
   }
 
@@ -82,17 +70,13 @@ public final class Losses {
    * @throws IllegalStateException if as-of was already set
    */
   public Losses asOf(Instant instant) {
-    requireNonNull(instant, "instant");
-    if (asOf.isPresent()) {
-      throw new IllegalStateException("asOf was already set to " + asOf.get());
-    }
-    asOf = Optional.of(instant);
+    window.asOf(instant);
     return this;
   }
 
   /** Computes the loss report. */
   public LossReport report() {
-    Selection sel = Selection.of(log, from, to, asOf);
+    Selection sel = window.resolve(log);
     List<DealState> lost = new ArrayList<>();
     for (DealState s : States.of(log, sel)) {
       if (s.isLost()) {
@@ -167,10 +151,6 @@ public final class Losses {
   /** The options set so far. */
   @Override
   public String toString() {
-    return "Losses.of("
-        + log
-        + ")"
-        + (from.isPresent() ? ".cohort(" + from.get() + ", " + to.get() + ")" : "")
-        + asOf.map(t -> ".asOf(" + t + ")").orElse("");
+    return window.appendTo(new StringBuilder("Losses.of(").append(log).append(')')).toString();
   }
 }

@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.funnel.DealState;
 import dev.funnel.internal.columns.ColumnarDealLog;
-import dev.funnel.internal.process.Selection;
+import dev.funnel.internal.engine.Selection;
+import dev.funnel.internal.engine.Window;
 import dev.funnel.internal.process.States;
 import dev.funnel.internal.process.Tests;
 import dev.funnel.internal.stats.Select;
@@ -48,9 +49,7 @@ public final class People {
   public static final int MIN_CYCLE_SAMPLE = 5;
 
   private final ColumnarDealLog log;
-  private Optional<Instant> from = Optional.empty();
-  private Optional<Instant> to = Optional.empty();
-  private Optional<Instant> asOf = Optional.empty();
+  private final Window window = new Window();
 
   private People(DealLog log) {
     this.log = ColumnarDealLog.of(requireNonNull(log, "log"));
@@ -72,18 +71,7 @@ public final class People {
    * @throws IllegalStateException if a cohort was already chosen
    */
   public People cohort(Instant from, Instant to) {
-    requireNonNull(from, "from");
-    requireNonNull(to, "to");
-    if (this.from.isPresent()) {
-      throw new IllegalStateException(
-          "cohort was already set to [" + this.from.get() + ", " + this.to.get() + ")");
-    }
-    if (!to.isAfter(from)) {
-      throw new IllegalArgumentException(
-          "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
-    }
-    this.from = Optional.of(from);
-    this.to = Optional.of(to);
+    window.cohort(from, to);
     return this;
   }
 
@@ -93,11 +81,7 @@ public final class People {
    * @throws IllegalStateException if as-of was already set
    */
   public People asOf(Instant instant) {
-    requireNonNull(instant, "instant");
-    if (asOf.isPresent()) {
-      throw new IllegalStateException("asOf was already set to " + asOf.get());
-    }
-    asOf = Optional.of(instant);
+    window.asOf(instant);
     return this;
   }
 
@@ -131,7 +115,7 @@ public final class People {
 
   /** Computes the report. */
   public PeopleReport report() {
-    Selection sel = Selection.of(log, from, to, asOf);
+    Selection sel = window.resolve(log);
     Map<String, Acc> by = new LinkedHashMap<>();
     for (DealState s : States.of(log, sel)) {
       by.computeIfAbsent(s.owner(), k -> new Acc()).add(s);
@@ -233,10 +217,6 @@ public final class People {
   /** The options set so far. */
   @Override
   public String toString() {
-    return "People.of("
-        + log
-        + ")"
-        + (from.isPresent() ? ".cohort(" + from.get() + ", " + to.get() + ")" : "")
-        + asOf.map(t -> ".asOf(" + t + ")").orElse("");
+    return window.appendTo(new StringBuilder("People.of(").append(log).append(')')).toString();
   }
 }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.funnel.DealState;
 import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.internal.columns.ColumnarDealLog;
-import dev.funnel.internal.process.Selection;
+import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.process.States;
 import dev.funnel.internal.stats.Select;
 import dev.funnel.log.DealLog;

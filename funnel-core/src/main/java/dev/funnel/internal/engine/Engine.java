@@ -22,14 +22,15 @@ public final class Engine {
   /** Resolves a query; the aggregate can then be computed over ranges and merged. */
   public static Query query(
       ColumnarDealLog log,
-      Instant asOf,
+      Selection selection,
       Optional<Instant> from,
       Optional<Instant> to,
       ZoneId zone,
       Counting counting,
       double[] percentiles,
       List<List<Dimension>> breakdowns) {
-    return new Query(new QuerySpec(log, asOf, from, to, zone, counting, percentiles, breakdowns));
+    return new Query(
+        new QuerySpec(log, selection, from, to, zone, counting, percentiles, breakdowns));
   }
 
   /** A resolved query. */

@@ -28,7 +28,7 @@ final class QuerySpec {
 
   QuerySpec(
       ColumnarDealLog log,
-      Instant asOf,
+      Selection selection,
       Optional<Instant> from,
       Optional<Instant> to,
       ZoneId zone,
@@ -36,42 +36,20 @@ final class QuerySpec {
       double[] percentiles,
       List<List<Dimension>> breakdowns) {
     this.log = log;
-    this.asOf = asOf;
-    this.asOfOffset = log.offset(asOf);
+    this.asOf = selection.asOf();
+    this.asOfOffset = selection.asOfOffset();
     this.from = from;
     this.to = to;
     this.zone = zone;
     this.counting = counting;
     this.percentiles = percentiles.clone();
     this.breakdowns = List.copyOf(breakdowns);
-    // Deals are in createdAt order: the cohort, cut at as-of, is one position range.
-    int fromOffset = from.map(log::offset).orElse(Integer.MIN_VALUE);
-    long toExclusive = to.map(t -> (long) log.offset(t)).orElse(Long.MAX_VALUE);
-    // A deal created after as-of is not seen.
-    toExclusive = Math.min(toExclusive, (long) asOfOffset + 1);
-    this.lo = firstAtOrAfter(log.created, fromOffset);
-    this.hi =
-        toExclusive > Integer.MAX_VALUE
-            ? log.dealCount
-            : Math.max(lo, firstAtOrAfter(log.created, (int) toExclusive));
+    this.lo = selection.lo();
+    this.hi = selection.hi();
     this.groupings = new Grouping[breakdowns.size() + 1];
     groupings[0] = Grouping.all();
     for (int b = 0; b < breakdowns.size(); b++) {
       groupings[b + 1] = Groupings.of(log, breakdowns.get(b), zone, lo, hi);
     }
-  }
-
-  private static int firstAtOrAfter(int[] sorted, int value) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

@@ -6,6 +6,7 @@ import dev.funnel.hygiene.HygieneFlag;
 import dev.funnel.hygiene.HygieneReport;
 import dev.funnel.hygiene.StageHygiene;
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.Selection;
 import dev.funnel.model.Stage;
 import dev.funnel.stats.Proportion;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.funnel.internal.process;
 import dev.funnel.DealState;
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.engine.DealWalk;
+import dev.funnel.internal.engine.Selection;
 import dev.funnel.model.Money;
 import java.util.List;
 import java.util.Optional;

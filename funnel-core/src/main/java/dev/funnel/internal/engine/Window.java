@@ -1,0 +1,91 @@
+package dev.funnel.internal.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.internal.columns.ColumnarDealLog;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The cohort and as-of options every query builder shares, set once each, with the messages the
+ * public builders document: a bad value throws {@link IllegalArgumentException}, a second call
+ * {@link IllegalStateException}.
+ */
+public final class Window {
+  private Optional<Instant> from = Optional.empty();
+  private Optional<Instant> to = Optional.empty();
+  private boolean cohortSet;
+  private Optional<Instant> asOf = Optional.empty();
+
+  /** Selects deals created in {@code [from, to)}. */
+  public void cohort(Instant from, Instant to) {
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    checkCohortUnset();
+    if (!to.isAfter(from)) {
+      throw new IllegalArgumentException(
+          "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
+    }
+    this.from = Optional.of(from);
+    this.to = Optional.of(to);
+    cohortSet = true;
+  }
+
+  /** Selects deals created at or after {@code from}. */
+  public void createdFrom(Instant from) {
+    requireNonNull(from, "from");
+    checkCohortUnset();
+    this.from = Optional.of(from);
+    cohortSet = true;
+  }
+
+  private void checkCohortUnset() {
+    if (cohortSet) {
+      throw new IllegalStateException("cohort was already set to " + describeCohort());
+    }
+  }
+
+  /** Sees the log as it was at this instant. */
+  public void asOf(Instant instant) {
+    requireNonNull(instant, "instant");
+    if (asOf.isPresent()) {
+      throw new IllegalStateException("asOf was already set to " + asOf.get());
+    }
+    asOf = Optional.of(instant);
+  }
+
+  public Optional<Instant> from() {
+    return from;
+  }
+
+  public Optional<Instant> to() {
+    return to;
+  }
+
+  public Optional<Instant> asOf() {
+    return asOf;
+  }
+
+  /** {@code [from, to)} with {@code -inf} / {@code +inf} for an open end. */
+  public String describeCohort() {
+    return "["
+        + from.map(Object::toString).orElse("-inf")
+        + ", "
+        + to.map(Object::toString).orElse("+inf")
+        + ")";
+  }
+
+  /** Appends the options set, e.g. {@code .cohort[a, b).asOf(t)}, for a builder's toString. */
+  public StringBuilder appendTo(StringBuilder sb) {
+    if (cohortSet) {
+      sb.append(".cohort").append(describeCohort());
+    }
+    asOf.ifPresent(t -> sb.append(".asOf(").append(t).append(')'));
+    return sb;
+  }
+
+  /** The deals these options select in a log. */
+  public Selection resolve(ColumnarDealLog log) {
+    return Selection.of(log, from, to, asOf);
+  }
+}
