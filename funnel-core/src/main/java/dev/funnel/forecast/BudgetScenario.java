@@ -300,7 +300,7 @@ public record BudgetScenario(
             String.format(Locale.ROOT, "%+.3f", load.slope()),
             load.fitted()
                 ? load.clamped() ? " (a rise, held at 0)" : ""
-                : " (not fitted: " + load.points() + " owner-months)",
+                : " (not fitted: " + load.points() + " owner-months, too few of different loads)",
             Print.pct(winRateAtNewLoad)));
     sb.append(
         Print.row("  baseline deals %.1f, average won deal %s", baselineDeals, averageWonDealSize));
