@@ -8,7 +8,9 @@ import dev.funnel.internal.forecast.History;
 import dev.funnel.internal.forecast.MonteCarlo;
 import dev.funnel.internal.forecast.TimeAware;
 import dev.funnel.log.DealLog;
+import dev.funnel.model.Lead;
 import dev.funnel.model.Money;
+import dev.funnel.model.SpendSample;
 import dev.funnel.model.Stage;
 import dev.funnel.stats.Proportion;
 import java.math.BigDecimal;
@@ -28,7 +30,8 @@ import java.util.OptionalLong;
 /**
  * The revenue forecast query (METRICS.md "Forecast"). The entry point is {@link #of(DealLog)};
  * options read like a sentence and the last call says what happens: {@link #report()}, {@link
- * #backtest(Instant)} or {@link #rollingBacktest(Instant, Instant, Duration)}.
+ * #backtest(Instant)}, {@link #rollingBacktest(Instant, Instant, Duration)} or {@link
+ * #budget(double, List, List)}.
  *
  * {@snippet :
  * ForecastReport report = Forecast.of(log)
@@ -341,6 +344,31 @@ public final class Forecast {
       runs.add(backtest(t));
     }
     return new RollingBacktest(runs);
+  }
+
+  /**
+   * The budget scenario: what a relative change of the marketing budget (0.20 for +20%) brings in
+   * revenue per month through each channel's response curve, the sales team's capacity and the fall
+   * of conversion under load, next to the naive line (+X% budget, +X% revenue). The model and every
+   * assumption are described in {@link BudgetScenario}. Uses as-of (only records at or before it);
+   * horizon, simulations and seed do not apply.
+   *
+   * @param change the relative budget change, above -1
+   * @param spend the marketing spend history (one currency, the deals' currency)
+   * @param leads the leads history
+   * @throws IllegalArgumentException if the change is not above -100% or not finite, there is no
+   *     spend (or none above zero in a complete month by as-of), no lead in those months, spend
+   *     mixes currencies or differs from the deals' currency, no deal was won with an amount, no
+   *     deal was closed, no owned deal in the baseline months, or the log is empty or has no
+   *     amounts
+   */
+  public BudgetScenario budget(double change, List<SpendSample> spend, List<Lead> leads) {
+    requireNonNull(spend, "spend");
+    requireNonNull(leads, "leads");
+    BudgetModel.checkChange(change);
+    Currency currency = currency();
+    return BudgetModel.compute(
+        log, asOfValue(), currency, change, List.copyOf(spend), List.copyOf(leads));
   }
 
   private Duration requireHorizon(String what) {

@@ -3,6 +3,7 @@ package dev.funnel.io;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.forecast.Backtest;
+import dev.funnel.forecast.BudgetScenario;
 import dev.funnel.forecast.CalibrationBucket;
 import dev.funnel.forecast.ForecastReport;
 import dev.funnel.forecast.MethodResult;
@@ -10,6 +11,7 @@ import dev.funnel.forecast.NewDeals;
 import dev.funnel.forecast.Simulation;
 import dev.funnel.forecast.Slice;
 import dev.funnel.forecast.StageProbability;
+import dev.funnel.log.Rejection;
 import dev.funnel.model.Money;
 import dev.funnel.stats.Proportion;
 import java.io.IOException;
@@ -31,7 +33,8 @@ import tools.jackson.core.json.JsonFactory;
  * actual, absoluteError, brier }} (the figures of the time-aware method, every method under {@code
  * methods}). Further detail follows: {@code stages}, deal counts, {@code expectedWithinHorizon},
  * the histogram, {@code newDeals}, {@code byOwner}, {@code byChannel}, {@code target} and {@code
- * coverage}.
+ * coverage}. With a budget scenario, {@code budget: { change, naive, scenario, ... }} (see {@link
+ * #write(ForecastReport, Optional, Optional, Writer)}).
  *
  * <p>Conventions: money is {@code { "amount": 1250.00, "currency": "EUR" }}, durations and instants
  * are ISO-8601 strings, a proportion is {@code { successes, trials, rate, low, high }} (null
@@ -49,16 +52,50 @@ public final class ForecastJson {
    */
   public static void write(ForecastReport report, Optional<Backtest> backtest, Writer out)
       throws IOException {
+    write(report, backtest, Optional.empty(), Optional.empty(), out);
+  }
+
+  /**
+   * Writes the forecast, the backtest and the budget scenario (each if given) to the writer, which
+   * is flushed, not closed. With the records behind it, the document starts with {@code records: {
+   * read, accepted, rejected }} and {@code rejected: [ { file, line, field, value, reason } ]} as
+   * {@code funnel report} does. The budget section: {@code budget: { change, asOf, firstMonth,
+   * lastMonth, baselineMonths, baselineRevenue, naiveRevenue, scenarioRevenue (money per month),
+   * naiveChange, scenarioChange, extraSpend, extraLeads, extraDeals, workedExtraDeals,
+   * baselineDeals, winRate, winRateAtNewLoad, leadToDeal (proportions), averageWonDealSize,
+   * channels: [ { channel, months, a, b, fitted, clamped, baselineSpend, baselineLeads,
+   * scenarioLeads } ], capacity: { dealsPerMonth, usualDealsPerMonth, baselineDeals, slack, owners:
+   * [ { owner, months, usual, capacity } ] }, load: { points, fitted, clamped, slope, baselineLoad,
+   * newLoad, lighter, usual, heavier } }}.
+   *
+   * @throws IOException if the writer fails
+   */
+  public static void write(
+      ForecastReport report,
+      Optional<Backtest> backtest,
+      Optional<BudgetScenario> budget,
+      Optional<ReadSummary> records,
+      Writer out)
+      throws IOException {
     requireNonNull(report, "report");
     requireNonNull(backtest, "backtest");
+    requireNonNull(budget, "budget");
+    requireNonNull(records, "records");
     requireNonNull(out, "out");
     try (JsonGenerator g =
         FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosing(out))) {
       g.writeStartObject();
+      if (records.isPresent()) {
+        writeRecords(g, records.get());
+      }
       writeReport(g, report);
       if (backtest.isPresent()) {
         g.writeName("backtest");
         writeBacktest(g, backtest.get());
+      }
+      if (budget.isPresent()) {
+        g.writeName("budget");
+        writeBudget(g, budget.get());
       }
       g.writeEndObject();
     } catch (JacksonException e) {
@@ -72,9 +109,15 @@ public final class ForecastJson {
 
   /** The forecast (and the backtest, if given) as a JSON string. */
   public static String toJson(ForecastReport report, Optional<Backtest> backtest) {
+    return toJson(report, backtest, Optional.empty());
+  }
+
+  /** The forecast, the backtest and the budget scenario (each if given) as a JSON string. */
+  public static String toJson(
+      ForecastReport report, Optional<Backtest> backtest, Optional<BudgetScenario> budget) {
     StringWriter out = new StringWriter();
     try {
-      write(report, backtest, out);
+      write(report, backtest, budget, Optional.empty(), out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -204,6 +247,117 @@ public final class ForecastJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeRecords(JsonGenerator g, ReadSummary records) {
+    g.writeName("records");
+    g.writeStartObject();
+    g.writeNumberProperty("read", records.read());
+    g.writeNumberProperty("accepted", records.accepted());
+    g.writeNumberProperty("rejected", records.rejected());
+    g.writeEndObject();
+    g.writeName("rejected");
+    g.writeStartArray();
+    for (Rejection r : records.rejections()) {
+      g.writeStartObject();
+      g.writeStringProperty("file", r.source());
+      g.writeNumberProperty("line", r.line());
+      g.writeName("field");
+      if (r.field().isEmpty()) {
+        g.writeNull();
+      } else {
+        g.writeString(r.field());
+      }
+      g.writeName("value");
+      if (r.value().isEmpty()) {
+        g.writeNull();
+      } else {
+        g.writeString(r.value());
+      }
+      g.writeStringProperty("reason", r.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeBudget(JsonGenerator g, BudgetScenario b) {
+    g.writeStartObject();
+    g.writeNumberProperty("change", b.budgetChange());
+    g.writeStringProperty("asOf", b.asOf().toString());
+    g.writeStringProperty("firstMonth", b.firstMonth().toString());
+    g.writeStringProperty("lastMonth", b.lastMonth().toString());
+    g.writeName("baselineMonths");
+    g.writeStartArray();
+    b.baselineMonths().forEach(m -> g.writeString(m.toString()));
+    g.writeEndArray();
+    money(g, "baselineRevenue", b.baselineRevenue());
+    money(g, "naiveRevenue", b.naiveRevenue());
+    money(g, "scenarioRevenue", b.scenarioRevenue());
+    g.writeNumberProperty("naiveChange", b.budgetChange());
+    number(g, "scenarioChange", b.revenueChange());
+    money(g, "extraSpend", b.extraSpend());
+    g.writeNumberProperty("extraLeads", b.extraLeads());
+    g.writeNumberProperty("extraDeals", b.extraDeals());
+    g.writeNumberProperty("workedExtraDeals", b.workedExtraDeals());
+    g.writeNumberProperty("baselineDeals", b.baselineDeals());
+    g.writeName("winRate");
+    proportion(g, b.winRate());
+    g.writeNumberProperty("winRateAtNewLoad", b.winRateAtNewLoad());
+    g.writeName("leadToDeal");
+    proportion(g, b.leadToDeal());
+    money(g, "averageWonDealSize", b.averageWonDealSize());
+    g.writeName("channels");
+    g.writeStartArray();
+    for (BudgetScenario.Channel c : b.channels()) {
+      g.writeStartObject();
+      g.writeStringProperty("channel", c.channel());
+      g.writeNumberProperty("months", c.months());
+      number(g, "a", c.a());
+      g.writeNumberProperty("b", c.b());
+      g.writeBooleanProperty("fitted", c.fitted());
+      g.writeBooleanProperty("clamped", c.clamped());
+      money(g, "baselineSpend", c.baselineSpend());
+      g.writeNumberProperty("baselineLeads", c.baselineLeads());
+      g.writeNumberProperty("scenarioLeads", c.scenarioLeads());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    BudgetScenario.Capacity cap = b.capacity();
+    g.writeName("capacity");
+    g.writeStartObject();
+    g.writeNumberProperty("dealsPerMonth", cap.dealsPerMonth());
+    g.writeNumberProperty("usualDealsPerMonth", cap.usualDealsPerMonth());
+    g.writeNumberProperty("baselineDeals", cap.baselineDeals());
+    g.writeNumberProperty("slack", cap.slack());
+    g.writeName("owners");
+    g.writeStartArray();
+    for (BudgetScenario.Owner o : cap.owners()) {
+      g.writeStartObject();
+      g.writeStringProperty("owner", o.owner());
+      g.writeNumberProperty("months", o.months());
+      g.writeNumberProperty("usual", o.usual());
+      g.writeNumberProperty("capacity", o.capacity());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    BudgetScenario.Load load = b.load();
+    g.writeName("load");
+    g.writeStartObject();
+    g.writeNumberProperty("points", load.points());
+    g.writeBooleanProperty("fitted", load.fitted());
+    g.writeBooleanProperty("clamped", load.clamped());
+    g.writeNumberProperty("slope", load.slope());
+    g.writeNumberProperty("baselineLoad", load.baselineLoad());
+    g.writeNumberProperty("newLoad", load.newLoad());
+    g.writeName("lighter");
+    proportion(g, load.lighter());
+    g.writeName("usual");
+    proportion(g, load.usual());
+    g.writeName("heavier");
+    proportion(g, load.heavier());
+    g.writeEndObject();
     g.writeEndObject();
   }
 

@@ -1,0 +1,249 @@
+package dev.funnel.cli;
+
+import dev.funnel.forecast.Backtest;
+import dev.funnel.forecast.BudgetScenario;
+import dev.funnel.forecast.Forecast;
+import dev.funnel.forecast.ForecastReport;
+import dev.funnel.io.ForecastJson;
+import dev.funnel.io.ReadResult;
+import dev.funnel.io.ReadSummary;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Lead;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.SpendSample;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code funnel forecast}: the revenue forecast of the open pipeline (METRICS.md "Forecast"), with
+ * an optional backtest and budget scenario.
+ */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Prints the empirical win probability of each open stage (with its 95%% interval, next to the declared one), the weighted pipeline and a Monte Carlo forecast of revenue won within the horizon (P10, P50, P90, mean); with --backtest-at, how the forecast made then compares with what was won; with --budget, what a budget change brings through the channels' response curves, the team's capacity and its win rate under load, next to the naive line."
+    },
+    footer = {
+      "",
+      "Example: funnel forecast --pipeline pipeline.json --deals deals.csv --changes stage_changes.csv --backtest-at 2026-03-01T00:00:00Z --budget +20% --spend spend.csv --leads leads.csv",
+      "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
+    })
+final class ForecastCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "pipeline.json")
+  Path pipeline;
+
+  @Option(names = "--deals", required = true, paramLabel = "FILE", description = "deals.csv")
+  Path deals;
+
+  @Option(
+      names = "--changes",
+      required = true,
+      paramLabel = "FILE",
+      description = "stage_changes.csv")
+  Path changes;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "INSTANT",
+      converter = Converters.AsOf.class,
+      description = "forecast as of this instant (default: the latest event of the log)")
+  @Nullable Instant asOf;
+
+  @Option(
+      names = "--horizon",
+      defaultValue = "P90D",
+      paramLabel = "DURATION",
+      converter = Converters.Window.class,
+      description = "count revenue won within this ISO-8601 duration (default: P90D)")
+  Duration horizon;
+
+  @Option(
+      names = "--simulations",
+      defaultValue = "10000",
+      paramLabel = "N",
+      description = "Monte Carlo runs (default: 10000)")
+  int simulations;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "N",
+      description = "the seed of the runs (default: 42)")
+  long seed;
+
+  @Option(
+      names = "--backtest-at",
+      paramLabel = "INSTANT",
+      converter = Converters.AsOf.class,
+      description = "also backtest: forecast [T, T+horizon) from the log as it stood at T")
+  @Nullable Instant backtestAt;
+
+  @ArgGroup(exclusive = false, multiplicity = "0..1")
+  @Nullable Budget budget;
+
+  /** The budget scenario's options: all three or none. */
+  static final class Budget {
+    @Option(
+        names = "--budget",
+        required = true,
+        paramLabel = "CHANGE",
+        converter = Percent.class,
+        description = "a budget change such as +20% or -10% (needs --spend and --leads)")
+    double change;
+
+    @Option(names = "--spend", required = true, paramLabel = "FILE", description = "spend.csv")
+    Path spend;
+
+    @Option(names = "--leads", required = true, paramLabel = "FILE", description = "leads.csv")
+    Path leads;
+  }
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      paramLabel = "FORMAT",
+      description = "table (default) or json")
+  Format format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "write the report to this file instead of standard output")
+  @Nullable Path out;
+
+  @Option(
+      names = "--lenient",
+      description =
+          "skip unusable records and list them in the report (default: stop at the first)")
+  boolean lenient;
+
+  @Override
+  public Integer call() {
+    if (format == Format.HTML) {
+      throw new InputException(
+          "funnel forecast: --format: html is not available for forecasts (use table or json)");
+    }
+    Inputs inputs = new Inputs(lenient);
+    Pipeline p = inputs.pipeline(pipeline);
+    DealLog log = inputs.dealLog(p, deals, changes);
+    ReadSummary records = ReadSummary.of(log);
+    ReadResult<SpendSample> spend = null;
+    ReadResult<Lead> leads = null;
+    if (budget != null) {
+      spend = inputs.csv(budget.spend, inputs.files()::spend);
+      leads = inputs.csv(budget.leads, inputs.files()::leads);
+      records = records.plus(ReadSummary.of(spend)).plus(ReadSummary.of(leads));
+    }
+    ForecastReport report = report(log);
+    Optional<Backtest> backtest = Optional.empty();
+    if (backtestAt != null) {
+      Instant at = backtestAt;
+      backtest = Optional.of(attempt("--backtest-at", () -> query(log).backtest(at)));
+    }
+    Optional<BudgetScenario> scenario = Optional.empty();
+    if (budget != null && spend != null && leads != null) {
+      double change = budget.change;
+      ReadResult<SpendSample> s = spend;
+      ReadResult<Lead> l = leads;
+      scenario =
+          Optional.of(
+              attempt("--budget", () -> query(log).budget(change, s.records(), l.records())));
+    }
+    ReadSummary summary = records;
+    Optional<Backtest> bt = backtest;
+    Optional<BudgetScenario> bs = scenario;
+    Output.write(out, spec.commandLine().getOut(), w -> write(format, report, bt, bs, summary, w));
+    ReportCommand.noteRejections(spec.commandLine().getErr(), records);
+    return FunnelCli.OK;
+  }
+
+  /** The report of the options; a value the library refuses exits with 2 naming its option. */
+  ForecastReport report(DealLog log) {
+    return attempt("--pipeline, --deals, --changes", () -> query(log).report());
+  }
+
+  private Forecast query(DealLog log) {
+    Forecast f = Forecast.of(log);
+    if (asOf != null) {
+      f.asOf(asOf);
+    }
+    attempt("--horizon", () -> f.horizon(horizon));
+    attempt("--simulations", () -> f.simulations(simulations));
+    return f.seed(seed);
+  }
+
+  private interface Step<T> {
+    T run();
+  }
+
+  private static <T> T attempt(String option, Step<T> step) {
+    try {
+      return step.run();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new InputException("funnel forecast: " + option + ": " + e.getMessage());
+    }
+  }
+
+  static void write(
+      Format format,
+      ForecastReport report,
+      Optional<Backtest> backtest,
+      Optional<BudgetScenario> budget,
+      ReadSummary records,
+      Writer w)
+      throws IOException {
+    if (format == Format.JSON) {
+      ForecastJson.write(report, backtest, budget, Optional.of(records), w);
+      return;
+    }
+    w.write(report.toString());
+    if (backtest.isPresent()) {
+      w.write("\n");
+      w.write(backtest.get().toString());
+    }
+    if (budget.isPresent()) {
+      w.write("\n");
+      w.write(budget.get().toString());
+    }
+    w.write("\n");
+    w.write(ReportCommand.recordsTable(records));
+  }
+
+  /** A relative change written as a percentage: {@code +20%}, {@code 20%}, {@code -12.5%}. */
+  static final class Percent implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      String v = value.strip();
+      if (!v.matches("[+-]?[0-9]+(\\.[0-9]+)?%")) {
+        throw new TypeConversionException(
+            "\"" + value + "\" is not a percentage such as +20%, 20% or -12.5%");
+      }
+      double change = new BigDecimal(v.substring(0, v.length() - 1)).movePointLeft(2).doubleValue();
+      if (change <= -1) {
+        throw new TypeConversionException(
+            "\""
+                + value
+                + "\" is not above -100%: a budget cannot shrink by all of itself or more");
+      }
+      return change;
+    }
+  }
+}

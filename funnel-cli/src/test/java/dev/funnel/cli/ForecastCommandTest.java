@@ -1,0 +1,268 @@
+package dev.funnel.cli;
+
+import static dev.funnel.cli.Cli.concat;
+import static dev.funnel.cli.Cli.run;
+import static dev.funnel.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.forecast.Backtest;
+import dev.funnel.forecast.BudgetScenario;
+import dev.funnel.forecast.Forecast;
+import dev.funnel.forecast.ForecastReport;
+import dev.funnel.forecast.StageProbability;
+import dev.funnel.io.FunnelFiles;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Money;
+import dev.funnel.model.Pipeline;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+final class ForecastCommandTest {
+  /** Monthly spend of "ads" in whole euros; its leads are 10 x the square root. */
+  static final int[] SPEND = {400, 900, 1600, 2500, 400, 900};
+
+  @TempDir Path dir;
+
+  /**
+   * Six months from 2025-01 of one channel "ads" with leads = 10 x sqrt(spend), and two owners
+   * creating 5 deals a month each, every deal from its own lead and worth 1000.00 EUR: qualified a
+   * day later, then even deals won and odd ones lost two days after, except the odd deals of June
+   * which stay open in qualified.
+   */
+  @BeforeEach
+  void files() throws IOException {
+    write(
+        dir,
+        "pipeline.json",
+        "{ \"id\": \"b2b\", \"stages\": [ {\"id\": \"new\", \"kind\": \"OPEN\"},"
+            + " {\"id\": \"qualified\", \"kind\": \"OPEN\"}, {\"id\": \"won\", \"kind\": \"WON\"},"
+            + " {\"id\": \"lost\", \"kind\": \"LOST\"} ] }");
+    List<String> spend = new ArrayList<>(List.of("date,channel,cost,currency"));
+    List<String> leads = new ArrayList<>(List.of("lead_id,created_at,channel"));
+    List<String> deals =
+        new ArrayList<>(List.of("deal_id,created_at,owner,channel,amount,currency,lead_id"));
+    List<String> changes = new ArrayList<>(List.of("deal_id,to_stage,occurred_at"));
+    for (int m = 0; m < SPEND.length; m++) {
+      LocalDate first = LocalDate.of(2025, 1 + m, 1);
+      spend.add(first + ",ads," + SPEND[m] + ".00,EUR");
+      int n = (int) Math.round(10 * Math.sqrt(SPEND[m]));
+      for (int k = 0; k < n; k++) {
+        leads.add("L" + m + "-" + k + "," + at(first, 0, k) + ",ads");
+      }
+      for (int i = 0; i < 10; i++) {
+        String id = "D" + m + "-" + i;
+        deals.add(
+            id
+                + ","
+                + at(first, 1, i)
+                + ","
+                + (i < 5 ? "ann" : "bob")
+                + ",ads,1000.00,EUR,L"
+                + m
+                + "-"
+                + i);
+        changes.add(id + ",qualified," + at(first, 2, i));
+        if (i % 2 == 0) {
+          changes.add(id + ",won," + at(first, 4, i));
+        } else if (m < SPEND.length - 1) {
+          changes.add(id + ",lost," + at(first, 4, i));
+        }
+      }
+    }
+    write(dir, "spend.csv", spend.toArray(new String[0]));
+    write(dir, "leads.csv", leads.toArray(new String[0]));
+    write(dir, "deals.csv", deals.toArray(new String[0]));
+    write(dir, "stage_changes.csv", changes.toArray(new String[0]));
+  }
+
+  private static String at(LocalDate day, int plusDays, int minutes) {
+    return day.plusDays(plusDays).atStartOfDay().plusMinutes(minutes) + ":00Z";
+  }
+
+  private String[] inputs() {
+    return new String[] {
+      "forecast",
+      "--pipeline",
+      file("pipeline.json"),
+      "--deals",
+      file("deals.csv"),
+      "--changes",
+      file("stage_changes.csv")
+    };
+  }
+
+  private String[] budget(String change) {
+    return new String[] {
+      "--budget", change, "--spend", file("spend.csv"), "--leads", file("leads.csv")
+    };
+  }
+
+  private String file(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  static final String[] OPTIONS = {
+    "--horizon",
+    "P30D",
+    "--simulations",
+    "2000",
+    "--seed",
+    "7",
+    "--backtest-at",
+    "2025-03-02T12:00:00Z"
+  };
+
+  @Test
+  void tablePrintsTheForecastTheBacktestAndTheBudgetScenario() {
+    Cli.Run r = run(concat(concat(inputs(), OPTIONS), budget("+20%")));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("Forecast as of 2025-06-05T00:08:00Z, horizon PT720H"), r.out());
+    assertTrue(
+        r.out().contains("Backtest at 2025-03-02T12:00:00Z, horizon PT720H, 10 open deals"),
+        r.out());
+    assertTrue(r.out().contains("Budget scenario +20.0% as of 2025-06-05T00:08:00Z"), r.out());
+    assertTrue(r.out().contains("naive: revenue ~ budget"), r.out());
+    // 60 deals, 115 changes, 6 spend rows, 1900 leads
+    assertTrue(r.out().contains("records: 2081 read, 2081 accepted, 0 rejected"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void jsonEqualsTheLibrarysForecastOfTheSameFiles() throws IOException {
+    Cli.Run r = run(concat(concat(inputs(), OPTIONS), concat(budget("+20%"), "--format", "json")));
+    assertEquals(0, r.status(), r.err());
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+
+    FunnelFiles files = FunnelFiles.strict();
+    Pipeline p = files.pipeline(dir.resolve("pipeline.json"));
+    DealLog log = files.dealLog(p, dir.resolve("deals.csv"), dir.resolve("stage_changes.csv"));
+    ForecastReport lib =
+        Forecast.of(log).horizon(Duration.ofDays(30)).simulations(2000).seed(7).report();
+    Backtest bt =
+        Forecast.of(log)
+            .horizon(Duration.ofDays(30))
+            .backtest(Instant.parse("2025-03-02T12:00:00Z"));
+    BudgetScenario b =
+        Forecast.of(log)
+            .budget(
+                0.20,
+                files.spend(dir.resolve("spend.csv")).records(),
+                files.leads(dir.resolve("leads.csv")).records());
+
+    for (StageProbability s : lib.stages()) {
+      assertEquals(
+          s.empirical().getAsDouble(),
+          json.get("stageWinProbability").get(s.stage()).asDouble(),
+          s.stage());
+    }
+    money(lib.weightedPipeline(), json.get("weightedPipeline"));
+    JsonNode sim = json.get("simulation");
+    assertEquals(2000, sim.get("runs").asInt());
+    assertEquals(7, sim.get("seed").asLong());
+    money(lib.simulation().p10(), sim.get("p10"));
+    money(lib.simulation().p50(), sim.get("p50"));
+    money(lib.simulation().p90(), sim.get("p90"));
+    money(lib.simulation().mean(), sim.get("mean"));
+    JsonNode back = json.get("backtest");
+    assertEquals("2025-03-02T12:00:00Z", back.get("at").asString());
+    assertEquals("PT720H", back.get("horizon").asString());
+    money(bt.methods().get(0).predicted(), back.get("predicted"));
+    money(bt.methods().get(0).actual(), back.get("actual"));
+    money(bt.methods().get(0).absoluteError(), back.get("absoluteError"));
+    assertEquals(bt.methods().get(0).brier().getAsDouble(), back.get("brier").asDouble());
+    JsonNode budget = json.get("budget");
+    assertEquals(0.2, budget.get("change").asDouble(), 1e-12);
+    money(b.baselineRevenue(), budget.get("baselineRevenue"));
+    money(b.naiveRevenue(), budget.get("naiveRevenue"));
+    money(b.scenarioRevenue(), budget.get("scenarioRevenue"));
+    assertEquals(b.channels().get(0).b(), budget.get("channels").get(0).get("b").asDouble());
+    assertEquals(0.5, budget.get("channels").get(0).get("b").asDouble(), 1e-9);
+    assertEquals(
+        b.capacity().dealsPerMonth(), budget.get("capacity").get("dealsPerMonth").asDouble());
+    assertEquals(b.leadToDeal().successes(), budget.get("leadToDeal").get("successes").asLong());
+    assertEquals(2081, json.get("records").get("read").asLong());
+  }
+
+  private static void money(Money expected, JsonNode actual) {
+    assertEquals(
+        0, expected.amount().compareTo(actual.get("amount").decimalValue()), actual.toString());
+    assertEquals(expected.currency().getCurrencyCode(), actual.get("currency").asString());
+  }
+
+  static Stream<Arguments> badOptions() {
+    return Stream.of(
+        Arguments.of(List.of("--budget", "+20%"), "Missing required argument"),
+        Arguments.of(List.of("--spend", "spend.csv"), "Missing required argument"),
+        Arguments.of(List.of("--horizon", "-P1D"), "\"-P1D\" is not a positive duration"),
+        Arguments.of(
+            List.of("--simulations", "0"),
+            "funnel forecast: --simulations: simulations 0: need at least 1 run"),
+        Arguments.of(
+            List.of("--backtest-at", "2024-01-01T00:00:00Z"),
+            "funnel forecast: --backtest-at: backtest at 2024-01-01T00:00:00Z is before the first"
+                + " deal"),
+        Arguments.of(List.of("--backtest-at", "2025-03-01"), "is a date, not an instant"),
+        Arguments.of(List.of("--format", "html"), "html is not available for forecasts"),
+        Arguments.of(List.of("BUDGET", "-100%"), "\"-100%\" is not above -100%"),
+        Arguments.of(List.of("BUDGET", "20"), "\"20\" is not a percentage such as +20%"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badOptions")
+  void badOptionsExitWithTwoAndOneLine(List<String> options, String message) {
+    String[] args =
+        options.get(0).equals("BUDGET")
+            ? concat(inputs(), budget(options.get(1)))
+            : concat(inputs(), options.toArray(new String[0]));
+    Cli.Run r = run(args);
+    assertEquals(2, r.status(), r.out());
+    assertTrue(r.errLines().get(0).contains(message), r.err());
+    assertTrue(r.errLines().size() <= 2, r.err());
+  }
+
+  @Test
+  void noSpendInTheHistoryIsUnusableInput() throws IOException {
+    write(dir, "spend.csv", "date,channel,cost,currency");
+    Cli.Run r = run(concat(inputs(), budget("+20%")));
+    assertEquals(2, r.status(), r.out());
+    assertEquals(
+        List.of(
+            "funnel forecast: --budget: no spend history: the budget scenario fits leads against"
+                + " spend per channel and month; give the spend samples (spend.csv)"),
+        r.errLines());
+  }
+
+  @Test
+  void lenientSkipsABadLeadAndCountsIt() throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("leads.csv"),
+        "X-1,2025-13-01T00:00:00Z,ads\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Cli.Run strict = run(concat(inputs(), budget("+20%")));
+    assertEquals(2, strict.status());
+    assertTrue(strict.errLines().get(0).contains("leads.csv:1902: created_at"), strict.err());
+    Cli.Run lenient =
+        run(concat(concat(inputs(), budget("+20%")), "--lenient", "--format", "json"));
+    assertEquals(0, lenient.status(), lenient.err());
+    JsonNode json = JsonMapper.builder().build().readTree(lenient.out());
+    assertEquals(2082, json.get("records").get("read").asLong());
+    assertEquals(1, json.get("records").get("rejected").asLong());
+    assertEquals(1902, json.get("rejected").get(0).get("line").asLong());
+    assertTrue(lenient.err().contains("1 of 2082 records were rejected"), lenient.err());
+  }
+}
