@@ -23,6 +23,10 @@ WORKLOAD = {
 }
 
 
+def is_engine(method):
+    return method.startswith("engine") or method == "appendOnly"
+
+
 def threads(method):
     return 2 if ("Parallel2" in method or "2Threads" in method) else 1
 
@@ -96,7 +100,7 @@ def main():
             t = threads(m)
             sec = seconds(r["median"], r["unit"])
             ref = methods.get(eng.get(t, eng.get(1, "")))
-            if ref is not None and ref is not r and m not in eng.values():
+            if ref is not None and not is_engine(m):
                 ratio = f"{seconds(r['median'], r['unit']) / seconds(ref['median'], ref['unit']):.1f}x"
             elif m == eng.get(2) and eng.get(1) in methods:
                 one = methods[eng[1]]
