@@ -152,17 +152,17 @@ def targets(cls, p, methods, n):
         e1, d1 = sec("engine1Thread"), sec("duckdb1Thread")
         e2, d2 = sec("engineParallel2"), sec("duckdb2Threads")
         if e1 and d1:
-            out.append(("w3: vs DuckDB, 1 thread", f"{d1 / e1:.1f}x", ">= 10x", d1 / e1 >= 10))
+            out.append((f"w3 {p.get('events')} events: vs DuckDB, 1 thread", f"{d1 / e1:.1f}x", ">= 10x", d1 / e1 >= 10))
         if e2 and d2:
-            out.append(("w3: vs DuckDB, 2 threads", f"{d2 / e2:.1f}x", ">= 10x", d2 / e2 >= 10))
+            out.append((f"w3 {p.get('events')} events: vs DuckDB, 2 threads", f"{d2 / e2:.1f}x", ">= 10x", d2 / e2 >= 10))
     if cls == "LiveAppendBench" and n:
         a = sec("appendOnly")
         if a:
-            out.append(("w4: changes appended per second", human(n / a), ">= 10M", n / a >= 1e7))
+            out.append((f"w4 {n} changes: appended per second (appendOnly)", human(n / a), ">= 10M", n / a >= 1e7))
     if cls == "CsvIngestBench" and n:
         e = sec("engine")
         if e:
-            out.append(("w5: CSV rows per second per core", human(n / e), ">= 1M", n / e >= 1e6))
+            out.append((f"w5 {n} rows: CSV rows per second per core", human(n / e), ">= 1M", n / e >= 1e6))
     return out
 
 

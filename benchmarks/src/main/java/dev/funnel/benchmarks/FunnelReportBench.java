@@ -1,6 +1,7 @@
 package dev.funnel.benchmarks;
 
 import dev.funnel.FunnelReport;
+import dev.funnel.examples.SampleData;
 import dev.funnel.examples.SampleSpec;
 import dev.funnel.log.DealLog;
 import java.sql.SQLException;
@@ -66,7 +67,7 @@ public class FunnelReportBench {
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     SampleSpec spec = Datasets.spec(deals, owners, channels);
-    log = dev.funnel.examples.SampleData.dealLog(spec);
+    log = SampleData.dealLog(spec);
     peers = Peers.of(log);
     duck = DuckFunnel.load(log);
     pool = new ForkJoinPool(2);
@@ -81,11 +82,6 @@ public class FunnelReportBench {
   public void tearDown() throws SQLException {
     duck.close();
     pool.shutdown();
-  }
-
-  /** Changes in the log, for changes/s: divide by the score. */
-  public int changeCount() {
-    return log.changeCount();
   }
 
   @Benchmark

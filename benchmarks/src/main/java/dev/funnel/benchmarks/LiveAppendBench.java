@@ -7,9 +7,11 @@ import dev.funnel.model.Deal;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.StageChange;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -89,8 +91,7 @@ public class LiveAppendBench {
         live.change(c);
       }
     }
-    return EngineFigures.report(
-        live.snapshot(), java.util.Optional.empty(), java.util.Optional.empty());
+    return EngineFigures.report(live.snapshot(), Optional.empty(), Optional.empty());
   }
 
   @Benchmark
@@ -116,7 +117,7 @@ public class LiveAppendBench {
           }
         }
       }
-      return duck.report(1, java.time.Instant.ofEpochSecond(latest));
+      return duck.report(1, Instant.ofEpochSecond(latest));
     }
   }
 
@@ -124,7 +125,7 @@ public class LiveAppendBench {
   public Map<String, Figures> streamsAppendThenReport() {
     List<Deal> ds = new ArrayList<>();
     List<StageChange> cs = new ArrayList<>();
-    java.time.Instant latest = java.time.Instant.MIN;
+    Instant latest = Instant.MIN;
     for (int d = 0; d < dealRecords.length; d++) {
       ds.add(dealRecords[d]);
       latest = latest.isAfter(dealRecords[d].createdAt()) ? latest : dealRecords[d].createdAt();
@@ -134,10 +135,5 @@ public class LiveAppendBench {
       }
     }
     return StreamsFunnel.report(pipeline, ds, cs, latest);
-  }
-
-  /** Changes appended per operation. */
-  public int changeCount() {
-    return changeCount;
   }
 }

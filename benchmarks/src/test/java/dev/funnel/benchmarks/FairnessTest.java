@@ -3,6 +3,7 @@ package dev.funnel.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.funnel.examples.SampleData;
 import dev.funnel.examples.SampleSpec;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Deal;
@@ -31,7 +32,7 @@ final class FairnessTest {
 
   @BeforeAll
   static void load() throws Exception {
-    log = dev.funnel.examples.SampleData.dealLog(SPEC);
+    log = SampleData.dealLog(SPEC);
     deals = new ArrayList<>();
     changes = new ArrayList<>();
     for (int d = 0; d < log.dealCount(); d++) {
