@@ -26,9 +26,20 @@ import java.util.List;
  * @param start the first instant of the period, whole seconds
  * @param months the length of the period in calendar months (UTC), in {@code [1, 120]}
  * @param currency the ISO 4217 code of every amount
+ * @param churn how restless deals are, in {@code [0, 1]}: 0 (the default) is the sample described
+ *     by {@link SampleData}; higher values re-save stays more often, move deals backward more often
+ *     (from {@code qualified} on) and reopen lost deals more often, up to several times. At 1 a
+ *     deal has about five stage changes instead of about three, for benchmarks.
  */
 public record SampleSpec(
-    long seed, int deals, int owners, int channels, Instant start, int months, String currency) {
+    long seed,
+    int deals,
+    int owners,
+    int channels,
+    Instant start,
+    int months,
+    String currency,
+    double churn) {
 
   /** The default seed. */
   public static final long DEFAULT_SEED = 42;
@@ -64,6 +75,15 @@ public record SampleSpec(
           "sample spec: start " + start + " has a fraction of a second; use whole seconds");
     }
     Money.currency(currency);
+    if (!(churn >= 0 && churn <= 1)) {
+      throw new IllegalArgumentException("sample spec: churn " + churn + " is not in [0, 1]");
+    }
+  }
+
+  /** A spec with churn 0: the sample {@link SampleData} describes. */
+  public SampleSpec(
+      long seed, int deals, int owners, int channels, Instant start, int months, String currency) {
+    this(seed, deals, owners, channels, start, months, currency, 0);
   }
 
   private static void requireRange(String field, int value, int min, int max) {
@@ -88,7 +108,7 @@ public record SampleSpec(
 
   /** This spec with another seed. */
   public SampleSpec withSeed(long value) {
-    return new SampleSpec(value, deals, owners, channels, start, months, currency);
+    return new SampleSpec(value, deals, owners, channels, start, months, currency, churn);
   }
 
   /**
@@ -97,7 +117,7 @@ public record SampleSpec(
    * @throws IllegalArgumentException if it is not in {@code [0, 10_000_000]}
    */
   public SampleSpec withDeals(int value) {
-    return new SampleSpec(seed, value, owners, channels, start, months, currency);
+    return new SampleSpec(seed, value, owners, channels, start, months, currency, churn);
   }
 
   /**
@@ -106,7 +126,7 @@ public record SampleSpec(
    * @throws IllegalArgumentException if it is not in {@code [1, 10_000]}
    */
   public SampleSpec withOwners(int value) {
-    return new SampleSpec(seed, deals, value, channels, start, months, currency);
+    return new SampleSpec(seed, deals, value, channels, start, months, currency, churn);
   }
 
   /**
@@ -115,7 +135,7 @@ public record SampleSpec(
    * @throws IllegalArgumentException if it is not in {@code [1, 100]}
    */
   public SampleSpec withChannels(int value) {
-    return new SampleSpec(seed, deals, owners, value, start, months, currency);
+    return new SampleSpec(seed, deals, owners, value, start, months, currency, churn);
   }
 
   /**
@@ -124,7 +144,7 @@ public record SampleSpec(
    * @throws IllegalArgumentException if it has a fraction of a second
    */
   public SampleSpec withStart(Instant value) {
-    return new SampleSpec(seed, deals, owners, channels, value, months, currency);
+    return new SampleSpec(seed, deals, owners, channels, value, months, currency, churn);
   }
 
   /**
@@ -133,7 +153,7 @@ public record SampleSpec(
    * @throws IllegalArgumentException if it is not in {@code [1, 120]}
    */
   public SampleSpec withMonths(int value) {
-    return new SampleSpec(seed, deals, owners, channels, start, value, currency);
+    return new SampleSpec(seed, deals, owners, channels, start, value, currency, churn);
   }
 
   /**
@@ -142,7 +162,16 @@ public record SampleSpec(
    * @throws IllegalArgumentException if the code is not an ISO 4217 code
    */
   public SampleSpec withCurrency(String value) {
-    return new SampleSpec(seed, deals, owners, channels, start, months, value);
+    return new SampleSpec(seed, deals, owners, channels, start, months, value, churn);
+  }
+
+  /**
+   * This spec with another churn.
+   *
+   * @throws IllegalArgumentException if it is not in {@code [0, 1]}
+   */
+  public SampleSpec withChurn(double value) {
+    return new SampleSpec(seed, deals, owners, channels, start, months, currency, value);
   }
 
   /** The end of the period, exclusive: {@code start} plus {@code months} calendar months in UTC. */

@@ -48,6 +48,8 @@ final class SampleSpecTest {
     assertEquals(new SampleSpec(42, 2000, 12, 5, t, 12, "EUR"), d.withStart(t));
     assertEquals(new SampleSpec(42, 2000, 12, 5, d.start(), 3, "EUR"), d.withMonths(3));
     assertEquals(new SampleSpec(42, 2000, 12, 5, d.start(), 12, "USD"), d.withCurrency("USD"));
+    assertEquals(new SampleSpec(42, 2000, 12, 5, d.start(), 12, "EUR", 0.5), d.withChurn(0.5));
+    assertEquals(0, d.churn());
   }
 
   @Test
@@ -75,6 +77,12 @@ final class SampleSpecTest {
             (Supplier<SampleSpec>) () -> d.withStart(Instant.parse("2025-01-06T00:00:00.5Z")),
             "sample spec: start 2025-01-06T00:00:00.500Z has a fraction of a second; use whole"
                 + " seconds"),
+        Arguments.of(
+            (Supplier<SampleSpec>) () -> d.withChurn(1.5),
+            "sample spec: churn 1.5 is not in [0, 1]"),
+        Arguments.of(
+            (Supplier<SampleSpec>) () -> d.withChurn(Double.NaN),
+            "sample spec: churn NaN is not in [0, 1]"),
         Arguments.of(
             (Supplier<SampleSpec>) () -> d.withCurrency("EURO"),
             "\"EURO\" is not an ISO 4217 currency code"));

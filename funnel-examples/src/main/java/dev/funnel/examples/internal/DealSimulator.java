@@ -61,6 +61,10 @@ public final class DealSimulator {
   private final int vanity;
   private final int idWidth;
   private final Currency currency;
+  private final double resave;
+  private final double back;
+  private final double reopen;
+  private final int maxReopens;
 
   private final Owners owners;
   private final double[][] channelCumulative; // per month
@@ -109,6 +113,11 @@ public final class DealSimulator {
     this.idWidth = Math.max(6, Integer.toString(spec.deals()).length());
     this.currency = Money.currency(spec.currency());
     this.owners = new Owners(spec);
+    double churn = spec.churn();
+    this.resave = 0.05 + 0.18 * churn;
+    this.back = 0.07 + 0.165 * churn;
+    this.reopen = 0.08 + 0.36 * churn;
+    this.maxReopens = churn > 0 ? 3 : 1;
 
     double[] share = {0.30, 0.22, 0.13, 0.13, 0.22};
     double[] quality = {1.0, 1.05, 1.1, 1.25, 0.85};
@@ -179,6 +188,7 @@ public final class DealSimulator {
     count = 0;
     stalled = false;
     reopened = false;
+    int reopens = 0;
     lossReason = -1;
     int cur;
     double u = r.nextDouble();
@@ -217,7 +227,7 @@ public final class DealSimulator {
         break;
       }
       double dwell = gamma2(r, DWELL_DAYS[cur] * SEGMENT_SLOWNESS[segment] * DAY);
-      if (r.nextDouble() < 0.05) {
+      if (r.nextDouble() < resave) {
         // A no-op: the deal is saved again into the stage it is in.
         long resaved = t + (long) (dwell * 0.5);
         long lag = lag(r, resaved);
@@ -233,7 +243,7 @@ public final class DealSimulator {
         break;
       }
       double pAdvance = Math.min(0.9, ADVANCE[cur] * skill);
-      double pBack = cur >= PROPOSAL ? 0.07 : 0;
+      double pBack = cur >= PROPOSAL || (cur == QUALIFIED && back > 0.07) ? back : 0;
       double v = r.nextDouble();
       int next;
       if (v < pAdvance) {
@@ -256,7 +266,7 @@ public final class DealSimulator {
       if (next == LOST) {
         lostAt = cur;
         cur = LOST;
-        if (!reopened && r.nextDouble() < 0.08) {
+        if (reopens < maxReopens && r.nextDouble() < reopen) {
           long again = t + 14 * DAY + r.nextLong(76 * DAY);
           int back = r.nextBoolean() ? QUALIFIED : PROPOSAL;
           long againRec = lag(r, again);
@@ -265,6 +275,7 @@ public final class DealSimulator {
           }
           add(back, again, againRec, false);
           reopened = true;
+          reopens++;
           transitions++;
           cur = back;
           t = again;
