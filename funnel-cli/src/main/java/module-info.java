@@ -1,7 +1,8 @@
 /**
- * The {@code funnel} command: validate input files, print funnel and sequence reports as tables,
- * JSON or HTML, run the bundled demo and open a JShell with the library loaded. Exports nothing;
- * run it with {@code java -jar funnel.jar} or the {@code ./funnel} launcher.
+ * The {@code funnel} command: validate input files, print funnel reports with their process
+ * sections (hygiene, losses, concentration, SLA, stale deals, audit), KPI and sequence reports as
+ * tables, JSON or HTML, run the bundled demo and open a JShell with the library loaded. Exports
+ * nothing; run it with {@code java -jar funnel.jar} or the {@code ./funnel} launcher.
  */
 module dev.funnel.cli {
   requires static org.jspecify;

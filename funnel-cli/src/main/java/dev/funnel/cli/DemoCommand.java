@@ -2,10 +2,22 @@ package dev.funnel.cli;
 
 import dev.funnel.Counting;
 import dev.funnel.FunnelReport;
+import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.examples.SampleFiles;
 import dev.funnel.examples.SampleSpec;
+import dev.funnel.forecast.Forecast;
+import dev.funnel.forecast.ForecastReport;
+import dev.funnel.forecast.Simulation;
+import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
+import dev.funnel.io.TouchRecords;
+import dev.funnel.kpi.Alert;
+import dev.funnel.kpi.ChannelEconomics;
+import dev.funnel.kpi.KpiReport;
+import dev.funnel.kpi.Kpis;
+import dev.funnel.kpi.Scope;
 import dev.funnel.log.DealLog;
+import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
 import dev.funnel.sequence.SequenceReport;
 import java.io.IOException;
@@ -16,6 +28,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -25,16 +40,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code funnel demo}: writes the bundled sample as files, reads them back as {@code report} and
- * {@code sequence} would, and prints the funnel by owner and channel and the sequence funnel of its
- * events.
+ * {@code funnel demo}: writes the bundled sample as files, reads them back as {@code report},
+ * {@code sequence} and {@code kpi} would, and prints the funnel by owner and channel, the sequence
+ * funnel of its events, the process audit, the KPI scorecard with its alerts and a short forecast.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Generates the bundled sample (a seeded B2B CRM: 2000 deals, 12 owners, 5 channels, 12 months), writes it as the files of FORMATS.md, and prints its funnel by owner and channel and the sequence funnel visit > signup > demo_request > demo > purchase."
+      "Generates the bundled sample (a seeded B2B CRM: 2000 deals, 12 owners, 5 channels, 12 months), writes it as the files of FORMATS.md, and prints its funnel by owner and channel, the sequence funnel visit > signup > demo_request > demo > purchase, the process audit (hygiene, SLA, losses, concentration, audit grades), the KPI scorecard with its alerts and a 90-day forecast."
     })
 final class DemoCommand implements Callable<Integer> {
   /** The steps and window of the demo's sequence funnel. */
@@ -102,6 +117,12 @@ final class DemoCommand implements Callable<Integer> {
           SequenceCommand.run(events.log, STEPS, Duration.parse(WINDOW), List.of());
       SequenceCommand.write(Format.TABLE, sequence, events.records, out);
       out.println();
+      process(out, inputs, log, target);
+      out.println();
+      kpis(out, inputs, log, target);
+      out.println();
+      forecast(out, log);
+      out.println();
       out.println(
           dir == null
               ? "Keep the files with: funnel demo --dir DIR; explore in Java with: funnel shell"
@@ -113,6 +134,131 @@ final class DemoCommand implements Callable<Integer> {
         delete(target);
       }
     }
+  }
+
+  /** The process audit: summaries of the sections {@code funnel report} prints in full. */
+  static void process(PrintWriter out, Inputs inputs, DealLog log, Path dir) {
+    out.println(
+        "$ funnel report ... --leads leads.csv --touches touches.csv --calendar calendar.json"
+            + "   (process sections, summarized)");
+    ReadResult<Lead> leads = inputs.leads(dir.resolve("leads.csv"));
+    TouchRecords touches = inputs.touches(dir.resolve("touches.csv"));
+    BusinessCalendar calendar = inputs.calendar(dir.resolve("calendar.json"));
+    Optional<List<Lead>> leadList = Optional.of(leads.records());
+    ProcessReports r =
+        ProcessReports.of(
+            log,
+            new ProcessReports.Options(
+                Optional.empty(),
+                ProcessReports.latest(log, leadList, Optional.of(touches)),
+                leadList,
+                Optional.of(touches),
+                Optional.of(calendar),
+                Optional.empty(),
+                Optional.empty()));
+    out.print(paragraphs(r.hygiene().toString(), 1));
+    out.println();
+    out.print(paragraphs(r.sla().orElseThrow().toString(), 1));
+    out.println();
+    out.print(paragraphs(r.losses().toString(), 2));
+    out.println();
+    out.print(paragraphs(r.people().toString(), 1));
+    out.println();
+    out.print(r.audit());
+  }
+
+  /** The KPI scorecard of the last complete period, the alerts and the vanity-channel check. */
+  static void kpis(PrintWriter out, Inputs inputs, DealLog log, Path dir) {
+    out.println(
+        "$ funnel kpi --pipeline pipeline.json --deals deals.csv --changes stage_changes.csv"
+            + " --leads leads.csv --spend spend.csv --activity activity.csv");
+    KpiReport k =
+        KpiCommand.report(
+            Kpis.of(log)
+                .leads(inputs.leads(dir.resolve("leads.csv")).records())
+                .spend(Inputs.read(dir.resolve("spend.csv"), inputs.files()::spend).records())
+                .activity(
+                    Inputs.read(dir.resolve("activity.csv"), inputs.files()::activity).records()));
+    List<String> periods = k.periods();
+    if (periods.isEmpty()) {
+      out.println("(no KPI data)");
+      return;
+    }
+    // the latest period holds as-of and is still running: the one before is the last complete one
+    String period = periods.get(Math.max(0, periods.size() - 2));
+    out.println(
+        "KPIs as of " + k.asOf() + "; the scorecard of " + period + ", the last complete period:");
+    out.print(k.scorecard(period, Scope.ALL));
+    out.println();
+    out.println(
+        "Activity-without-outcome alerts (an activity KPI up "
+            + Math.round(k.alertThreshold() * 100)
+            + "% or more while no outcome KPI rises): "
+            + (k.alerts().isEmpty() ? "none" : k.alerts().size()));
+    for (Alert a : k.alerts()) {
+      out.println("  " + a.period() + " " + a.scope() + ": up " + String.join(", ", a.activity()));
+    }
+    String social = Scope.channel("social");
+    List<String> fired =
+        k.alerts().stream().filter(a -> a.scope().equals(social)).map(Alert::period).toList();
+    out.println(
+        fired.isEmpty()
+            ? "The vanity channel \"social\": the alert does not fire."
+            : "The vanity channel \"social\": the alert fires in "
+                + String.join(", ", fired)
+                + ": its activity KPIs rise while none of its outcome KPIs (leads, won deals,"
+                + " revenue, CPL, CAC, ...) improves.");
+    for (ChannelEconomics c : k.channelEconomics()) {
+      if (c.scope().equals(social) || c.scope().equals(Scope.ALL)) {
+        out.println(
+            "  "
+                + c.scope()
+                + ": "
+                + c.leads()
+                + " leads, "
+                + c.wonDeals()
+                + " won, CAC "
+                + number(c.cac(), "%.2f", 1)
+                + ", ROAS "
+                + number(c.roas(), "%.0f%%", 100));
+      }
+    }
+  }
+
+  /** The weighted pipeline and the 90-day Monte Carlo forecast. */
+  static void forecast(PrintWriter out, DealLog log) {
+    out.println("Forecast, 90 days ahead (Forecast.of(log).horizon(P90D); Monte Carlo, seed 42)");
+    ForecastReport f = Forecast.of(log).horizon(Duration.ofDays(90)).report();
+    Simulation s = f.simulation();
+    out.println(
+        "weighted pipeline "
+            + f.weightedPipeline()
+            + " over "
+            + f.openDeals()
+            + " open deals (amount x empirical win probability of the current stage)");
+    out.println(
+        "won within 90 days: P10 "
+            + s.p10()
+            + " | P50 "
+            + s.p50()
+            + " | P90 "
+            + s.p90()
+            + " | mean "
+            + s.mean());
+  }
+
+  private static String number(OptionalDouble v, String format, double scale) {
+    return v.isPresent() ? String.format(Locale.ROOT, format, v.getAsDouble() * scale) : "-";
+  }
+
+  /** The first {@code n} blocks (separated by blank lines) of a printed report. */
+  static String paragraphs(String text, int n) {
+    String[] blocks = text.split("\n\n", -1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(n, blocks.length); i++) {
+      sb.append(i == 0 ? "" : "\n").append(blocks[i].stripTrailing()).append('\n');
+    }
+    return sb.toString();
   }
 
   private static void delete(Path tree) throws IOException {

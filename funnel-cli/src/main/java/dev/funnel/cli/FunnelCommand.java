@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class,
       ReportCommand.class,
+      KpiCommand.class,
       ForecastCommand.class,
       SequenceCommand.class,
       DemoCommand.class,

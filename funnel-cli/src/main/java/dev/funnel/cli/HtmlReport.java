@@ -26,6 +26,14 @@ final class HtmlReport {
   private HtmlReport() {}
 
   static String page(FunnelReport r, ReadSummary records) {
+    return page(r, records, List.of());
+  }
+
+  /**
+   * The page with further sections after the funnel's tables, each a title and its plain-text
+   * tables (shown preformatted, as the text report prints them).
+   */
+  static String page(FunnelReport r, ReadSummary records, List<String[]> sections) {
     StringBuilder h = new StringBuilder();
     String title = "Funnel " + r.pipeline() + " as of " + r.asOf();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -99,6 +107,13 @@ final class HtmlReport {
             f.velocityPerDay().map(m -> m + "/day").orElse("-"));
       }
       h.append("</table>\n");
+    }
+    for (String[] s : sections) {
+      h.append("<h2>")
+          .append(esc(s[0]))
+          .append("</h2>\n<pre>")
+          .append(esc(s[1]))
+          .append("</pre>\n");
     }
     if (!records.rejections().isEmpty()) {
       h.append("<table>\n<caption>Rejected records</caption>\n");

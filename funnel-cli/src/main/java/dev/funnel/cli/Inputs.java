@@ -1,13 +1,23 @@
 package dev.funnel.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.InputFileException;
 import dev.funnel.io.ReadResult;
+import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.RejectedRecordException;
+import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -71,6 +81,47 @@ final class Inputs {
       // a rule over the whole log, e.g. instants spanning more than 68 years
       throw new InputException(dealsName + ", " + changesName + ": " + e.getMessage());
     }
+  }
+
+  BusinessCalendar calendar(Path file) {
+    return read(file, files::calendar);
+  }
+
+  ReadResult<Lead> leads(Path file) {
+    return read(file, files::leads);
+  }
+
+  /**
+   * The touches of a {@code touches.csv} with the origin of each, named as given, so that a touch
+   * before its lead is reported as {@code data/touches.csv:7: ...}.
+   */
+  TouchRecords touches(Path file) {
+    return read(
+        file,
+        (in, name) -> {
+          try {
+            return TouchRecords.read(files, utf8(in), name);
+          } catch (CharacterCodingException e) {
+            throw new InputException(name + ": not UTF-8 text (" + e.getMessage() + ")");
+          }
+        });
+  }
+
+  /** A strict UTF-8 reader of the stream that drops a leading byte order mark. */
+  private static Reader utf8(InputStream in) throws IOException {
+    BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                in,
+                UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    r.mark(1);
+    if (r.read() != '\uFEFF') {
+      r.reset();
+    }
+    return r;
   }
 
   FunnelFiles files() {

@@ -4,17 +4,22 @@ import dev.funnel.Counting;
 import dev.funnel.Funnel;
 import dev.funnel.FunnelReport;
 import dev.funnel.io.JsonReports;
+import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
+import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
+import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -28,11 +33,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Prints the funnel of the deals: counts by state, one row per open stage (reached, conversion with its 95%% interval, drop-off, time in stage), win rate, cycle times, deal size and velocity, and each breakdown."
+      "Prints the funnel of the deals: counts by state, one row per open stage (reached, conversion with its 95%% interval, drop-off, time in stage), win rate, cycle times, deal size and velocity, and each breakdown; then the process analyses: hygiene, losses, concentration, the SLA of the leads (with --leads), the stale deals (with --touches) and the audit."
     },
     footer = {
       "",
       "Dates: --from and --to take an ISO-8601 instant (2026-03-01T09:15:00+03:00) or a date, which means the start of that day in UTC; --as-of takes an instant only.",
+      "As-of: without --as-of, the latest event of the files read (deals, changes, leads, touches); every analysis of the report sees the data as of that instant. --from and --to select the cohort of the funnel, hygiene, losses and concentration.",
+      "Durations: --sla-response and --follow-up take an ISO-8601 duration (PT15M, P7D, PT1H30M); with --calendar the response time is business time.",
       "Breakdowns: --by owner,channel gives two breakdowns; --by owner:channel one crossed breakdown (a group per owner and channel pair). A dimension is owner, channel, a creation period (day, week, month, quarter, year) or an attribute column of deals.csv.",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
     })
@@ -51,6 +58,35 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "stage_changes.csv")
   Path changes;
+
+  @Option(names = "--leads", paramLabel = "FILE", description = "leads.csv: adds the SLA section")
+  @Nullable Path leads;
+
+  @Option(
+      names = "--touches",
+      paramLabel = "FILE",
+      description = "touches.csv: first touches of leads, and the stale deals section")
+  @Nullable Path touches;
+
+  @Option(
+      names = "--calendar",
+      paramLabel = "FILE",
+      description = "calendar.json: measure response times in business time")
+  @Nullable Path calendar;
+
+  @Option(
+      names = "--sla-response",
+      paramLabel = "DURATION",
+      converter = Converters.Window.class,
+      description = "the response limit of a lead (default: PT15M)")
+  @Nullable Duration slaResponse;
+
+  @Option(
+      names = "--follow-up",
+      paramLabel = "DURATION",
+      converter = Converters.Window.class,
+      description = "an open deal without a touch for longer is stale (default: P7D)")
+  @Nullable Duration followUp;
 
   @Option(
       names = "--from",
@@ -111,12 +147,59 @@ final class ReportCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(lenient);
     Pipeline p = inputs.pipeline(pipeline);
     DealLog log = inputs.dealLog(p, deals, changes);
-    FunnelReport report = report(log, from, to, asOf, by, counting);
     ReadSummary records = ReadSummary.of(log);
+    Optional<List<Lead>> leadList = Optional.empty();
+    if (leads != null) {
+      ReadResult<Lead> l = inputs.leads(leads);
+      records = records.plus(ReadSummary.of(l));
+      leadList = Optional.of(l.records());
+    }
+    Optional<TouchRecords> touchRecords = Optional.empty();
+    if (touches != null) {
+      TouchRecords t = inputs.touches(touches);
+      records = records.plus(ReadSummary.of(t.touches()));
+      touchRecords = Optional.of(t);
+    }
+    Optional<Instant> at =
+        asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
+    FunnelReport report = report(log, from, to, at.orElse(null), by, counting);
+    ProcessReports process =
+        ProcessReports.of(
+            log,
+            new ProcessReports.Options(
+                cohort(log, from, to),
+                at,
+                leadList,
+                touchRecords,
+                Optional.ofNullable(calendar).map(inputs::calendar),
+                Optional.ofNullable(slaResponse),
+                Optional.ofNullable(followUp)));
+    ReadSummary all = records;
     PrintWriter stdout = spec.commandLine().getOut();
-    Output.write(out, stdout, w -> write(format, report, records, w));
-    noteRejections(spec.commandLine().getErr(), records);
+    Output.write(out, stdout, w -> write(format, report, all, process, w));
+    noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
+  }
+
+  /**
+   * The cohort {@code [from, to)} of the process analyses, which take a closed window: an open end
+   * closes just after the latest event of the log, an open start at its earliest creation, as the
+   * funnel's own cohort does.
+   */
+  static Optional<Instant[]> cohort(DealLog log, @Nullable Instant from, @Nullable Instant to) {
+    if (from == null && to == null) {
+      return Optional.empty();
+    }
+    if (to == null) {
+      Instant last = log.latestEventTime().orElse(from);
+      Instant end = (last.isAfter(from) ? last : from).plusSeconds(1);
+      return Optional.of(new Instant[] {from, end});
+    }
+    if (from == null) {
+      Instant earliest = log.earliestCreation().orElse(to);
+      return Optional.of(new Instant[] {earliest.isBefore(to) ? earliest : to.minusSeconds(1), to});
+    }
+    return Optional.of(new Instant[] {from, to});
   }
 
   /** Runs the query the options describe; option conflicts the engine finds exit with 2. */
@@ -169,15 +252,35 @@ final class ReportCommand implements Callable<Integer> {
 
   static void write(Format format, FunnelReport report, ReadSummary records, Writer w)
       throws IOException {
+    write(format, report, records, null, w);
+  }
+
+  /** Writes the funnel report, then the process sections when given. */
+  static void write(
+      Format format,
+      FunnelReport report,
+      ReadSummary records,
+      @Nullable ProcessReports process,
+      Writer w)
+      throws IOException {
+    List<String[]> tables = process == null ? List.of() : process.tables();
     switch (format) {
       case JSON:
-        JsonReports.write(report, records, w);
+        JsonReports.Document doc = JsonReports.funnel(report, records);
+        if (process != null) {
+          process.addTo(doc);
+        }
+        doc.write(w);
         return;
       case HTML:
-        w.write(HtmlReport.page(report, records));
+        w.write(HtmlReport.page(report, records, tables));
         return;
       case TABLE:
         w.write(report.printAll());
+        for (String[] t : tables) {
+          w.write("\n");
+          w.write(t[1]);
+        }
         w.write("\n");
         w.write(recordsTable(records));
         return;

@@ -18,16 +18,19 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code funnel shell}: the JDK's JShell with funnel on the class path, its packages imported and
- * the bundled sample loaded as {@code sample}. When standard input is not a terminal the snippets
- * are read from it without prompts, so {@code echo 'println(Funnel.of(sample).report())' | funnel
- * shell} prints the report.
+ * the bundled sample loaded as {@code sample} (with {@code sampleEvents}, {@code sampleLeads},
+ * {@code sampleTouches}, {@code sampleSpend}, {@code sampleActivity} and {@code sampleCalendar}).
+ * When standard input is not a terminal the snippets are read from it without prompts, so {@code
+ * echo 'println(Funnel.of(sample).report())' | funnel shell} prints the report.
  */
 @Command(
     name = "shell",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts JShell with funnel loaded: the packages of funnel and java.time are imported, `sample` is the bundled sample's DealLog and `sampleEvents` its EventLog.",
+      "Starts JShell with funnel loaded: the packages of funnel and java.time are imported, `sample` is the bundled sample's DealLog, `sampleEvents` its EventLog, `sampleLeads`, `sampleTouches`, `sampleSpend` and `sampleActivity` its other records and `sampleCalendar` its business calendar.",
       "Try: Funnel.of(sample).by(\"owner\").report()",
+      "     Sla.of(sampleLeads, sampleTouches).deals(sample).calendar(sampleCalendar).report()",
+      "     Kpis.of(sample).leads(sampleLeads).spend(sampleSpend).activity(sampleActivity).report()",
       "Reads snippets from standard input without prompts when it is not a terminal."
     })
 final class ShellCommand implements Callable<Integer> {
@@ -41,6 +44,13 @@ final class ShellCommand implements Callable<Integer> {
                   "dev.funnel.stats.*",
                   "dev.funnel.sequence.*",
                   "dev.funnel.calendar.*",
+                  "dev.funnel.hygiene.*",
+                  "dev.funnel.sla.*",
+                  "dev.funnel.losses.*",
+                  "dev.funnel.people.*",
+                  "dev.funnel.audit.*",
+                  "dev.funnel.forecast.*",
+                  "dev.funnel.kpi.*",
                   "dev.funnel.io.*",
                   "dev.funnel.examples.*",
                   "java.time.*",
@@ -50,12 +60,32 @@ final class ShellCommand implements Callable<Integer> {
               .collect(Collectors.joining())
           + "DealLog sample = SampleData.dealLog(SampleSpec.defaults());\n"
           + "EventLog sampleEvents;\n"
+          + "List<Lead> sampleLeads;\n"
+          + "List<Touch> sampleTouches;\n"
+          + "List<SpendSample> sampleSpend;\n"
+          + "List<ActivitySample> sampleActivity;\n"
+          + "BusinessCalendar sampleCalendar;\n"
           + "{\n"
           + "  EventLogBuilder events = EventLog.builder();\n"
+          + "  List<Lead> leads = new ArrayList<>();\n"
+          + "  List<Touch> touches = new ArrayList<>();\n"
+          + "  List<SpendSample> spend = new ArrayList<>();\n"
+          + "  List<ActivitySample> activity = new ArrayList<>();\n"
           + "  SampleData.generate(SampleSpec.defaults(), new SampleSink() {\n"
           + "    @Override public void event(dev.funnel.sequence.Event e) { events.add(e); }\n"
+          + "    @Override public void lead(Lead l) { leads.add(l); }\n"
+          + "    @Override public void touch(Touch t) { touches.add(t); }\n"
+          + "    @Override public void spend(SpendSample s) { spend.add(s); }\n"
+          + "    @Override public void activity(ActivitySample a) { activity.add(a); }\n"
           + "  });\n"
           + "  sampleEvents = events.build();\n"
+          + "  sampleLeads = List.copyOf(leads);\n"
+          + "  sampleTouches = List.copyOf(touches);\n"
+          + "  sampleSpend = List.copyOf(spend);\n"
+          + "  sampleActivity = List.copyOf(activity);\n"
+          + "  sampleCalendar = FunnelFiles.strict().calendar(new ByteArrayInputStream(\n"
+          + "      SampleData.calendar(SampleSpec.defaults()).toJson()"
+          + ".getBytes(java.nio.charset.StandardCharsets.UTF_8)), \"calendar.json\");\n"
           + "}\n";
 
   static final String GREETING =

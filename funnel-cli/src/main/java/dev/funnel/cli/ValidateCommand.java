@@ -5,13 +5,17 @@ import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.InputFileException;
 import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
+import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
+import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
+import dev.funnel.model.Touch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
+      "With --leads and --touches, a touch of a lead before the lead was created is listed (file:line) and makes the input unusable.",
       "Exit status: 0 if the files are usable as given: every record accepted, or with --lenient, every file readable (rejected records would be skipped by a --lenient report); 2 otherwise (an unusable file, or rejected records without --lenient); 1 for an internal error.",
       "--deals and --changes need --pipeline and each other."
     })
@@ -102,8 +107,18 @@ final class ValidateCommand implements Callable<Integer> {
     if (deals != null && changes != null) {
       dealLog(p, deals, changes);
     }
-    csv(leads, files::leads);
-    csv(touches, files::touches);
+    ReadResult<Lead> leadRecords = csv(leads, files::leads);
+    TouchRecords touchRecords = null;
+    if (touches != null) {
+      Path file = touches;
+      touchRecords = file(file, () -> new Inputs(true).touches(file));
+      if (touchRecords != null) {
+        counted(file.toString(), ReadSummary.of(touchRecords.touches()));
+      }
+    }
+    if (leadRecords != null && touchRecords != null) {
+      touchesAfterLeads(leadRecords.records(), touchRecords);
+    }
     csv(spend, files::spend);
     csv(activity, files::activity);
     if (events != null) {
@@ -182,13 +197,41 @@ final class ValidateCommand implements Callable<Integer> {
     ReadResult<T> read(java.io.InputStream in, String name) throws java.io.IOException;
   }
 
-  private <T> void csv(@Nullable Path file, CsvReader<T> reader) {
+  private <T> @Nullable ReadResult<T> csv(@Nullable Path file, CsvReader<T> reader) {
     if (file == null) {
-      return;
+      return null;
     }
     ReadResult<T> r = file(file, () -> Inputs.read(file, reader::read));
     if (r != null) {
       counted(file.toString(), ReadSummary.of(r));
+    }
+    return r;
+  }
+
+  /**
+   * A touch of a lead before the lead was created makes the pair unusable (a report stops there,
+   * lenient or not): every such touch is listed, named by its line.
+   */
+  private void touchesAfterLeads(List<Lead> leadList, TouchRecords t) {
+    Map<String, Lead> byId = new HashMap<>();
+    leadList.forEach(l -> byId.putIfAbsent(l.id(), l));
+    List<Touch> all = t.touches().records();
+    for (int i = 0; i < all.size(); i++) {
+      Touch touch = all.get(i);
+      Lead lead = byId.get(touch.subjectId());
+      if (lead != null && touch.at().isBefore(lead.createdAt())) {
+        problems.add(
+            Rejection.of(
+                    t.origins().get(i),
+                    "at",
+                    touch.at().toString(),
+                    "touch of lead \""
+                        + lead.id()
+                        + "\" is before the lead was created at "
+                        + lead.createdAt())
+                .message());
+        unusable = true;
+      }
     }
   }
 

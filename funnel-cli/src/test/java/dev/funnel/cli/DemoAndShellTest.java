@@ -33,6 +33,29 @@ final class DemoAndShellTest {
     assertTrue(r.out().contains("\nowner "), r.out());
     assertTrue(r.out().contains("\nchannel "), r.out());
     assertTrue(r.out().contains("sequence funnel: 5 steps, window 90d"), r.out());
+    String out = r.out();
+    List<String> sections =
+        List.of(
+            "Hygiene as of ",
+            "SLA as of ",
+            "business time",
+            "Losses as of ",
+            "top-1 share ",
+            "Process audit as of ",
+            "must-haves missing",
+            "Scorecard ",
+            "Activity-without-outcome alerts",
+            "The vanity channel \"social\": the alert ",
+            "weighted pipeline ",
+            "won within 90 days: P10 ");
+    int at = out.indexOf("sequence funnel: 5 steps");
+    for (String s : sections) {
+      int next = out.indexOf(s, at);
+      assertTrue(next > at, s + " after the previous section in\n" + out);
+      at = next;
+    }
+    long lines = out.lines().count();
+    assertTrue(lines <= 150, lines + " lines");
     assertTrue(Files.isRegularFile(dir.resolve("deals.csv")));
   }
 
@@ -51,7 +74,14 @@ final class DemoAndShellTest {
     String input =
         "System.out.println(Funnel.of(sample).report().deals().total());\n"
             + "System.out.println(sampleEvents.entityCount() > 0);\n"
-            + "println(Period.MONTH);\n";
+            + "println(Period.MONTH);\n"
+            + "System.out.println(sampleLeads.size() > 0 && sampleTouches.size() > 0"
+            + " && sampleSpend.size() > 0 && sampleActivity.size() > 0);\n"
+            + "System.out.println(Sla.of(sampleLeads, sampleTouches).deals(sample)"
+            + ".calendar(sampleCalendar).report().businessTime());\n"
+            + "System.out.println(Kpis.of(sample).leads(sampleLeads).spend(sampleSpend)"
+            + ".report().rows().size() > 0);\n"
+            + "System.out.println(Hygiene.of(sample).report().deals() == sample.dealCount());\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
@@ -59,7 +89,7 @@ final class DemoAndShellTest {
             new ByteArrayInputStream(input.getBytes(UTF_8)), out, err, args.toArray(new String[0]));
     String expected =
         Funnel.of(SampleData.dealLog(SampleSpec.defaults())).report().deals().total()
-            + "\ntrue\nMONTH\n";
+            + "\ntrue\nMONTH\ntrue\ntrue\ntrue\ntrue\n";
     assertEquals(0, status, err.toString(UTF_8));
     assertEquals(expected, out.toString(UTF_8).replace("\r\n", "\n"), err.toString(UTF_8));
   }

@@ -113,6 +113,58 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void touchesBeforeTheirLeadAreListedAndMakeTheInputUnusable() throws IOException {
+    Path leads =
+        write(
+            dir,
+            "leads.csv",
+            "lead_id,created_at",
+            "L1,2026-03-02T09:00:00Z",
+            "L2,2026-03-02T10:00:00Z");
+    Path touches =
+        write(
+            dir,
+            "touches.csv",
+            "subject_id,at",
+            "L1,2026-03-02T08:59:00Z",
+            "L2,2026-03-02T10:05:00Z",
+            "D1,2026-03-01T00:00:00Z",
+            "L2,2026-03-01T10:00:00Z");
+    Cli.Run r =
+        run("validate", "--leads", leads.toString(), "--touches", touches.toString(), "--lenient");
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            touches
+                + ":2: at: \"2026-03-02T08:59:00Z\": touch of lead \"L1\" is before the lead was"
+                + " created at 2026-03-02T09:00:00Z",
+            touches
+                + ":5: at: \"2026-03-01T10:00:00Z\": touch of lead \"L2\" is before the lead was"
+                + " created at 2026-03-02T10:00:00Z",
+            "funnel validate: the input is unusable"),
+        r.errLines());
+    assertEquals(true, r.out().contains(touches + ": 4 read, 4 accepted, 0 rejected\n"), r.out());
+  }
+
+  @Test
+  void aCalendarIsReadAndItsFaultsNamed() throws IOException {
+    Path good =
+        write(
+            dir,
+            "calendar.json",
+            "{ \"zone\": \"Europe/Berlin\", \"hours\": {}, \"holidays\": [] }");
+    Cli.Run ok = run("validate", "--calendar", good.toString());
+    assertEquals(0, ok.status(), ok.err());
+    assertEquals(true, ok.out().contains(good + ": calendar in Europe/Berlin\n"), ok.out());
+    Path bad = write(dir, "bad.json", "{ \"zone\": \"Mars/Olympus\", \"hours\": {} }");
+    Cli.Run r = run("validate", "--calendar", bad.toString());
+    assertEquals(2, r.status());
+    assertEquals(2, r.errLines().size(), r.err());
+    assertEquals(true, r.errLines().get(0).startsWith(bad + ":"), r.err());
+    assertEquals(true, r.errLines().get(0).contains("Mars/Olympus"), r.err());
+  }
+
+  @Test
   void dealsNeedChangesAndPipeline() throws IOException {
     List<Path> files = fourDeals(dir);
     Cli.Run r = run("validate", "--deals", files.get(1).toString());

@@ -8,10 +8,16 @@ import dev.funnel.FunnelFigures;
 import dev.funnel.FunnelReport;
 import dev.funnel.Group;
 import dev.funnel.StageFigures;
+import dev.funnel.audit.AuditReport;
+import dev.funnel.hygiene.HygieneReport;
 import dev.funnel.io.internal.GeneratorOut;
+import dev.funnel.io.internal.ProcessSections;
 import dev.funnel.log.Rejection;
+import dev.funnel.losses.LossReport;
+import dev.funnel.people.Concentration;
 import dev.funnel.sequence.Mode;
 import dev.funnel.sequence.SequenceReport;
+import dev.funnel.sla.SlaReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,7 +28,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Writes reports as the JSON of FORMATS.md "JSON report", with Jackson's streaming generator (no
@@ -51,6 +62,18 @@ import java.util.function.Consumer;
  * rejected}, {@code entities}, {@code entitiesByLevel}, {@code levels [{step, entities,
  * fromPrevious, cumulative, timeFromPrevious}]}, {@code overall}, then added sections, then {@code
  * breakdown {<group>: {entities, entitiesByLevel, levels, overall}}}.
+ *
+ * <p>The process analyses add their FORMATS.md sections with the section writers of this class,
+ * which write exactly what {@link ProcessJson} writes for the same report:
+ *
+ * {@snippet :
+ * JsonReports.funnel(report, records)
+ *     .section("hygiene", JsonReports.hygieneSection(Hygiene.of(log).report()))
+ *     .section("losses", JsonReports.lossesSection(Losses.of(log).report()))
+ *     .section("concentration", JsonReports.concentrationSection(
+ *         People.of(log).report().concentration()))
+ *     .write(writer);
+ * }
  *
  * <p>Conventions ({@link JsonOut}): instants and durations are ISO-8601 strings, money is {@code
  * {amount, currency}}, every rate a proportion {@code {successes, trials, rate, low, high}}, every
@@ -170,6 +193,101 @@ public final class JsonReports {
           out.endObject();
         });
     return new Document(head, tail);
+  }
+
+  /**
+   * The {@code hygiene} section: {@code {retroactive, burstChanges, skips, skippedStages,
+   * backwardMoves, ...}} with the settings, shares, per stage, owner and actor figures and the
+   * listed flags (as {@link ProcessJson#toJson(HygieneReport)}).
+   */
+  public static JsonSection hygieneSection(HygieneReport report) {
+    return replayed(report, ProcessSections::hygiene);
+  }
+
+  /** The {@code losses} section: {@code [ { reason, count, share, amount, withoutAmount } ]}. */
+  public static JsonSection lossesSection(LossReport report) {
+    return replayed(report, ProcessSections::losses);
+  }
+
+  /**
+   * The {@code concentration} section: {@code {owners, top1Share, top20PercentShare, hhi,
+   * topOwners, wonRevenue, shares}}.
+   */
+  public static JsonSection concentrationSection(Concentration concentration) {
+    return replayed(concentration, ProcessSections::concentration);
+  }
+
+  /**
+   * The {@code sla} section: {@code {met, breached, atRisk, compliance, responseTime, ...}} with
+   * the settings, per owner and channel groups, the cost of slowness, the act-now list and every
+   * measured lead.
+   */
+  public static JsonSection slaSection(SlaReport report) {
+    return replayed(report, ProcessSections::sla);
+  }
+
+  /**
+   * The {@code staleDeals} section: {@code [ { dealId, owner, stage, lastTouch, clockStart, idle,
+   * overdue } ]}, most overdue first.
+   */
+  public static JsonSection staleDealsSection(SlaReport report) {
+    return replayed(report, ProcessSections::staleDeals);
+  }
+
+  /**
+   * The {@code audit} section: {@code {asOf, missing, summary, items: [ {mustHave, label, grade,
+   * figure, evidence, threshold} ]}}.
+   */
+  public static JsonSection auditSection(AuditReport report) {
+    return replayed(report, ProcessSections::audit);
+  }
+
+  /**
+   * A section written by a generator-level writer: its tokens are buffered once and replayed onto
+   * whatever {@link JsonOut} the document writes to, exact decimals kept exact.
+   */
+  private static <T> JsonSection replayed(
+      T report, BiConsumer<tools.jackson.core.JsonGenerator, T> writer) {
+    requireNonNull(report, "report");
+    TokenBuffer tokens = TokenBuffer.forGeneration();
+    writer.accept(tokens, report);
+    tokens.close();
+    return out -> {
+      try (JsonParser p = tokens.asParser(ObjectReadContext.empty())) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          replay(p, t, out);
+        }
+      }
+    };
+  }
+
+  private static void replay(JsonParser p, JsonToken t, JsonOut out) {
+    switch (t) {
+      case START_OBJECT -> out.startObject();
+      case END_OBJECT -> out.endObject();
+      case START_ARRAY -> out.startArray();
+      case END_ARRAY -> out.endArray();
+      case PROPERTY_NAME -> out.name(p.currentName());
+      case VALUE_STRING -> out.value(p.getString());
+      case VALUE_NUMBER_INT -> {
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          out.value(new java.math.BigDecimal(p.getBigIntegerValue()));
+        } else {
+          out.value(p.getLongValue());
+        }
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        if (p.getNumberType() == JsonParser.NumberType.BIG_DECIMAL) {
+          out.value(p.getDecimalValue());
+        } else {
+          out.value(p.getDoubleValue());
+        }
+      }
+      case VALUE_TRUE -> out.value(true);
+      case VALUE_FALSE -> out.value(false);
+      case VALUE_NULL -> out.nullValue();
+      default -> throw new IllegalStateException("a process section wrote a " + t + " token");
+    }
   }
 
   /**

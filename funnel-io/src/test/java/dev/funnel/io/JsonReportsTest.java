@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.Funnel;
 import dev.funnel.FunnelReport;
+import dev.funnel.audit.Audit;
+import dev.funnel.hygiene.Hygiene;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
+import dev.funnel.losses.Losses;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Pipeline;
+import dev.funnel.people.People;
 import dev.funnel.sequence.Event;
 import dev.funnel.sequence.EventLog;
 import dev.funnel.sequence.Mode;
 import dev.funnel.sequence.SequenceFunnel;
 import dev.funnel.sequence.SequenceReport;
+import dev.funnel.sla.Sla;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -219,6 +224,52 @@ final class JsonReportsTest {
             "breakdowns"),
         names(r));
     assertEquals(3, r.get("hygiene").get("skips").asLong());
+  }
+
+  /**
+   * The process sections embed exactly what {@link ProcessJson} writes for the same reports (an
+   * independent path: straight onto a generator), including exact decimals, on the hand-checked log
+   * of {@link ProcessJsonTest}: one retroactive skip, loss "price" of 40.00 EUR, lead LA met
+   * (touched after 10 minutes), LB breached.
+   */
+  @Test
+  void processSectionsEqualProcessJsonAndKeepTheirFigures() {
+    DealLog log = ProcessJsonTest.log();
+    var hygiene = Hygiene.of(log).report();
+    var losses = Losses.of(log).report();
+    var people = People.of(log).report();
+    var sla = Sla.of(ProcessJsonTest.leads(), ProcessJsonTest.touches()).deals(log).report();
+    var audit =
+        Audit.of(log).leads(ProcessJsonTest.leads()).touches(ProcessJsonTest.touches()).report();
+    String json =
+        JsonReports.funnel(Funnel.of(log).report(), ReadSummary.of(log))
+            .section("hygiene", JsonReports.hygieneSection(hygiene))
+            .section("losses", JsonReports.lossesSection(losses))
+            .section("concentration", JsonReports.concentrationSection(people.concentration()))
+            .section("sla", JsonReports.slaSection(sla))
+            .section("staleDeals", JsonReports.staleDealsSection(sla))
+            .section("audit", JsonReports.auditSection(audit))
+            .toJson();
+    JsonNode r = ProcessJsonTest.parse(json);
+    assertEquals(ProcessJsonTest.parse(ProcessJson.toJson(hygiene)), r.get("hygiene"));
+    assertEquals(ProcessJsonTest.parse(ProcessJson.lossesArray(losses)), r.get("losses"));
+    assertEquals(
+        ProcessJsonTest.parse(ProcessJson.toJson(people)).get("concentration"),
+        r.get("concentration"));
+    JsonNode slaAndStale = ProcessJsonTest.parse(ProcessJson.toJson(sla));
+    assertEquals(slaAndStale.get("sla"), r.get("sla"));
+    assertEquals(slaAndStale.get("staleDeals"), r.get("staleDeals"));
+    assertEquals(ProcessJsonTest.parse(ProcessJson.toJson(audit)), r.get("audit"));
+
+    assertEquals(1, r.get("hygiene").get("retroactive").asInt());
+    assertEquals(1, r.get("hygiene").get("skips").asInt());
+    assertEquals("price", r.get("losses").get(0).get("reason").asString());
+    assertTrue(json.contains("\"amount\" : 40.00,"), json); // the decimals are kept
+    assertEquals(1, r.get("sla").get("met").asInt());
+    assertEquals(1, r.get("sla").get("breached").asInt());
+    assertEquals(0, r.get("sla").get("atRisk").asInt());
+    assertEquals(2, r.get("concentration").get("owners").asInt()); // ann and bob
+    assertEquals(1.0, r.get("concentration").get("top1Share").asDouble()); // ann has all revenue
   }
 
   @Test

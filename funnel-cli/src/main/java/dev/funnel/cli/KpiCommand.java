@@ -1,0 +1,206 @@
+package dev.funnel.cli;
+
+import dev.funnel.Period;
+import dev.funnel.io.KpiJson;
+import dev.funnel.io.ReadResult;
+import dev.funnel.io.ReadSummary;
+import dev.funnel.kpi.KpiReport;
+import dev.funnel.kpi.Kpis;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.ActivitySample;
+import dev.funnel.model.Lead;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.SpendSample;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code funnel kpi}: KPIs per period and channel with directed changes, activity-without-outcome
+ * alerts, channel economics and the revenue driver tree, as a table or the JSON of FORMATS.md.
+ */
+@Command(
+    name = "kpi",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Prints the KPIs of the data: the scorecard of the latest period (outcome and activity KPIs with their change on the period before), the activity-without-outcome alerts, the economics of each channel (spend, leads, deals, revenue, CPL, CAC, ROAS, ROMI) and the revenue driver tree of the last two periods."
+    },
+    footer = {
+      "",
+      "Attribution: leads count in the period of their creation, won deals and revenue in the period of their win, spend and activity in the period of their date; a lead's or deal's channel is the one recorded on it.",
+      "As-of: an ISO-8601 instant; without it, the latest event of the data. Periods are bucketed in UTC.",
+      "Money: deals and spend must share one currency; mixed currencies are an error naming both.",
+      "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
+    })
+final class KpiCommand implements Callable<Integer> {
+  /** The output formats of {@code funnel kpi}. */
+  enum KpiFormat {
+    /** The scorecard, alerts, channel economics and driver tree as aligned tables. */
+    TABLE,
+    /** The JSON of FORMATS.md {@code funnel kpi --format json}. */
+    JSON
+  }
+
+  /** {@code month}, {@code week} or {@code quarter}. */
+  static final class PeriodName implements ITypeConverter<Period> {
+    @Override
+    public Period convert(String value) {
+      switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "month":
+          return Period.MONTH;
+        case "week":
+          return Period.WEEK;
+        case "quarter":
+          return Period.QUARTER;
+        default:
+          throw new TypeConversionException(
+              "\"" + value + "\" is not a KPI period: use month, week or quarter");
+      }
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "pipeline.json")
+  Path pipeline;
+
+  @Option(names = "--deals", required = true, paramLabel = "FILE", description = "deals.csv")
+  Path deals;
+
+  @Option(
+      names = "--changes",
+      required = true,
+      paramLabel = "FILE",
+      description = "stage_changes.csv")
+  Path changes;
+
+  @Option(
+      names = "--leads",
+      paramLabel = "FILE",
+      description = "leads.csv: leads, CPL and lead-to-deal")
+  @Nullable Path leads;
+
+  @Option(names = "--spend", required = true, paramLabel = "FILE", description = "spend.csv")
+  Path spend;
+
+  @Option(
+      names = "--activity",
+      paramLabel = "FILE",
+      description = "activity.csv: impressions, clicks, CTR, CPC and one KPI per metric")
+  @Nullable Path activity;
+
+  @Option(
+      names = "--period",
+      defaultValue = "month",
+      paramLabel = "SIZE",
+      converter = PeriodName.class,
+      description = "month (default), week or quarter")
+  Period period;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "INSTANT",
+      converter = Converters.AsOf.class,
+      description = "see the data as it was then (default: its latest event)")
+  @Nullable Instant asOf;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      paramLabel = "FORMAT",
+      description = "table (default) or json")
+  KpiFormat format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "write the report to this file instead of standard output")
+  @Nullable Path out;
+
+  @Option(
+      names = "--lenient",
+      description =
+          "skip unusable records and list them (default: stop at the first); with --format json"
+              + " they are listed on standard error")
+  boolean lenient;
+
+  @Override
+  public Integer call() {
+    Inputs inputs = new Inputs(lenient);
+    Pipeline p = inputs.pipeline(pipeline);
+    DealLog log = inputs.dealLog(p, deals, changes);
+    ReadSummary records = ReadSummary.of(log);
+    Kpis kpis = Kpis.of(log).period(period);
+    if (leads != null) {
+      ReadResult<Lead> l = inputs.leads(leads);
+      records = records.plus(ReadSummary.of(l));
+      kpis.leads(l.records());
+    }
+    ReadResult<SpendSample> s = Inputs.read(spend, inputs.files()::spend);
+    records = records.plus(ReadSummary.of(s));
+    kpis.spend(s.records());
+    if (activity != null) {
+      ReadResult<ActivitySample> a = Inputs.read(activity, inputs.files()::activity);
+      records = records.plus(ReadSummary.of(a));
+      kpis.activity(a.records());
+    }
+    if (asOf != null) {
+      kpis.asOf(asOf);
+    }
+    KpiReport report = report(kpis);
+    ReadSummary all = records;
+    Output.write(out, spec.commandLine().getOut(), w -> write(format, report, all, w));
+    PrintWriter err = spec.commandLine().getErr();
+    if (format == KpiFormat.JSON && all.rejected() > 0) {
+      // the JSON of FORMATS.md has no rejected section: the skipped records go to standard error
+      all.rejections().forEach(r -> err.println(r.message()));
+      err.println(
+          "funnel: "
+              + all.rejected()
+              + " of "
+              + all.read()
+              + " records were rejected and skipped (listed above)");
+      err.flush();
+    } else {
+      ReportCommand.noteRejections(err, all);
+    }
+    return FunnelCli.OK;
+  }
+
+  /** Computes the report; the library's input faults (mixed currencies) exit with 2. */
+  static KpiReport report(Kpis kpis) {
+    try {
+      return kpis.report();
+    } catch (IllegalArgumentException e) {
+      throw new InputException("funnel kpi: " + e.getMessage());
+    }
+  }
+
+  static void write(KpiFormat format, KpiReport report, ReadSummary records, Writer w)
+      throws IOException {
+    switch (format) {
+      case JSON:
+        KpiJson.write(report, w);
+        w.write("\n");
+        return;
+      case TABLE:
+        w.write(report.toString());
+        w.write("\n");
+        w.write(ReportCommand.recordsTable(records));
+        return;
+    }
+    throw new AssertionError(format);
+  }
+}

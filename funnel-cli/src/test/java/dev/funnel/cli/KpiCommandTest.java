@@ -1,0 +1,202 @@
+package dev.funnel.cli;
+
+import static dev.funnel.cli.Cli.concat;
+import static dev.funnel.cli.Cli.run;
+import static dev.funnel.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code funnel kpi} on the four deals of {@link Cli} (D1 web won 03-04 for 1000.00 EUR, D2 ads
+ * lost), three leads in March 2026 (L1 and L3 web, L2 ads), spend 30.00 EUR on web and 20.00 EUR on
+ * ads, 100 web clicks. By hand, March 2026: CPL all = 50.00 / 3 leads = 16.67; CPL web = 30.00 / 2
+ * = 15.00; CPL ads = 20.00 / 1 = 20.00; won deals 1, revenue 1000; CPC all = 50.00 / 100 = 0.50.
+ */
+final class KpiCommandTest {
+  private static final JsonMapper MAPPER = new JsonMapper();
+
+  @TempDir Path dir;
+
+  private String[] args;
+
+  @BeforeEach
+  void files() throws IOException {
+    List<Path> four = Cli.fourDeals(dir);
+    Path leads =
+        write(
+            dir,
+            "leads.csv",
+            "lead_id,created_at,channel",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L2,2026-03-02T10:00:00Z,ads",
+            "L3,2026-03-01T20:00:00Z,web");
+    Path spend =
+        write(
+            dir,
+            "spend.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "2026-03-02,ads,20.00,EUR");
+    Path activity =
+        write(dir, "activity.csv", "date,channel,metric,value", "2026-03-01,web,clicks,100");
+    args =
+        concat(
+            new String[] {"kpi"},
+            concat(
+                Cli.inputs(four),
+                "--leads",
+                leads.toString(),
+                "--spend",
+                spend.toString(),
+                "--activity",
+                activity.toString()));
+  }
+
+  private static JsonNode kpi(JsonNode report, String period, String scope, String id) {
+    for (JsonNode row : report.get("periods")) {
+      if (row.get("period").asString().equals(period)
+          && row.get("scope").asString().equals(scope)) {
+        for (JsonNode k : row.get("kpis")) {
+          if (k.get("id").asString().equals(id)) {
+            return k;
+          }
+        }
+      }
+    }
+    throw new AssertionError(period + " " + scope + " " + id + " not in the report");
+  }
+
+  @Test
+  void jsonHasTheShapeOfFormatsMdAndHandComputedValues() throws IOException {
+    Cli.Run r = run(concat(args, "--format", "json"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    assertTrue(j.get("periods").isArray());
+    assertTrue(j.get("alerts").isArray());
+    JsonNode first = j.get("periods").get(0);
+    assertEquals("2026-03", first.get("period").asString());
+    assertEquals("all", first.get("scope").asString());
+    JsonNode cpl = kpi(j, "2026-03", "all", "cpl");
+    assertEquals("OUTCOME", cpl.get("kind").asString());
+    assertEquals("MONEY", cpl.get("unit").asString());
+    assertEquals(50.0 / 3, cpl.get("value").asDouble(), 1e-9);
+    assertEquals(15.0, kpi(j, "2026-03", "channel=web", "cpl").get("value").asDouble(), 1e-9);
+    assertEquals(20.0, kpi(j, "2026-03", "channel=ads", "cpl").get("value").asDouble(), 1e-9);
+    assertEquals(3.0, kpi(j, "2026-03", "all", "leads").get("value").asDouble());
+    assertEquals(1.0, kpi(j, "2026-03", "all", "won_deals").get("value").asDouble());
+    assertEquals(1000.0, kpi(j, "2026-03", "all", "revenue").get("value").asDouble());
+    assertEquals("ACTIVITY", kpi(j, "2026-03", "all", "clicks").get("kind").asString());
+    assertEquals(0.5, kpi(j, "2026-03", "all", "cpc").get("value").asDouble(), 1e-9);
+  }
+
+  @Test
+  void tableShowsScorecardAlertsEconomicsAndRecords() {
+    Cli.Run r = run(args);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Scorecard 2026-03 all\n"), r.out());
+    assertTrue(r.out().contains("Alerts: "), r.out());
+    assertTrue(r.out().contains("Channel economics"), r.out());
+    // 4 deals + 4 changes + 3 leads + 2 spend + 1 activity
+    assertTrue(r.out().contains("records: 14 read, 14 accepted, 0 rejected\n"), r.out());
+  }
+
+  @Test
+  void weeksAndQuartersLabelTheirPeriods() throws IOException {
+    JsonNode q =
+        MAPPER.readTree(run(concat(args, "--period", "quarter", "--format", "json")).out());
+    assertEquals("2026-Q1", q.get("periods").get(0).get("period").asString());
+    JsonNode w = MAPPER.readTree(run(concat(args, "--period", "week", "--format", "json")).out());
+    // 2026-03-01 is a Sunday: ISO week 9
+    assertEquals("2026-W09", w.get("periods").get(0).get("period").asString());
+  }
+
+  @Test
+  void mixedCurrenciesExitTwoNamingBoth() throws IOException {
+    Path usd =
+        write(
+            dir,
+            "usd.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "2026-03-02,ads,20.00,USD");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--spend") + 1, usd.toString());
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(2, r.status());
+    assertEquals(1, r.errLines().size(), r.err());
+    String line = r.errLines().get(0);
+    assertTrue(line.startsWith("funnel kpi: spend on 2026-03-02 for ads is in USD"), line);
+    assertTrue(line.contains("EUR"), line);
+  }
+
+  @Test
+  void lenientJsonListsSkippedRecordsOnStandardError() throws IOException {
+    Path bad =
+        write(
+            dir,
+            "bad_spend.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "2026-03-02,ads,lots,EUR");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--spend") + 1, bad.toString());
+    a.addAll(List.of("--lenient", "--format", "json"));
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(2, r.errLines().size(), r.err());
+    assertTrue(r.errLines().get(0).startsWith(bad + ":3: cost: \"lots\""), r.err());
+    assertEquals(
+        "funnel: 1 of 14 records were rejected and skipped (listed above)", r.errLines().get(1));
+    // CPL all = 30.00 / 3 without the skipped row
+    assertEquals(
+        10.0, kpi(MAPPER.readTree(r.out()), "2026-03", "all", "cpl").get("value").asDouble(), 1e-9);
+  }
+
+  static Stream<Arguments> badOptions() {
+    return Stream.of(
+        Arguments.of(
+            List.of("--period", "day"),
+            "kpi: Invalid value for option '--period': \"day\" is not a KPI period: use month,"
+                + " week or quarter"),
+        Arguments.of(
+            List.of("--format", "html"),
+            "kpi: Invalid value for option '--format': expected one of [TABLE, JSON]"
+                + " (case-insensitive) but was 'html'"),
+        Arguments.of(
+            List.of("--as-of", "soon"),
+            "kpi: Invalid value for option '--as-of': \"soon\" is not an ISO-8601 instant such as"
+                + " 2026-03-01T09:15:00Z"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badOptions")
+  void badOptionsExitTwoWithOneProblemLine(List<String> extra, String message) {
+    Cli.Run r = run(concat(args, extra.toArray(new String[0])));
+    assertEquals(2, r.status());
+    assertEquals(List.of(message, "Try 'funnel kpi --help' for more information."), r.errLines());
+  }
+
+  @Test
+  void missingSpendFileExitsTwoWithOneLine() {
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    Path missing = dir.resolve("nope.csv");
+    a.set(a.indexOf("--spend") + 1, missing.toString());
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(2, r.status());
+    assertEquals(List.of(missing + ": no such file"), r.errLines());
+  }
+}

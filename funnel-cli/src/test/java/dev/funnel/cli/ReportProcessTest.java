@@ -1,0 +1,379 @@
+package dev.funnel.cli;
+
+import static dev.funnel.cli.Cli.concat;
+import static dev.funnel.cli.Cli.run;
+import static dev.funnel.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The process sections of {@code funnel report} on a dataset small enough to check by hand.
+ *
+ * <pre>
+ * Deals (pipeline new, qualified, won, lost; 2026-03-02 is a Monday):
+ *   D1 ann  web 1000.00 EUR: qualified at 03-02 00:00 recorded 03-03 12:00 (36 h late: retroactive), won 03-04
+ *   D2 bob  ads  500.00 EUR, loss reason "price": lost 03-03
+ *   D3 ann  ads: created 03-02, qualified 03-03, open; touched 03-03 06:00
+ *   D4 -    web: created 03-02, open in new, never touched
+ * Leads: L1 created 03-02 09:00, touched 09:10 (10 min); L2 created 10:00, touched 10:30 (30 min);
+ *        L3 created Sunday 03-01 20:00, touched Monday 09:05 (13 h 5 min wall, 5 min business time)
+ * As-of: the latest event, D1's win at 03-04 00:00.
+ * </pre>
+ */
+final class ReportProcessTest {
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  @TempDir Path dir;
+
+  private Path pipeline;
+  private Path deals;
+  private Path changes;
+  private Path leads;
+  private Path touches;
+  private Path calendar;
+
+  @BeforeEach
+  void files() throws IOException {
+    pipeline = write(dir, "pipeline.json", Cli.PIPELINE);
+    deals =
+        write(
+            dir,
+            "deals.csv",
+            "deal_id,created_at,owner,channel,amount,currency,loss_reason",
+            "D1,2026-03-01T00:00:00Z,ann,web,1000.00,EUR,",
+            "D2,2026-03-01T00:00:00Z,bob,ads,500.00,EUR,price",
+            "D3,2026-03-02T00:00:00Z,ann,ads,,,",
+            "D4,2026-03-02T00:00:00Z,,web,,,");
+    changes =
+        write(
+            dir,
+            "stage_changes.csv",
+            "deal_id,to_stage,occurred_at,recorded_at",
+            "D1,qualified,2026-03-02T00:00:00Z,2026-03-03T12:00:00Z",
+            "D1,won,2026-03-04T00:00:00Z,",
+            "D2,lost,2026-03-03T00:00:00Z,",
+            "D3,qualified,2026-03-03T00:00:00Z,");
+    leads =
+        write(
+            dir,
+            "leads.csv",
+            "lead_id,created_at,channel",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L2,2026-03-02T10:00:00Z,ads",
+            "L3,2026-03-01T20:00:00Z,web");
+    touches =
+        write(
+            dir,
+            "touches.csv",
+            "subject_id,at,kind,actor",
+            "L1,2026-03-02T09:10:00Z,call,ann",
+            "L2,2026-03-02T10:30:00Z,call,bob",
+            "L3,2026-03-02T09:05:00Z,mail,ann",
+            "D3,2026-03-03T06:00:00Z,call,ann");
+    calendar =
+        write(
+            dir,
+            "calendar.json",
+            "{ \"zone\": \"UTC\", \"hours\": {",
+            "  \"MONDAY\": [[\"09:00\",\"18:00\"]], \"TUESDAY\": [[\"09:00\",\"18:00\"]],",
+            "  \"WEDNESDAY\": [[\"09:00\",\"18:00\"]], \"THURSDAY\": [[\"09:00\",\"18:00\"]],",
+            "  \"FRIDAY\": [[\"09:00\",\"18:00\"]] }, \"holidays\": [] }");
+  }
+
+  private String[] base() {
+    return new String[] {
+      "report",
+      "--pipeline",
+      pipeline.toString(),
+      "--deals",
+      deals.toString(),
+      "--changes",
+      changes.toString()
+    };
+  }
+
+  private JsonNode json(String... extra) throws IOException {
+    Cli.Run r = run(concat(concat(base(), extra), "--format", "json"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    return MAPPER.readTree(r.out());
+  }
+
+  private static List<String> names(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    n.propertyNames().forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void dealLogAloneGivesHygieneLossesConcentrationAndAudit() throws IOException {
+    JsonNode r = json();
+    List<String> names = names(r);
+    assertTrue(
+        names.containsAll(List.of("hygiene", "losses", "concentration", "audit")),
+        names.toString());
+    assertFalse(names.contains("sla"), names.toString());
+    assertFalse(names.contains("staleDeals"), names.toString());
+    // sections after the funnel figures, before the breakdowns
+    assertEquals(
+        List.of("hygiene", "losses", "concentration", "audit", "breakdowns"),
+        names.subList(names.indexOf("velocityPerDay") + 1, names.size()));
+
+    JsonNode h = r.get("hygiene");
+    assertEquals(1, h.get("retroactive").asInt()); // D1 -> qualified, recorded 36 h late
+    assertEquals(0, h.get("burstChanges").asInt());
+    assertEquals(0, h.get("skips").asInt());
+    assertEquals(0, h.get("skippedStages").asInt());
+    assertEquals(0, h.get("backwardMoves").asInt());
+
+    JsonNode losses = r.get("losses");
+    assertEquals(1, losses.size());
+    assertEquals("price", losses.get(0).get("reason").asString());
+    assertEquals(1, losses.get(0).get("count").asInt());
+    assertEquals(1.0, losses.get(0).get("share").get("rate").asDouble());
+    assertEquals(
+        "500.00", losses.get(0).get("amount").get("amount").decimalValue().toPlainString());
+
+    JsonNode c = r.get("concentration");
+    assertEquals(1.0, c.get("top1Share").asDouble()); // ann won all revenue
+    assertEquals(1.0, c.get("hhi").asDouble());
+
+    JsonNode audit = r.get("audit");
+    assertEquals(8, audit.get("items").size());
+    assertEquals("2026-03-04T00:00:00Z", audit.get("asOf").asString());
+  }
+
+  @Test
+  void leadsAndTouchesAddSlaAndStaleDeals() throws IOException {
+    JsonNode r =
+        json("--leads", leads.toString(), "--touches", touches.toString(), "--follow-up", "P1D");
+    JsonNode sla = r.get("sla");
+    // wall time: L1 10 min met; L2 30 min and L3 13 h 5 min breached
+    assertEquals(1, sla.get("met").asInt());
+    assertEquals(2, sla.get("breached").asInt());
+    assertEquals(0, sla.get("atRisk").asInt());
+    assertEquals(1, sla.get("compliance").get("successes").asInt());
+    assertEquals(3, sla.get("compliance").get("trials").asInt());
+    assertEquals(3, sla.get("responseTime").get("count").asInt());
+    assertEquals("PT30M", sla.get("responseTime").get("p50").asString());
+    assertEquals("PT15M", sla.get("responseLimit").asString());
+
+    // open at as-of 03-04: D3 idle 18 h since its touch, D4 idle 2 days since creation
+    JsonNode stale = r.get("staleDeals");
+    assertEquals(1, stale.size());
+    assertEquals("D4", stale.get(0).get("dealId").asString());
+    assertTrue(stale.get(0).get("lastTouch").isNull());
+    assertEquals("PT24H", stale.get(0).get("overdue").asString());
+
+    // every file read is accounted for: 4 deals + 4 changes + 3 leads + 4 touches
+    assertEquals(15, r.get("records").get("read").asInt());
+    assertEquals(15, r.get("records").get("accepted").asInt());
+  }
+
+  @Test
+  void slaResponseLimitAndCalendarChangeTheGrades() throws IOException {
+    JsonNode wider =
+        json(
+            "--leads",
+            leads.toString(),
+            "--touches",
+            touches.toString(),
+            "--sla-response",
+            "PT45M");
+    assertEquals(2, wider.get("sla").get("met").asInt()); // L1 and L2
+    assertEquals(1, wider.get("sla").get("breached").asInt()); // L3
+    assertEquals("PT45M", wider.get("sla").get("responseLimit").asString());
+
+    JsonNode business =
+        json(
+            "--leads",
+            leads.toString(),
+            "--touches",
+            touches.toString(),
+            "--calendar",
+            calendar.toString());
+    assertTrue(business.get("sla").get("businessTime").asBoolean());
+    assertEquals(2, business.get("sla").get("met").asInt()); // L1, and L3 in 5 business minutes
+    assertEquals(1, business.get("sla").get("breached").asInt()); // L2
+  }
+
+  @Test
+  void leadsWithoutTouchesHaveSlaButNoStaleDeals() throws IOException {
+    JsonNode r = json("--leads", leads.toString());
+    assertEquals(3, r.get("sla").get("breached").asInt()); // untouched, limit passed
+    assertFalse(names(r).contains("staleDeals"));
+  }
+
+  @Test
+  void cohortAppliesToTheProcessSections() throws IOException {
+    JsonNode r = json("--from", "2026-03-02");
+    // only D3 and D4: no retroactive change, no loss
+    assertEquals(0, r.get("hygiene").get("retroactive").asInt());
+    assertEquals(0, r.get("losses").size());
+    assertEquals(2, r.get("hygiene").get("deals").asInt());
+  }
+
+  @Test
+  void tableAndHtmlShowTheSections() throws IOException {
+    String[] args =
+        concat(
+            base(),
+            "--leads",
+            leads.toString(),
+            "--touches",
+            touches.toString(),
+            "--follow-up",
+            "P1D");
+    Cli.Run table = run(args);
+    assertEquals(0, table.status(), table.err());
+    String out = table.out();
+    int funnel = out.indexOf("Funnel b2b");
+    int hygiene = out.indexOf("Hygiene as of");
+    int losses = out.indexOf("Losses as of");
+    int people = out.indexOf("People as of");
+    int sla = out.indexOf("SLA as of");
+    int stale = out.indexOf("stale deals (no touch for over 1d): 1 of 2 open\n");
+    int audit = out.indexOf("Process audit as of");
+    int records = out.indexOf("records: 15 read, 15 accepted, 0 rejected");
+    assertTrue(
+        0 <= funnel
+            && funnel < hygiene
+            && hygiene < losses
+            && losses < people
+            && people < sla
+            && sla < stale
+            && stale < audit
+            && audit < records,
+        out);
+
+    Cli.Run html = run(concat(args, "--format", "html"));
+    assertEquals(0, html.status(), html.err());
+    for (String h : List.of("Hygiene", "Losses", "Concentration", "SLA", "Stale deals", "Audit")) {
+      assertTrue(html.out().contains("<h2>" + h + "</h2>"), h);
+    }
+    assertTrue(html.out().contains("1 met, 2 breached, 0 at risk"), html.out());
+  }
+
+  @Test
+  void aTouchBeforeItsLeadExitsTwoNamingTheLine() throws IOException {
+    Path early =
+        write(
+            dir,
+            "early.csv",
+            "subject_id,at",
+            "L2,2026-03-02T10:30:00Z",
+            "L1,2026-03-02T08:00:00Z");
+    Cli.Run r = run(concat(base(), "--leads", leads.toString(), "--touches", early.toString()));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            early
+                + ":3: at: \"2026-03-02T08:00:00Z\": touch of lead \"L1\" is before the lead was"
+                + " created at 2026-03-02T09:00:00Z"),
+        r.errLines());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void lenientAccountsForEveryFileRead() throws IOException {
+    Path badLeads =
+        write(
+            dir,
+            "bad_leads.csv",
+            "lead_id,created_at,channel",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L2,yesterday,ads",
+            "L3,2026-03-01T20:00:00Z,web");
+    Path badTouches =
+        write(
+            dir,
+            "bad_touches.csv",
+            "subject_id,at",
+            "L1,2026-03-02T09:10:00Z",
+            ",2026-03-02T09:11:00Z",
+            "D3,2026-03-03T06:00:00Z");
+    Cli.Run r =
+        run(
+            concat(
+                base(),
+                "--leads",
+                badLeads.toString(),
+                "--touches",
+                badTouches.toString(),
+                "--lenient",
+                "--format",
+                "json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    JsonNode records = j.get("records");
+    assertEquals(14, records.get("read").asInt()); // 4 + 4 + 3 + 3
+    assertEquals(2, records.get("rejected").asInt());
+    assertEquals(12, records.get("accepted").asInt());
+    JsonNode rejected = j.get("rejected");
+    assertEquals(2, rejected.size());
+    assertEquals(badLeads.toString(), rejected.get(0).get("file").asString());
+    assertEquals(3, rejected.get(0).get("line").asInt());
+    assertEquals(badTouches.toString(), rejected.get(1).get("file").asString());
+    assertEquals(3, rejected.get(1).get("line").asInt());
+    assertEquals(2, j.get("sla").get("met").asInt() + j.get("sla").get("breached").asInt());
+    assertEquals(
+        List.of("funnel: 2 of 14 records were rejected and skipped (listed in the report)"),
+        r.errLines());
+  }
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        Arguments.of(
+            List.of("--sla-response", "15m"),
+            "report: Invalid value for option '--sla-response': \"15m\" is not an ISO-8601"
+                + " duration such as P7D, PT12H or P1DT6H"),
+        Arguments.of(
+            List.of("--follow-up", "-P1D"),
+            "report: Invalid value for option '--follow-up': \"-P1D\" is not a positive duration"),
+        Arguments.of(
+            List.of("--follow-up", "PT0S"),
+            "report: Invalid value for option '--follow-up': \"PT0S\" is not a positive duration"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badValues")
+  void badDurationsExitTwoWithOneProblemLine(List<String> extra, String message) {
+    Cli.Run r = run(concat(base(), extra.toArray(new String[0])));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(message, "Try 'funnel report --help' for more information."), r.errLines());
+  }
+
+  static Stream<Arguments> missingFiles() {
+    return Stream.of(
+        Arguments.of("--leads", "no_leads.csv"),
+        Arguments.of("--touches", "no_touches.csv"),
+        Arguments.of("--calendar", "no_calendar.json"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("missingFiles")
+  void aMissingFileExitsTwoWithOneLine(String option, String name) {
+    Path missing = dir.resolve(name);
+    Cli.Run r = run(concat(base(), option, missing.toString()));
+    assertEquals(2, r.status());
+    assertEquals(List.of(missing + ": no such file"), r.errLines());
+  }
+}
