@@ -198,8 +198,8 @@ final class BudgetModel {
     int t = log.offset(asOf);
     Set<String> converted = new HashSet<>();
     for (int d = 0; d < log.dealCount && log.created[d] <= t; d++) {
-      if (log.leadId[d] > 0) {
-        converted.add(log.leadIdNames[log.leadId[d]]);
+      if (log.leadIdStart[d + 1] > log.leadIdStart[d]) {
+        converted.add(log.leadId(d).orElseThrow());
       }
     }
     long convertedLeads = 0;

@@ -65,7 +65,7 @@ public final class DealLogBuilder {
   private final Ints dealChannel = new Ints();
   private final Longs dealAmount = new Longs();
   private final Ints dealLossReason = new Ints();
-  private final Ints dealLeadId = new Ints();
+  private final List<@Nullable String> dealLeadId = new ArrayList<>();
   private final List<Ints> attributeColumns = new ArrayList<>();
   private final List<Dictionary> attributeValues = new ArrayList<>();
   private final Dictionary attributeNames = new Dictionary();
@@ -87,7 +87,6 @@ public final class DealLogBuilder {
   private final Dictionary owners = new Dictionary();
   private final Dictionary channels = new Dictionary();
   private final Dictionary lossReasons = new Dictionary();
-  private final Dictionary leadIds = new Dictionary();
   private final Dictionary actors = new Dictionary();
 
   DealLogBuilder(Pipeline pipeline) {
@@ -183,7 +182,7 @@ public final class DealLogBuilder {
     dealChannel.add(channels.encode(deal.channel()));
     dealAmount.add(minor);
     dealLossReason.add(lossReasons.encode(deal.lossReason()));
-    dealLeadId.add(leadIds.encode(deal.leadId()));
+    dealLeadId.add(deal.leadId().orElse(null));
     for (Map.Entry<String, String> e : deal.attributes().entrySet()) {
       int a = attributeNames.encode(e.getKey()) - 1;
       if (a == attributeColumns.size()) {
@@ -463,7 +462,8 @@ public final class DealLogBuilder {
     int[] channel = new int[deals];
     long[] amount = new long[deals];
     int[] lossReason = new int[deals];
-    int[] leadId = new int[deals];
+    int[] leadIdStart = new int[deals + 1];
+    ByteArrayOutputStream leadIds = new ByteArrayOutputStream(deals * 4);
     int attributes = attributeColumns.size();
     int[][] attrs = new int[attributes][deals];
     int[] idStart = new int[deals + 1];
@@ -475,7 +475,10 @@ public final class DealLogBuilder {
       channel[p] = dealChannel.get(slot);
       amount[p] = dealAmount.get(slot);
       lossReason[p] = dealLossReason.get(slot);
-      leadId[p] = dealLeadId.get(slot);
+      String lead = dealLeadId.get(slot);
+      byte[] leadBytes = lead == null ? new byte[0] : lead.getBytes(StandardCharsets.UTF_8);
+      leadIds.write(leadBytes, 0, leadBytes.length);
+      leadIdStart[p + 1] = leadIdStart[p] + leadBytes.length;
       for (int a = 0; a < attributes; a++) {
         Ints column = attributeColumns.get(a);
         attrs[a][p] = slot < column.size() ? column.get(slot) : 0;
@@ -498,7 +501,8 @@ public final class DealLogBuilder {
         channel,
         amount,
         lossReason,
-        leadId,
+        leadIds.toByteArray(),
+        leadIdStart,
         attrs,
         start,
         ids.toByteArray(),
@@ -510,7 +514,6 @@ public final class DealLogBuilder {
         owners.names(),
         channels.names(),
         lossReasons.names(),
-        leadIds.names(),
         actors.names(),
         attributeNameArray,
         attributeValueNames,

@@ -47,8 +47,8 @@ public record Deal(
   /**
    * Validates the deal.
    *
-   * @throws IllegalArgumentException if the id is blank, the amount is negative, or an attribute
-   *     name is blank
+   * @throws IllegalArgumentException if the id or a present lead id is blank, the amount is
+   *     negative, or an attribute name is blank
    */
   public Deal {
     requireNonNull(id, "id");
@@ -66,6 +66,10 @@ public record Deal(
     attributes = Collections.unmodifiableMap(copy);
     if (id.isBlank()) {
       throw new IllegalArgumentException("deal id is blank");
+    }
+    if (leadId.isPresent() && leadId.get().isBlank()) {
+      throw new IllegalArgumentException(
+          "deal \"" + id + "\": lead id is blank (leave it absent instead)");
     }
     if (amount.isPresent() && amount.get().isNegative()) {
       throw new IllegalArgumentException(

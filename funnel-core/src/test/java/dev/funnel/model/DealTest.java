@@ -29,6 +29,9 @@ final class DealTest {
             "deal \"D-1\": amount -5 JPY is negative",
             () -> Deal.builder("D-1", T).amount(Money.of("-5", "JPY")).build()),
         iae(
+            "deal \"D-1\": lead id is blank (leave it absent instead)",
+            () -> Deal.builder("D-1", T).leadId(" ").build()),
+        iae(
             "deal \"D-1\": an attribute name is blank",
             () -> Deal.builder("D-1", T).attribute(" ", "x").build()),
         iae(

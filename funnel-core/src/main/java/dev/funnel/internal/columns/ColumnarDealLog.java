@@ -51,7 +51,14 @@ public final class ColumnarDealLog implements DealLog {
   public final int[] channel;
   public final long[] amount;
   public final int[] lossReason;
-  public final int[] leadId;
+
+  /**
+   * Deal d's lead id is the UTF-8 bytes leadIdBytes[leadIdStart[d] .. leadIdStart[d+1]); empty =
+   * none.
+   */
+  public final byte[] leadIdBytes;
+
+  public final int[] leadIdStart;
 
   /** Per attribute (in {@link #attributeNames} order), per deal: the value code. */
   public final int[][] attributes;
@@ -70,7 +77,6 @@ public final class ColumnarDealLog implements DealLog {
   public final String[] ownerNames;
   public final String[] channelNames;
   public final String[] lossReasonNames;
-  public final String[] leadIdNames;
   public final String[] actorNames;
   public final String[] attributeNames;
   public final String[][] attributeValueNames;
@@ -90,7 +96,8 @@ public final class ColumnarDealLog implements DealLog {
       int[] channel,
       long[] amount,
       int[] lossReason,
-      int[] leadId,
+      byte[] leadIdBytes,
+      int[] leadIdStart,
       int[][] attributes,
       int[] changeStart,
       byte[] idBytes,
@@ -102,7 +109,6 @@ public final class ColumnarDealLog implements DealLog {
       String[] ownerNames,
       String[] channelNames,
       String[] lossReasonNames,
-      String[] leadIdNames,
       String[] actorNames,
       String[] attributeNames,
       String[][] attributeValueNames,
@@ -130,7 +136,8 @@ public final class ColumnarDealLog implements DealLog {
     this.channel = channel;
     this.amount = amount;
     this.lossReason = lossReason;
-    this.leadId = leadId;
+    this.leadIdBytes = leadIdBytes;
+    this.leadIdStart = leadIdStart;
     this.attributes = attributes;
     this.changeStart = changeStart;
     this.idBytes = idBytes;
@@ -142,7 +149,6 @@ public final class ColumnarDealLog implements DealLog {
     this.ownerNames = ownerNames;
     this.channelNames = channelNames;
     this.lossReasonNames = lossReasonNames;
-    this.leadIdNames = leadIdNames;
     this.actorNames = actorNames;
     this.attributeNames = attributeNames;
     this.attributeValueNames = attributeValueNames;
@@ -182,6 +188,15 @@ public final class ColumnarDealLog implements DealLog {
 
   public String dealId(int d) {
     return new String(idBytes, idStart[d], idStart[d + 1] - idStart[d], StandardCharsets.UTF_8);
+  }
+
+  /** The lead id of deal d, if it has one. */
+  public Optional<String> leadId(int d) {
+    int from = leadIdStart[d];
+    int to = leadIdStart[d + 1];
+    return from == to
+        ? Optional.empty()
+        : Optional.of(new String(leadIdBytes, from, to - from, StandardCharsets.UTF_8));
   }
 
   public Optional<Money> money(long minor) {
@@ -236,7 +251,7 @@ public final class ColumnarDealLog implements DealLog {
         name(channelNames, channel[d]),
         money(amount[d]),
         name(lossReasonNames, lossReason[d]),
-        name(leadIdNames, leadId[d]),
+        leadId(d),
         attrs);
   }
 

@@ -106,7 +106,7 @@ public final class DealWalk {
               log.ownerNames[log.owner[d]],
               log.channelNames[log.channel[d]],
               log.money(log.amount[d]),
-              log.leadId[d] == 0 ? Optional.empty() : Optional.of(log.leadIdNames[log.leadId[d]]),
+              log.leadId(d),
               log.lossReasonNames[log.lossReason[d]],
               kind,
               log.pipeline.stages().get(s).id(),

@@ -259,17 +259,19 @@ final class FunnelPartial {
       }
     }
     c[base + MAX_RANK + effMax]++;
-    if ((mask0 | mask1) != 0) {
-      boolean firstEntered = (mask0 & 1L) != 0;
-      for (int k = 0; k < n; k++) {
-        if (has(mask0, mask1, k)) {
-          c[base + entered + k]++;
-          if (firstEntered) {
-            c[base + withFirst + k]++;
-          }
-          if (k + 1 < n ? has(mask0, mask1, k + 1) : state == ColumnarDealLog.WON) {
-            c[base + pair + k]++;
-          }
+    // Only the explicitly entered ranks: iterate the set bits of the masks.
+    final boolean firstEntered = (mask0 & 1L) != 0;
+    for (int word = 0; word < 2; word++) {
+      long m = word == 0 ? mask0 : mask1;
+      while (m != 0) {
+        final int k = Long.numberOfTrailingZeros(m) + 64 * word;
+        m &= m - 1;
+        c[base + entered + k]++;
+        if (firstEntered) {
+          c[base + withFirst + k]++;
+        }
+        if (k + 1 < n ? has(mask0, mask1, k + 1) : state == ColumnarDealLog.WON) {
+          c[base + pair + k]++;
         }
       }
     }
