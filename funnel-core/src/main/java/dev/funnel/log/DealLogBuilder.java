@@ -6,6 +6,7 @@ import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.columns.Dictionary;
 import dev.funnel.internal.columns.Ints;
 import dev.funnel.internal.columns.Longs;
+import dev.funnel.internal.columns.StringIntMap;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
@@ -53,7 +54,7 @@ public final class DealLogBuilder {
   private long changeOrdinal;
 
   // Every deal id mentioned by a deal or a change gets a ref.
-  private final Map<String, Integer> refs = new HashMap<>();
+  private final StringIntMap refs = new StringIntMap(1 << 10);
   private final List<String> refIds = new ArrayList<>();
   private final Ints refSlot = new Ints();
   private final Set<String> rejectedDealIds = new HashSet<>();
@@ -174,7 +175,9 @@ public final class DealLogBuilder {
         return this;
       }
     }
-    rejectedDealIds.remove(id);
+    if (!rejectedDealIds.isEmpty()) {
+      rejectedDealIds.remove(id);
+    }
     refSlot.set(ref, dealRef.size());
     dealRef.add(ref);
     dealCreated.add(deal.createdAt().getEpochSecond());
@@ -209,7 +212,7 @@ public final class DealLogBuilder {
 
   /** Adds a stage change; its origin is {@code stage changes:N}, N counting changes added. */
   public DealLogBuilder change(StageChange change) {
-    return change(change, new Origin("stage changes", changeOrdinal + 1));
+    return addChange(change, API_CHANGES, changeOrdinal + 1);
   }
 
   /**
@@ -218,32 +221,71 @@ public final class DealLogBuilder {
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
    */
   public DealLogBuilder change(StageChange change, Origin origin) {
-    requireNonNull(change, "change");
     requireNonNull(origin, "origin");
+    return addChange(change, origin.source(), origin.line());
+  }
+
+  /** The source name of changes added through the API without an origin. */
+  private static final String API_CHANGES = "stage changes";
+
+  // One-entry caches: files and live feeds repeat the deal, stage, actor and source of the last
+  // change most of the time, and a string compare is cheaper than a hash lookup.
+  private @Nullable String lastDealId;
+  private int lastDealRef;
+  private @Nullable String lastStageId;
+  private int lastStage;
+  private @Nullable String lastActor;
+  private int lastActorCode;
+
+  private DealLogBuilder addChange(StageChange change, String source, long line) {
+    requireNonNull(change, "change");
     checkOpen();
     read++;
     changeOrdinal++;
-    Integer s = stageIndex.get(change.toStage());
-    if (s == null) {
-      record(
-          Rejection.of(
-              origin,
-              "to_stage",
-              change.toStage(),
-              pipeline.unknownStageMessage(change.toStage())));
-      return this;
+    String stageId = change.toStage();
+    int s;
+    if (stageId.equals(lastStageId)) {
+      s = lastStage;
+    } else {
+      Integer found = stageIndex.get(stageId);
+      if (found == null) {
+        record(
+            Rejection.of(
+                new Origin(source, line),
+                "to_stage",
+                stageId,
+                pipeline.unknownStageMessage(stageId)));
+        return this;
+      }
+      s = found;
+      lastStageId = stageId;
+      lastStage = s;
     }
-    changeRef.add(ref(change.dealId()));
+    String dealId = change.dealId();
+    if (!dealId.equals(lastDealId)) {
+      lastDealRef = ref(dealId);
+      lastDealId = dealId;
+    }
+    changeRef.add(lastDealRef);
     changeStage.add(s);
     changeAt.add(change.occurredAt().getEpochSecond());
     changeRecorded.add(change.recordedAt().getEpochSecond());
-    changeActor.add(actors.encode(change.actor()));
-    if (origin.source() != lastSource) {
-      lastSource = origin.source();
-      lastSourceCode = sources.encode(lastSource);
+    int actor = 0;
+    if (change.actor().isPresent()) {
+      String a = change.actor().get();
+      if (!a.equals(lastActor)) {
+        lastActorCode = actors.encode(a);
+        lastActor = a;
+      }
+      actor = lastActorCode;
+    }
+    changeActor.add(actor);
+    if (source != lastSource) {
+      lastSource = source;
+      lastSourceCode = sources.encode(source);
     }
     changeSource.add(lastSourceCode);
-    changeLine.add(origin.line());
+    changeLine.add(line);
     return this;
   }
 
@@ -276,12 +318,11 @@ public final class DealLogBuilder {
   }
 
   private int ref(String id) {
-    Integer r = refs.get(id);
-    if (r != null) {
+    int next = refIds.size();
+    int r = refs.putIfAbsent(id, next);
+    if (r >= 0) {
       return r;
     }
-    int next = refIds.size();
-    refs.put(id, next);
     refIds.add(id);
     refSlot.add(-1);
     return next;

@@ -2,9 +2,7 @@ package dev.funnel.internal.columns;
 
 import dev.funnel.model.Deal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,7 +10,7 @@ import java.util.Optional;
  * Deal#UNSPECIFIED}; present values get codes from 1 in order of first appearance.
  */
 public final class Dictionary {
-  private final Map<String, Integer> codes = new HashMap<>();
+  private final StringIntMap codes = new StringIntMap(16);
   private final List<String> names = new ArrayList<>();
 
   public Dictionary() {
@@ -24,20 +22,18 @@ public final class Dictionary {
   }
 
   public int encode(String value) {
-    Integer code = codes.get(value);
-    if (code != null) {
+    int next = names.size();
+    int code = codes.putIfAbsent(value, next);
+    if (code >= 0) {
       return code;
     }
-    int next = names.size();
-    codes.put(value, next);
     names.add(value);
     return next;
   }
 
   /** The code of this value, or -1 if it never appeared. */
   public int codeOf(String value) {
-    Integer code = codes.get(value);
-    return code == null ? -1 : code;
+    return codes.get(value);
   }
 
   public int size() {
