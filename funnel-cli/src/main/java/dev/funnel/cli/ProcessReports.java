@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param hygiene the hygiene report
  * @param losses the loss report
  * @param people the people report (concentration and owner comparisons)
- * @param sla the SLA report, with leads or touches
+ * @param sla the SLA report, when touches were given (response times and follow-ups need them)
  * @param withLeads whether leads were given (the {@code sla} section)
  * @param withTouches whether touches were given (the {@code staleDeals} section)
  * @param audit the audit
@@ -81,7 +81,9 @@ record ProcessReports(
             });
     Optional<SlaReport> sla = Optional.empty();
     List<Touch> touches = o.touches().map(t -> t.touches().records()).orElse(List.of());
-    if (o.leads().isPresent() || o.touches().isPresent()) {
+    // Response times and follow-ups are measured from touches: without a touches file every lead
+    // would look unanswered and every open deal stale, so the SLA is not computed at all.
+    if (o.touches().isPresent()) {
       Sla s = Sla.of(o.leads().orElse(List.of()), touches).deals(log);
       o.touches().ifPresent(t -> s.touchOrigins(t.origins()));
       o.calendar().ifPresent(s::calendar);
@@ -145,13 +147,19 @@ record ProcessReports(
     return b != null && b.isAfter(a) ? b : a;
   }
 
-  /** Adds the FORMATS.md sections to a JSON report. */
+  /** Why the SLA section is empty when leads come without touches. */
+  static final String NOT_MEASURED =
+      "not measured: response times start at the first touch of each lead; give --touches";
+
+  /** Adds the FORMATS.md sections to a JSON report. The {@code sla} of leads without touches is null. */
   void addTo(JsonReports.Document doc) {
     doc.section("hygiene", JsonReports.hygieneSection(hygiene));
     doc.section("losses", JsonReports.lossesSection(losses));
     doc.section("concentration", JsonReports.concentrationSection(people.concentration()));
     if (withLeads && sla.isPresent()) {
       doc.section("sla", JsonReports.slaSection(sla.get()));
+    } else if (withLeads) {
+      doc.section("sla", out -> out.nullValue());
     }
     if (withTouches && sla.isPresent()) {
       doc.section("staleDeals", JsonReports.staleDealsSection(sla.get()));
@@ -167,6 +175,8 @@ record ProcessReports(
     out.add(new String[] {"Concentration", people.toString()});
     if (withLeads && sla.isPresent()) {
       out.add(new String[] {"SLA", sla.get().toString()});
+    } else if (withLeads) {
+      out.add(new String[] {"SLA", NOT_MEASURED + "\n"});
     }
     if (withTouches && sla.isPresent()) {
       out.add(new String[] {"Stale deals", stale(sla.get(), 20)});
