@@ -151,7 +151,10 @@ record ProcessReports(
   static final String NOT_MEASURED =
       "not measured: response times start at the first touch of each lead; give --touches";
 
-  /** Adds the FORMATS.md sections to a JSON report. The {@code sla} of leads without touches is null. */
+  /**
+   * Adds the FORMATS.md sections to a JSON report. The {@code sla} of leads without touches is
+   * null.
+   */
   void addTo(JsonReports.Document doc) {
     doc.section("hygiene", JsonReports.hygieneSection(hygiene));
     doc.section("losses", JsonReports.lossesSection(losses));
