@@ -62,7 +62,7 @@ final class ValidateCommandTest {
     assertEquals(
         List.of(
             d + ":3: created_at: \"2026-13-01\": not an ISO-8601 timestamp",
-            files.get(2) + ":4: deal_id: \"D2\": no deal with this id (a change needs its deal)",
+            files.get(2) + ":4: deal_id: \"D2\": its deal was rejected",
             "funnel validate: 2 of 8 records rejected; a report stops at the first (--lenient"
                 + " skips them)"),
         r.errLines());

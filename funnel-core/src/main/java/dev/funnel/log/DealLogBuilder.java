@@ -303,6 +303,25 @@ public final class DealLogBuilder {
     return this;
   }
 
+  /**
+   * Accounts for a deal record that could not be read although its id could: it counts as read and
+   * rejected, and the changes of that id are rejected with "its deal was rejected" rather than as
+   * changes of an unknown deal.
+   *
+   * @throws RejectedRecordException in strict mode, always
+   */
+  public DealLogBuilder rejectDeal(String dealId, Rejection rejection) {
+    requireNonNull(dealId, "dealId");
+    requireNonNull(rejection, "rejection");
+    checkOpen();
+    read++;
+    if (refs.get(dealId) < 0 || refSlot.get(refs.get(dealId)) < 0) {
+      rejectedDealIds.add(dealId);
+    }
+    record(rejection);
+    return this;
+  }
+
   private void record(Rejection rejection) {
     if (!lenient) {
       built = true;

@@ -200,8 +200,7 @@ final class FunnelFilesCsvTest {
             "stage_changes.csv:4: to_stage: \"nowhere\": stage \"nowhere\" is not in pipeline"
                 + " \"b2b\" (known: new, qualified, won, lost)",
             "stage_changes.csv:5: occurred_at: \"yesterday\": not an ISO-8601 timestamp",
-            "stage_changes.csv:3: deal_id: \"D-2\": no deal with this id (a change needs its"
-                + " deal)"),
+            "stage_changes.csv:3: deal_id: \"D-2\": its deal was rejected"),
         messages);
     assertEquals(2, log.dealCount());
     assertEquals(2, log.changeCount());

@@ -68,6 +68,19 @@ public final class CsvReaders {
     T parse(CsvTable t) throws CellException;
   }
 
+  /**
+   * Rejects a deal row; when its deal_id cell can be read, the changes of that id are then rejected
+   * as changes of a rejected deal, not of an unknown one.
+   */
+  private static void rejectDeal(CsvTable t, int id, DealLogBuilder builder, Rejection r) {
+    String dealId = t.size() == t.width() ? t.cell(id) : null;
+    if (dealId == null || dealId.isBlank()) {
+      builder.reject(r);
+    } else {
+      builder.rejectDeal(dealId, r);
+    }
+  }
+
   /** Reads every deal of the table into the builder; rows that cannot be parsed are rejected. */
   public static void deals(CsvTable t, DealLogBuilder builder) throws IOException {
     int id = t.column("deal_id");
@@ -116,10 +129,10 @@ public final class CsvReaders {
         }
         deal = d.build();
       } catch (CellException e) {
-        builder.reject(Rejection.of(origin, e.field(), e.value(), e.reason()));
+        rejectDeal(t, id, builder, Rejection.of(origin, e.field(), e.value(), e.reason()));
         continue;
       } catch (IllegalArgumentException e) {
-        builder.reject(Rejection.of(origin, "", "", String.valueOf(e.getMessage())));
+        rejectDeal(t, id, builder, Rejection.of(origin, "", "", String.valueOf(e.getMessage())));
         continue;
       }
       builder.deal(deal, origin);
