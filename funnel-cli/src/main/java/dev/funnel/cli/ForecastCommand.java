@@ -9,7 +9,6 @@ import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Lead;
-import dev.funnel.model.Pipeline;
 import dev.funnel.model.SpendSample;
 import java.io.IOException;
 import java.io.Writer;
@@ -23,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,18 +47,7 @@ import picocli.CommandLine.TypeConversionException;
 final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "pipeline.json")
-  Path pipeline;
-
-  @Option(names = "--deals", required = true, paramLabel = "FILE", description = "deals.csv")
-  Path deals;
-
-  @Option(
-      names = "--changes",
-      required = true,
-      paramLabel = "FILE",
-      description = "stage_changes.csv")
-  Path changes;
+  @Mixin DealFiles files;
 
   @Option(
       names = "--as-of",
@@ -142,8 +131,7 @@ final class ForecastCommand implements Callable<Integer> {
           "funnel forecast: --format: html is not available for forecasts (use table or json)");
     }
     Inputs inputs = new Inputs(lenient);
-    Pipeline p = inputs.pipeline(pipeline);
-    DealLog log = inputs.dealLog(p, deals, changes);
+    DealLog log = files.read(inputs);
     ReadSummary records = ReadSummary.of(log);
     ReadResult<SpendSample> spend = null;
     ReadResult<Lead> leads = null;

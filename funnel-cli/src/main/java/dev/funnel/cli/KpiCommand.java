@@ -9,7 +9,6 @@ import dev.funnel.kpi.Kpis;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.ActivitySample;
 import dev.funnel.model.Lead;
-import dev.funnel.model.Pipeline;
 import dev.funnel.model.SpendSample;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,18 +73,7 @@ final class KpiCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "pipeline.json")
-  Path pipeline;
-
-  @Option(names = "--deals", required = true, paramLabel = "FILE", description = "deals.csv")
-  Path deals;
-
-  @Option(
-      names = "--changes",
-      required = true,
-      paramLabel = "FILE",
-      description = "stage_changes.csv")
-  Path changes;
+  @Mixin DealFiles files;
 
   @Option(
       names = "--leads",
@@ -139,8 +128,7 @@ final class KpiCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs inputs = new Inputs(lenient);
-    Pipeline p = inputs.pipeline(pipeline);
-    DealLog log = inputs.dealLog(p, deals, changes);
+    DealLog log = files.read(inputs);
     ReadSummary records = ReadSummary.of(log);
     Kpis kpis = Kpis.of(log).period(period);
     if (leads != null) {

@@ -10,7 +10,6 @@ import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
 import dev.funnel.model.Lead;
-import dev.funnel.model.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -23,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,18 +46,7 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE", description = "pipeline.json")
-  Path pipeline;
-
-  @Option(names = "--deals", required = true, paramLabel = "FILE", description = "deals.csv")
-  Path deals;
-
-  @Option(
-      names = "--changes",
-      required = true,
-      paramLabel = "FILE",
-      description = "stage_changes.csv")
-  Path changes;
+  @Mixin DealFiles files;
 
   @Option(names = "--leads", paramLabel = "FILE", description = "leads.csv: adds the SLA section")
   @Nullable Path leads;
@@ -145,8 +134,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs inputs = new Inputs(lenient);
-    Pipeline p = inputs.pipeline(pipeline);
-    DealLog log = inputs.dealLog(p, deals, changes);
+    DealLog log = files.read(inputs);
     ReadSummary records = ReadSummary.of(log);
     Optional<List<Lead>> leadList = Optional.empty();
     if (leads != null) {
