@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +38,7 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Prints the empirical win probability of each open stage (with its 95%% interval, next to the declared one), the weighted pipeline and a Monte Carlo forecast of revenue won within the horizon (P10, P50, P90, mean); with --backtest-at, how the forecast made then compares with what was won; with --budget, what a budget change brings through the channels' response curves, the team's capacity and its win rate under load, next to the naive line."
+      "Prints the empirical win probability of each open stage (with its 95%% interval, next to the declared one), the weighted pipeline and a Monte Carlo forecast of revenue won within the horizon (P10, P50, P90, mean); with --backtest-at, how the forecast made then compares with what was won; with --leads, the revenue of deals not created yet from the lead flow (otherwise from the deal creation rate); with --budget, what a budget change brings through the channels' response curves, the team's capacity and its win rate under load, next to the naive line."
     },
     footer = {
       "",
@@ -88,7 +89,7 @@ final class ForecastCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "0..1")
   @Nullable Budget budget;
 
-  /** The budget scenario's options: all three or none. */
+  /** The budget scenario's options: both or none (it also needs --leads). */
   static final class Budget {
     @Option(
         names = "--budget",
@@ -100,10 +101,16 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Option(names = "--spend", required = true, paramLabel = "FILE", description = "spend.csv")
     Path spend;
-
-    @Option(names = "--leads", required = true, paramLabel = "FILE", description = "leads.csv")
-    Path leads;
   }
+
+  @Option(
+      names = "--leads",
+      paramLabel = "FILE",
+      description =
+          "leads.csv: the revenue of deals not created yet then comes from the lead flow (rate,"
+              + " conversion, lead-to-won delay) instead of the deal creation rate; needed by"
+              + " --budget")
+  @Nullable Path leadsFile;
 
   @Option(
       names = "--format",
@@ -135,12 +142,20 @@ final class ForecastCommand implements Callable<Integer> {
     ReadSummary records = ReadSummary.of(log);
     ReadResult<SpendSample> spend = null;
     ReadResult<Lead> leads = null;
+    if (budget != null && leadsFile == null) {
+      throw new InputException(
+          "funnel forecast: --budget: needs --leads FILE (leads.csv) as well as --spend: the"
+              + " scenario fits leads against spend");
+    }
     if (budget != null) {
       spend = inputs.csv(budget.spend, inputs.files()::spend);
-      leads = inputs.csv(budget.leads, inputs.files()::leads);
-      records = records.plus(ReadSummary.of(spend)).plus(ReadSummary.of(leads));
+      records = records.plus(ReadSummary.of(spend));
     }
-    ForecastReport report = report(log);
+    if (leadsFile != null) {
+      leads = inputs.csv(leadsFile, inputs.files()::leads);
+      records = records.plus(ReadSummary.of(leads));
+    }
+    ForecastReport report = report(log, leads == null ? null : leads.records());
     Optional<Backtest> backtest = Optional.empty();
     if (backtestAt != null) {
       Instant at = backtestAt;
@@ -163,9 +178,16 @@ final class ForecastCommand implements Callable<Integer> {
     return FunnelCli.OK;
   }
 
-  /** The report of the options; a value the library refuses exits with 2 naming its option. */
-  ForecastReport report(DealLog log) {
-    return attempt("--pipeline, --deals, --changes", () -> query(log).report());
+  /**
+   * The report of the options, with the lead flow if leads were read; a value the library refuses
+   * exits with 2 naming its option.
+   */
+  ForecastReport report(DealLog log, @Nullable List<Lead> leads) {
+    Forecast f = query(log);
+    if (leads != null) {
+      attempt("--leads", () -> f.leads(leads));
+    }
+    return attempt("--pipeline, --deals, --changes", f::report);
   }
 
   private Forecast query(DealLog log) {

@@ -10,6 +10,7 @@ import dev.funnel.forecast.Backtest;
 import dev.funnel.forecast.BudgetScenario;
 import dev.funnel.forecast.Forecast;
 import dev.funnel.forecast.ForecastReport;
+import dev.funnel.forecast.NewDeals;
 import dev.funnel.forecast.StageProbability;
 import dev.funnel.io.FunnelFiles;
 import dev.funnel.log.DealLog;
@@ -137,9 +138,24 @@ final class ForecastCommandTest {
         r.out());
     assertTrue(r.out().contains("Budget scenario +20.0% as of 2025-06-05T00:08:00Z"), r.out());
     assertTrue(r.out().contains("naive: revenue ~ budget"), r.out());
+    assertTrue(r.out().contains("new deals (model lead flow)"), r.out());
     // 60 deals, 115 changes, 6 spend rows, 1900 leads
     assertTrue(r.out().contains("records: 2081 read, 2081 accepted, 0 rejected"), r.out());
     assertEquals("", r.err());
+  }
+
+  @Test
+  void leadsAloneChooseTheLeadFlowModelOfNewDeals() {
+    Cli.Run withLeads = run(concat(concat(inputs(), OPTIONS), "--leads", file("leads.csv")));
+    assertEquals(0, withLeads.status(), withLeads.err());
+    assertTrue(withLeads.out().contains("new deals (model lead flow)"), withLeads.out());
+    assertTrue(withLeads.out().contains("lead -> deal conversion"), withLeads.out());
+    assertTrue(withLeads.out().contains("deal-rate model for comparison"), withLeads.out());
+    assertTrue(!withLeads.out().contains("naive: revenue ~ budget"), withLeads.out());
+    Cli.Run without = run(concat(inputs(), OPTIONS));
+    assertEquals(0, without.status(), without.err());
+    assertTrue(without.out().contains("new deals (model deal rate)"), without.out());
+    assertTrue(!without.out().contains("lead -> deal conversion"), without.out());
   }
 
   @Test
@@ -152,7 +168,12 @@ final class ForecastCommandTest {
     Pipeline p = files.pipeline(dir.resolve("pipeline.json"));
     DealLog log = files.dealLog(p, dir.resolve("deals.csv"), dir.resolve("stage_changes.csv"));
     ForecastReport lib =
-        Forecast.of(log).horizon(Duration.ofDays(30)).simulations(2000).seed(7).report();
+        Forecast.of(log)
+            .horizon(Duration.ofDays(30))
+            .simulations(2000)
+            .seed(7)
+            .leads(files.leads(dir.resolve("leads.csv")).records())
+            .report();
     Backtest bt =
         Forecast.of(log)
             .horizon(Duration.ofDays(30))
@@ -178,6 +199,16 @@ final class ForecastCommandTest {
     money(lib.simulation().p50(), sim.get("p50"));
     money(lib.simulation().p90(), sim.get("p90"));
     money(lib.simulation().mean(), sim.get("mean"));
+    NewDeals nd = lib.newDeals().orElseThrow();
+    JsonNode newDeals = json.get("newDeals");
+    assertEquals("LEAD_FLOW", newDeals.get("model").asString());
+    money(nd.expectedRevenue(), newDeals.get("expectedRevenue"));
+    money(nd.dealRateRevenue(), newDeals.get("dealRateRevenue"));
+    NewDeals.LeadFlow flow = nd.leadFlow().orElseThrow();
+    assertEquals(flow.leads(), newDeals.get("leadFlow").get("leads").asLong());
+    assertEquals(
+        flow.conversion().successes(),
+        newDeals.get("leadFlow").get("conversion").get("successes").asLong());
     JsonNode back = json.get("backtest");
     assertEquals("2025-03-02T12:00:00Z", back.get("at").asString());
     assertEquals("PT720H", back.get("horizon").asString());
@@ -208,6 +239,9 @@ final class ForecastCommandTest {
     return Stream.of(
         Arguments.of(List.of("--budget", "+20%"), "Missing required argument"),
         Arguments.of(List.of("--spend", "spend.csv"), "Missing required argument"),
+        Arguments.of(
+            List.of("BUDGET_WITHOUT_LEADS", "+20%"),
+            "funnel forecast: --budget: needs --leads FILE (leads.csv) as well as --spend"),
         Arguments.of(List.of("--horizon", "-P1D"), "\"-P1D\" is not a positive duration"),
         Arguments.of(
             List.of("--simulations", "0"),
@@ -228,7 +262,9 @@ final class ForecastCommandTest {
     String[] args =
         options.get(0).equals("BUDGET")
             ? concat(inputs(), budget(options.get(1)))
-            : concat(inputs(), options.toArray(new String[0]));
+            : options.get(0).equals("BUDGET_WITHOUT_LEADS")
+                ? concat(inputs(), "--budget", options.get(1), "--spend", file("spend.csv"))
+                : concat(inputs(), options.toArray(new String[0]));
     Cli.Run r = run(args);
     assertEquals(2, r.status(), r.out());
     assertTrue(r.errLines().get(0).contains(message), r.err());

@@ -46,11 +46,13 @@ import java.util.OptionalLong;
  *
  * <p>As-of defaults to the latest event time of the log; only events at or before it are seen.
  * Without a horizon the simulation counts every eventual win and its mean converges to the weighted
- * pipeline; with one it counts wins before {@code asOf + horizon}. Defaults: 10,000 simulations,
- * seed 42. Each option may be set once: a bad value throws {@link IllegalArgumentException}, a
- * second call {@link IllegalStateException}. A query is a mutable builder and not thread-safe; its
- * reports are immutable. Simulations run in parallel on the common fork-join pool; the numbers do
- * not depend on the number of threads.
+ * pipeline; with one it counts wins before {@code asOf + horizon}, and the report adds the expected
+ * revenue of deals not created yet ({@link NewDeals}: from the lead flow when {@link #leads(List)}
+ * are given, otherwise from the deal creation rate). Defaults: 10,000 simulations, seed 42. Each
+ * option may be set once: a bad value throws {@link IllegalArgumentException}, a second call {@link
+ * IllegalStateException}. A query is a mutable builder and not thread-safe; its reports are
+ * immutable. Simulations run in parallel on the common fork-join pool; the numbers do not depend on
+ * the number of threads.
  */
 public final class Forecast {
   /** Runs of the default simulation. */
@@ -71,6 +73,7 @@ public final class Forecast {
   OptionalInt simulations = OptionalInt.empty();
   OptionalLong seed = OptionalLong.empty();
   Optional<Money> target = Optional.empty();
+  Optional<List<Lead>> leads = Optional.empty();
 
   private Forecast(DealLog log) {
     this.log = ColumnarDealLog.of(requireNonNull(log, "log"));
@@ -169,6 +172,32 @@ public final class Forecast {
           "target " + value + " is not positive: coverage divides by it");
     }
     target = Optional.of(value);
+    return this;
+  }
+
+  /**
+   * The leads history: with a horizon, the revenue of deals not created yet comes from the lead
+   * flow (arrival rate, conversion into deals by {@code lead_id}, lead-to-won delay; {@link
+   * NewDeals.LeadFlow}) instead of the deal creation rate. Leads after as-of are not seen; no lead
+   * in the lookback window makes the lead rate 0 (said in the report), not an error.
+   *
+   * @throws IllegalArgumentException if two leads have the same id
+   * @throws IllegalStateException if leads were already set
+   */
+  public Forecast leads(List<Lead> value) {
+    requireNonNull(value, "value");
+    if (leads.isPresent()) {
+      throw new IllegalStateException("leads were already set (" + leads.get().size() + " leads)");
+    }
+    List<Lead> copy = List.copyOf(value);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Lead l : copy) {
+      if (!ids.add(l.id())) {
+        throw new IllegalArgumentException(
+            "lead \"" + l.id() + "\" appears twice in the leads: each lead arrives once");
+      }
+    }
+    leads = Optional.of(copy);
     return this;
   }
 
@@ -278,7 +307,7 @@ public final class Forecast {
         weightedMoney,
         money(expected, currency),
         simulation,
-        horizon.map(hz -> newDeals(h, hz, currency)),
+        horizon.map(hz -> newDeals(h, at, chain, hz, currency)),
         slices(log.ownerNames, ownerOpen, ownerNoAmount, ownerWeighted, currency),
         slices(log.channelNames, channelOpen, channelNoAmount, channelWeighted, currency),
         target,
@@ -538,7 +567,7 @@ public final class Forecast {
     return sorted[lo] + (h - lo) * (double) (sorted[lo + 1] - sorted[lo]);
   }
 
-  private NewDeals newDeals(History h, Duration hz, Currency currency) {
+  private NewDeals newDeals(History h, Instant at, double[] chain, Duration hz, Currency currency) {
     int to = h.asOf;
     long from = (long) to - NEW_DEAL_LOOKBACK.getSeconds();
     int deals = 0;
@@ -565,13 +594,22 @@ public final class Forecast {
         integralDays += inc[1][k] * (hs - inc[0][k]) / 86_400.0;
       }
     }
+    Money dealRate = money(perDay * mean * integralDays, currency);
+    Optional<NewDeals.LeadFlow> flow =
+        leads.map(
+            l ->
+                LeadFlowModel.compute(
+                    log, h, at, l, chain.length == 0 ? Double.NaN : chain[0], hz, currency));
     return new NewDeals(
+        flow.isPresent() ? NewDeals.Model.LEAD_FLOW : NewDeals.Model.DEAL_RATE,
         NEW_DEAL_LOOKBACK,
         deals,
         perDay,
         money(mean, currency),
         within,
-        money(perDay * mean * integralDays, currency));
+        dealRate,
+        flow,
+        flow.map(NewDeals.LeadFlow::expectedRevenue).orElse(dealRate));
   }
 
   private static List<Slice> slices(
@@ -607,6 +645,7 @@ public final class Forecast {
     simulations.ifPresent(v -> sb.append(".simulations(").append(v).append(")"));
     seed.ifPresent(v -> sb.append(".seed(").append(v).append(")"));
     target.ifPresent(v -> sb.append(".target(").append(v).append(")"));
+    leads.ifPresent(v -> sb.append(".leads(").append(v.size()).append(" leads)"));
     return sb.toString();
   }
 }

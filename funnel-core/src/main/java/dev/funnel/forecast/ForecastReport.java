@@ -25,7 +25,8 @@ import java.util.OptionalDouble;
  * @param expectedWithinHorizon with a horizon: the sum of amount x the time-aware probability of a
  *     win within it (the mean the simulation estimates); without one, the weighted pipeline
  * @param simulation the Monte Carlo forecast of revenue won from the open deals
- * @param newDeals with a horizon: expected revenue from deals not created yet
+ * @param newDeals with a horizon: expected revenue from deals not created yet, from the lead flow
+ *     when leads were given, otherwise from the deal creation rate ({@link NewDeals#model()})
  * @param byOwner the weighted pipeline per owner, largest first
  * @param byChannel the weighted pipeline per channel, largest first
  * @param target the revenue target, if given
@@ -125,16 +126,7 @@ public record ForecastReport(
         h -> sb.append(Print.row("expected within horizon %s", expectedWithinHorizon)));
     target.ifPresent(t -> sb.append(Print.row("target %s, coverage %s", t, Print.pct(coverage))));
     sb.append(simulation);
-    newDeals.ifPresent(
-        nd ->
-            sb.append(
-                Print.row(
-                    "new deals: %.2f/day (lookback %s), mean amount %s, won within horizon %s -> %s",
-                    nd.dealsPerDay(),
-                    nd.lookback(),
-                    nd.meanAmount(),
-                    Print.pct(nd.winWithinHorizon()),
-                    nd.expectedRevenue())));
+    newDeals.ifPresent(sb::append);
     appendSlices(sb, "owner", byOwner);
     appendSlices(sb, "channel", byChannel);
     return sb.toString();

@@ -32,9 +32,13 @@ import tools.jackson.core.json.JsonFactory;
  * seed, p10, p50, p90, mean }} and, with a backtest, {@code backtest: { at, horizon, predicted,
  * actual, absoluteError, brier }} (the figures of the time-aware method, every method under {@code
  * methods}). Further detail follows: {@code stages}, deal counts, {@code expectedWithinHorizon},
- * the histogram, {@code newDeals}, {@code byOwner}, {@code byChannel}, {@code target} and {@code
- * coverage}. With a budget scenario, {@code budget: { change, naive, scenario, ... }} (see {@link
- * #write(ForecastReport, Optional, Optional, Writer)}).
+ * the histogram, {@code newDeals: { model (DEAL_RATE or LEAD_FLOW), expectedRevenue, lookback,
+ * deals, dealsPerDay, meanAmount, winWithinHorizon, dealRateRevenue, leadFlow: { leads,
+ * leadsPerDay, expectedLeads, conversion, winProbability, wonFromLeads, meanLeadToDealDays,
+ * meanDealToWonDays, meanWonAmount, wonWithinHorizon, expectedRevenue, notes } or null }}, {@code
+ * byOwner}, {@code byChannel}, {@code target} and {@code coverage}. With a budget scenario, {@code
+ * budget: { change, naive, scenario, ... }} (see {@link #write(ForecastReport, Optional, Optional,
+ * Writer)}).
  *
  * <p>Conventions: money is {@code { "amount": 1250.00, "currency": "EUR" }}, durations and instants
  * are ISO-8601 strings, a proportion is {@code { successes, trials, rate, low, high }} (null
@@ -166,12 +170,20 @@ public final class ForecastJson {
       NewDeals n = r.newDeals().get();
       g.writeName("newDeals");
       g.writeStartObject();
+      g.writeStringProperty("model", n.model().name());
+      money(g, "expectedRevenue", n.expectedRevenue());
       g.writeStringProperty("lookback", n.lookback().toString());
       g.writeNumberProperty("deals", n.deals());
       g.writeNumberProperty("dealsPerDay", n.dealsPerDay());
       money(g, "meanAmount", n.meanAmount());
       g.writeNumberProperty("winWithinHorizon", n.winWithinHorizon());
-      money(g, "expectedRevenue", n.expectedRevenue());
+      money(g, "dealRateRevenue", n.dealRateRevenue());
+      g.writeName("leadFlow");
+      if (n.leadFlow().isPresent()) {
+        leadFlow(g, n.leadFlow().get());
+      } else {
+        g.writeNull();
+      }
       g.writeEndObject();
     }
     slices(g, "byOwner", r.byOwner());
@@ -180,6 +192,27 @@ public final class ForecastJson {
       money(g, "target", r.target().get());
     }
     number(g, "coverage", r.coverage());
+  }
+
+  private static void leadFlow(JsonGenerator g, NewDeals.LeadFlow f) {
+    g.writeStartObject();
+    g.writeNumberProperty("leads", f.leads());
+    g.writeNumberProperty("leadsPerDay", f.leadsPerDay());
+    g.writeNumberProperty("expectedLeads", f.expectedLeads());
+    g.writeName("conversion");
+    proportion(g, f.conversion());
+    g.writeNumberProperty("winProbability", f.winProbability());
+    g.writeNumberProperty("wonFromLeads", f.wonFromLeads());
+    number(g, "meanLeadToDealDays", f.meanLeadToDealDays());
+    number(g, "meanDealToWonDays", f.meanDealToWonDays());
+    money(g, "meanWonAmount", f.meanWonAmount());
+    g.writeNumberProperty("wonWithinHorizon", f.wonWithinHorizon());
+    money(g, "expectedRevenue", f.expectedRevenue());
+    g.writeName("notes");
+    g.writeStartArray();
+    f.notes().forEach(g::writeString);
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void simulation(JsonGenerator g, Simulation s) {

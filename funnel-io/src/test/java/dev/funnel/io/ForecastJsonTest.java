@@ -9,10 +9,12 @@ import dev.funnel.forecast.ForecastReport;
 import dev.funnel.forecast.Method;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Deal;
+import dev.funnel.model.Lead;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -86,5 +88,76 @@ final class ForecastJsonTest {
     assertEquals(Method.DECLARED.name(), declared.get("method").asString());
     assertEquals(0.25, declared.get("brier").asDouble(), 1e-12);
     assertTrue(bt.get("brier").isNull());
+  }
+
+  /**
+   * The lead-flow section. Leads L1..L4 arrive on days 1..4; X (100.00 EUR) comes from L1 on day 1
+   * and is won on day 3, Y (no amount) from L2 on day 2 and is lost on day 5. As of day 10 with a
+   * 3-day horizon: 4 leads in the 90-day lookback, 4/90 a day; conversion 2/4; P(a) = 1/2; one
+   * delay of 2 days, so only arrival day 0 (3 days left, 2 &lt; 3) counts, day 1 (2 days left) does
+   * not: revenue = 4/90 x 1/2 x 1/2 x 1 day x 100.00 = 1.11 EUR; won within horizon = (1/2) / 3.
+   * The deal rate: 2/90 a day x 100.00 x (1/2 x (3 - 2) days) = 1.11 EUR.
+   */
+  @Test
+  void writesTheLeadFlowOfNewDeals() {
+    Pipeline p = Pipeline.builder("p").open("a").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("X", day(1)).leadId("L1").amount(Money.of("100.00", "EUR")).build())
+            .deal(Deal.builder("Y", day(2)).leadId("L2").build())
+            .change("X", "won", day(3))
+            .change("Y", "lost", day(5))
+            .build();
+    List<Lead> leads =
+        List.of(1, 2, 3, 4).stream().map(d -> Lead.of("L" + d, day(d), "ads")).toList();
+    ForecastReport report =
+        Forecast.of(log)
+            .asOf(day(10))
+            .horizon(Duration.ofDays(3))
+            .simulations(10)
+            .leads(leads)
+            .report();
+    String text = ForecastJson.toJson(report, Optional.empty());
+    JsonNode n = JsonMapper.builder().build().readTree(text).get("newDeals");
+    assertEquals("LEAD_FLOW", n.get("model").asString());
+    assertTrue(text.contains("\"expectedRevenue\":{\"amount\":1.11,\"currency\":\"EUR\"}"), text);
+    assertEquals(2.0 / 90, n.get("dealsPerDay").asDouble(), 1e-12);
+    assertEquals(
+        0,
+        n.get("dealRateRevenue")
+            .get("amount")
+            .decimalValue()
+            .compareTo(new java.math.BigDecimal("1.11")));
+    JsonNode f = n.get("leadFlow");
+    assertEquals(4, f.get("leads").asInt());
+    assertEquals(4.0 / 90, f.get("leadsPerDay").asDouble(), 1e-12);
+    assertEquals(4.0 / 30, f.get("expectedLeads").asDouble(), 1e-12);
+    assertEquals(2, f.get("conversion").get("successes").asInt());
+    assertEquals(4, f.get("conversion").get("trials").asInt());
+    assertEquals(0.5, f.get("winProbability").asDouble(), 1e-12);
+    assertEquals(1, f.get("wonFromLeads").asInt());
+    assertEquals(0.0, f.get("meanLeadToDealDays").asDouble(), 1e-12);
+    assertEquals(2.0, f.get("meanDealToWonDays").asDouble(), 1e-12);
+    assertEquals(
+        0,
+        f.get("meanWonAmount")
+            .get("amount")
+            .decimalValue()
+            .compareTo(new java.math.BigDecimal("100.00")));
+    assertEquals(1.0 / 6, f.get("wonWithinHorizon").asDouble(), 1e-12);
+    assertEquals(0, f.get("notes").size());
+  }
+
+  @Test
+  void withoutLeadsTheDealRateModelHasNoLeadFlow() {
+    ForecastReport report = Forecast.of(log()).horizon(Duration.ofDays(3)).simulations(10).report();
+    JsonNode n =
+        JsonMapper.builder()
+            .build()
+            .readTree(ForecastJson.toJson(report, Optional.empty()))
+            .get("newDeals");
+    assertEquals("DEAL_RATE", n.get("model").asString());
+    assertTrue(n.get("leadFlow").isNull());
+    assertEquals(n.get("dealRateRevenue"), n.get("expectedRevenue"));
   }
 }
