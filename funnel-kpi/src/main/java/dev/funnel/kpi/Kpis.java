@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 
 /**
  * The KPI query (METRICS.md "KPIs"): KPIs per period and scope with directed changes, targets,
@@ -348,7 +349,7 @@ public final class Kpis {
     for (Dimension dim : dimensions.orElse(List.of())) {
       SortedMap<LocalDate, SortedMap<String, Measures>> byKey =
           KpiEngine.byDealKey(states, keys(states, dim), log.pipeline(), ls, p, z, at);
-      Set<String> values = new java.util.TreeSet<>();
+      Set<String> values = new TreeSet<>();
       byKey.values().forEach(m -> values.addAll(m.keySet()));
       for (String v : values) {
         String scope = Scope.of(dim, v);
