@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,7 @@ import picocli.CommandLine.TypeConversionException;
     footer = {
       "",
       "Attribution: leads count in the period of their creation, won deals and revenue in the period of their win, spend and activity in the period of their date; a lead's or deal's channel is the one recorded on it.",
+      "Scopes: all and one per channel; --by owner,segment adds one per deal owner (owner=<name>) and per value of a deal attribute column (segment=<value>). There a lead counts with the first deal naming it in lead_id, else under (unspecified); spend, sales cost and activity have no owner or attribute, so spend- and activity-based KPIs are absent (-) in those scopes.",
       "As-of: an ISO-8601 instant; without it, the latest event of the data. Periods are bucketed in UTC.",
       "Money: deals and spend must share one currency; mixed currencies are an error naming both.",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
@@ -99,6 +102,15 @@ final class KpiCommand implements Callable<Integer> {
   Period period;
 
   @Option(
+      names = "--by",
+      split = ",",
+      paramLabel = "DIM[,DIM...]",
+      description =
+          "more scopes, comma separated: owner (the team view) or a deal attribute column such as"
+              + " segment")
+  List<String> by = new ArrayList<>();
+
+  @Option(
       names = "--as-of",
       paramLabel = "INSTANT",
       converter = Converters.AsOf.class,
@@ -131,6 +143,13 @@ final class KpiCommand implements Callable<Integer> {
     DealLog log = files.read(inputs);
     ReadSummary records = ReadSummary.of(log);
     Kpis kpis = Kpis.of(log).period(period);
+    if (!by.isEmpty()) {
+      try {
+        kpis.by(by.toArray(new String[0]));
+      } catch (IllegalArgumentException e) {
+        throw new InputException("funnel kpi: --by: " + e.getMessage());
+      }
+    }
     if (leads != null) {
       ReadResult<Lead> l = inputs.leads(leads);
       records = records.plus(ReadSummary.of(l));

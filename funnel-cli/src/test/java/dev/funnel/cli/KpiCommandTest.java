@@ -190,6 +190,76 @@ final class KpiCommandTest {
     assertEquals(List.of(message, "Try 'funnel kpi --help' for more information."), r.errLines());
   }
 
+  /**
+   * {@code --by owner,segment} with a segment column: D1 ann smb (lead L1, won 1000.00), D2 bob ent
+   * (lead L2, lost), D3 ann smb, D4 no owner, no segment. By hand, March 2026: owner=ann leads 1
+   * (L1), won 1, revenue 1000, win rate 1/1, lead_to_deal 1/1; owner=bob leads 1 (L2), won 0, win
+   * rate 0/1; owner=(unspecified) leads 1 (L3, no deal), lead_to_deal 0/1; segment=smb as ann;
+   * segment=ent as bob. CPL and CPC are absent (null) there: spend has no owner.
+   */
+  @Test
+  void byOwnerAndSegmentAddsDealScopes() throws IOException {
+    Path deals =
+        write(
+            dir,
+            "deals_segment.csv",
+            "deal_id,created_at,owner,channel,amount,currency,lead_id,segment",
+            "D1,2026-03-01T00:00:00Z,ann,web,1000.00,EUR,L1,smb",
+            "D2,2026-03-01T00:00:00Z,bob,ads,500.00,EUR,L2,ent",
+            "D3,2026-03-02T00:00:00Z,ann,ads,,,,smb",
+            "D4,2026-03-02T00:00:00Z,,web,,,,");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--deals") + 1, deals.toString());
+    a.addAll(List.of("--by", "owner,segment", "--format", "json"));
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    List<String> scopes = new java.util.ArrayList<>();
+    for (JsonNode row : j.get("periods")) {
+      scopes.add(row.get("scope").asString());
+    }
+    assertEquals(
+        List.of(
+            "all",
+            "channel=ads",
+            "channel=web",
+            "owner=(unspecified)",
+            "owner=ann",
+            "owner=bob",
+            "segment=(unspecified)",
+            "segment=ent",
+            "segment=smb"),
+        scopes);
+    for (String scope : List.of("owner=ann", "segment=smb")) {
+      assertEquals(1.0, kpi(j, "2026-03", scope, "leads").get("value").asDouble(), scope);
+      assertEquals(1.0, kpi(j, "2026-03", scope, "won_deals").get("value").asDouble(), scope);
+      assertEquals(1000.0, kpi(j, "2026-03", scope, "revenue").get("value").asDouble(), scope);
+      assertEquals(1.0, kpi(j, "2026-03", scope, "win_rate").get("value").asDouble(), scope);
+      assertEquals(1.0, kpi(j, "2026-03", scope, "lead_to_deal").get("value").asDouble(), scope);
+      assertTrue(kpi(j, "2026-03", scope, "cpl").get("value").isNull(), scope);
+      assertTrue(kpi(j, "2026-03", scope, "cpc").get("value").isNull(), scope);
+    }
+    for (String scope : List.of("owner=bob", "segment=ent")) {
+      assertEquals(1.0, kpi(j, "2026-03", scope, "leads").get("value").asDouble(), scope);
+      assertEquals(0.0, kpi(j, "2026-03", scope, "win_rate").get("value").asDouble(), scope);
+    }
+    assertEquals(
+        0.0, kpi(j, "2026-03", "owner=(unspecified)", "lead_to_deal").get("value").asDouble());
+    // all is unchanged: CPL all = 50.00 / 3
+    assertEquals(50.0 / 3, kpi(j, "2026-03", "all", "cpl").get("value").asDouble(), 1e-9);
+  }
+
+  @Test
+  void byUnknownAttributeExitsTwoListingTheKnownOnes() {
+    Cli.Run r = run(concat(args, "--by", "owner,region"));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "funnel kpi: --by: scopes: unknown deal attribute \"region\" (known: none, the deals"
+                + " carry no attributes)"),
+        r.errLines());
+  }
+
   @Test
   void missingSpendFileExitsTwoWithOneLine() {
     List<String> a = new java.util.ArrayList<>(List.of(args));

@@ -16,8 +16,11 @@ import java.util.Set;
 
 /**
  * The KPI report: one row per period and scope (periods ascending and contiguous from the first
- * record to as-of; scope {@code all} first, then {@code channel=<name>} sorted), the alerts, the
- * channel economics over the whole window, and driver trees on demand. Immutable.
+ * record to as-of; scope {@code all} first, then {@code channel=<name>} sorted, then, when asked
+ * for with {@link Kpis#scopes}, for each dimension in the order asked its scopes {@code
+ * owner=<name>} or {@code <attribute>=<value>} sorted by value), the alerts (per scope, deal scopes
+ * included), the channel economics of {@code all} and each channel over the whole window, and
+ * driver trees on demand. Immutable.
  *
  * @param asOf the as-of instant
  * @param period the period size
@@ -62,7 +65,7 @@ public record KpiReport(
     return List.copyOf(out);
   }
 
-  /** The scopes: {@code all} then each channel. */
+  /** The scopes: {@code all}, each channel, then each owner or attribute scope asked for. */
   public List<String> scopes() {
     Set<String> out = new LinkedHashSet<>();
     rows.forEach(r -> out.add(r.scope()));

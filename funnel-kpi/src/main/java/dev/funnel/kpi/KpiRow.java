@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param period the period label ({@code 2026-04}, {@code 2026-W15}, {@code 2026-Q2})
  * @param start the first day of the period
- * @param scope {@code all} or {@code channel=<name>}
+ * @param scope {@code all}, {@code channel=<name>}, {@code owner=<name>} or {@code
+ *     <attribute>=<value>} (see {@link Scope})
  * @param measures the cell's base measures
  * @param kpis one value per KPI of the report, in catalog order
  */

@@ -3,11 +3,13 @@ package dev.funnel.kpi;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.DealState;
+import dev.funnel.Dimension;
 import dev.funnel.Funnel;
 import dev.funnel.Period;
 import dev.funnel.kpi.internal.KpiEngine;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.ActivitySample;
+import dev.funnel.model.Deal;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
@@ -21,13 +23,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 
 /**
  * The KPI query (METRICS.md "KPIs"): KPIs per period and scope with directed changes, targets,
@@ -49,9 +55,12 @@ import java.util.SortedMap;
  * <p>Attribution: leads count in the period of their creation, won deals and revenue in the period
  * of their win, spend and activity in the period of their date; a lead's or deal's channel is the
  * one recorded on it ({@code (unspecified)} when missing). Scopes are {@code all} (every channel
- * merged) and {@code channel=<name>} for every channel with a record. As-of defaults to the latest
- * event time in the data (deal events, lead creations, the start of the last spend or activity day
- * in the zone), never the wall clock.
+ * merged) and {@code channel=<name>} for every channel with a record, plus, opt-in through {@link
+ * #scopes(Dimension...)} or {@link #by(String...)}, one scope per deal owner ({@code owner=<name>},
+ * the team view) or per value of a deal attribute ({@code <attribute>=<value>}); their attribution
+ * is described at {@link #scopes(Dimension...)}. As-of defaults to the latest event time in the
+ * data (deal events, lead creations, the start of the last spend or activity day in the zone),
+ * never the wall clock.
  *
  * <p>Each option may be set once: a bad value throws {@link IllegalArgumentException}, a second
  * call {@link IllegalStateException}. Cross-option checks (currencies, target and stage ids) run at
@@ -73,6 +82,7 @@ public final class Kpis {
   private Optional<Money> ltv = Optional.empty();
   private Optional<Money> monthlyRevenue = Optional.empty();
   private Optional<Double> threshold = Optional.empty();
+  private Optional<List<Dimension>> dimensions = Optional.empty();
   private final List<KpiDefinition> userKpis = new ArrayList<>();
   private final Map<String, List<Target>> targets = new LinkedHashMap<>();
 
@@ -190,6 +200,96 @@ public final class Kpis {
     return this;
   }
 
+  /**
+   * Adds deal scopes: one scope per deal owner ({@link Dimension#OWNER}, scope {@code
+   * owner=<name>}) or per value of a deal attribute ({@link Dimension#attribute(String)}, scope
+   * {@code <attribute>=<value>}, e.g. {@code segment=smb}), after {@code all} and the channel
+   * scopes, in the order given, values sorted. A deal without an owner or without the attribute
+   * goes to {@code (unspecified)}.
+   *
+   * <p>Attribution in these scopes: deal-based measures (deals created, deals reaching a stage, won
+   * and lost deals, revenue) follow the deal's owner or attribute value, in the same periods as
+   * everywhere (creation, or win/loss). A lead follows the first deal (in log order) created by
+   * as-of whose {@code lead_id} names it; a lead that no such deal names counts under {@code
+   * (unspecified)}. So every lead and deal-based figure of {@code all} is the sum over the scopes
+   * of one dimension. Spend, sales cost and activity have no owner or attribute: every KPI that
+   * reads them (CPL, CAC, ROAS, ROMI, CPC, cost per stage, impressions, clicks, CTR, activity
+   * metrics, user KPIs over them) is <em>absent</em> in a deal scope, never zero. Alerts run per
+   * deal scope too (METRICS.md: team, channel, whole); there they fire only on user-defined
+   * ACTIVITY KPIs over deal-based measures, since the built-in activity KPIs are absent.
+   *
+   * @throws IllegalArgumentException if no dimension is given, one repeats another's name, one is
+   *     {@link Dimension#CHANNEL} or a creation period (not a scope), an attribute is named {@code
+   *     channel}, or an attribute is not one the log's deals carry (the message lists the known
+   *     ones)
+   * @throws IllegalStateException if scopes were already set (by this or {@link #by})
+   */
+  public Kpis scopes(Dimension... values) {
+    requireNonNull(values, "dimensions");
+    List<Dimension> list = List.of(values);
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException(
+          "scopes: no dimension given (owner or a deal attribute such as segment)");
+    }
+    Set<String> seen = new HashSet<>();
+    for (Dimension d : list) {
+      switch (d.kind()) {
+        case CHANNEL:
+          throw new IllegalArgumentException(
+              "scopes: channel scopes are always in the report; ask for owner or a deal attribute");
+        case CREATED:
+          throw new IllegalArgumentException(
+              "scopes: \""
+                  + d.label()
+                  + "\" is a creation period, not a scope; set period(...) for the period size");
+        case ATTRIBUTE:
+          String name = d.label();
+          if (name.equals("channel")) {
+            throw new IllegalArgumentException(
+                "scopes: attribute \"channel\" would clash with the channel scopes");
+          }
+          if (!log.attributeNames().contains(name)) {
+            throw new IllegalArgumentException(
+                "scopes: unknown deal attribute \""
+                    + name
+                    + "\" (known: "
+                    + (log.attributeNames().isEmpty()
+                        ? "none, the deals carry no attributes"
+                        : String.join(", ", log.attributeNames()))
+                    + ")");
+          }
+          break;
+        case OWNER:
+          break;
+      }
+      if (!seen.add(d.label())) {
+        throw new IllegalArgumentException("scopes: \"" + d.label() + "\" is given twice");
+      }
+    }
+    dimensions = once(dimensions, "scopes", list);
+    return this;
+  }
+
+  /**
+   * Adds deal scopes by name, as the CLI's {@code --by} takes them: {@code owner} or a deal
+   * attribute name (see {@link Dimension#named(String)} and {@link #scopes(Dimension...)}).
+   *
+   * @throws IllegalArgumentException as {@link #scopes(Dimension...)}, or if a name is blank
+   * @throws IllegalStateException if scopes were already set
+   */
+  public Kpis by(String... names) {
+    requireNonNull(names, "names");
+    Dimension[] ds = new Dimension[names.length];
+    for (int i = 0; i < names.length; i++) {
+      String n = requireNonNull(names[i], "name");
+      if (n.isBlank()) {
+        throw new IllegalArgumentException("scopes: a dimension name is blank");
+      }
+      ds[i] = Dimension.named(n);
+    }
+    return scopes(ds);
+  }
+
   /** Adds a user-defined KPI after the built-in ones; its id must be new. */
   public Kpis kpi(KpiDefinition definition) {
     requireNonNull(definition, "definition");
@@ -244,6 +344,26 @@ public final class Kpis {
     List<String> scopes = new ArrayList<>();
     scopes.add(Scope.ALL);
     cells.channels().forEach(c -> scopes.add(Scope.channel(c)));
+    Map<String, SortedMap<LocalDate, SortedMap<String, Measures>>> dealCells = new HashMap<>();
+    Map<String, String> dealKeys = new HashMap<>();
+    for (Dimension dim : dimensions.orElse(List.of())) {
+      SortedMap<LocalDate, SortedMap<String, Measures>> byKey =
+          KpiEngine.byDealKey(states, keys(states, dim), log.pipeline(), ls, p, z, at);
+      Set<String> values = new TreeSet<>();
+      byKey.values().forEach(m -> values.addAll(m.keySet()));
+      for (String v : values) {
+        String scope = Scope.of(dim, v);
+        scopes.add(scope);
+        dealCells.put(scope, byKey);
+        dealKeys.put(scope, v);
+      }
+    }
+    boolean[] readsUndealt = new boolean[defs.size()];
+    for (int k = 0; k < defs.size(); k++) {
+      for (Measure m : defs.get(k).formula().measures()) {
+        readsUndealt[k] |= NO_DEAL.contains(m.source());
+      }
+    }
 
     double limit = threshold.orElse(DEFAULT_ALERT_THRESHOLD);
     List<KpiRow> rows = new ArrayList<>();
@@ -260,10 +380,17 @@ public final class Kpis {
         all = all.plus(m);
       }
       for (String scope : scopes) {
+        SortedMap<LocalDate, SortedMap<String, Measures>> dealCell = dealCells.get(scope);
+        boolean dealScope = dealCell != null;
         Measures m =
             scope.equals(Scope.ALL)
                 ? all
-                : byChannel.getOrDefault(scope.substring("channel=".length()), Measures.empty());
+                : dealScope
+                    ? dealCell
+                        .getOrDefault(start, Collections.emptySortedMap())
+                        .getOrDefault(dealKeys.get(scope), Measures.empty())
+                    : byChannel.getOrDefault(
+                        scope.substring("channel=".length()), Measures.empty());
         totals.merge(scope, m, Measures::plus);
         OptionalDouble[] prev = previous.get(scope);
         OptionalDouble[] now = new OptionalDouble[defs.size()];
@@ -273,7 +400,7 @@ public final class Kpis {
         boolean outcomeUp = false;
         for (int k = 0; k < defs.size(); k++) {
           KpiDefinition d = defs.get(k);
-          now[k] = d.compute(m, params);
+          now[k] = dealScope && readsUndealt[k] ? OptionalDouble.empty() : d.compute(m, params);
           OptionalDouble before = prev == null ? OptionalDouble.empty() : prev[k];
           OptionalDouble change = d.directedChange(before, now[k]);
           values.add(new KpiValue(d, now[k], before, change, d.target(label, scope)));
@@ -296,10 +423,30 @@ public final class Kpis {
     List<ChannelEconomics> economics = new ArrayList<>();
     if (!starts.isEmpty()) {
       for (String scope : scopes) {
+        if (dealCells.containsKey(scope)) {
+          continue;
+        }
         economics.add(ChannelEconomics.of(scope, totals.get(scope), params));
       }
     }
     return new KpiReport(at, p, z, currency, params, limit, defs, rows, alerts, economics);
+  }
+
+  /** Measures no deal carries: KPIs that read them are absent in deal scopes. */
+  private static final Set<Measure.Source> NO_DEAL =
+      EnumSet.of(Measure.Source.SPEND, Measure.Source.SALES_COST, Measure.Source.ACTIVITY);
+
+  private List<String> keys(List<DealState> states, Dimension dim) {
+    List<String> out = new ArrayList<>(states.size());
+    for (DealState d : states) {
+      if (dim.kind() == Dimension.Kind.OWNER) {
+        out.add(d.owner());
+      } else {
+        String v = log.deal(d.index()).attributes().get(dim.label());
+        out.add(v == null || v.isBlank() ? Deal.UNSPECIFIED : v);
+      }
+    }
+    return out;
   }
 
   private List<KpiDefinition> definitions(KpiEngine.Cells cells, KpiParameters params) {
@@ -438,6 +585,7 @@ public final class Kpis {
     ltv.ifPresent(v -> sb.append(".ltv(").append(v).append(')'));
     monthlyRevenue.ifPresent(v -> sb.append(".monthlyRevenuePerCustomer(").append(v).append(')'));
     threshold.ifPresent(v -> sb.append(".alertThreshold(").append(v).append(')'));
+    dimensions.ifPresent(v -> sb.append(".scopes(").append(v).append(')'));
     userKpis.forEach(d -> sb.append(".kpi(").append(d.id()).append(')'));
     targets.forEach(
         (k, v) ->

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The KPIs of one period and scope for people: outcome KPIs first, activity KPIs second, each with
- * value, target, attainment and trend (directed change against the previous period).
+ * value, target, attainment and trend (directed change against the previous period). In an owner or
+ * attribute scope ({@link Scope#isDealScope}) the table is preceded by a note that spend- and
+ * activity-based KPIs are absent there: spend, sales cost and activity have no owner or attribute.
  *
  * @param period the period label
  * @param scope the scope
@@ -56,6 +58,11 @@ public record Scorecard(
                 Format.change(v.directedChange())));
       }
     }
-    return "Scorecard " + period + " " + scope + "\n" + Format.table(rows, 2);
+    String note =
+        Scope.isDealScope(scope)
+            ? "(spend, sales cost and activity have no owner or attribute: spend- and"
+                + " activity-based KPIs are absent in this scope)\n"
+            : "";
+    return "Scorecard " + period + " " + scope + "\n" + note + Format.table(rows, 2);
   }
 }

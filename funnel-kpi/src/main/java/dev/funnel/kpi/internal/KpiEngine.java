@@ -97,20 +97,7 @@ public final class KpiEngine {
       }
       d.leadId().ifPresent(leadsWithDeal::add);
       channels.add(d.channel());
-      Acc created = cell(cells, period, day(d.createdAt(), zone), d.channel());
-      created.add(Measure.DEALS, BigDecimal.ONE);
-      for (int rank = 1; rank <= Math.min(d.maxRank(), reached.length); rank++) {
-        created.add(reached[rank - 1], BigDecimal.ONE);
-      }
-      if (d.closedAt().isPresent()) {
-        Acc closed = cell(cells, period, day(d.closedAt().get(), zone), d.channel());
-        if (d.isWon()) {
-          closed.add(Measure.WON_DEALS, BigDecimal.ONE);
-          closed.add(Measure.REVENUE, d.amount().map(m -> m.amount()).orElse(BigDecimal.ZERO));
-        } else {
-          closed.add(Measure.LOST_DEALS, BigDecimal.ONE);
-        }
-      }
+      addDeal(cells, period, zone, reached, d, d.channel());
     }
     for (Lead lead : leads) {
       if (lead.createdAt().isAfter(asOf)) {
@@ -136,17 +123,99 @@ public final class KpiEngine {
           .add(Measure.activity(a.metric()), new BigDecimal(a.value()));
     }
 
-    SortedMap<LocalDate, SortedMap<String, Measures>> out = new TreeMap<>();
-    cells.forEach(
-        (start, byChannel) -> {
-          SortedMap<String, Measures> frozen = new TreeMap<>();
-          byChannel.forEach((c, acc) -> frozen.put(c, acc.freeze()));
-          out.put(start, Collections.unmodifiableSortedMap(frozen));
-        });
     return new Cells(
-        Collections.unmodifiableSortedMap(out),
+        freeze(cells),
         Collections.unmodifiableSortedSet(channels),
         Collections.unmodifiableSortedSet(metrics));
+  }
+
+  /**
+   * The deal-based measures (deals, reached stages, won, lost, revenue) and the leads per period
+   * start and deal key (an owner or an attribute value): each deal under its own key, each lead
+   * under the key of the first deal, in {@code deals} order, that names it in {@code lead_id}, and
+   * leads that no deal created by as-of names under {@value Deal#UNSPECIFIED}. Spend, sales cost
+   * and activity carry no deal, so they are never summed here.
+   *
+   * @param deals the deal states at as-of, in log order
+   * @param keys the key of each deal, parallel to {@code deals}
+   * @return the measures per period start and key, keys sorted
+   */
+  public static SortedMap<LocalDate, SortedMap<String, Measures>> byDealKey(
+      List<DealState> deals,
+      List<String> keys,
+      Pipeline pipeline,
+      Collection<Lead> leads,
+      Period period,
+      ZoneId zone,
+      Instant asOf) {
+    if (deals.size() != keys.size()) {
+      throw new IllegalArgumentException(
+          deals.size() + " deals but " + keys.size() + " keys: one key per deal");
+    }
+    Map<LocalDate, Map<String, Acc>> cells = new HashMap<>();
+    List<Stage> open = pipeline.openStages();
+    Measure[] reached = new Measure[open.size()];
+    for (int i = 0; i < reached.length; i++) {
+      reached[i] = Measure.reached(open.get(i).id());
+    }
+    Map<String, String> leadKey = new HashMap<>();
+    for (int i = 0; i < deals.size(); i++) {
+      DealState d = deals.get(i);
+      if (d.createdAt().isAfter(asOf)) {
+        continue;
+      }
+      String key = keys.get(i);
+      d.leadId().ifPresent(l -> leadKey.putIfAbsent(l, key));
+      addDeal(cells, period, zone, reached, d, key);
+    }
+    for (Lead lead : leads) {
+      if (lead.createdAt().isAfter(asOf)) {
+        continue;
+      }
+      String key = leadKey.get(lead.id());
+      Acc acc =
+          cell(cells, period, day(lead.createdAt(), zone), key == null ? Deal.UNSPECIFIED : key);
+      acc.add(Measure.LEADS, BigDecimal.ONE);
+      if (key != null) {
+        acc.add(Measure.LEADS_WITH_DEAL, BigDecimal.ONE);
+      }
+    }
+    return freeze(cells);
+  }
+
+  private static void addDeal(
+      Map<LocalDate, Map<String, Acc>> cells,
+      Period period,
+      ZoneId zone,
+      Measure[] reached,
+      DealState d,
+      String key) {
+    Acc created = cell(cells, period, day(d.createdAt(), zone), key);
+    created.add(Measure.DEALS, BigDecimal.ONE);
+    for (int rank = 1; rank <= Math.min(d.maxRank(), reached.length); rank++) {
+      created.add(reached[rank - 1], BigDecimal.ONE);
+    }
+    if (d.closedAt().isPresent()) {
+      Acc closed = cell(cells, period, day(d.closedAt().get(), zone), key);
+      if (d.isWon()) {
+        closed.add(Measure.WON_DEALS, BigDecimal.ONE);
+        closed.add(Measure.REVENUE, d.amount().map(m -> m.amount()).orElse(BigDecimal.ZERO));
+      } else {
+        closed.add(Measure.LOST_DEALS, BigDecimal.ONE);
+      }
+    }
+  }
+
+  private static SortedMap<LocalDate, SortedMap<String, Measures>> freeze(
+      Map<LocalDate, Map<String, Acc>> cells) {
+    SortedMap<LocalDate, SortedMap<String, Measures>> out = new TreeMap<>();
+    cells.forEach(
+        (start, byKey) -> {
+          SortedMap<String, Measures> frozen = new TreeMap<>();
+          byKey.forEach((c, acc) -> frozen.put(c, acc.freeze()));
+          out.put(start, Collections.unmodifiableSortedMap(frozen));
+        });
+    return Collections.unmodifiableSortedMap(out);
   }
 
   private static void addCosts(
