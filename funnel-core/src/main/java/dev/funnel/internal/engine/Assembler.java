@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a partial aggregate into an immutable report: counters to figures, samples to percentiles.
@@ -29,7 +30,9 @@ import java.util.concurrent.RecursiveAction;
 final class Assembler {
   private Assembler() {}
 
-  static FunnelReport report(FunnelPartial p, boolean parallel) {
+  /** The report of a partial; with a pool, percentile work runs in it. */
+  static FunnelReport report(FunnelPartial p, @Nullable ForkJoinPool pool) {
+    final boolean parallel = pool != null;
     QuerySpec spec = p.spec;
     int groupings = p.counters.length;
     // dist[g][k][group]
@@ -48,7 +51,7 @@ final class Assembler {
           });
     }
     if (parallel) {
-      ForkJoinPool.commonPool().invoke(new AllOf(tasks));
+      pool.invoke(new AllOf(tasks));
     } else {
       tasks.forEach(RecursiveAction::invoke);
     }

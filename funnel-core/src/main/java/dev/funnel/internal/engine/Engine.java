@@ -52,7 +52,7 @@ public final class Engine {
 
     /** The report, computed in one pass on this thread. */
     public FunnelReport run() {
-      return Assembler.report(new FunnelPartial(spec).add(spec.lo, spec.hi), false);
+      return Assembler.report(new FunnelPartial(spec).add(spec.lo, spec.hi), null);
     }
 
     /** The report, computed over deal ranges in the pool and merged left to right. */
@@ -66,7 +66,7 @@ public final class Engine {
       int size = spec.hi - spec.lo;
       int chunk = Math.max(Math.max(1, minSplit), (size + parts * 4 - 1) / (parts * 4));
       FunnelPartial p = pool.invoke(new RangeTask(spec, spec.lo, spec.hi, chunk));
-      return Assembler.report(p, true);
+      return Assembler.report(p, pool);
     }
   }
 
@@ -123,7 +123,7 @@ public final class Engine {
 
     @Override
     public FunnelReport report() {
-      return Assembler.report(partial, false);
+      return Assembler.report(partial, null);
     }
   }
 }
