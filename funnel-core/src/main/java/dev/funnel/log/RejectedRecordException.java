@@ -7,7 +7,8 @@ package dev.funnel.log;
 public final class RejectedRecordException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  @SuppressWarnings("serial") // records are serializable enough for diagnostics; never persisted
+  /** The rejected record; not serialized with the exception (Rejection is not Serializable). */
+  @SuppressWarnings("serial")
   private final Rejection rejection;
 
   /** An exception for this rejection. */

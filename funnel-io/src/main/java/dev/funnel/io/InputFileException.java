@@ -12,8 +12,14 @@ import static java.util.Objects.requireNonNull;
  */
 public final class InputFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
+
+  /** The file or source name. */
   private final String source;
+
+  /** The line, from 1; 0 when unknown. */
   private final long line;
+
+  /** The column, from 1; 0 when unknown. */
   private final long column;
 
   /**
