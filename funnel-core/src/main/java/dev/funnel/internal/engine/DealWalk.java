@@ -2,6 +2,7 @@ package dev.funnel.internal.engine;
 
 import dev.funnel.DealState;
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.columns.Visits;
 import dev.funnel.model.StageKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,47 +39,29 @@ public final class DealWalk {
   public static DealWalk of(ColumnarDealLog log, int asOf) {
     DealWalk w = new DealWalk(log);
     int n = log.openStageIndex.length;
+    Visits visits = new Visits();
     for (int d = 0; d < log.dealCount; d++) {
-      int c0 = log.created[d];
-      if (c0 > asOf) {
+      if (log.created[d] > asOf) {
         w.stage[d] = -1;
         continue;
       }
-      int cs = log.changeStart[d];
-      int ce = log.changeStart[d + 1];
-      while (ce > cs && log.at[ce - 1] > asOf) {
-        ce--;
-      }
-      int cur = -1;
-      int entry = c0;
+      int v = visits.load(log, d, asOf);
       int max = 0;
       boolean won = false;
       int lostRank = 0;
-      if (cs == ce || log.at[cs] > c0) {
-        cur = log.openStageIndex[0];
-        max = 1;
-      }
-      for (int c = cs; c < ce; c++) {
-        int s = log.stage[c];
-        if (s == cur) {
-          continue;
-        }
+      for (int i = 0; i < v; i++) {
+        int s = visits.stage[i];
         byte ks = log.stageKind[s];
-        if (ks == ColumnarDealLog.LOST && (cur < 0 || log.stageKind[cur] != ColumnarDealLog.LOST)) {
-          lostRank = cur < 0 ? 0 : log.stageRank[cur];
+        if (ks == ColumnarDealLog.LOST
+            && (i == 0 || log.stageKind[visits.stage[i - 1]] != ColumnarDealLog.LOST)) {
+          lostRank = i == 0 ? 0 : log.stageRank[visits.stage[i - 1]];
         }
-        cur = s;
-        entry = log.at[c];
-        int r = log.stageRank[s];
-        if (r > max) {
-          max = r;
-        }
-        if (ks == ColumnarDealLog.WON) {
-          won = true;
-        }
+        max = Math.max(max, log.stageRank[s]);
+        won |= ks == ColumnarDealLog.WON;
       }
+      int cur = visits.stage[v - 1];
       w.stage[d] = cur;
-      w.entered[d] = entry;
+      w.entered[d] = visits.entry[v - 1];
       w.lostAtRank[d] = log.stageKind[cur] == ColumnarDealLog.LOST ? lostRank : 0;
       w.maxRank[d] = won ? n : max;
     }

@@ -2,6 +2,7 @@ package dev.funnel.internal.forecast;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.columns.Ints;
+import dev.funnel.internal.columns.Visits;
 
 /**
  * What the log says as of an instant T, in the shape the forecast needs: transition counts between
@@ -120,9 +121,7 @@ public final class History {
     Ints visibleDeal = new Ints();
     Ints firstElapsed = new Ints();
     Ints firstOutcome = new Ints();
-    // One deal's visits: stage index and entry offset.
-    int[] vStage = new int[16];
-    int[] vEntry = new int[16];
+    Visits visits = new Visits();
     boolean[] entered = new boolean[n];
     for (int d = 0; d < log.dealCount; d++) {
       int c0 = log.created[d];
@@ -130,30 +129,9 @@ public final class History {
         continue;
       }
       visibleDeal.add(d);
-      int cs = log.changeStart[d];
-      int ce = log.changeStart[d + 1];
-      while (ce > cs && log.at[ce - 1] > asOf) {
-        ce--;
-      }
-      int v = 0;
-      if (cs == ce || log.at[cs] > c0) {
-        vStage[0] = log.openStageIndex[0];
-        vEntry[0] = c0;
-        v = 1;
-      }
-      for (int c = cs; c < ce; c++) {
-        int s = log.stage[c];
-        if (v > 0 && vStage[v - 1] == s) {
-          continue;
-        }
-        if (v == vStage.length) {
-          vStage = java.util.Arrays.copyOf(vStage, v * 2);
-          vEntry = java.util.Arrays.copyOf(vEntry, v * 2);
-        }
-        vStage[v] = s;
-        vEntry[v] = log.at[c];
-        v++;
-      }
+      int v = visits.load(log, d, asOf);
+      int[] vStage = visits.stage;
+      int[] vEntry = visits.entry;
       // Backward pass: the first absorption at or after each visit.
       int absorbAt = asOf;
       byte absorbKind = CENSORED;

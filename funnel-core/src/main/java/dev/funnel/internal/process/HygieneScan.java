@@ -6,6 +6,7 @@ import dev.funnel.hygiene.HygieneFlag;
 import dev.funnel.hygiene.HygieneReport;
 import dev.funnel.hygiene.StageHygiene;
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.columns.Visits;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.model.Stage;
 import dev.funnel.stats.Proportion;
@@ -36,6 +37,7 @@ public final class HygieneScan {
   private final long window;
   private final int flagLimit;
 
+  private final Visits visits = new Visits();
   private int[] tChange = new int[16];
   private int[] tFrom = new int[16];
   private long[] keys = new long[16];
@@ -101,32 +103,22 @@ public final class HygieneScan {
   private void deal(int d, int asOf) {
     deals++;
     int n = log.openStageIndex.length;
-    int c0 = log.created[d];
-    int cs = log.changeStart[d];
-    int ce = log.changeStart[d + 1];
-    while (ce > cs && log.at[ce - 1] > asOf) {
-      ce--;
-    }
-    grow(ce - cs);
-    int cur = -1;
+    int v = visits.load(log, d, asOf);
+    grow(v);
     int max = 0;
     boolean won = false;
-    if (cs == ce || log.at[cs] > c0) {
-      cur = log.openStageIndex[0];
-      max = 1;
-    }
     int k = 0;
-    for (int c = cs; c < ce; c++) {
-      int s = log.stage[c];
-      if (s == cur) {
-        continue;
-      }
-      tChange[k] = c;
-      tFrom[k] = cur;
-      k++;
-      cur = s;
+    for (int i = 0; i < v; i++) {
+      int s = visits.stage[i];
       max = Math.max(max, log.stageRank[s]);
       won |= log.stageKind[s] == ColumnarDealLog.WON;
+      int c = visits.change[i];
+      if (c < 0) {
+        continue; // the implicit entry is no transition
+      }
+      tChange[k] = c;
+      tFrom[k] = i == 0 ? -1 : visits.stage[i - 1];
+      k++;
       if (enteredMark[s] != d) {
         enteredMark[s] = d;
         entered[s]++;
