@@ -21,6 +21,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import org.jspecify.annotations.Nullable;
 
@@ -30,39 +31,33 @@ import org.jspecify.annotations.Nullable;
 final class Assembler {
   private Assembler() {}
 
-  /** The report of a partial; with a pool, percentile work runs in it. */
+  /** The report of a partial; with a pool, placement and percentile work run in it. */
   static FunnelReport report(FunnelPartial p, @Nullable ForkJoinPool pool) {
-    final boolean parallel = pool != null;
     QuerySpec spec = p.spec;
-    int groupings = p.counters.length;
+    long[][] counters = p.groupCounters();
+    int groupings = counters.length;
     // dist[g][k][group]
     Distribution[][][] dist = new Distribution[groupings][][];
-    List<RecursiveAction> tasks = new ArrayList<>();
-    for (int g = 0; g < groupings; g++) {
-      final int gg = g;
-      tasks.add(
-          new RecursiveAction() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void compute() {
-              dist[gg] = distributions(p, gg);
-            }
-          });
-    }
-    if (parallel) {
-      pool.invoke(new AllOf(tasks));
+    if (p.cellForm()) {
+      for (int s = 0; s < spec.spaces.length; s++) {
+        cellDistributions(p, s, counters, dist, pool);
+      }
     } else {
-      tasks.forEach(RecursiveAction::invoke);
+      List<RecursiveAction> tasks = new ArrayList<>();
+      for (int g = 0; g < groupings; g++) {
+        final int gg = g;
+        tasks.add(action(() -> dist[gg] = groupedDistributions(p, gg)));
+      }
+      run(tasks, pool);
     }
-    FunnelFigures all = figures(p, 0, 0, dist);
+    FunnelFigures all = figures(p, counters, 0, 0, dist);
     List<Breakdown> breakdowns = new ArrayList<>();
     for (int g = 1; g < groupings; g++) {
       List<Group> groups = new ArrayList<>();
-      List<List<String>> keys = p.keys.get(g);
+      List<List<String>> keys = p.keys(g);
       for (int id = 0; id < keys.size(); id++) {
-        if (p.counters[g][id * p.stride + FunnelPartial.DEALS] > 0) {
-          groups.add(new Group(keys.get(id), figures(p, g, id, dist)));
+        if (counters[g][id * p.stride + FunnelPartial.DEALS] > 0) {
+          groups.add(new Group(keys.get(id), figures(p, counters, g, id, dist)));
         }
       }
       groups.sort(
@@ -81,28 +76,144 @@ final class Assembler {
         breakdowns);
   }
 
-  /** Runs a list of actions in the pool and waits for all. */
-  private static final class AllOf extends RecursiveAction {
-    private static final long serialVersionUID = 1L;
+  private static RecursiveAction action(Runnable r) {
+    return new RecursiveAction() {
+      private static final long serialVersionUID = 1L;
 
-    @SuppressWarnings("serial")
-    private final List<RecursiveAction> tasks;
+      @Override
+      protected void compute() {
+        r.run();
+      }
+    };
+  }
 
-    AllOf(List<RecursiveAction> tasks) {
-      this.tasks = tasks;
-    }
-
-    @Override
-    protected void compute() {
-      invokeAll(tasks);
+  /** Runs the actions in the pool (all at once, waiting for all), or here one after the other. */
+  private static void run(List<RecursiveAction> tasks, @Nullable ForkJoinPool pool) {
+    if (pool == null || tasks.size() < 2) {
+      tasks.forEach(RecursiveAction::invoke);
+    } else if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
+      ForkJoinTask.invokeAll(tasks);
+    } else {
+      pool.invoke(action(() -> ForkJoinTask.invokeAll(tasks)));
     }
   }
 
   /**
-   * The distributions of every sample kind for every group of grouping g: a counting sort of all
-   * segments' samples by (kind, group), then exact percentiles of each bucket.
+   * The distributions of every grouping of space s: a counting sort of all samples by bucket {@code
+   * kind * cells + cell} (each segment fills its own share of every bucket, so segments place in
+   * parallel), then exact percentiles of each group's runs of buckets.
    */
-  private static Distribution[][] distributions(FunnelPartial p, int g) {
+  private static void cellDistributions(
+      FunnelPartial p,
+      int s,
+      long[][] counters,
+      Distribution[][][] dist,
+      @Nullable ForkJoinPool pool) {
+    Space space = p.spec.spaces[s];
+    int cells = space.cells;
+    int kinds = p.kinds;
+    int buckets = kinds * cells;
+    List<FunnelPartial.Segment> segs = p.segments;
+    int[] start = new int[buckets + 1];
+    for (FunnelPartial.Segment seg : segs) {
+      int[] counts = seg.bucketCounts[s];
+      for (int b = 0; b < buckets; b++) {
+        start[b + 1] += counts[b];
+      }
+    }
+    for (int b = 0; b < buckets; b++) {
+      start[b + 1] += start[b];
+    }
+    int[] values = BufferPool.ints(start[buckets]);
+    int[][] fills = new int[segs.size()][];
+    int[] running = Arrays.copyOf(start, buckets);
+    for (int i = 0; i < segs.size(); i++) {
+      fills[i] = BufferPool.ints(buckets);
+      System.arraycopy(running, 0, fills[i], 0, buckets);
+      int[] counts = segs.get(i).bucketCounts[s];
+      for (int b = 0; b < buckets; b++) {
+        running[b] += counts[b];
+      }
+    }
+    List<RecursiveAction> placing = new ArrayList<>();
+    for (int i = 0; i < segs.size(); i++) {
+      FunnelPartial.Segment seg = segs.get(i);
+      int[] fill = fills[i];
+      placing.add(action(() -> place(seg, space, cells, fill, values)));
+    }
+    run(placing, pool);
+    BufferPool.release((Object[]) fills);
+
+    List<RecursiveAction> selecting = new ArrayList<>();
+    double[] ps = p.spec.percentiles;
+    if (s == 0) {
+      dist[0] = new Distribution[kinds][1];
+      for (int k = 0; k < kinds; k++) {
+        int kk = k;
+        selecting.add(
+            action(
+                () -> {
+                  int[] bounds = {start[kk * cells], start[kk * cells + cells]};
+                  IntSelect.Scratch scratch = BufferPool.scratch();
+                  dist[0][kk][0] = IntSelect.distribution(values, bounds, 1, ps, scratch);
+                  BufferPool.release(scratch);
+                }));
+      }
+    }
+    for (int j = 0; j < space.members.length; j++) {
+      int g = space.members[j];
+      int size = space.sizes[j];
+      int w = space.weights[j];
+      int outer = cells == 0 ? 0 : cells / (w * size);
+      long[] c = counters[g];
+      dist[g] = new Distribution[kinds][size];
+      for (int k = 0; k < kinds; k++) {
+        int kk = k;
+        selecting.add(
+            action(
+                () -> {
+                  IntSelect.Scratch scratch = BufferPool.scratch();
+                  int[] bounds = new int[2 * outer];
+                  for (int id = 0; id < size; id++) {
+                    if (c[id * p.stride + FunnelPartial.DEALS] == 0) {
+                      continue; // not reported
+                    }
+                    for (int o = 0; o < outer; o++) {
+                      int b = kk * cells + o * w * size + id * w;
+                      bounds[2 * o] = start[b];
+                      bounds[2 * o + 1] = start[b + w];
+                    }
+                    dist[g][kk][id] = IntSelect.distribution(values, bounds, outer, ps, scratch);
+                  }
+                  BufferPool.release(scratch);
+                }));
+      }
+    }
+    run(selecting, pool);
+    BufferPool.release(values);
+  }
+
+  /** Places each sample of a segment at the next free slot of its bucket. */
+  private static void place(
+      FunnelPartial.Segment seg, Space space, int cells, int[] fill, int[] values) {
+    int[] ss = seg.sampleStart;
+    byte[] kind = seg.kind;
+    int[] dur = seg.duration;
+    for (int d = seg.lo; d < seg.hi; d++) {
+      int cell = space.cellOf(d);
+      int end = ss[d - seg.lo + 1];
+      for (int x = ss[d - seg.lo]; x < end; x++) {
+        values[fill[kind[x] * cells + cell]++] = dur[x];
+      }
+    }
+  }
+
+  /**
+   * Grouped form (segments of different resolved queries): the distributions of every sample kind
+   * for every group of grouping g, by a counting sort of all segments' samples by (group, kind),
+   * groups matched by key, then exact percentiles of each bucket.
+   */
+  private static Distribution[][] groupedDistributions(FunnelPartial p, int g) {
     double[] ps = p.spec.percentiles;
     int groups = p.keys.get(g).size();
     int kinds = p.kinds;
@@ -124,39 +235,37 @@ final class Assembler {
           own.keys.equals(merged)
               ? null
               : FunnelPartial.groupMap(new ArrayList<>(merged), own.keys);
-      place(seg, own.codes, map, kinds, fill, values);
+      int[] codes = own.codes;
+      int[] ss = seg.sampleStart;
+      for (int d = seg.lo; d < seg.hi; d++) {
+        int gid = codes == null ? 0 : codes[d];
+        if (map != null) {
+          gid = map[gid];
+        }
+        int base = gid * kinds;
+        int end = ss[d - seg.lo + 1];
+        for (int x = ss[d - seg.lo]; x < end; x++) {
+          values[fill[base + seg.kind[x]]++] = seg.duration[x];
+        }
+      }
     }
     Distribution[][] out = new Distribution[kinds][groups];
+    IntSelect.Scratch scratch = new IntSelect.Scratch();
+    int[] bounds = new int[2];
     for (int k = 0; k < kinds; k++) {
       for (int id = 0; id < groups; id++) {
         int b = id * kinds + k;
-        out[k][id] = IntSelect.distribution(values, start[b], start[b + 1], ps);
+        bounds[0] = start[b];
+        bounds[1] = start[b + 1];
+        out[k][id] = IntSelect.distribution(values, bounds, 1, ps, scratch);
       }
     }
     return out;
   }
 
-  /** Places each sample of a segment at the next free slot of its (group, kind) bucket. */
-  private static void place(
-      FunnelPartial.Segment seg, int[] codes, int[] map, int kinds, int[] fill, int[] values) {
-    int[] ss = seg.sampleStart;
-    byte[] kind = seg.kind;
-    int[] dur = seg.duration;
-    for (int d = seg.lo; d < seg.hi; d++) {
-      int gid = codes == null ? 0 : codes[d];
-      if (map != null) {
-        gid = map[gid];
-      }
-      int base = gid * kinds;
-      int end = ss[d - seg.lo + 1];
-      for (int s = ss[d - seg.lo]; s < end; s++) {
-        values[fill[base + kind[s]]++] = dur[s];
-      }
-    }
-  }
-
-  private static FunnelFigures figures(FunnelPartial p, int g, int id, Distribution[][][] dist) {
-    long[] c = p.counters[g];
+  private static FunnelFigures figures(
+      FunnelPartial p, long[][] counters, int g, int id, Distribution[][][] dist) {
+    long[] c = counters[g];
     int b = id * p.stride;
     int n = p.n;
     ColumnarDealLog log = p.spec.log;

@@ -47,12 +47,17 @@ public final class Engine {
         throw new IllegalArgumentException(
             "deal range [" + from + ", " + to + ") is not within [0, " + spec.log.dealCount + "]");
       }
-      return new Aggregate(new FunnelPartial(spec).add(from, to));
+      return new Aggregate(FunnelPartial.scan(spec, from, to, false));
     }
 
     /** The report, computed in one pass on this thread. */
     public FunnelReport run() {
-      return Assembler.report(new FunnelPartial(spec).add(spec.lo, spec.hi), null);
+      FunnelPartial p = FunnelPartial.scan(spec, spec.lo, spec.hi, true);
+      try {
+        return Assembler.report(p, null);
+      } finally {
+        p.release();
+      }
     }
 
     /** The report, computed over deal ranges in the pool and merged left to right. */
@@ -66,7 +71,11 @@ public final class Engine {
       int size = spec.hi - spec.lo;
       int chunk = Math.max(Math.max(1, minSplit), (size + parts * 4 - 1) / (parts * 4));
       FunnelPartial p = pool.invoke(new RangeTask(spec, spec.lo, spec.hi, chunk));
-      return Assembler.report(p, pool);
+      try {
+        return Assembler.report(p, pool);
+      } finally {
+        p.release();
+      }
     }
   }
 
@@ -90,14 +99,14 @@ public final class Engine {
     @Override
     protected FunnelPartial compute() {
       if (hi - lo <= chunk) {
-        return new FunnelPartial(spec).add(lo, hi);
+        return FunnelPartial.scan(spec, lo, hi, true);
       }
       int mid = (lo + hi) >>> 1;
       RangeTask left = new RangeTask(spec, lo, mid, chunk);
       RangeTask right = new RangeTask(spec, mid, hi, chunk);
       right.fork();
       FunnelPartial l = left.compute();
-      return l.mergeIn(right.join());
+      return l.absorb(right.join());
     }
   }
 

@@ -9,15 +9,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The mergeable partial aggregate of a funnel query: integer counters per group, and the duration
- * samples that exact percentiles need, kept as the segments in which they were scanned.
+ * The mergeable partial aggregate of a funnel query: integer counters, and the duration samples
+ * that exact percentiles need, kept as the segments in which they were scanned.
+ *
+ * <p>A partial has one of two forms. In <em>cell form</em> (every partial scanned by the engine,
+ * and merges of partials of the same resolved query) it holds {@code stride} counters per cell of
+ * each {@link Space}: the kernel counts each deal once per space, not once per breakdown, and
+ * breakdown counters are sums over cells. Merging partials of different resolved queries (other
+ * logs, whose dictionaries differ) turns both into <em>grouped form</em>: counters per group of
+ * each grouping, matched by key.
  *
  * <p>Scanning a deal range writes one kind byte and one int duration per sample into arrays sized
  * up front (at most one sample per change plus one per deal), with no allocation or bounds growth
- * per change. Merging adds counters (matching groups by key when the partials' keys differ) and
- * concatenates segment lists: no sample is copied, so parallel and distributed merges cost
- * O(groups). Any split of the deals, merged in any order, gives the same counters and the same
- * multiset of samples per group, hence the same report.
+ * per change. Merging adds counters and concatenates segment lists: no sample is copied, so
+ * parallel and distributed merges cost O(cells). Any split of the deals, merged in any order, gives
+ * the same counters and the same multiset of samples per group, hence the same report.
  */
 final class FunnelPartial {
   static final int DEALS = 0;
@@ -26,7 +32,7 @@ final class FunnelPartial {
   static final int LOST = 3;
   static final int MAX_RANK = 4;
 
-  /** The samples of one scanned deal range, with the query (log and groupings) they came from. */
+  /** The samples of one scanned deal range, with the query they came from. */
   static final class Segment {
     final QuerySpec spec;
     final int lo;
@@ -38,17 +44,32 @@ final class FunnelPartial {
     final byte[] kind;
     final int[] duration;
 
-    Segment(QuerySpec spec, int lo, int hi, int capacity) {
+    /** Per space: this segment's sample count per bucket {@code kind * cells + cell}. */
+    final int[][] bucketCounts;
+
+    /** True when the arrays came from the {@link BufferPool} and may go back to it. */
+    final boolean pooled;
+
+    Segment(QuerySpec spec, int lo, int hi, int capacity, boolean pooled) {
       this.spec = spec;
       this.lo = lo;
       this.hi = hi;
-      this.sampleStart = new int[hi - lo + 1];
-      this.kind = new byte[capacity];
-      this.duration = new int[capacity];
+      this.pooled = pooled;
+      this.sampleStart = pooled ? BufferPool.ints(hi - lo + 1) : new int[hi - lo + 1];
+      this.kind = pooled ? BufferPool.bytes(capacity) : new byte[capacity];
+      this.duration = pooled ? BufferPool.ints(capacity) : new int[capacity];
+      this.bucketCounts = new int[spec.spaces.length][];
     }
 
     int size() {
       return sampleStart[hi - lo];
+    }
+
+    void release() {
+      if (pooled) {
+        BufferPool.release(sampleStart, kind, duration);
+        BufferPool.release((Object[]) bucketCounts);
+      }
     }
   }
 
@@ -61,21 +82,27 @@ final class FunnelPartial {
   final int lostAt;
   final int amount;
 
-  /** Per group: how many samples of each kind it has (the counting sort's bucket sizes). */
+  /** Offset of the per-kind sample counts (the counting sort's bucket sizes) in a counter block. */
   final int samples;
 
   final int kinds;
 
-  /** Per grouping: counters, {@code stride} longs per group. */
-  final long[][] counters;
+  /** Cell form: per space, {@code stride} counters per cell; null in grouped form. */
+  long[][] cells;
 
-  /** Group keys per grouping, the index of {@link #counters}. */
-  final List<List<List<String>>> keys;
+  /** Grouped form: per grouping, {@code stride} counters per group; null in cell form. */
+  long[][] counters;
+
+  /** Grouped form: the group keys per grouping, the index of {@link #counters}. */
+  List<List<List<String>>> keys;
 
   final List<Segment> segments = new ArrayList<>();
 
-  FunnelPartial(QuerySpec spec) {
+  private final boolean pooled;
+
+  private FunnelPartial(QuerySpec spec, boolean pooled) {
     this.spec = spec;
+    this.pooled = pooled;
     this.n = spec.log.openStageIndex.length;
     if (n > 127) {
       throw new IllegalArgumentException("more than 127 open stages");
@@ -88,13 +115,32 @@ final class FunnelPartial {
     this.samples = amount + 4;
     this.kinds = 2 * n + 2;
     this.stride = samples + kinds;
-    int g = spec.groupings.length;
-    this.counters = new long[g][];
-    this.keys = new ArrayList<>(g);
-    for (int i = 0; i < g; i++) {
-      counters[i] = new long[spec.groupings[i].size() * stride];
-      keys.add(new ArrayList<>(spec.groupings[i].keys));
+    this.cells = new long[spec.spaces.length][];
+    for (int s = 0; s < cells.length; s++) {
+      int size = spec.spaces[s].cells * stride;
+      cells[s] = pooled ? BufferPool.longs(size) : new long[size];
     }
+  }
+
+  /**
+   * The partial of the deals at positions [from, to), clipped to the query's cohort. A pooled
+   * partial borrows its arrays from the {@link BufferPool}; only the engine's own runs, which
+   * {@link #release} it after the report, ask for one.
+   */
+  static FunnelPartial scan(QuerySpec spec, int from, int to, boolean pooled) {
+    return new FunnelPartial(spec, pooled).add(from, to);
+  }
+
+  /** Gives pooled arrays back; the partial must not be used afterwards. */
+  void release() {
+    if (pooled && cells != null) {
+      BufferPool.release((Object[]) cells);
+      cells = null;
+    }
+    for (Segment s : segments) {
+      s.release();
+    }
+    segments.clear();
   }
 
   int timeKind(int rank) {
@@ -113,13 +159,12 @@ final class FunnelPartial {
     return 2 * n + 1;
   }
 
-  /** Aggregates the deals at positions [from, to), clipped to the query's cohort. */
-  FunnelPartial add(int from, int to) {
+  private FunnelPartial add(int from, int to) {
     final ColumnarDealLog log = spec.log;
     final int lo = Math.max(from, spec.lo);
     final int hi = Math.max(lo, Math.min(to, spec.hi));
     final int[] changeStart = log.changeStart;
-    Segment seg = new Segment(spec, lo, hi, changeStart[hi] - changeStart[lo] + (hi - lo));
+    Segment seg = new Segment(spec, lo, hi, changeStart[hi] - changeStart[lo] + (hi - lo), pooled);
     final int[] sampleStart = seg.sampleStart;
     final byte[] sk = seg.kind;
     final int[] sd = seg.duration;
@@ -132,18 +177,18 @@ final class FunnelPartial {
     final int[] rank = log.stageRank;
     final int first = log.openStageIndex[0];
     final int nOpen = n;
-    final Grouping[] gs = spec.groupings;
-    final int gCount = gs.length;
-    final long[][] cs0 = counters;
-    final int[] bases = new int[gCount];
+    final Space[] spaces = spec.spaces;
+    final int sCount = spaces.length;
+    final long[][] cs0 = cells;
+    final int[] bases = new int[sCount];
     final int sampleSlot = samples;
+    final int st = stride;
     int sp = 0;
 
     for (int d = lo; d < hi; d++) {
       sampleStart[d - lo] = sp;
-      for (int g = 0; g < gCount; g++) {
-        final int[] codes = gs[g].codes;
-        bases[g] = (codes == null ? 0 : codes[d] * stride) + sampleSlot;
+      for (int s = 0; s < sCount; s++) {
+        bases[s] = spaces[s].cellOf(d) * st + sampleSlot;
       }
       final int c0 = created[d];
       final int cs = changeStart[d];
@@ -177,7 +222,7 @@ final class FunnelPartial {
           if (r > 0) {
             sk[sp] = (byte) (r - 1);
             sd[sp++] = t - entry;
-            for (int g = 0; g < gCount; g++) {
+            for (int g = 0; g < sCount; g++) {
               cs0[g][bases[g] + r - 1]++;
             }
           }
@@ -219,13 +264,25 @@ final class FunnelPartial {
       sk[sp++] = (byte) last;
       final int effMax = wonEver ? nOpen : maxRank;
       final long amt = amounts[d];
-      for (int g = 0; g < gCount; g++) {
+      for (int g = 0; g < sCount; g++) {
         final long[] c = cs0[g];
         c[bases[g] + last]++;
         count(c, bases[g] - sampleSlot, state, effMax, mask0, mask1, lostRank, amt, cycle);
       }
     }
     sampleStart[hi - lo] = sp;
+    // This partial was empty before the scan, so its sample counts are the segment's.
+    for (int s = 0; s < sCount; s++) {
+      int nCells = spaces[s].cells;
+      int[] counts = pooled ? BufferPool.ints(kinds * nCells) : new int[kinds * nCells];
+      long[] c = cs0[s];
+      for (int k = 0; k < kinds; k++) {
+        for (int cell = 0; cell < nCells; cell++) {
+          counts[k * nCells + cell] = (int) c[cell * st + sampleSlot + k];
+        }
+      }
+      seg.bucketCounts[s] = counts;
+    }
     segments.add(seg);
     return this;
   }
@@ -281,9 +338,76 @@ final class FunnelPartial {
     return k < 64 ? (mask0 & (1L << k)) != 0 : (mask1 & (1L << (k - 64))) != 0;
   }
 
+  /** True in cell form: every segment was scanned by this partial's resolved query. */
+  boolean cellForm() {
+    return cells != null;
+  }
+
+  /** The group keys of grouping g. */
+  List<List<String>> keys(int g) {
+    return cellForm() ? spec.groupings[g].keys : keys.get(g);
+  }
+
+  /**
+   * The counters of every grouping, {@code stride} per group: in cell form, summed over the cells
+   * of the grouping's space (grouping 0, the whole selection, over every cell of space 0).
+   */
+  long[][] groupCounters() {
+    if (!cellForm()) {
+      return counters;
+    }
+    Grouping[] gs = spec.groupings;
+    long[][] out = new long[gs.length][];
+    out[0] = new long[stride];
+    for (int s = 0; s < spec.spaces.length; s++) {
+      Space space = spec.spaces[s];
+      long[] c = cells[s];
+      for (int j = 0; j < space.members.length; j++) {
+        out[space.members[j]] = new long[gs[space.members[j]].size() * stride];
+      }
+      for (int cell = 0; cell < space.cells; cell++) {
+        int from = cell * stride;
+        if (c[from + DEALS] == 0) {
+          continue; // every counter of a cell without deals is zero
+        }
+        if (s == 0) {
+          addInto(out[0], 0, c, from);
+        }
+        for (int j = 0; j < space.members.length; j++) {
+          addInto(out[space.members[j]], space.groupOf(cell, j) * stride, c, from);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void addInto(long[] to, int at, long[] from, int start) {
+    for (int i = 0; i < stride; i++) {
+      to[at + i] = Math.addExact(to[at + i], from[start + i]);
+    }
+  }
+
+  /** Turns a cell-form partial into grouped form (needed to merge with another query's). */
+  private void toGrouped() {
+    if (!cellForm()) {
+      return;
+    }
+    long[][] grouped = groupCounters();
+    List<List<List<String>>> k = new ArrayList<>();
+    for (Grouping g : spec.groupings) {
+      k.add(new ArrayList<>(g.keys));
+    }
+    if (pooled) {
+      BufferPool.release((Object[]) cells);
+    }
+    cells = null;
+    counters = grouped;
+    keys = k;
+  }
+
   /** A new partial holding this one and the other; neither changes. */
   FunnelPartial plus(FunnelPartial other) {
-    FunnelPartial out = new FunnelPartial(spec);
+    FunnelPartial out = new FunnelPartial(spec, false);
     out.mergeIn(this);
     out.mergeIn(other);
     return out;
@@ -300,7 +424,7 @@ final class FunnelPartial {
       throw new IllegalArgumentException("cannot merge a partial into itself");
     }
     if (other.n != n
-        || other.counters.length != counters.length
+        || other.spec.groupings.length != spec.groupings.length
         || !other.spec.log.pipeline.equals(spec.log.pipeline)
         || other.spec.counting != spec.counting
         || !other.spec.breakdowns.equals(spec.breakdowns)
@@ -312,13 +436,26 @@ final class FunnelPartial {
           "cannot merge aggregates of different queries (pipeline, as-of, zone, counting,"
               + " breakdowns, percentiles and currency must match)");
     }
+    if (cellForm() && other.cellForm() && other.spec == spec) {
+      for (int s = 0; s < cells.length; s++) {
+        long[] mine = cells[s];
+        long[] theirs = other.cells[s];
+        for (int i = 0, len = spec.spaces[s].cells * stride; i < len; i++) {
+          mine[i] = Math.addExact(mine[i], theirs[i]);
+        }
+      }
+      segments.addAll(other.segments);
+      return this;
+    }
+    toGrouped();
+    long[][] theirCounters = other.groupCounters();
     for (int g = 0; g < counters.length; g++) {
-      int[] map = groupMap(keys.get(g), other.keys.get(g));
+      int[] map = groupMap(keys.get(g), other.keys(g));
       if (keys.get(g).size() * stride > counters[g].length) {
         counters[g] = Arrays.copyOf(counters[g], keys.get(g).size() * stride);
       }
       long[] mine = counters[g];
-      long[] theirs = other.counters[g];
+      long[] theirs = theirCounters[g];
       for (int og = 0; og < map.length; og++) {
         int to = map[og] * stride;
         int from = og * stride;
@@ -328,6 +465,20 @@ final class FunnelPartial {
       }
     }
     segments.addAll(other.segments);
+    return this;
+  }
+
+  /**
+   * Merges another partial of the same engine run into this one and gives the other's counters back
+   * to the pool; its segments now belong to this partial.
+   */
+  FunnelPartial absorb(FunnelPartial other) {
+    mergeIn(other);
+    if (other.pooled && other.cells != null) {
+      BufferPool.release((Object[]) other.cells);
+    }
+    other.cells = null;
+    other.segments.clear();
     return this;
   }
 

@@ -26,6 +26,15 @@ final class QuerySpec {
   final List<List<Dimension>> breakdowns;
   final Grouping[] groupings;
 
+  /** The groupings crossed into cell spaces (see {@link Space}). */
+  final Space[] spaces;
+
+  /**
+   * Counters per space are kept to about this many longs (2 MiB, so a partial's counters stay in
+   * the core's cache); groupings whose cross product would exceed it go to further spaces.
+   */
+  static final long COUNTER_BUDGET = 1L << 18;
+
   QuerySpec(
       ColumnarDealLog log,
       Selection selection,
@@ -35,6 +44,29 @@ final class QuerySpec {
       Counting counting,
       double[] percentiles,
       List<List<Dimension>> breakdowns) {
+    this(
+        log,
+        selection,
+        from,
+        to,
+        zone,
+        counting,
+        percentiles,
+        breakdowns,
+        Math.max(1, COUNTER_BUDGET / (7L * log.openStageIndex.length + 11)));
+  }
+
+  /** A query whose spaces hold at most {@code maxCells} cells (unless one grouping is larger). */
+  QuerySpec(
+      ColumnarDealLog log,
+      Selection selection,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      ZoneId zone,
+      Counting counting,
+      double[] percentiles,
+      List<List<Dimension>> breakdowns,
+      long maxCells) {
     this.log = log;
     this.asOf = selection.asOf();
     this.asOfOffset = selection.asOfOffset();
@@ -51,5 +83,6 @@ final class QuerySpec {
     for (int b = 0; b < breakdowns.size(); b++) {
       groupings[b + 1] = Groupings.of(log, breakdowns.get(b), zone, lo, hi);
     }
+    this.spaces = Space.pack(groupings, maxCells);
   }
 }

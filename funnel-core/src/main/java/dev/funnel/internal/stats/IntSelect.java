@@ -21,20 +21,63 @@ public final class IntSelect {
 
   private IntSelect() {}
 
+  /**
+   * Reusable work arrays of a selection. Not thread-safe: one per thread or task. The arrays grow
+   * to the largest input seen (at most 65,536 histogram buckets plus the values of a few of them).
+   */
+  public static final class Scratch {
+    private int[] count = new int[256];
+    private int[] slot = new int[256];
+    private int[] values = new int[SMALL];
+
+    /** A scratch with small arrays, grown on demand. */
+    public Scratch() {
+      java.util.Arrays.fill(slot, -1);
+    }
+
+    int[] values(int n) {
+      if (values.length < n) {
+        values = new int[Math.max(n, values.length * 2)];
+      }
+      return values;
+    }
+
+    void buckets(int n) {
+      if (count.length < n) {
+        count = new int[n];
+        slot = new int[n];
+        java.util.Arrays.fill(slot, -1);
+      }
+    }
+  }
+
   /** The distribution of {@code values[from..to)}, which are left as they are. */
   public static Distribution distribution(int[] values, int from, int to, double[] ps) {
-    int n = to - from;
-    if (n == 0) {
-      return Distribution.empty();
-    }
+    return distribution(values, new int[] {from, to}, 1, ps, new Scratch());
+  }
+
+  /**
+   * The distribution of the union of {@code ranges} ranges of {@code values}: range i is {@code
+   * values[bounds[2i] .. bounds[2i+1])}. The values are left as they are.
+   */
+  public static Distribution distribution(
+      int[] values, int[] bounds, int ranges, double[] ps, Scratch scratch) {
     long sum = 0;
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
-    for (int i = from; i < to; i++) {
-      int v = values[i];
-      sum += v;
-      min = Math.min(min, v);
-      max = Math.max(max, v);
+    int n = 0;
+    for (int r = 0; r < ranges; r++) {
+      int to = bounds[2 * r + 1];
+      n += to - bounds[2 * r];
+      for (int i = bounds[2 * r]; i < to; i++) {
+        int v = values[i];
+        sum += v;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    if (n == 0) {
+      return Distribution.empty();
     }
     // ranks[2i] = floor((n-1)p), ranks[2i+1] = the next rank (used when interpolating)
     int[] ranks = new int[ps.length * 2];
@@ -44,10 +87,15 @@ public final class IntSelect {
       ranks[2 * i] = k;
       ranks[2 * i + 1] = Math.min(k + 1, n - 1);
     }
-    int[] at =
-        n <= SMALL || min == max
-            ? bySelection(values, from, to, ranks)
-            : byHistogram(values, from, to, min, max, ranks);
+    int[] at;
+    if (min == max) {
+      at = new int[ranks.length];
+      java.util.Arrays.fill(at, min);
+    } else if (n <= SMALL) {
+      at = bySelection(values, bounds, ranges, n, ranks, scratch);
+    } else {
+      at = byHistogram(values, bounds, ranges, n, min, max, ranks, scratch);
+    }
     Map<Double, Duration> out = new HashMap<>();
     for (int i = 0; i < ps.length; i++) {
       double h = (n - 1) * ps[i];
@@ -67,17 +115,31 @@ public final class IntSelect {
         out);
   }
 
-  private static int[] bySelection(int[] values, int from, int to, int[] ranks) {
-    int[] copy = java.util.Arrays.copyOfRange(values, from, to);
+  private static int[] bySelection(
+      int[] values, int[] bounds, int ranges, int n, int[] ranks, Scratch scratch) {
+    int[] copy = scratch.values(n);
+    int p = 0;
+    for (int r = 0; r < ranges; r++) {
+      int len = bounds[2 * r + 1] - bounds[2 * r];
+      System.arraycopy(values, bounds[2 * r], copy, p, len);
+      p += len;
+    }
     int[] out = new int[ranks.length];
     for (int i = 0; i < ranks.length; i++) {
-      out[i] = select(copy, 0, copy.length, ranks[i]);
+      out[i] = select(copy, 0, n, ranks[i]);
     }
     return out;
   }
 
-  private static int[] byHistogram(int[] values, int from, int to, int min, int max, int[] ranks) {
-    int n = to - from;
+  private static int[] byHistogram(
+      int[] values,
+      int[] bounds,
+      int ranges,
+      int n,
+      int min,
+      int max,
+      int[] ranks,
+      Scratch scratch) {
     long range = (long) max - min;
     int maxBuckets = Math.max(256, Math.min(1 << 16, Integer.highestOneBit(n / 8) * 2));
     int shift = 0;
@@ -85,14 +147,19 @@ public final class IntSelect {
       shift++;
     }
     int buckets = (int) (range >>> shift) + 1;
-    int[] count = new int[buckets];
-    for (int i = from; i < to; i++) {
-      count[(int) (((long) values[i] - min) >>> shift)]++;
+    scratch.buckets(buckets);
+    int[] count = scratch.count;
+    int[] slot = scratch.slot;
+    java.util.Arrays.fill(count, 0, buckets, 0);
+    for (int r = 0; r < ranges; r++) {
+      int to = bounds[2 * r + 1];
+      for (int i = bounds[2 * r]; i < to; i++) {
+        count[(int) (((long) values[i] - min) >>> shift)]++;
+      }
     }
     // The bucket of each rank, and the rank's position within its bucket.
     int[] bucketOf = new int[ranks.length];
     int[] within = new int[ranks.length];
-    boolean[] needed = new boolean[buckets];
     for (int i = 0; i < ranks.length; i++) {
       int k = ranks[i];
       int below = 0;
@@ -103,29 +170,40 @@ public final class IntSelect {
       }
       bucketOf[i] = b;
       within[i] = k - below;
-      needed[b] = true;
     }
-    int[] offset = new int[buckets];
+    // Needed buckets get consecutive slots in the scratch values; the others stay at -1.
     int total = 0;
-    for (int b = 0; b < buckets; b++) {
-      if (needed[b]) {
-        offset[b] = total;
+    int[] start = new int[ranks.length];
+    for (int i = 0; i < ranks.length; i++) {
+      int b = bucketOf[i];
+      if (slot[b] < 0) {
+        slot[b] = total;
         total += count[b];
       }
     }
-    int[] start = offset.clone();
-    int[] scratch = new int[total];
-    for (int i = from; i < to; i++) {
-      int v = values[i];
-      int b = (int) (((long) v - min) >>> shift);
-      if (needed[b]) {
-        scratch[offset[b]++] = v;
+    for (int i = 0; i < ranks.length; i++) {
+      start[i] = slot[bucketOf[i]];
+    }
+    int[] copy = scratch.values(total);
+    for (int r = 0; r < ranges; r++) {
+      int to = bounds[2 * r + 1];
+      for (int i = bounds[2 * r]; i < to; i++) {
+        int v = values[i];
+        int b = (int) (((long) v - min) >>> shift);
+        int s = slot[b];
+        if (s >= 0) {
+          copy[s] = v;
+          slot[b] = s + 1;
+        }
       }
     }
     int[] out = new int[ranks.length];
     for (int i = 0; i < ranks.length; i++) {
       int b = bucketOf[i];
-      out[i] = select(scratch, start[b], start[b] + count[b], start[b] + within[i]);
+      out[i] = select(copy, start[i], start[i] + count[b], start[i] + within[i]);
+    }
+    for (int i = 0; i < ranks.length; i++) {
+      slot[bucketOf[i]] = -1;
     }
     return out;
   }
