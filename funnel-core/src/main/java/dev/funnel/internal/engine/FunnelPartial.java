@@ -165,6 +165,40 @@ final class FunnelPartial {
     final int hi = Math.max(lo, Math.min(to, spec.hi));
     final int[] changeStart = log.changeStart;
     Segment seg = new Segment(spec, lo, hi, changeStart[hi] - changeStart[lo] + (hi - lo), pooled);
+    // One pass per space; only the first writes the samples (they are the same in every space).
+    for (int s = 0; s < spec.spaces.length; s++) {
+      int size = walk(seg, spec.spaces[s], cells[s], s == 0);
+      if (s == 0) {
+        seg.sampleStart[hi - lo] = size;
+      }
+      // This partial was empty before the scan, so its sample counts are the segment's.
+      int nCells = spec.spaces[s].cells;
+      int[] counts = pooled ? BufferPool.ints(kinds * nCells) : new int[kinds * nCells];
+      long[] c = cells[s];
+      for (int k = 0; k < kinds; k++) {
+        for (int cell = 0; cell < nCells; cell++) {
+          counts[k * nCells + cell] = (int) c[cell * stride + samples + k];
+        }
+      }
+      seg.bucketCounts[s] = counts;
+    }
+    segments.add(seg);
+    return this;
+  }
+
+  /**
+   * The kernel: walks the changes of the segment's deals (those up to as-of), counting each deal
+   * into its cell of the space, and, if asked, writes the samples. Returns the sample count.
+   *
+   * <p>The walk is written to branch as little as possible (the stage path of a deal is data the
+   * branch predictor cannot learn): a no-op change (same stage again) keeps the entry time, emits
+   * no sample and enters no rank; everything else is updated unconditionally; counters take 0 or 1.
+   */
+  private int walk(Segment seg, Space space, long[] counters, boolean writeSamples) {
+    final ColumnarDealLog log = spec.log;
+    final int lo = seg.lo;
+    final int hi = seg.hi;
+    final int[] changeStart = log.changeStart;
     final int[] sampleStart = seg.sampleStart;
     final byte[] sk = seg.kind;
     final int[] sd = seg.duration;
@@ -175,21 +209,33 @@ final class FunnelPartial {
     final long[] amounts = log.amount;
     final byte[] kind = log.stageKind;
     final int[] rank = log.stageRank;
+    final int stages = rank.length;
+    // Per stage: its bit among the entered open ranks, its final-state sample kind.
+    final long[] bit0 = new long[stages];
+    final long[] bit1 = new long[stages];
+    final int[] lastKind = new int[stages];
+    for (int x = 0; x < stages; x++) {
+      int r = rank[x];
+      if (r > 0) {
+        bit0[x] = r <= 64 ? 1L << (r - 1) : 0;
+        bit1[x] = r > 64 ? 1L << (r - 65) : 0;
+        lastKind[x] = n + r - 1;
+      } else {
+        lastKind[x] = kind[x] == ColumnarDealLog.WON ? 2 * n : 2 * n + 1;
+      }
+    }
     final int first = log.openStageIndex[0];
-    final int nOpen = n;
-    final Space[] spaces = spec.spaces;
-    final int sCount = spaces.length;
-    final long[][] cs0 = cells;
-    final int[] bases = new int[sCount];
-    final int sampleSlot = samples;
+    final long[] c = counters;
     final int st = stride;
+    final int sampleSlot = samples;
     int sp = 0;
 
     for (int d = lo; d < hi; d++) {
-      sampleStart[d - lo] = sp;
-      for (int s = 0; s < sCount; s++) {
-        bases[s] = spaces[s].cellOf(d) * st + sampleSlot;
+      if (writeSamples) {
+        sampleStart[d - lo] = sp;
       }
+      final int block = space.cellOf(d) * st;
+      final int base = block + sampleSlot;
       final int c0 = created[d];
       final int cs = changeStart[d];
       int ce = changeStart[d + 1];
@@ -197,94 +243,63 @@ final class FunnelPartial {
         ce--;
       }
       int cur;
-      int entry = c0;
+      int rc; // rank of cur (0: closed stage or none)
+      byte kc; // kind of cur (LOST when none, so that no lost transition is seen from it)
       int maxRank;
       if (cs == ce || at[cs] > c0) {
         cur = first; // implicit entry into s1 at creation
+        rc = 1;
+        kc = ColumnarDealLog.OPEN;
         maxRank = 1;
       } else {
         cur = -1;
+        rc = 0;
+        kc = ColumnarDealLog.LOST;
         maxRank = 0;
       }
+      int entry = c0;
       long mask0 = 0;
       long mask1 = 0;
-      boolean wonEver = false;
+      int wonEver = 0;
       int lostRank = 0;
-      for (int c = cs; c < ce; c++) {
-        final int s = stage[c];
-        if (s == cur) {
-          continue; // a no-op change: no new visit, no transition
+      for (int x = cs; x < ce; x++) {
+        final int s = stage[x];
+        final int t = at[x];
+        final boolean move = s != cur;
+        final int emit = move && rc > 0 ? 1 : 0;
+        final int k = rc > 0 ? rc - 1 : 0;
+        if (writeSamples) {
+          sk[sp] = (byte) k;
+          sd[sp] = t - entry;
         }
-        final int t = at[c];
+        sp += emit;
+        c[base + k] += emit;
         final byte ks = kind[s];
-        if (cur >= 0) {
-          final int r = rank[cur];
-          if (r > 0) {
-            sk[sp] = (byte) (r - 1);
-            sd[sp++] = t - entry;
-            for (int g = 0; g < sCount; g++) {
-              cs0[g][bases[g] + r - 1]++;
-            }
-          }
-          if (ks == ColumnarDealLog.LOST && kind[cur] != ColumnarDealLog.LOST) {
-            lostRank = r;
-          }
-        } else if (ks == ColumnarDealLog.LOST) {
-          lostRank = 0;
+        if (ks == ColumnarDealLog.LOST && kc != ColumnarDealLog.LOST) {
+          lostRank = rc;
         }
+        entry = move ? t : entry;
         cur = s;
-        entry = t;
-        final int r = rank[s];
-        if (r > 0) {
-          if (r <= 64) {
-            mask0 |= 1L << (r - 1);
-          } else {
-            mask1 |= 1L << (r - 65);
-          }
-          if (r > maxRank) {
-            maxRank = r;
-          }
-        } else if (ks == ColumnarDealLog.WON) {
-          wonEver = true;
-        }
+        rc = rank[s];
+        kc = ks;
+        // Not on a no-op: a change into s1 while implicitly in s1 does not enter it explicitly.
+        mask0 |= move ? bit0[s] : 0L;
+        mask1 |= move ? bit1[s] : 0L;
+        maxRank = Math.max(maxRank, rc);
+        wonEver |= ks == ColumnarDealLog.WON ? 1 : 0;
       }
-      final byte state = kind[cur];
       final int cycle = entry - c0;
-      final int last;
-      if (state == ColumnarDealLog.OPEN) {
-        last = nOpen + rank[cur] - 1;
-        sd[sp] = asOf - entry;
-      } else if (state == ColumnarDealLog.WON) {
-        last = 2 * nOpen;
-        sd[sp] = cycle;
-      } else {
-        last = 2 * nOpen + 1;
-        sd[sp] = cycle;
+      final int last = lastKind[cur];
+      if (writeSamples) {
+        sk[sp] = (byte) last;
+        sd[sp] = kc == ColumnarDealLog.OPEN ? asOf - entry : cycle;
       }
-      sk[sp++] = (byte) last;
-      final int effMax = wonEver ? nOpen : maxRank;
-      final long amt = amounts[d];
-      for (int g = 0; g < sCount; g++) {
-        final long[] c = cs0[g];
-        c[bases[g] + last]++;
-        count(c, bases[g] - sampleSlot, state, effMax, mask0, mask1, lostRank, amt, cycle);
-      }
+      sp++;
+      c[base + last]++;
+      final int effMax = wonEver != 0 ? n : maxRank;
+      count(c, block, kc, effMax, mask0, mask1, lostRank, amounts[d], cycle);
     }
-    sampleStart[hi - lo] = sp;
-    // This partial was empty before the scan, so its sample counts are the segment's.
-    for (int s = 0; s < sCount; s++) {
-      int nCells = spaces[s].cells;
-      int[] counts = pooled ? BufferPool.ints(kinds * nCells) : new int[kinds * nCells];
-      long[] c = cs0[s];
-      for (int k = 0; k < kinds; k++) {
-        for (int cell = 0; cell < nCells; cell++) {
-          counts[k * nCells + cell] = (int) c[cell * st + sampleSlot + k];
-        }
-      }
-      seg.bucketCounts[s] = counts;
-    }
-    segments.add(seg);
-    return this;
+    return sp;
   }
 
   private void count(
@@ -298,10 +313,9 @@ final class FunnelPartial {
       long amt,
       int cycle) {
     c[base + DEALS]++;
-    if (state == ColumnarDealLog.OPEN) {
-      c[base + OPEN]++;
-    } else if (state == ColumnarDealLog.WON) {
-      c[base + WON]++;
+    // OPEN, WON, LOST are slots 1, 2, 3 and kinds 0, 1, 2.
+    c[base + OPEN + state]++;
+    if (state == ColumnarDealLog.WON) {
       c[base + amount + 3] += cycle;
       if (amt == ColumnarDealLog.NO_AMOUNT) {
         c[base + amount + 2]++;
@@ -309,22 +323,31 @@ final class FunnelPartial {
         c[base + amount] = Math.addExact(c[base + amount], amt);
         c[base + amount + 1]++;
       }
-    } else {
-      c[base + LOST]++;
-      if (lostRank > 0) {
-        c[base + lostAt + lostRank - 1]++;
-      }
+    } else if (state == ColumnarDealLog.LOST && lostRank > 0) {
+      c[base + lostAt + lostRank - 1]++;
     }
     c[base + MAX_RANK + effMax]++;
-    // Only the explicitly entered ranks: iterate the set bits of the masks.
-    final boolean firstEntered = (mask0 & 1L) != 0;
+    final long first = mask0 & 1L;
+    if (n <= 64) {
+      // Up to 64 ranks: entered k, entered k with the first, entered k and k + 1 (or won after
+      // the last) as 0/1 over every rank, without a data-dependent loop.
+      final long next = mask0 >>> 1 | (state == ColumnarDealLog.WON ? 1L << (n - 1) : 0L);
+      final long pairs = mask0 & next;
+      final long withFirstMask = first != 0 ? mask0 : 0L;
+      for (int k = 0; k < n; k++) {
+        c[base + entered + k] += (mask0 >>> k) & 1L;
+        c[base + withFirst + k] += (withFirstMask >>> k) & 1L;
+        c[base + pair + k] += (pairs >>> k) & 1L;
+      }
+      return;
+    }
     for (int word = 0; word < 2; word++) {
       long m = word == 0 ? mask0 : mask1;
       while (m != 0) {
         final int k = Long.numberOfTrailingZeros(m) + 64 * word;
         m &= m - 1;
         c[base + entered + k]++;
-        if (firstEntered) {
+        if (first != 0) {
           c[base + withFirst + k]++;
         }
         if (k + 1 < n ? has(mask0, mask1, k + 1) : state == ColumnarDealLog.WON) {

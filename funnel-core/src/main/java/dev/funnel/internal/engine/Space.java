@@ -44,6 +44,16 @@ final class Space {
 
   /** The cell of the deal at position d. */
   int cellOf(int d) {
+    switch (codes.length) {
+      case 0:
+        return 0;
+      case 1:
+        return codes[0][d];
+      case 2:
+        return codes[0][d] * sizes[1] + codes[1][d];
+      default:
+        break;
+    }
     int c = 0;
     for (int j = 0; j < codes.length; j++) {
       c = c * sizes[j] + codes[j][d];

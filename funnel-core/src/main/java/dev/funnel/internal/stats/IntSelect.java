@@ -158,17 +158,19 @@ public final class IntSelect {
       }
     }
     // The bucket of each rank, and the rank's position within its bucket.
+    // One sweep over the buckets serves every rank, taken in ascending order.
     int[] bucketOf = new int[ranks.length];
     int[] within = new int[ranks.length];
-    for (int i = 0; i < ranks.length; i++) {
+    int[] order = ascending(ranks);
+    int below = 0;
+    int bucket = 0;
+    for (int i : order) {
       int k = ranks[i];
-      int below = 0;
-      int b = 0;
-      while (below + count[b] <= k) {
-        below += count[b];
-        b++;
+      while (below + count[bucket] <= k) {
+        below += count[bucket];
+        bucket++;
       }
-      bucketOf[i] = b;
+      bucketOf[i] = bucket;
       within[i] = k - below;
     }
     // Needed buckets get consecutive slots in the scratch values; the others stay at -1.
@@ -206,6 +208,20 @@ public final class IntSelect {
       slot[bucketOf[i]] = -1;
     }
     return out;
+  }
+
+  /** The indexes of {@code ranks} in ascending order of rank (insertion sort: a handful). */
+  private static int[] ascending(int[] ranks) {
+    int[] order = new int[ranks.length];
+    for (int i = 0; i < order.length; i++) {
+      int j = i;
+      while (j > 0 && ranks[order[j - 1]] > ranks[i]) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
+    }
+    return order;
   }
 
   /**
