@@ -308,7 +308,7 @@ final class Assembler {
     long amountSum = c[b + p.amount];
     long amountCount = c[b + p.amount + 1];
     long wonCycleSum = c[b + p.amount + 3];
-    Currency currency = log.currencyOrNull();
+    Currency currency = p.currency;
     Optional<Money> average = Optional.empty();
     Optional<Money> velocity = Optional.empty();
     if (currency != null && amountCount > 0) {

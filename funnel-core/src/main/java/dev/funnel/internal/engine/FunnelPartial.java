@@ -3,10 +3,11 @@ package dev.funnel.internal.engine;
 import dev.funnel.internal.columns.ColumnarDealLog;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mergeable partial aggregate of a funnel query: integer counters, and the duration samples
@@ -98,11 +99,18 @@ final class FunnelPartial {
 
   final List<Segment> segments = new ArrayList<>();
 
+  /**
+   * The currency of the deal amounts seen: a log without any amount has none, and merges with a log
+   * of any currency (taking that one).
+   */
+  @Nullable Currency currency;
+
   private final boolean pooled;
 
   private FunnelPartial(QuerySpec spec, boolean pooled) {
     this.spec = spec;
     this.pooled = pooled;
+    this.currency = spec.log.currencyOrNull();
     this.n = spec.log.openStageIndex.length;
     if (n > 127) {
       throw new IllegalArgumentException("more than 127 open stages");
@@ -117,7 +125,7 @@ final class FunnelPartial {
     this.stride = samples + kinds;
     this.cells = new long[spec.spaces.length][];
     for (int s = 0; s < cells.length; s++) {
-      int size = spec.spaces[s].cells * stride;
+      int size = Math.multiplyExact(spec.spaces[s].cells, stride);
       cells[s] = pooled ? BufferPool.longs(size) : new long[size];
     }
   }
@@ -454,10 +462,13 @@ final class FunnelPartial {
         || !Arrays.equals(other.spec.percentiles, spec.percentiles)
         || !other.spec.asOf.equals(spec.asOf)
         || !other.spec.zone.equals(spec.zone)
-        || !Objects.equals(other.spec.log.currencyOrNull(), spec.log.currencyOrNull())) {
+        || (currency != null && other.currency != null && !currency.equals(other.currency))) {
       throw new IllegalArgumentException(
           "cannot merge aggregates of different queries (pipeline, as-of, zone, counting,"
               + " breakdowns, percentiles and currency must match)");
+    }
+    if (currency == null) {
+      currency = other.currency;
     }
     if (cellForm() && other.cellForm() && other.spec == spec) {
       for (int s = 0; s < cells.length; s++) {

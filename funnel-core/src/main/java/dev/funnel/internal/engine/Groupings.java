@@ -64,27 +64,53 @@ final class Groupings {
         }
         keys = k;
       } else {
-        // Cross: only combinations that occur get an id, so sizes stay small.
+        // Cross: only combinations that occur get an id (in order of first occurrence), so sizes
+        // stay small. A dense table finds the id of a pair when the product of sizes is small
+        // (the usual case: owners x channels), a hash map otherwise.
         int[] crossed = new int[log.dealCount];
-        Map<Long, Integer> ids = new HashMap<>();
         List<List<String>> k = new ArrayList<>();
-        for (int d = lo; d < hi; d++) {
-          long pair = ((long) codes[d] << 32) | c[d];
-          Integer id = ids.get(pair);
-          if (id == null) {
-            id = k.size();
-            ids.put(pair, id);
-            List<String> key = new ArrayList<>(keys.get(codes[d]));
-            key.add(names[c[d]]);
-            k.add(List.copyOf(key));
+        long product = (long) keys.size() * names.length;
+        if (product <= DENSE_CROSS) {
+          int[] ids = new int[(int) product];
+          Arrays.fill(ids, -1);
+          for (int d = lo; d < hi; d++) {
+            int pair = codes[d] * names.length + c[d];
+            int id = ids[pair];
+            if (id < 0) {
+              id = k.size();
+              ids[pair] = id;
+              k.add(crossedKey(keys.get(codes[d]), names[c[d]]));
+            }
+            crossed[d] = id;
           }
-          crossed[d] = id;
+        } else {
+          Map<Long, Integer> ids = new HashMap<>();
+          for (int d = lo; d < hi; d++) {
+            long pair = ((long) codes[d] << 32) | c[d];
+            Integer id = ids.get(pair);
+            if (id == null) {
+              id = k.size();
+              ids.put(pair, id);
+              k.add(crossedKey(keys.get(codes[d]), names[c[d]]));
+            }
+            crossed[d] = id;
+          }
         }
         codes = crossed;
         keys = k;
       }
     }
     return new Grouping(codes, keys);
+  }
+
+  /** Crossings of at most this many possible pairs use a dense table of ids. */
+  private static final long DENSE_CROSS = 1L << 20;
+
+  private static List<String> crossedKey(List<String> outer, String inner) {
+    List<String> key = new ArrayList<>(outer.size() + 1);
+    key.addAll(outer);
+    key.add(inner);
+    return List.copyOf(key);
   }
 
   /** Per deal in [lo, hi): the index of its creation period; labels in period order. */

@@ -36,10 +36,10 @@ final class Space {
       Grouping g = groupings[members[j]];
       codes[j] = g.codes;
       sizes[j] = g.size();
-      weights[j] = (int) product;
-      product *= g.size();
+      weights[j] = Math.toIntExact(product);
+      product = Math.multiplyExact(product, (long) g.size());
     }
-    this.cells = (int) product;
+    this.cells = Math.toIntExact(product);
   }
 
   /** The cell of the deal at position d. */
@@ -72,6 +72,7 @@ final class Space {
    * whole selection (grouping 0) is the sum over the cells of space 0.
    */
   static Space[] pack(Grouping[] groupings, long maxCells) {
+    maxCells = Math.min(maxCells, 1L << 24);
     List<Space> spaces = new ArrayList<>();
     List<Integer> current = new ArrayList<>();
     long product = 1;

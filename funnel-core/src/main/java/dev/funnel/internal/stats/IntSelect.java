@@ -14,10 +14,14 @@ import java.util.Optional;
  * <p>Pass one counts values into at most 65,536 buckets of equal width over [min, max] (and sums
  * them for the mean). The bucket holding each needed rank follows from the running counts; pass two
  * copies only the values of those few buckets into a scratch array, where quickselect finds the
- * exact value of each rank. Small inputs go straight to quickselect on a copy.
+ * exact value of each rank. Ranks are taken in ascending order and each narrows the next (the
+ * neighbour rank that interpolation needs is a minimum scan). Tiny inputs go straight to
+ * quickselect on a copy: the histogram wins from a few dozen values up (measured on groups of about
+ * 250 values: 2,000 owner x channel groups of a million deals).
  */
 public final class IntSelect {
-  private static final int SMALL = 1024;
+  /** Below this many values, selection runs on a copy; above, histogram-then-refine. */
+  private static final int SMALL = 32;
 
   private IntSelect() {}
 
@@ -125,9 +129,10 @@ public final class IntSelect {
       p += len;
     }
     int[] out = new int[ranks.length];
-    for (int i = 0; i < ranks.length; i++) {
-      out[i] = select(copy, 0, n, ranks[i]);
-    }
+    int[] zeros = new int[ranks.length];
+    int[] ends = new int[ranks.length];
+    java.util.Arrays.fill(ends, n);
+    selectRanks(copy, zeros, ends, ranks, ascending(ranks), out);
     return out;
   }
 
@@ -200,14 +205,55 @@ public final class IntSelect {
       }
     }
     int[] out = new int[ranks.length];
+    int[] ends = new int[ranks.length];
+    int[] positions = new int[ranks.length];
     for (int i = 0; i < ranks.length; i++) {
-      int b = bucketOf[i];
-      out[i] = select(copy, start[i], start[i] + count[b], start[i] + within[i]);
+      ends[i] = start[i] + count[bucketOf[i]];
+      positions[i] = start[i] + within[i];
     }
+    selectRanks(copy, start, ends, positions, order, out);
     for (int i = 0; i < ranks.length; i++) {
       slot[bucketOf[i]] = -1;
     }
     return out;
+  }
+
+  /**
+   * Finds the value at each position {@code at[i]} of the sub-array {@code a[from[i]..to[i])},
+   * taking the ranks in ascending {@code order} (ranks of one sub-array are then ascending). Each
+   * selection narrows the next: after rank k is in place, everything after it is at least its
+   * value, so rank k' > k is selected in {@code (k, to)}, and rank k + 1 (the neighbour that
+   * interpolation needs) is just the minimum there.
+   */
+  private static void selectRanks(int[] a, int[] from, int[] to, int[] at, int[] order, int[] out) {
+    int lo = -1;
+    int hi = -1;
+    int last = -1; // positions up to last are settled (each at most all that follow)
+    for (int i : order) {
+      if (from[i] != lo || to[i] != hi) {
+        lo = from[i];
+        hi = to[i];
+        last = lo - 1;
+      }
+      int k = at[i];
+      if (k <= last) {
+        out[i] = a[k];
+        continue;
+      }
+      if (k == last + 1 && last >= lo) {
+        int m = k;
+        for (int j = k + 1; j < hi; j++) {
+          m = a[j] < a[m] ? j : m;
+        }
+        int v = a[m];
+        a[m] = a[k];
+        a[k] = v;
+        out[i] = v;
+      } else {
+        out[i] = select(a, last + 1, hi, k);
+      }
+      last = k;
+    }
   }
 
   /** The indexes of {@code ranks} in ascending order of rank (insertion sort: a handful). */
