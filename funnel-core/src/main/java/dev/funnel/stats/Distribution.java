@@ -37,7 +37,7 @@ public record Distribution(
     if (count < 0) {
       throw new IllegalArgumentException("count " + count + " is negative");
     }
-    percentiles = Map.copyOf(new TreeMap<>(percentiles));
+    percentiles = Map.copyOf(percentiles);
     for (double p : percentiles.keySet()) {
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");

@@ -144,6 +144,18 @@ final class Assembler {
     run(placing, pool);
     BufferPool.release((Object[]) fills);
 
+    // Count, min, max and sum of every bucket in one pass; distributions combine them per run.
+    int[] bmin = BufferPool.ints(buckets);
+    int[] bmax = BufferPool.ints(buckets);
+    long[] bsum = BufferPool.longs(buckets);
+    List<RecursiveAction> summing = new ArrayList<>();
+    for (int k = 0; k < kinds; k++) {
+      int from = k * cells;
+      summing.add(action(() -> summarize(values, start, from, from + cells, bmin, bmax, bsum)));
+    }
+    run(summing, pool);
+    Buckets all = new Buckets(values, start, bmin, bmax, bsum);
+
     List<RecursiveAction> selecting = new ArrayList<>();
     double[] ps = p.spec.percentiles;
     if (s == 0) {
@@ -153,9 +165,8 @@ final class Assembler {
         selecting.add(
             action(
                 () -> {
-                  int[] bounds = {start[kk * cells], start[kk * cells + cells]};
                   IntSelect.Scratch scratch = BufferPool.scratch();
-                  dist[0][kk][0] = IntSelect.distribution(values, bounds, 1, ps, scratch);
+                  dist[0][kk][0] = all.distribution(kk * cells, 1, 0, cells, ps, scratch);
                   BufferPool.release(scratch);
                 }));
       }
@@ -173,24 +184,82 @@ final class Assembler {
             action(
                 () -> {
                   IntSelect.Scratch scratch = BufferPool.scratch();
-                  int[] bounds = new int[2 * outer];
                   for (int id = 0; id < size; id++) {
                     if (c[id * p.stride + FunnelPartial.DEALS] == 0) {
                       continue; // not reported
                     }
-                    for (int o = 0; o < outer; o++) {
-                      int b = kk * cells + o * w * size + id * w;
-                      bounds[2 * o] = start[b];
-                      bounds[2 * o + 1] = start[b + w];
-                    }
-                    dist[g][kk][id] = IntSelect.distribution(values, bounds, outer, ps, scratch);
+                    dist[g][kk][id] =
+                        all.distribution(kk * cells + id * w, outer, w * size, w, ps, scratch);
                   }
                   BufferPool.release(scratch);
                 }));
       }
     }
     run(selecting, pool);
-    BufferPool.release(values);
+    BufferPool.release(values, bmin, bmax, bsum);
+  }
+
+  /** Count, min, max and sum of the values of buckets [from, to). */
+  private static void summarize(
+      int[] values, int[] start, int from, int to, int[] bmin, int[] bmax, long[] bsum) {
+    for (int b = from; b < to; b++) {
+      int min = Integer.MAX_VALUE;
+      int max = Integer.MIN_VALUE;
+      long sum = 0;
+      for (int i = start[b], end = start[b + 1]; i < end; i++) {
+        int v = values[i];
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+        sum += v;
+      }
+      bmin[b] = min;
+      bmax[b] = max;
+      bsum[b] = sum;
+    }
+  }
+
+  /** Placed samples with per-bucket summaries. */
+  private static final class Buckets {
+    final int[] values;
+    final int[] start;
+    final int[] min;
+    final int[] max;
+    final long[] sum;
+
+    Buckets(int[] values, int[] start, int[] min, int[] max, long[] sum) {
+      this.values = values;
+      this.start = start;
+      this.min = min;
+      this.max = max;
+      this.sum = sum;
+    }
+
+    /**
+     * The distribution of {@code runs} runs of {@code length} consecutive buckets, the first run
+     * starting at bucket {@code first} and each next one {@code stride} buckets further.
+     */
+    Distribution distribution(
+        int first, int runs, int stride, int length, double[] ps, IntSelect.Scratch scratch) {
+      int[] bounds = new int[2 * runs];
+      int n = 0;
+      int lo = Integer.MAX_VALUE;
+      int hi = Integer.MIN_VALUE;
+      long total = 0;
+      for (int r = 0; r < runs; r++) {
+        int b0 = first + r * stride;
+        bounds[2 * r] = start[b0];
+        bounds[2 * r + 1] = start[b0 + length];
+        n += start[b0 + length] - start[b0];
+        for (int b = b0; b < b0 + length; b++) {
+          if (start[b + 1] > start[b]) {
+            lo = Math.min(lo, min[b]);
+            hi = Math.max(hi, max[b]);
+            total += sum[b];
+          }
+        }
+      }
+      return IntSelect.distribution(values, bounds, runs, ps, scratch, n, lo, hi, total);
+    }
   }
 
   /** Places each sample of a segment at the next free slot of its bucket. */

@@ -80,6 +80,23 @@ public final class IntSelect {
         max = Math.max(max, v);
       }
     }
+    return distribution(values, bounds, ranges, ps, scratch, n, min, max, sum);
+  }
+
+  /**
+   * As {@link #distribution(int[], int[], int, double[], Scratch)}, with the count, minimum,
+   * maximum and sum of the values already known (from per-bucket summaries), which saves a pass.
+   */
+  public static Distribution distribution(
+      int[] values,
+      int[] bounds,
+      int ranges,
+      double[] ps,
+      Scratch scratch,
+      int n,
+      int min,
+      int max,
+      long sum) {
     if (n == 0) {
       return Distribution.empty();
     }
