@@ -262,17 +262,29 @@ final class Assembler {
     }
   }
 
-  /** Places each sample of a segment at the next free slot of its bucket. */
+  /**
+   * Places each sample of a segment at the next free slot of its bucket: in space 0 the bucket the
+   * kernel wrote; in another space the sample's kind with the deal's cell there.
+   */
   private static void place(
       FunnelPartial.Segment seg, Space space, int cells, int[] fill, int[] values) {
-    int[] ss = seg.sampleStart;
-    byte[] kind = seg.kind;
+    int[] bucket = seg.bucket;
     int[] dur = seg.duration;
+    Space first = seg.spec.spaces[0];
+    if (space == first) {
+      for (int x = 0, size = seg.size(); x < size; x++) {
+        values[fill[bucket[x]]++] = dur[x];
+      }
+      return;
+    }
+    int[] ss = seg.sampleStart;
     for (int d = seg.lo; d < seg.hi; d++) {
       int cell = space.cellOf(d);
+      int cell0 = first.cellOf(d);
       int end = ss[d - seg.lo + 1];
       for (int x = ss[d - seg.lo]; x < end; x++) {
-        values[fill[kind[x] * cells + cell]++] = dur[x];
+        int kind = (bucket[x] - cell0) / first.cells;
+        values[fill[kind * cells + cell]++] = dur[x];
       }
     }
   }
@@ -306,15 +318,18 @@ final class Assembler {
               : FunnelPartial.groupMap(new ArrayList<>(merged), own.keys);
       int[] codes = own.codes;
       int[] ss = seg.sampleStart;
+      Space first = seg.spec.spaces[0];
       for (int d = seg.lo; d < seg.hi; d++) {
         int gid = codes == null ? 0 : codes[d];
         if (map != null) {
           gid = map[gid];
         }
         int base = gid * kinds;
+        int cell0 = first.cellOf(d);
         int end = ss[d - seg.lo + 1];
         for (int x = ss[d - seg.lo]; x < end; x++) {
-          values[fill[base + seg.kind[x]]++] = seg.duration[x];
+          int kind = (seg.bucket[x] - cell0) / first.cells;
+          values[fill[base + kind]++] = seg.duration[x];
         }
       }
     }

@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * logs, whose dictionaries differ) turns both into <em>grouped form</em>: counters per group of
  * each grouping, matched by key.
  *
- * <p>Scanning a deal range writes one kind byte and one int duration per sample into arrays sized
- * up front (at most one sample per change plus one per deal), with no allocation or bounds growth
- * per change. Merging adds counters and concatenates segment lists: no sample is copied, so
- * parallel and distributed merges cost O(cells). Any split of the deals, merged in any order, gives
- * the same counters and the same multiset of samples per group, hence the same report.
+ * <p>Scanning a deal range writes one bucket id ({@code kind * cells + cell} of space 0) and one
+ * int duration per sample into arrays sized up front (at most one sample per change plus one per
+ * deal), with no allocation or bounds growth per change. Merging adds counters and concatenates
+ * segment lists: no sample is copied, so parallel and distributed merges cost O(cells). Any split
+ * of the deals, merged in any order, gives the same counters and the same multiset of samples per
+ * group, hence the same report.
  */
 final class FunnelPartial {
   static final int DEALS = 0;
@@ -42,7 +43,9 @@ final class FunnelPartial {
     /** Deal lo + i has samples sampleStart[i] .. sampleStart[i+1]-1. */
     final int[] sampleStart;
 
-    final byte[] kind;
+    /** Per sample: its bucket in space 0, {@code kind * cells + cell}. */
+    final int[] bucket;
+
     final int[] duration;
 
     /** Per space: this segment's sample count per bucket {@code kind * cells + cell}. */
@@ -57,7 +60,7 @@ final class FunnelPartial {
       this.hi = hi;
       this.pooled = pooled;
       this.sampleStart = pooled ? BufferPool.ints(hi - lo + 1) : new int[hi - lo + 1];
-      this.kind = pooled ? BufferPool.bytes(capacity) : new byte[capacity];
+      this.bucket = pooled ? BufferPool.ints(capacity) : new int[capacity];
       this.duration = pooled ? BufferPool.ints(capacity) : new int[capacity];
       this.bucketCounts = new int[spec.spaces.length][];
     }
@@ -68,7 +71,7 @@ final class FunnelPartial {
 
     void release() {
       if (pooled) {
-        BufferPool.release(sampleStart, kind, duration);
+        BufferPool.release(sampleStart, bucket, duration);
         BufferPool.release((Object[]) bucketCounts);
       }
     }
@@ -208,7 +211,8 @@ final class FunnelPartial {
     final int hi = seg.hi;
     final int[] changeStart = log.changeStart;
     final int[] sampleStart = seg.sampleStart;
-    final byte[] sk = seg.kind;
+    final int[] sk = seg.bucket;
+    final int nCells = space.cells;
     final int[] sd = seg.duration;
     final int asOf = spec.asOfOffset;
     final int[] created = log.created;
@@ -242,7 +246,8 @@ final class FunnelPartial {
       if (writeSamples) {
         sampleStart[d - lo] = sp;
       }
-      final int block = space.cellOf(d) * st;
+      final int cell = space.cellOf(d);
+      final int block = cell * st;
       final int base = block + sampleSlot;
       final int c0 = created[d];
       final int cs = changeStart[d];
@@ -277,7 +282,7 @@ final class FunnelPartial {
         final int emit = move && rc > 0 ? 1 : 0;
         final int k = rc > 0 ? rc - 1 : 0;
         if (writeSamples) {
-          sk[sp] = (byte) k;
+          sk[sp] = k * nCells + cell;
           sd[sp] = t - entry;
         }
         sp += emit;
@@ -299,7 +304,7 @@ final class FunnelPartial {
       final int cycle = entry - c0;
       final int last = lastKind[cur];
       if (writeSamples) {
-        sk[sp] = (byte) last;
+        sk[sp] = last * nCells + cell;
         sd[sp] = kc == ColumnarDealLog.OPEN ? asOf - entry : cycle;
       }
       sp++;
