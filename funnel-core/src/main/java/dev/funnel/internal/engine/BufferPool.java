@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class BufferPool {
   /** Arrays kept at most; beyond this, released arrays are left to the garbage collector. */
-  private static final int MAX_POOLED = 48;
+  private static final int MAX_POOLED = 256;
 
   /** Arrays are allocated in multiples of this many elements, so similar requests share them. */
   private static final int GRAIN = 4096;
