@@ -37,6 +37,13 @@ import java.util.concurrent.ForkJoinPool;
  * the log, never the wall clock; events after as-of are not seen. Each option may be set once: a
  * bad value throws {@link IllegalArgumentException}, a second call {@link IllegalStateException}. A
  * query is a mutable builder and not thread-safe; its reports are immutable.
+ *
+ * <p>Cost: one pass over the deals of the selection, counting each deal once into its cell of the
+ * crossed breakdowns, plus exact percentiles by histogram-then-refine over about one duration
+ * sample per stage change. A report needs about 15 bytes of scratch per stage change (76 MB for 5M
+ * changes); the engine keeps these buffers softly referenced between reports, so repeated reports
+ * allocate only their result (about 3 MB for 2,000 groups), and the garbage collector reclaims the
+ * buffers when memory runs short.
  */
 public final class Funnel {
   private final ColumnarDealLog log;

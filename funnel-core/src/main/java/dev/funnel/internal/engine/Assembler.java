@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,12 +44,12 @@ final class Assembler {
         cellDistributions(p, s, counters, dist, pool);
       }
     } else {
-      List<RecursiveAction> tasks = new ArrayList<>();
+      List<Runnable> jobs = new ArrayList<>();
       for (int g = 0; g < groupings; g++) {
         final int gg = g;
-        tasks.add(action(() -> dist[gg] = groupedDistributions(p, gg)));
+        jobs.add(() -> dist[gg] = groupedDistributions(p, gg));
       }
-      run(tasks, pool);
+      run(jobs, pool);
     }
     FunnelFigures all = figures(p, counters, 0, 0, dist);
     List<Breakdown> breakdowns = new ArrayList<>();
@@ -87,14 +88,30 @@ final class Assembler {
     };
   }
 
-  /** Runs the actions in the pool (all at once, waiting for all), or here one after the other. */
-  private static void run(List<RecursiveAction> tasks, @Nullable ForkJoinPool pool) {
-    if (pool == null || tasks.size() < 2) {
-      tasks.forEach(RecursiveAction::invoke);
-    } else if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
-      ForkJoinTask.invokeAll(tasks);
+  /**
+   * Runs the jobs in order, here or in the pool: there each worker takes the next job until none is
+   * left, so a worker never waits for the other's queue. Callers add the largest jobs first.
+   */
+  private static void run(List<Runnable> jobs, @Nullable ForkJoinPool pool) {
+    if (pool == null || jobs.size() < 2) {
+      jobs.forEach(Runnable::run);
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<RecursiveAction> workers = new ArrayList<>();
+    for (int w = Math.min(pool.getParallelism(), jobs.size()); w > 0; w--) {
+      workers.add(
+          action(
+              () -> {
+                for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
+                  jobs.get(i).run();
+                }
+              }));
+    }
+    if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
+      ForkJoinTask.invokeAll(workers);
     } else {
-      pool.invoke(action(() -> ForkJoinTask.invokeAll(tasks)));
+      pool.invoke(action(() -> ForkJoinTask.invokeAll(workers)));
     }
   }
 
@@ -135,11 +152,11 @@ final class Assembler {
         running[b] += counts[b];
       }
     }
-    List<RecursiveAction> placing = new ArrayList<>();
+    List<Runnable> placing = new ArrayList<>();
     for (int i = 0; i < segs.size(); i++) {
       FunnelPartial.Segment seg = segs.get(i);
       int[] fill = fills[i];
-      placing.add(action(() -> place(seg, space, cells, fill, values)));
+      placing.add(() -> place(seg, space, cells, fill, values));
     }
     run(placing, pool);
     BufferPool.release((Object[]) fills);
@@ -148,27 +165,26 @@ final class Assembler {
     int[] bmin = BufferPool.ints(buckets);
     int[] bmax = BufferPool.ints(buckets);
     long[] bsum = BufferPool.longs(buckets);
-    List<RecursiveAction> summing = new ArrayList<>();
+    List<Runnable> summing = new ArrayList<>();
     for (int k = 0; k < kinds; k++) {
       int from = k * cells;
-      summing.add(action(() -> summarize(values, start, from, from + cells, bmin, bmax, bsum)));
+      summing.add(() -> summarize(values, start, from, from + cells, bmin, bmax, bsum));
     }
     run(summing, pool);
     Buckets all = new Buckets(values, start, bmin, bmax, bsum);
 
-    List<RecursiveAction> selecting = new ArrayList<>();
+    List<Runnable> selecting = new ArrayList<>();
     double[] ps = p.spec.percentiles;
     if (s == 0) {
       dist[0] = new Distribution[kinds][1];
       for (int k = 0; k < kinds; k++) {
         int kk = k;
         selecting.add(
-            action(
-                () -> {
-                  IntSelect.Scratch scratch = BufferPool.scratch();
-                  dist[0][kk][0] = all.distribution(kk * cells, 1, 0, cells, ps, scratch);
-                  BufferPool.release(scratch);
-                }));
+            () -> {
+              IntSelect.Scratch scratch = BufferPool.scratch();
+              dist[0][kk][0] = all.distribution(kk * cells, 1, 0, cells, ps, scratch);
+              BufferPool.release(scratch);
+            });
       }
     }
     for (int j = 0; j < space.members.length; j++) {
@@ -181,18 +197,17 @@ final class Assembler {
       for (int k = 0; k < kinds; k++) {
         int kk = k;
         selecting.add(
-            action(
-                () -> {
-                  IntSelect.Scratch scratch = BufferPool.scratch();
-                  for (int id = 0; id < size; id++) {
-                    if (c[id * p.stride + FunnelPartial.DEALS] == 0) {
-                      continue; // not reported
-                    }
-                    dist[g][kk][id] =
-                        all.distribution(kk * cells + id * w, outer, w * size, w, ps, scratch);
-                  }
-                  BufferPool.release(scratch);
-                }));
+            () -> {
+              IntSelect.Scratch scratch = BufferPool.scratch();
+              for (int id = 0; id < size; id++) {
+                if (c[id * p.stride + FunnelPartial.DEALS] == 0) {
+                  continue; // not reported
+                }
+                dist[g][kk][id] =
+                    all.distribution(kk * cells + id * w, outer, w * size, w, ps, scratch);
+              }
+              BufferPool.release(scratch);
+            });
       }
     }
     run(selecting, pool);
