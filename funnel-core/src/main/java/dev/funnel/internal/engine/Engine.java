@@ -70,12 +70,21 @@ public final class Engine {
       int parts = Math.max(1, pool.getParallelism());
       int size = spec.hi - spec.lo;
       int chunk = Math.max(Math.max(1, minSplit), (size + parts * 4 - 1) / (parts * 4));
-      FunnelPartial p = pool.invoke(new RangeTask(spec, spec.lo, spec.hi, chunk));
-      try {
-        return Assembler.report(p, pool);
-      } finally {
-        p.release();
-      }
+      // Scan and assembly both run inside the pool: no hand-off to the caller between phases.
+      return pool.invoke(
+          new RecursiveTask<FunnelReport>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected FunnelReport compute() {
+              FunnelPartial p = new RangeTask(spec, spec.lo, spec.hi, chunk).compute();
+              try {
+                return Assembler.report(p, pool);
+              } finally {
+                p.release();
+              }
+            }
+          });
     }
   }
 
