@@ -15,8 +15,8 @@ import java.util.List;
  * collector takes them back under memory pressure, so the pool never causes an OutOfMemoryError.
  *
  * <p>An array is handed out only for a request of at least half its length, so a small report never
- * pins a huge array. Arrays of {@code int} and {@code byte} come back with old contents (the engine
- * writes every slot it reads); arrays of {@code long} come back zeroed.
+ * pins a huge array. Arrays of {@code int} come back with old contents (the engine writes every
+ * slot it reads); arrays of {@code long} come back zeroed.
  */
 final class BufferPool {
   /** Arrays kept at most; beyond this, released arrays are left to the garbage collector. */
@@ -32,11 +32,6 @@ final class BufferPool {
   static int[] ints(int n) {
     Object a = take(int[].class, n);
     return a != null ? (int[]) a : new int[round(n)];
-  }
-
-  static byte[] bytes(int n) {
-    Object a = take(byte[].class, n);
-    return a != null ? (byte[]) a : new byte[round(n)];
   }
 
   static long[] longs(int n) {
