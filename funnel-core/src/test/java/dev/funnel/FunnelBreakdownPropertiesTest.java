@@ -168,13 +168,21 @@ final class FunnelBreakdownPropertiesTest {
     return new Split(a.build(), b.build(), ownersA, ownersB);
   }
 
-  static FunnelAggregate aggregate(DealLog log, Instant asOf) {
+  /** The query every cross-log test runs: by owner, and by owner x channel, as of one instant. */
+  static Funnel.Query query(DealLog log, Instant asOf) {
     return Funnel.of(log)
         .asOf(asOf)
         .by(Dimension.OWNER)
         .by(Dimension.OWNER, Dimension.CHANNEL)
-        .query()
-        .aggregate(0, log.dealCount());
+        .query();
+  }
+
+  static FunnelAggregate aggregate(DealLog log, Instant asOf) {
+    return query(log, asOf).aggregate(0, log.dealCount());
+  }
+
+  static FunnelReport wholeReport(DealLog log, Instant asOf) {
+    return query(log, asOf).report();
   }
 
   static Map<List<String>, FunnelFigures> groupsByKey(Breakdown b) {
@@ -214,12 +222,7 @@ final class FunnelBreakdownPropertiesTest {
     Statistics.label("one side without amounts")
         .coverage(k -> k.check(true).percentage(p -> p > 3));
 
-    FunnelReport expected =
-        Funnel.of(whole)
-            .asOf(asOf)
-            .by(Dimension.OWNER)
-            .by(Dimension.OWNER, Dimension.CHANNEL)
-            .report();
+    FunnelReport expected = wholeReport(whole, asOf);
     FunnelAggregate a = aggregate(s.a(), asOf);
     FunnelAggregate b = aggregate(s.b(), asOf);
     String where = c + " split " + splitSeed;
@@ -236,18 +239,8 @@ final class FunnelBreakdownPropertiesTest {
     DealLog whole = c.log();
     Instant asOf = c.maxTime().minusSeconds(3600L * (splitSeed & 7));
     Split s = split(c, splitSeed);
-    FunnelReport expected =
-        Funnel.of(whole)
-            .asOf(asOf)
-            .by(Dimension.OWNER)
-            .by(Dimension.OWNER, Dimension.CHANNEL)
-            .report();
-    Funnel.Query qa =
-        Funnel.of(s.a())
-            .asOf(asOf)
-            .by(Dimension.OWNER)
-            .by(Dimension.OWNER, Dimension.CHANNEL)
-            .query();
+    FunnelReport expected = wholeReport(whole, asOf);
+    Funnel.Query qa = query(s.a(), asOf);
     FunnelAggregate a = qa.aggregate(0, s.a().dealCount());
     FunnelAggregate b = aggregate(s.b(), asOf);
     // An empty range of a's own query: merges with a in cell form, with b in grouped form.
@@ -270,12 +263,7 @@ final class FunnelBreakdownPropertiesTest {
     DealLog whole = c.log();
     Instant asOf = c.maxTime().minusSeconds(3600L * (splitSeed & 7));
     Split s = split(c, splitSeed);
-    FunnelReport expected =
-        Funnel.of(whole)
-            .asOf(asOf)
-            .by(Dimension.OWNER)
-            .by(Dimension.OWNER, Dimension.CHANNEL)
-            .report();
+    FunnelReport expected = wholeReport(whole, asOf);
     FunnelAggregate a = aggregate(s.a(), asOf);
     FunnelAggregate b = aggregate(s.b(), asOf);
     FunnelAggregate empty = aggregate(DealLog.builder(c.pipeline()).build(), asOf);
@@ -297,12 +285,7 @@ final class FunnelBreakdownPropertiesTest {
     DealLog a = DealLog.builder(p).deal(withAmount).change(won).build();
     DealLog b = DealLog.builder(p).deal(without).build();
     DealLog whole = DealLog.builder(p).deal(withAmount).deal(without).change(won).build();
-    FunnelReport expected =
-        Funnel.of(whole)
-            .asOf(asOf)
-            .by(Dimension.OWNER)
-            .by(Dimension.OWNER, Dimension.CHANNEL)
-            .report();
+    FunnelReport expected = wholeReport(whole, asOf);
     // By hand: two deals, one won with 100.00 EUR.
     assertEquals(new DealCounts(2, 1, 1, 0), expected.deals());
     assertEquals(Optional.of(Money.of("100.00", "EUR")), expected.averageWonDealSize());

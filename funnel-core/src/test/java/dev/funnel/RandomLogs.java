@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * Random small logs that reach the edge cases: ties, no-op changes, skips, backward moves, reopened
  * deals, deals created in a later stage or directly closed, missing owners and amounts.
  */
-final class RandomLogs {
+public final class RandomLogs {
   static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
 
   /** One generated case: records in input order, so they can be replayed in other orders. */
@@ -46,20 +46,7 @@ final class RandomLogs {
 
   static Case generate(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    Pipeline.Builder pb = Pipeline.builder("p");
-    int open = 1 + r.nextInt(4);
-    for (int i = 1; i <= open; i++) {
-      pb.open("s" + i);
-    }
-    pb.won("won");
-    if (r.nextBoolean()) {
-      pb.won("won2");
-    }
-    pb.lost("lost");
-    if (r.nextBoolean()) {
-      pb.lost("lost2");
-    }
-    Pipeline p = pb.build();
+    Pipeline p = pipeline(r);
     List<Stage> stages = p.stages();
     int deals = r.nextInt(5) == 0 ? 0 : 1 + r.nextInt(30);
     String[] owners = {"ann", "bob", "cy"};
@@ -94,6 +81,24 @@ final class RandomLogs {
       cs.set(j, t);
     }
     return new Case(p, ds, cs, seed);
+  }
+
+  /** A pipeline of 1 to 4 open stages, one or two won and one or two lost stages. */
+  public static Pipeline pipeline(SplittableRandom r) {
+    Pipeline.Builder pb = Pipeline.builder("p");
+    int open = 1 + r.nextInt(4);
+    for (int i = 1; i <= open; i++) {
+      pb.open("s" + i);
+    }
+    pb.won("won");
+    if (r.nextBoolean()) {
+      pb.won("won2");
+    }
+    pb.lost("lost");
+    if (r.nextBoolean()) {
+      pb.lost("lost2");
+    }
+    return pb.build();
   }
 
   private RandomLogs() {}

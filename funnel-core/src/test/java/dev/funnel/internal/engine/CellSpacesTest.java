@@ -8,6 +8,7 @@ import dev.funnel.Counting;
 import dev.funnel.Dimension;
 import dev.funnel.FunnelReport;
 import dev.funnel.Period;
+import dev.funnel.RandomLogs;
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.DealLogBuilder;
@@ -96,20 +97,7 @@ final class CellSpacesTest {
    */
   static Case generate(long seed, boolean big) {
     SplittableRandom r = new SplittableRandom(seed);
-    Pipeline.Builder pb = Pipeline.builder("p");
-    int open = 1 + r.nextInt(4);
-    for (int i = 1; i <= open; i++) {
-      pb.open("s" + i);
-    }
-    pb.won("won");
-    if (r.nextBoolean()) {
-      pb.won("won2");
-    }
-    pb.lost("lost");
-    if (r.nextBoolean()) {
-      pb.lost("lost2");
-    }
-    Pipeline p = pb.build();
+    Pipeline p = RandomLogs.pipeline(r);
     List<Stage> stages = p.stages();
     int deals = big ? 1500 + r.nextInt(2500) : r.nextInt(6) == 0 ? 0 : 1 + r.nextInt(60);
     String[] owners = {"ann", "bob", "cy", "dee"};
