@@ -119,17 +119,7 @@ final class ForecastCommand implements Callable<Integer> {
       description = "table (default) or json")
   Format format;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "write the report to this file instead of standard output")
-  @Nullable Path out;
-
-  @Option(
-      names = "--lenient",
-      description =
-          "skip unusable records and list them in the report (default: stop at the first)")
-  boolean lenient;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -137,7 +127,7 @@ final class ForecastCommand implements Callable<Integer> {
       throw new InputException(
           "funnel forecast: --format: html is not available for forecasts (use table or json)");
     }
-    Inputs inputs = new Inputs(lenient);
+    Inputs inputs = new Inputs(output.lenient);
     DealLog log = files.read(inputs);
     ReadSummary records = ReadSummary.of(log);
     ReadResult<SpendSample> spend = null;
@@ -173,7 +163,8 @@ final class ForecastCommand implements Callable<Integer> {
     ReadSummary summary = records;
     Optional<Backtest> bt = backtest;
     Optional<BudgetScenario> bs = scenario;
-    Output.write(out, spec.commandLine().getOut(), w -> write(format, report, bt, bs, summary, w));
+    Output.write(
+        output.out, spec.commandLine().getOut(), w -> write(format, report, bt, bs, summary, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), records);
     return FunnelCli.OK;
   }

@@ -119,21 +119,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "table (default), json or html")
   Format format;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "write the report to this file instead of standard output")
-  @Nullable Path out;
-
-  @Option(
-      names = "--lenient",
-      description =
-          "skip unusable records and list them in the report (default: stop at the first)")
-  boolean lenient;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Inputs inputs = new Inputs(lenient);
+    Inputs inputs = new Inputs(output.lenient);
     DealLog log = files.read(inputs);
     ReadSummary records = ReadSummary.of(log);
     Optional<List<Lead>> leadList = Optional.empty();
@@ -164,7 +154,7 @@ final class ReportCommand implements Callable<Integer> {
                 Optional.ofNullable(followUp)));
     ReadSummary all = records;
     PrintWriter stdout = spec.commandLine().getOut();
-    Output.write(out, stdout, w -> write(format, report, all, process, w));
+    Output.write(output.out, stdout, w -> write(format, report, all, process, w));
     noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }
