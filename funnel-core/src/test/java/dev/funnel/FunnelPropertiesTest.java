@@ -72,6 +72,8 @@ final class FunnelPropertiesTest {
     Statistics.label("reopened").collect(reopened);
     Statistics.label("tie").collect(tie);
     Statistics.label("no-op").collect(noop);
+    // The kernel counts entry patterns up to 6 open stages and per rank beyond: reach both.
+    Statistics.label("more than 6 open stages").collect(c.pipeline().openStageCount() > 6);
   }
 
   @Property(tries = 300)
@@ -94,7 +96,15 @@ final class FunnelPropertiesTest {
     Statistics.label("empty cohort").collect(r.deals().total() == 0);
     // The generators must reach every edge case in a fair share of the tries.
     for (String label :
-        List.of("empty log", "skip", "backward move", "reopened", "tie", "no-op", "empty cohort")) {
+        List.of(
+            "empty log",
+            "skip",
+            "backward move",
+            "reopened",
+            "tie",
+            "no-op",
+            "empty cohort",
+            "more than 6 open stages")) {
       Statistics.label(label).coverage(k -> k.check(true).percentage(pct -> pct > 3));
     }
     assertEquals(

@@ -53,7 +53,7 @@ final class QuerySpec {
         counting,
         percentiles,
         breakdowns,
-        Math.max(1, COUNTER_BUDGET / (7L * log.openStageIndex.length + 11)));
+        Math.max(1, COUNTER_BUDGET / FunnelPartial.strideOf(log.openStageIndex.length)));
   }
 
   /** A query whose spaces hold at most {@code maxCells} cells (unless one grouping is larger). */
