@@ -230,8 +230,13 @@ final class FunnelPartial {
    * into its cell of the space, and, if asked, writes the samples. Returns the sample count.
    *
    * <p>The walk is written to branch as little as possible (the stage path of a deal is data the
-   * branch predictor cannot learn): a no-op change (same stage again) keeps the entry time, emits
-   * no sample and enters no rank; everything else is updated unconditionally; counters take 0 or 1.
+   * branch predictor cannot learn) and to carry as little state as possible from change to change:
+   * the current stage, the entry time of its visit and the set of entered ranks. A no-op change
+   * (same stage again) keeps the entry time, emits no sample and enters no rank. The rest of a
+   * deal's outcome follows once, after its last change: the highest rank it reached is the highest
+   * rank entered (or s1, entered implicitly); it was ever won if it ever moved into a won stage
+   * (recorded as bit 63 of the second mask word, which ranks never reach); the rank it was lost
+   * from is that of the stage before the final run of changes into lost stages.
    */
   private int walk(Segment seg, Space space, long[] counters, boolean writeSamples) {
     final ColumnarDealLog log = spec.log;
@@ -249,22 +254,38 @@ final class FunnelPartial {
     final long[] amounts = log.amount;
     final byte[] kind = log.stageKind;
     final int[] rank = log.stageRank;
-    final int stages = rank.length;
-    // Per stage: its bit among the entered open ranks, its final-state sample kind.
+    final int lastChange = at.length - 1;
+    // Stage tables indexed by stage + 1; index 0 is "no stage yet", the state of a deal created
+    // directly in the stage of its first change, before that change: no sample, no rank, and of
+    // the lost kind, so that no entry into the lost class is seen from it.
+    final int stages = rank.length + 1;
     final long[] bit0 = new long[stages];
     final long[] bit1 = new long[stages];
+    final int[] openSlot = new int[stages]; // the time-in-stage kind of a visit, 0 if closed
+    final int[] isOpen = new int[stages];
+    final int[] rankOf = new int[stages];
+    final byte[] kindOf = new byte[stages];
     final int[] lastKind = new int[stages];
-    for (int x = 0; x < stages; x++) {
-      int r = rank[x];
+    kindOf[0] = ColumnarDealLog.LOST;
+    lastKind[0] = 2 * n + 1;
+    for (int x = 1; x < stages; x++) {
+      int r = rank[x - 1];
+      rankOf[x] = r;
+      kindOf[x] = kind[x - 1];
       if (r > 0) {
         bit0[x] = r <= 64 ? 1L << (r - 1) : 0;
         bit1[x] = r > 64 ? 1L << (r - 65) : 0;
+        openSlot[x] = r - 1;
+        isOpen[x] = 1;
         lastKind[x] = n + r - 1;
+      } else if (kind[x - 1] == ColumnarDealLog.WON) {
+        bit1[x] = WON_EVER;
+        lastKind[x] = 2 * n;
       } else {
-        lastKind[x] = kind[x] == ColumnarDealLog.WON ? 2 * n : 2 * n + 1;
+        lastKind[x] = 2 * n + 1;
       }
     }
-    final int first = log.openStageIndex[0];
+    final int first = log.openStageIndex[0] + 1;
     final long[] c = counters;
     final int st = stride;
     final int sampleSlot = samples;
@@ -283,52 +304,42 @@ final class FunnelPartial {
       while (ce > cs && at[ce - 1] > asOf) {
         ce--;
       }
-      int cur;
-      int rc; // rank of cur (0: closed stage or none)
-      byte kc; // kind of cur (LOST when none, so that no lost transition is seen from it)
-      int maxRank;
-      if (cs == ce || at[cs] > c0) {
-        cur = first; // implicit entry into s1 at creation
-        rc = 1;
-        kc = ColumnarDealLog.OPEN;
-        maxRank = 1;
-      } else {
-        cur = -1;
-        rc = 0;
-        kc = ColumnarDealLog.LOST;
-        maxRank = 0;
-      }
+      // Implicit entry into s1 at creation, unless the first change happens at creation.
+      final boolean implicit = (cs == ce) | (lastChange >= 0 && at[Math.min(cs, lastChange)] > c0);
+      final int init = implicit ? first : 0;
+      int cur = init;
       int entry = c0;
       long mask0 = 0;
       long mask1 = 0;
-      int wonEver = 0;
-      int lostRank = 0;
       for (int x = cs; x < ce; x++) {
-        final int s = stage[x];
+        final int s = stage[x] + 1;
         final int t = at[x];
         final boolean move = s != cur;
-        final int emit = move && rc > 0 ? 1 : 0;
-        final int k = rc > 0 ? rc - 1 : 0;
+        final int emit = move ? isOpen[cur] : 0;
+        final int k = openSlot[cur];
         if (writeSamples) {
           sk[sp] = k * nCells + cell;
           sd[sp] = t - entry;
         }
         sp += emit;
         c[base + k] += emit;
-        final byte ks = kind[s];
-        if (ks == ColumnarDealLog.LOST && kc != ColumnarDealLog.LOST) {
-          lostRank = rc;
-        }
         entry = move ? t : entry;
-        cur = s;
-        rc = rank[s];
-        kc = ks;
-        // Not on a no-op: a change into s1 while implicitly in s1 does not enter it explicitly.
         mask0 |= move ? bit0[s] : 0L;
         mask1 |= move ? bit1[s] : 0L;
-        maxRank = Math.max(maxRank, rc);
-        wonEver |= ks == ColumnarDealLog.WON ? 1 : 0;
+        cur = s;
       }
+      int y = ce - 1;
+      while (y > cs && kindOf[stage[y - 1] + 1] == ColumnarDealLog.LOST) {
+        y--;
+      }
+      final int lostRank = rankOf[y > cs ? stage[y - 1] + 1 : init];
+      final long ranks1 = mask1 & ~WON_EVER;
+      final int entered =
+          ranks1 != 0
+              ? 128 - Long.numberOfLeadingZeros(ranks1)
+              : 64 - Long.numberOfLeadingZeros(mask0);
+      final int maxRank = Math.max(implicit ? 1 : 0, entered);
+      final byte kc = kindOf[cur];
       final int cycle = entry - c0;
       final int last = lastKind[cur];
       if (writeSamples) {
@@ -337,11 +348,14 @@ final class FunnelPartial {
       }
       sp++;
       c[base + last]++;
-      final int effMax = wonEver != 0 ? n : maxRank;
-      count(c, block, kc, effMax, mask0, mask1, lostRank, amounts[d], cycle);
+      final int effMax = (mask1 & WON_EVER) != 0 ? n : maxRank;
+      count(c, block, kc, effMax, mask0, ranks1, lostRank, amounts[d], cycle);
     }
     return sp;
   }
+
+  /** The bit of the second mask word that records a move into a won stage. */
+  private static final long WON_EVER = 1L << 63;
 
   private void count(
       long[] c,
