@@ -463,13 +463,12 @@ final class FunnelPartial {
 
   /**
    * The counters of every grouping, {@code stride} per group: in cell form, summed over the cells
-   * of the grouping's space (grouping 0, the whole selection, over every cell of space 0).
+   * of the grouping's space (grouping 0, the whole selection, over every cell of space 0), entry
+   * patterns expanded into the per-rank counters.
    */
   long[][] groupCounters() {
     if (!cellForm()) {
-      for (long[] c : counters) {
-        expandPatterns(c);
-      }
+      // Built only from groupCounters() of other partials: patterns already expanded.
       return counters;
     }
     Grouping[] gs = spec.groupings;
