@@ -83,12 +83,12 @@ public final class RandomLogs {
     return new Case(p, ds, cs, seed);
   }
 
-  /** A pipeline of 1 to 4 (or 7 to 9) open stages, one or two won and one or two lost stages. */
+  /** A pipeline of 1 to 4 (or 5 to 9) open stages, one or two won and one or two lost stages. */
   public static Pipeline pipeline(SplittableRandom r) {
     Pipeline.Builder pb = Pipeline.builder("p");
-    // Mostly short pipelines (the engine counts their entry patterns); one in eight longer than
-    // FunnelPartial.PATTERN_MAX_STAGES, where it counts per rank.
-    int open = r.nextInt(8) == 0 ? 7 + r.nextInt(3) : 1 + r.nextInt(4);
+    // Mostly short pipelines (the engine counts their entry patterns); one in eight of 5 to 9 open
+    // stages, around FunnelPartial.PATTERN_MAX_STAGES (5), beyond which it counts per rank.
+    int open = r.nextInt(8) == 0 ? 5 + r.nextInt(5) : 1 + r.nextInt(4);
     for (int i = 1; i <= open; i++) {
       pb.open("s" + i);
     }

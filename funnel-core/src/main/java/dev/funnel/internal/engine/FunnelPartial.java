@@ -106,12 +106,13 @@ final class FunnelPartial {
 
   /**
    * Pipelines with at most this many open stages count entry patterns (2^(n+1) slots per cell). One
-   * increment per deal replaces 3n increments and their bit arithmetic (measured with 4 open
-   * stages: the kernel 18% faster in a micro-harness, the full report by owner and channel over 1M
-   * deals 73 against 81 ms). The block doubles with every stage (128 slots at six, against 18
-   * per-rank counters), so that cells stop fitting the cache; six is a judgment, not a measurement.
+   * increment per deal replaces 3n increments and their bit arithmetic, but the pattern block
+   * doubles with every stage. Measured on the full report by owner and channel (2,211 cells) over
+   * 1M generated deals, patterns against per-rank counters: 75 against 78 ms with 4 open stages, 80
+   * against 86 ms with 5, and 131 against 91 ms with 6 (128 slots per cell no longer fit the
+   * cache).
    */
-  static final int PATTERN_MAX_STAGES = 6;
+  static final int PATTERN_MAX_STAGES = 5;
 
   /** Cell form: per space, {@code stride} counters per cell; null in grouped form. */
   long[][] cells;
