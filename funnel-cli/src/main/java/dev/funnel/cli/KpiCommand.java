@@ -121,25 +121,16 @@ final class KpiCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "table",
       paramLabel = "FORMAT",
-      description = "table (default) or json")
+      description =
+          "table (default) or json; with json, --lenient lists the skipped records on standard"
+              + " error")
   KpiFormat format;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "write the report to this file instead of standard output")
-  @Nullable Path out;
-
-  @Option(
-      names = "--lenient",
-      description =
-          "skip unusable records and list them (default: stop at the first); with --format json"
-              + " they are listed on standard error")
-  boolean lenient;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Inputs inputs = new Inputs(lenient);
+    Inputs inputs = new Inputs(output.lenient);
     DealLog log = files.read(inputs);
     ReadSummary records = ReadSummary.of(log);
     Kpis kpis = Kpis.of(log).period(period);
@@ -168,7 +159,7 @@ final class KpiCommand implements Callable<Integer> {
     }
     KpiReport report = report(kpis);
     ReadSummary all = records;
-    Output.write(out, spec.commandLine().getOut(), w -> write(format, report, all, w));
+    Output.write(output.out, spec.commandLine().getOut(), w -> write(format, report, all, w));
     PrintWriter err = spec.commandLine().getErr();
     if (format == KpiFormat.JSON && all.rejected() > 0) {
       // the JSON of FORMATS.md has no rejected section: the skipped records go to standard error

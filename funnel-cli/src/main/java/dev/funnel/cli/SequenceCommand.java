@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,16 +74,7 @@ final class SequenceCommand implements Callable<Integer> {
       description = "table (default) or json")
   Format format;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "write the report to this file instead of standard output")
-  @Nullable Path out;
-
-  @Option(
-      names = "--lenient",
-      description = "skip unusable rows and list them (default: stop at the first)")
-  boolean lenient;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -92,11 +83,12 @@ final class SequenceCommand implements Callable<Integer> {
           "funnel sequence: --format: html is not available for sequence funnels (use table or"
               + " json)");
     }
-    Inputs inputs = new Inputs(lenient);
+    Inputs inputs = new Inputs(output.lenient);
     ReadResult<Event> read = Inputs.read(events, inputs.files()::events);
-    Loaded loaded = load(read, events.toString(), lenient);
+    Loaded loaded = load(read, events.toString(), output.lenient);
     SequenceReport report = run(loaded.log, steps, window, modes);
-    Output.write(out, spec.commandLine().getOut(), w -> write(format, report, loaded.records, w));
+    Output.write(
+        output.out, spec.commandLine().getOut(), w -> write(format, report, loaded.records, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), loaded.records);
     return FunnelCli.OK;
   }
