@@ -55,6 +55,44 @@ final class DistributionTest {
   }
 
   @Test
+  void valuesMoreThan2To63ApartAreSelectedWithoutOverflow() {
+    // 72 values (above Select.SMALL): -2^62 - 1024, seventy zeros, 2^62 (both exact as doubles);
+    // max - min = 2^63 + 1024 does not fit a long, so the histogram's bucket width cannot be
+    // computed and selection runs. h = 71p: p50 h = 35.5 -> ranks 35 and 36, both 0; p0 -> the
+    // minimum; p1 -> the maximum; mean -1024 / 72 s.
+    long low = -(1L << 62) - 1024;
+    long high = 1L << 62;
+    long[] values = new long[72];
+    values[3] = high;
+    values[40] = low;
+    Distribution d = of(values, 0, 0.5, 1);
+    assertEquals(72, d.count());
+    assertEquals(Optional.of(Duration.ofSeconds(low)), d.min());
+    assertEquals(Optional.of(Duration.ofSeconds(high)), d.max());
+    assertEquals(Optional.of(Duration.ZERO), d.p50());
+    assertEquals(Optional.of(Duration.ofSeconds(low)), d.percentile(0));
+    assertEquals(Optional.of(Duration.ofSeconds(high)), d.percentile(1));
+    assertEquals(Optional.of(secs(-1024 / 72.0)), d.mean());
+  }
+
+  @Test
+  void histogramPathHandComputed() {
+    // 100 values (above Select.SMALL): 1..100 s. h = 99p: p50 h = 49.5 -> 50 + .5(51 - 50) =
+    // 50.5; p75 h = 74.25 -> 75.25; p90 h = 89.1 -> 90.1; mean 5050 / 100 = 50.5.
+    long[] values = new long[100];
+    for (int i = 0; i < 100; i++) {
+      values[i] = 100 - i;
+    }
+    Distribution d = of(values, 0.5, 0.75, 0.9);
+    assertEquals(Optional.of(secs(50.5)), d.p50());
+    assertEquals(Optional.of(secs(75.25)), d.p75());
+    assertEquals(Optional.of(secs(90.1)), d.p90());
+    assertEquals(Optional.of(secs(50.5)), d.mean());
+    assertEquals(Optional.of(Duration.ofSeconds(1)), d.min());
+    assertEquals(Optional.of(Duration.ofSeconds(100)), d.max());
+  }
+
+  @Test
   void oneAndTwoValues() {
     Distribution one = of(new long[] {42}, 0, 0.5, 1);
     assertEquals(Map.of(0.0, secs(42), 0.5, secs(42), 1.0, secs(42)), one.percentiles());
@@ -141,7 +179,22 @@ final class DistributionTest {
     Arbitrary<List<Long>> small = value.list().ofMinSize(1).ofMaxSize(3);
     Arbitrary<List<Long>> large = value.list().ofMinSize(1).ofMaxSize(300);
     Arbitrary<List<Long>> dups = few.list().ofMinSize(1).ofMaxSize(100);
-    return Arbitraries.oneOf(small, large, dups)
+    // Beyond 64 values (Select.SMALL) the histogram path runs: with negative values, and with
+    // many equal values crowding a few buckets.
+    Arbitrary<Long> negative =
+        Arbitraries.oneOf(
+            Arbitraries.of(-1L, -86_400L), Arbitraries.longs().between(-1_000_000L, 1_000_000L));
+    Arbitrary<List<Long>> signed =
+        Arbitraries.frequencyOf(Tuple.of(1, negative), Tuple.of(3, value))
+            .list()
+            .ofMinSize(60)
+            .ofMaxSize(400);
+    Arbitrary<List<Long>> clustered =
+        Arbitraries.frequencyOf(Tuple.of(9, few), Tuple.of(1, wide))
+            .list()
+            .ofMinSize(65)
+            .ofMaxSize(2_000);
+    return Arbitraries.oneOf(small, large, dups, signed, clustered)
         .map(list -> list.stream().mapToLong(Long::longValue).toArray());
   }
 
@@ -221,6 +274,11 @@ final class DistributionTest {
     Statistics.label("duplicates")
         .collect(Arrays.stream(values).distinct().count() < values.length)
         .coverage(c -> c.check(true).percentage(x -> x > 30));
+    long min = sortedValues[0];
+    long max = sortedValues[values.length - 1];
+    Statistics.label("path")
+        .collect(values.length <= 64 || min == max ? "selection" : "histogram")
+        .coverage(c -> c.check("histogram").percentage(x -> x > 20));
   }
 
   @Property

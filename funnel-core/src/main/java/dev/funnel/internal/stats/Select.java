@@ -3,21 +3,32 @@ package dev.funnel.internal.stats;
 import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Durations;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Exact percentiles by selection (METRICS.md "Durations": linear interpolation between closest
- * ranks). Quickselect with median-of-three pivots partitions the array in place; each further
- * percentile searches only the part right of the previous one, so a handful of percentiles costs
- * O(n) expected, not the O(n log n) of a sort.
+ * Exact percentiles of long values (METRICS.md "Durations": linear interpolation between closest
+ * ranks), without sorting. Up to {@link #SMALL} values, quickselect with median-of-three pivots
+ * partitions the range in place; each further percentile searches only the part right of the
+ * previous one, so a handful of percentiles costs O(n) expected, not the O(n log n) of a sort.
+ * Above, histogram-then-refine as in {@link IntSelect}: one pass counts the values into at most
+ * 65,536 buckets of equal width over [min, max], the buckets holding the needed ranks follow from
+ * the running counts, and a second pass copies only their values, where quickselect finds each rank
+ * (measured on the 3.0M step-to-step times of the sequence benchmark's 10M events, p50/p75/p90 of
+ * each of four step pairs: 5.3 ms against 42.5 ms for quickselect over each whole range, which
+ * moves every value several times).
  */
 public final class Select {
+  /** Up to this many values, quickselect in place; above, histogram-then-refine. */
+  static final int SMALL = 64;
+
   private Select() {}
 
   /**
-   * The distribution of {@code values[from..to)} (seconds). The range is reordered in place.
+   * The distribution of {@code values[from..to)} (seconds). The range may be reordered in place,
+   * never changed otherwise.
    *
    * @param ps percentiles in [0, 1], ascending
    */
@@ -35,6 +46,10 @@ public final class Select {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
+    // max - min overflows only for values more than 2^63 apart: selection handles those.
+    if (n > SMALL && min < max && max - min > 0) {
+      return byHistogram(values, from, to, ps, n, min, max, sum);
+    }
     Map<Double, Duration> out = new HashMap<>();
     int lo = from;
     for (double p : ps) {
@@ -47,6 +62,92 @@ public final class Select {
       if (frac > 0) {
         long b = minOf(values, from + k + 1, to);
         v = a + frac * (b - a);
+      }
+      out.put(p, Durations.ofSeconds(v));
+    }
+    return new Distribution(
+        n,
+        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(Duration.ofSeconds(min)),
+        Optional.of(Duration.ofSeconds(max)),
+        out);
+  }
+
+  private static Distribution byHistogram(
+      long[] values, int from, int to, double[] ps, int n, long min, long max, long sum) {
+    long range = max - min;
+    int maxBuckets = Math.max(256, Math.min(1 << 16, Integer.highestOneBit(n / 8) * 2));
+    int shift = 0;
+    while ((range >>> shift) >= maxBuckets) {
+      shift++;
+    }
+    int[] count = new int[(int) (range >>> shift) + 1];
+    for (int i = from; i < to; i++) {
+      count[(int) ((values[i] - min) >>> shift)]++;
+    }
+    // The ranks needed: floor((n-1)p) for each p, and the next one where p interpolates.
+    int[] ranks = new int[2 * ps.length];
+    int needed = 0;
+    for (double p : ps) {
+      double h = (n - 1) * p;
+      int k = (int) Math.floor(h);
+      ranks[needed++] = k;
+      if (h > k) {
+        ranks[needed++] = k + 1;
+      }
+    }
+    ranks = Arrays.copyOf(ranks, needed);
+    Arrays.sort(ranks);
+    // One sweep over the buckets finds the bucket of every rank (ascending) and its place in it.
+    int[] bucketOf = new int[needed];
+    int[] within = new int[needed];
+    int below = 0;
+    int bucket = 0;
+    for (int i = 0; i < needed; i++) {
+      while (below + count[bucket] <= ranks[i]) {
+        below += count[bucket];
+        bucket++;
+      }
+      bucketOf[i] = bucket;
+      within[i] = ranks[i] - below;
+    }
+    // The needed buckets get consecutive slots of a scratch array; the others stay at -1.
+    int[] slot = new int[count.length];
+    Arrays.fill(slot, -1);
+    int[] start = new int[needed];
+    int total = 0;
+    for (int i = 0; i < needed; i++) {
+      int b = bucketOf[i];
+      if (slot[b] < 0) {
+        slot[b] = total;
+        total += count[b];
+      }
+      start[i] = slot[b];
+    }
+    long[] copy = new long[total];
+    for (int i = from; i < to; i++) {
+      long v = values[i];
+      int b = (int) ((v - min) >>> shift);
+      int s = slot[b];
+      if (s >= 0) {
+        copy[s] = v;
+        slot[b] = s + 1;
+      }
+    }
+    Map<Integer, Long> valueOf = new HashMap<>();
+    for (int i = 0; i < needed; i++) {
+      int b = bucketOf[i];
+      valueOf.put(ranks[i], select(copy, start[i], start[i] + count[b], start[i] + within[i]));
+    }
+    Map<Double, Duration> out = new HashMap<>();
+    for (double p : ps) {
+      double h = (n - 1) * p;
+      int k = (int) Math.floor(h);
+      double frac = h - k;
+      long a = valueOf.get(k);
+      double v = a;
+      if (frac > 0) {
+        v = a + frac * (valueOf.get(k + 1) - a);
       }
       out.put(p, Durations.ofSeconds(v));
     }
