@@ -291,9 +291,13 @@ public final class SequenceFunnel {
             Math.max(1, groupNames.size()));
     FunnelPartial[] parts =
         parallel ? engine.runParallel(ForkJoinPool.commonPool()) : engine.runSequential();
-    FunnelPartial all = FunnelPartial.empty(s.size());
-    for (FunnelPartial part : parts) {
-      all.merge(part);
+    FunnelPartial all = parts[0];
+    if (parts.length > 1) {
+      // Merged before the group reports, which may reorder their partials' times in place.
+      all = FunnelPartial.empty(s.size());
+      for (FunnelPartial part : parts) {
+        all.merge(part);
+      }
     }
     Map<String, SequenceReport> breakdown = new TreeMap<>();
     for (int g = 0; g < groupNames.size(); g++) {
@@ -316,7 +320,10 @@ public final class SequenceFunnel {
     }
     List<SequenceReport.Level> levels = new ArrayList<>(n);
     for (int k = 1; k <= n; k++) {
-      Distribution time = k == 1 ? Distribution.empty() : millisDistribution(part.gaps(k - 2));
+      Distribution time =
+          k == 1
+              ? Distribution.empty()
+              : millisDistribution(part.gapsInPlace(k - 2), part.gapCount(k - 2));
       levels.add(
           new SequenceReport.Level(
               steps.get(k - 1),
@@ -332,11 +339,10 @@ public final class SequenceFunnel {
     return new SequenceReport(steps, window, modes, reached[0], byLevel, levels, breakdown);
   }
 
-  /** The exact distribution of durations given in milliseconds. */
-  private static Distribution millisDistribution(long[] millis) {
+  /** The exact distribution of durations given in milliseconds, {@code millis[0..n)}. */
+  private static Distribution millisDistribution(long[] millis, int n) {
     // Select works in whole seconds; feed it milliseconds and scale its figures back by 1000.
-    Distribution d =
-        Select.distribution(millis, 0, millis.length, Distribution.DEFAULT_PERCENTILES);
+    Distribution d = Select.distribution(millis, 0, n, Distribution.DEFAULT_PERCENTILES);
     if (d.isEmpty()) {
       return d;
     }

@@ -276,6 +276,16 @@ final class SequenceFunnelTest {
               .report();
       assertEquals(sequential, parallel, m.toString());
       assertTrue(sequential.reached(2) > 0, "the generated log reaches step 2");
+      // The whole population's figures do not depend on a breakdown (its groups' reports come
+      // from the same partials).
+      SequenceReport whole =
+          SequenceFunnel.of(log)
+              .steps("a", "b", "c", "d")
+              .window(Duration.ofSeconds(10))
+              .mode(m.toArray(new Mode[0]))
+              .report();
+      assertEquals(whole.levels(), sequential.levels(), m.toString());
+      assertEquals(whole.entitiesByLevel(), sequential.entitiesByLevel(), m.toString());
     }
   }
 

@@ -22,6 +22,23 @@ public final class Longs {
     a[size++] = v;
   }
 
+  /** Appends the other's values, in order (one copy, not one add per value). */
+  public void addAll(Longs other) {
+    int need = size + other.size;
+    if (need < 0) {
+      throw new IllegalStateException("column is full (" + size + " values)");
+    }
+    if (need > a.length) {
+      int capacity = a.length;
+      while (capacity < need) {
+        capacity = Ints.grow(capacity);
+      }
+      a = Arrays.copyOf(a, capacity);
+    }
+    System.arraycopy(other.a, 0, a, size, other.size);
+    size = need;
+  }
+
   public long get(int i) {
     if (i >= size) {
       throw new IndexOutOfBoundsException(i);

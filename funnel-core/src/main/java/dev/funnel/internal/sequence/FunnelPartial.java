@@ -56,11 +56,7 @@ public final class FunnelPartial {
       atLevel[k] = Math.addExact(atLevel[k], other.atLevel[k]);
     }
     for (int k = 0; k < gaps.length; k++) {
-      Longs from = other.gaps[k];
-      long[] raw = from.raw();
-      for (int i = 0; i < from.size(); i++) {
-        gaps[k].add(raw[i]);
-      }
+      gaps[k].addAll(other.gaps[k]);
     }
     return this;
   }
@@ -78,5 +74,19 @@ public final class FunnelPartial {
   /** The times (millis) from step k to step k+1 (0-based k), a copy. */
   public long[] gaps(int k) {
     return gaps[k].toArray();
+  }
+
+  /**
+   * The times (millis) from step k to step k+1 (0-based k), in the partial's own storage: valid up
+   * to {@link #gapCount(int)}. For the report's last use of a partial, which may reorder them (a
+   * percentile selection) without copying; the multiset, hence every figure, stays the same.
+   */
+  public long[] gapsInPlace(int k) {
+    return gaps[k].raw();
+  }
+
+  /** How many times from step k to step k+1 (0-based k) the partial holds. */
+  public int gapCount(int k) {
+    return gaps[k].size();
   }
 }
