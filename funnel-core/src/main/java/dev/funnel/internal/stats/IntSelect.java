@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class IntSelect {
   /** Below this many values, selection runs on a copy; above, histogram-then-refine. */
-  private static final int SMALL = 32;
+  static final int SMALL = 32;
 
   private IntSelect() {}
 

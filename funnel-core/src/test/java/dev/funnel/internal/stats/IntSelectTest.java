@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link IntSelect#distribution} over several ranges of an array against the METRICS.md "Durations"
  * definition computed here by sorting a copy of the union: count, mean, extremes and every
- * percentile, on both the quickselect path (at most 1024 values) and the histogram path.
+ * percentile, on both the quickselect path (at most {@link IntSelect#SMALL} values) and the
+ * histogram path.
  */
 final class IntSelectTest {
   /** Odd percentiles on purpose: the ends, ranks next to the ends, and interpolated ones. */
@@ -238,9 +239,9 @@ final class IntSelectTest {
   @Provide
   Arbitrary<Integer> sizes() {
     return Arbitraries.oneOf(
-        Arbitraries.integers().between(0, 40),
-        Arbitraries.integers().between(1000, 1050), // both sides of the 1024 switch
-        Arbitraries.integers().between(1025, 30_000),
+        Arbitraries.integers().between(0, IntSelect.SMALL), // the selection path
+        Arbitraries.integers().between(IntSelect.SMALL - 4, IntSelect.SMALL + 4), // both sides
+        Arbitraries.integers().between(1000, 30_000),
         Arbitraries.integers().between(100_000, 200_000));
   }
 
@@ -274,7 +275,8 @@ final class IntSelectTest {
   void unionOfRangesMatchesSortedDefinition(
       @ForAll("inputs") Input in, @ForAll("percentiles") double[] ps) {
     Statistics.label("path")
-        .collect(in.size() == 0 ? "empty" : in.size() <= 1024 ? "selection" : "histogram");
+        .collect(
+            in.size() == 0 ? "empty" : in.size() <= IntSelect.SMALL ? "selection" : "histogram");
     Statistics.label("shape").collect(in.shape());
     Statistics.label("path")
         .coverage(
