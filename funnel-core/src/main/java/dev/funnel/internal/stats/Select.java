@@ -47,9 +47,21 @@ public final class Select {
       max = Math.max(max, v);
     }
     // max - min overflows only for values more than 2^63 apart: selection handles those.
-    if (n > SMALL && min < max && max - min > 0) {
-      return byHistogram(values, from, to, ps, n, min, max, sum);
-    }
+    Map<Double, Duration> percentiles =
+        n > SMALL && min < max && max - min > 0
+            ? byHistogram(values, from, to, ps, n, min, max)
+            : bySelection(values, from, to, ps);
+    return new Distribution(
+        n,
+        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(Duration.ofSeconds(min)),
+        Optional.of(Duration.ofSeconds(max)),
+        percentiles);
+  }
+
+  /** Quickselect in place, each percentile right of the previous one (ps ascending). */
+  private static Map<Double, Duration> bySelection(long[] values, int from, int to, double[] ps) {
+    int n = to - from;
     Map<Double, Duration> out = new HashMap<>();
     int lo = from;
     for (double p : ps) {
@@ -65,16 +77,11 @@ public final class Select {
       }
       out.put(p, Durations.ofSeconds(v));
     }
-    return new Distribution(
-        n,
-        Optional.of(Durations.ofSeconds((double) sum / n)),
-        Optional.of(Duration.ofSeconds(min)),
-        Optional.of(Duration.ofSeconds(max)),
-        out);
+    return out;
   }
 
-  private static Distribution byHistogram(
-      long[] values, int from, int to, double[] ps, int n, long min, long max, long sum) {
+  private static Map<Double, Duration> byHistogram(
+      long[] values, int from, int to, double[] ps, int n, long min, long max) {
     long range = max - min;
     int maxBuckets = Math.max(256, Math.min(1 << 16, Integer.highestOneBit(n / 8) * 2));
     int shift = 0;
@@ -151,12 +158,7 @@ public final class Select {
       }
       out.put(p, Durations.ofSeconds(v));
     }
-    return new Distribution(
-        n,
-        Optional.of(Durations.ofSeconds((double) sum / n)),
-        Optional.of(Duration.ofSeconds(min)),
-        Optional.of(Duration.ofSeconds(max)),
-        out);
+    return out;
   }
 
   private static long minOf(long[] a, int from, int to) {
