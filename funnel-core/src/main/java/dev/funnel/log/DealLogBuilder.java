@@ -6,7 +6,7 @@ import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.columns.Dictionary;
 import dev.funnel.internal.columns.Ints;
 import dev.funnel.internal.columns.Longs;
-import dev.funnel.internal.columns.StringIntMap;
+import dev.funnel.internal.columns.StringIndex;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
@@ -54,8 +54,7 @@ public final class DealLogBuilder {
   private long changeOrdinal;
 
   // Every deal id mentioned by a deal or a change gets a ref.
-  private final StringIntMap refs = new StringIntMap(1 << 10);
-  private final List<String> refIds = new ArrayList<>();
+  private final StringIndex refs = new StringIndex(1 << 10);
   private final Ints refSlot = new Ints();
   private final Set<String> rejectedDealIds = new HashSet<>();
 
@@ -315,7 +314,7 @@ public final class DealLogBuilder {
     requireNonNull(rejection, "rejection");
     checkOpen();
     read++;
-    if (refs.get(dealId) < 0 || refSlot.get(refs.get(dealId)) < 0) {
+    if (refs.indexOf(dealId) < 0 || refSlot.get(refs.indexOf(dealId)) < 0) {
       rejectedDealIds.add(dealId);
     }
     record(rejection);
@@ -337,14 +336,11 @@ public final class DealLogBuilder {
   }
 
   private int ref(String id) {
-    int next = refIds.size();
-    int r = refs.putIfAbsent(id, next);
-    if (r >= 0) {
-      return r;
+    int r = refs.intern(id);
+    if (r == refSlot.size()) {
+      refSlot.add(-1); // a new id
     }
-    refIds.add(id);
-    refSlot.add(-1);
-    return next;
+    return r;
   }
 
   /**
@@ -376,7 +372,7 @@ public final class DealLogBuilder {
     long pending = 0;
     for (int c = 0; c < changeRef.size(); c++) {
       if (refSlot.get(changeRef.get(c)) < 0
-          && !rejectedDealIds.contains(refIds.get(changeRef.get(c)))) {
+          && !rejectedDealIds.contains(refs.key(changeRef.get(c)))) {
         pending++;
       }
     }
@@ -398,7 +394,7 @@ public final class DealLogBuilder {
       int ref = changeRef.get(c);
       int slot = refSlot.get(ref);
       if (slot < 0) {
-        String id = refIds.get(ref);
+        String id = refs.key(ref);
         changeSlot[c] = -1;
         boolean dealRejected = rejectedDealIds.contains(id);
         if (live && !dealRejected) {
@@ -543,7 +539,7 @@ public final class DealLogBuilder {
         Ints column = attributeColumns.get(a);
         attrs[a][p] = slot < column.size() ? column.get(slot) : 0;
       }
-      byte[] id = refIds.get(dealRef.get(slot)).getBytes(StandardCharsets.UTF_8);
+      byte[] id = refs.key(dealRef.get(slot)).getBytes(StandardCharsets.UTF_8);
       ids.write(id, 0, id.length);
       idStart[p + 1] = idStart[p] + id.length;
     }

@@ -1,8 +1,6 @@
 package dev.funnel.internal.columns;
 
 import dev.funnel.model.Deal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,37 +8,33 @@ import java.util.Optional;
  * Deal#UNSPECIFIED}; present values get codes from 1 in order of first appearance.
  */
 public final class Dictionary {
-  private final StringIntMap codes = new StringIntMap(16);
-  private final List<String> names = new ArrayList<>();
-
-  public Dictionary() {
-    names.add(Deal.UNSPECIFIED);
-  }
+  /** The present values; a value's code is its id here plus one. */
+  private final StringIndex values = new StringIndex(16);
 
   public int encode(Optional<String> value) {
     return value.isPresent() ? encode(value.get()) : 0;
   }
 
   public int encode(String value) {
-    int next = names.size();
-    int code = codes.putIfAbsent(value, next);
-    if (code >= 0) {
-      return code;
-    }
-    names.add(value);
-    return next;
+    return values.intern(value) + 1;
   }
 
   /** The code of this value, or -1 if it never appeared. */
   public int codeOf(String value) {
-    return codes.get(value);
+    int id = values.indexOf(value);
+    return id < 0 ? -1 : id + 1;
   }
 
+  /** The number of codes, the absent value's included. */
   public int size() {
-    return names.size();
+    return values.size() + 1;
   }
 
+  /** The names by code: {@link Deal#UNSPECIFIED} first, then the values in order of appearance. */
   public String[] names() {
-    return names.toArray(new String[0]);
+    String[] names = new String[values.size() + 1];
+    names[0] = Deal.UNSPECIFIED;
+    System.arraycopy(values.keys(), 0, names, 1, values.size());
+    return names;
   }
 }
