@@ -48,6 +48,12 @@ public final class DealLogBuilder {
   private boolean lenientSet;
   private boolean built;
 
+  /**
+   * Set for a {@link LiveDealLog}: in strict mode a rejected record is refused (it throws and is
+   * not part of the log, not even as read) and the log goes on; a batch builder fails for good.
+   */
+  private boolean refuseAndContinue;
+
   private final List<Rejection> rejections = new ArrayList<>();
   private long read;
   private long dealOrdinal;
@@ -140,7 +146,7 @@ public final class DealLogBuilder {
       try {
         minor = money.minorUnits();
       } catch (ArithmeticException e) {
-        rejectedDealIds.add(id);
+        rejectDealId(id);
         record(
             Rejection.of(
                 origin,
@@ -157,7 +163,7 @@ public final class DealLogBuilder {
         currency = c;
         currencyOrigin = origin;
       } else if (!currency.equals(c)) {
-        rejectedDealIds.add(id);
+        rejectDealId(id);
         record(
             Rejection.of(
                 origin,
@@ -321,9 +327,29 @@ public final class DealLogBuilder {
     return this;
   }
 
+  /** Makes this builder a live log's: strict rejections refuse the record, the log goes on. */
+  DealLogBuilder refuseAndContinue() {
+    refuseAndContinue = true;
+    return this;
+  }
+
+  /**
+   * Marks a deal id whose deal record was rejected, so that its changes are rejected with it; a
+   * refused record (strict live log) leaves no trace, its changes wait for the deal as pending.
+   */
+  private void rejectDealId(String id) {
+    if (lenient) {
+      rejectedDealIds.add(id);
+    }
+  }
+
   private void record(Rejection rejection) {
     if (!lenient) {
-      built = true;
+      if (refuseAndContinue) {
+        read--; // refused: never part of the log
+      } else {
+        built = true;
+      }
       throw new RejectedRecordException(rejection);
     }
     rejections.add(rejection);

@@ -17,8 +17,9 @@ import java.time.Instant;
  * costs one pass over the records, like a batch build. A change whose deal has not arrived yet is
  * <em>pending</em>: left out of snapshots (and of their record counts) until its deal arrives.
  * Record-local problems (unknown stage, duplicate deal id, a second currency) throw at append time
- * unless the log is lenient; a change that precedes its deal's creation is listed in the snapshot's
- * {@link DealLog#rejections()}.
+ * unless the log is lenient; the refused record is not part of the log (nor of its records read),
+ * and the log goes on taking records. A change that precedes its deal's creation is listed in the
+ * snapshot's {@link DealLog#rejections()}.
  *
  * <p>Thread-safe: appends and snapshots may come from different threads.
  *
@@ -38,7 +39,7 @@ public final class LiveDealLog {
 
   /** A live log that throws on the first record-local problem. */
   public static LiveDealLog create(Pipeline pipeline) {
-    return new LiveDealLog(new DealLogBuilder(pipeline));
+    return new LiveDealLog(new DealLogBuilder(pipeline).refuseAndContinue());
   }
 
   /** A live log that lists rejected records in its snapshots instead of throwing. */

@@ -1,0 +1,54 @@
+package dev.funnel.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.funnel.model.Deal;
+import dev.funnel.model.Pipeline;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+final class LiveDealLogTest {
+  static final Pipeline P =
+      Pipeline.builder("p").open("s1").open("s2").won("won").lost("lost").build();
+  static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+
+  @Test
+  void aStrictLiveLogRefusesABadRecordAndGoesOn() {
+    LiveDealLog live = LiveDealLog.create(P);
+    live.deal(Deal.builder("A", T0).amount("10.00", "EUR").build());
+    live.change("A", "s2", T0.plusSeconds(3600));
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class, () -> live.change("A", "typo", T0.plusSeconds(7200)));
+    assertEquals("to_stage", e.rejection().field());
+    assertThrows(RejectedRecordException.class, () -> live.deal(Deal.builder("A", T0).build()));
+    assertThrows(
+        RejectedRecordException.class,
+        () -> live.deal(Deal.builder("C", T0).amount("1.00", "USD").build()));
+    // The refused deal C never arrived: its change waits as pending, and C can still come.
+    live.change("C", "s2", T0.plusSeconds(60));
+    live.deal(Deal.builder("B", T0.plusSeconds(60)).build());
+
+    DealLog snapshot = live.snapshot();
+    assertEquals(2, snapshot.dealCount()); // A and B
+    assertEquals(1, snapshot.changeCount()); // A -> s2
+    assertEquals(0, snapshot.rejections().size());
+    assertEquals(3, snapshot.recordsRead()); // refused records are not read; C's change is pending
+    assertEquals(1, live.pendingChanges());
+
+    live.deal(Deal.builder("C", T0).amount("1.00", "EUR").build());
+    DealLog later = live.snapshot();
+    assertEquals(3, later.dealCount());
+    assertEquals(2, later.changeCount());
+    assertEquals(5, later.recordsRead());
+    assertEquals(0, live.pendingChanges());
+  }
+
+  @Test
+  void aStrictBatchBuilderStillFailsForGood() {
+    DealLogBuilder b = DealLog.builder(P).deal(Deal.builder("A", T0).build());
+    assertThrows(RejectedRecordException.class, () -> b.change("A", "typo", T0));
+    assertThrows(IllegalStateException.class, () -> b.deal(Deal.builder("B", T0).build()));
+  }
+}
