@@ -225,6 +225,23 @@ final class FunnelHandComputedTest {
   }
 
   @Test
+  void wonAmountsAsLargeAsALogHoldsSumExactly() {
+    // Two won deals of 4.6e16 EUR (4.6e18 minor units each): the log's total, 9.2e18, fits in a
+    // long, so the won sum does too. Average = 9.2e16 / 2 = 4.6e16 EUR, one thread or several.
+    DealLog log =
+        DealLog.builder(PIPELINE)
+            .deal(Deal.builder("A", h(0)).amount("46000000000000000.00", "EUR").build())
+            .deal(Deal.builder("B", h(0)).amount("46000000000000000.00", "EUR").build())
+            .deal(Deal.builder("C", h(0)).build())
+            .change("A", "won", h(24))
+            .change("B", "won", h(48))
+            .build();
+    Money expected = Money.of("46000000000000000.00", "EUR");
+    assertEquals(Optional.of(expected), Funnel.of(log).report().averageWonDealSize());
+    assertEquals(Optional.of(expected), Funnel.of(log).parallel().report().averageWonDealSize());
+  }
+
+  @Test
   void dealCreatedDirectlyLostHasNoLostAtStageAndReachesNothing() {
     DealLog log =
         DealLog.builder(PIPELINE)

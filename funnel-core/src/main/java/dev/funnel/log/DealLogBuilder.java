@@ -30,9 +30,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rules (METRICS.md "Pipeline and deals", FORMATS.md): a deal id is non-blank and unique; a
  * change names an accepted deal and a stage of the pipeline; it does not occur before its deal was
- * created; {@code recordedAt} is not before {@code occurredAt}; amounts are not negative and the
- * log holds one currency. Record-local rules are checked as records are added, rules that relate
- * records (unknown deal, change before creation) when {@link #build()} runs.
+ * created; {@code recordedAt} is not before {@code occurredAt}; amounts are not negative, the log
+ * holds one currency, and all its amounts together fit in a long of minor units (2^63 - 1, or
+ * 92,233,720,368,547,758.07 EUR), so that every sum of amounts any analysis of the log takes is
+ * exact. Record-local rules are checked as records are added, rules that relate records (unknown
+ * deal, change before creation) when {@link #build()} runs.
  *
  * <p>In strict mode (the default) the first record that breaks a rule throws a {@link
  * RejectedRecordException} naming its origin, field, value and rule. In {@link #lenient()} mode
@@ -77,6 +79,9 @@ public final class DealLogBuilder {
   private final Dictionary attributeNames = new Dictionary();
   private @Nullable Currency currency;
   private @Nullable Origin currencyOrigin;
+
+  /** The sum of the accepted deals' amounts in minor units: never more than Long.MAX_VALUE. */
+  private long amountTotal;
 
   // Changes that passed record-local checks, in input order.
   private final Ints changeRef = new Ints();
@@ -125,8 +130,9 @@ public final class DealLogBuilder {
   /**
    * Adds a deal read from this origin.
    *
-   * @throws RejectedRecordException in strict mode, if its id is already taken, its amount does not
-   *     fit in long minor units or its currency differs from the log's
+   * @throws RejectedRecordException in strict mode, if its id is already taken, its currency
+   *     differs from the log's, or its amount would take the total of the log's amounts past {@link
+   *     Long#MAX_VALUE} minor units
    */
   public DealLogBuilder deal(Deal deal, Origin origin) {
     requireNonNull(deal, "deal");
@@ -179,6 +185,21 @@ public final class DealLogBuilder {
                     + c.getCurrencyCode()));
         return this;
       }
+    }
+    if (minor != ColumnarDealLog.NO_AMOUNT && minor > Long.MAX_VALUE - amountTotal) {
+      Money money = deal.amount().get();
+      rejectDealId(id);
+      record(
+          Rejection.of(
+              origin,
+              "amount",
+              money.amount().toPlainString(),
+              "the log's amounts would total more than the largest total a log holds, "
+                  + Money.ofMinor(Long.MAX_VALUE, money.currency())));
+      return this;
+    }
+    if (minor != ColumnarDealLog.NO_AMOUNT) {
+      amountTotal += minor;
     }
     if (!rejectedDealIds.isEmpty()) {
       rejectedDealIds.remove(id);

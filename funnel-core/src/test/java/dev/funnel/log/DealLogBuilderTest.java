@@ -117,6 +117,20 @@ final class DealLogBuilderTest {
                 "92233720368547758.08",
                 "more than the largest amount a log holds, 92233720368547758.07 EUR"),
             b -> b.deal(deal("D1", T0, "92233720368547758.08", "EUR"))),
+        // 5e16 EUR twice: each fits, their sum (1e19 minor units) would not.
+        strict(
+            "deals:2: amount: \"50000000000000000.00\": the log's amounts would total more than the"
+                + " largest total a log holds, 92233720368547758.07 EUR",
+            new Rejection(
+                "deals",
+                2,
+                "amount",
+                "50000000000000000.00",
+                "the log's amounts would total more than the largest total a log holds,"
+                    + " 92233720368547758.07 EUR"),
+            b ->
+                b.deal(deal("D1", T0, "50000000000000000.00", "EUR"))
+                    .deal(deal("D2", T0, "50000000000000000.00", "EUR"))),
         strict(
             "deals.csv:17: created_at: \"2026-13-01\": not an ISO-8601 timestamp",
             new Rejection("deals.csv", 17, "created_at", "2026-13-01", "not an ISO-8601 timestamp"),
@@ -298,6 +312,33 @@ final class DealLogBuilderTest {
     assertEquals(List.of("D1", "D3"), List.of(log.deal(0).id(), log.deal(1).id()));
     assertEquals(List.of(StageChange.of("D1", "qualified", T0.plusSeconds(3600))), log.changes(0));
     assertEquals(Optional.of(Currency.getInstance("EUR")), log.currency());
+  }
+
+  @Test
+  void theTotalOfTheAmountsFitsInALongOfMinorUnits() {
+    // 4.6e16 EUR = 4.6e18 minor units: two fit (9.2e18 <= 9.223e18), a third does not.
+    String big = "46000000000000000.00";
+    DealLog log =
+        DealLog.builder(B2B)
+            .lenient()
+            .deal(deal("D1", T0, big, "EUR"))
+            .deal(deal("D2", T0, big, "EUR"))
+            .deal(deal("D3", T0, big, "EUR")) // refused: the total would pass 2^63 - 1
+            .deal(deal("D4", T0, "0.01", "EUR")) // a cent still fits
+            .change("D3", "won", T0.plusSeconds(60)) // goes with its deal
+            .build();
+    assertEquals(3, log.dealCount());
+    assertEquals(
+        List.of(
+            new Rejection(
+                "deals",
+                3,
+                "amount",
+                big,
+                "the log's amounts would total more than the largest total a log holds,"
+                    + " 92233720368547758.07 EUR"),
+            new Rejection("stage changes", 1, "deal_id", "D3", "its deal was rejected")),
+        log.rejections());
   }
 
   @Test
