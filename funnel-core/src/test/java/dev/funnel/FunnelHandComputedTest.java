@@ -2,6 +2,7 @@ package dev.funnel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.log.DealLog;
@@ -239,6 +240,40 @@ final class FunnelHandComputedTest {
     Money expected = Money.of("46000000000000000.00", "EUR");
     assertEquals(Optional.of(expected), Funnel.of(log).report().averageWonDealSize());
     assertEquals(Optional.of(expected), Funnel.of(log).parallel().report().averageWonDealSize());
+  }
+
+  @Test
+  void cohortBoundsWithAFractionOfASecondSelectAsTheirNextWholeSecond() {
+    // A at 0 h, B at 1 h. [0 h, 0 h + 0.5 s) holds A; [0 h + 0.5 s, 2 h) holds only B.
+    DealLog log =
+        DealLog.builder(PIPELINE)
+            .deal(Deal.builder("A", h(0)).build())
+            .deal(Deal.builder("B", h(1)).build())
+            .build();
+    assertEquals(1, Funnel.of(log).cohort(h(0), h(0).plusMillis(500)).report().deals().total());
+    assertEquals(1, Funnel.of(log).cohort(h(0).plusMillis(500), h(2)).report().deals().total());
+    assertEquals(
+        2, Funnel.of(log).cohort(h(0).minusMillis(1), h(1).plusMillis(1)).report().deals().total());
+    // As-of keeps the floor: A's creation at 0 h is seen as of 0 h + 0.9 s, B's is not.
+    assertEquals(1, Funnel.of(log).asOf(h(0).plusMillis(900)).report().deals().total());
+  }
+
+  @Test
+  void anAsOfBeyondWhatALogMeasuresIsRefused() {
+    DealLog log = DealLog.builder(PIPELINE).deal(Deal.builder("A", h(0)).build()).build();
+    // 2^31 - 1 s after the first instant is the last as-of an int age holds.
+    Instant last = h(0).plusSeconds(Integer.MAX_VALUE);
+    assertEquals(
+        Optional.of(Duration.ofSeconds(Integer.MAX_VALUE)),
+        Funnel.of(log).asOf(last).report().stages().get(0).ageInStage().max());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Funnel.of(log).asOf(last.plusSeconds(1)).report());
+    assertEquals(
+        "as-of 2094-03-20T03:14:08Z is more than 2^31 seconds (68 years) after the log's first"
+            + " instant 2026-03-02T00:00:00Z; a log measures ages in int seconds",
+        e.getMessage());
   }
 
   @Test

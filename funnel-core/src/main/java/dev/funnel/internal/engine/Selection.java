@@ -22,14 +22,28 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
       ColumnarDealLog log, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf) {
     Instant at =
         asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
+    if (at.getEpochSecond() - log.base > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "as-of "
+              + at
+              + " is more than 2^31 seconds (68 years) after the log's first instant "
+              + Instant.ofEpochSecond(log.base)
+              + "; a log measures ages in int seconds");
+    }
+    // Records are whole seconds (sub-second parts dropped): an event at second s is seen as of t
+    // when s <= floor(t), and a deal created at s is in [from, to) when ceil(from) <= s < ceil(to).
     int asOfOffset = log.offset(at);
-    long fromOffset = from.map(t -> (long) log.offset(t)).orElse(Long.MIN_VALUE);
-    long toOffset = to.map(t -> (long) log.offset(t)).orElse(Long.MAX_VALUE);
+    long fromOffset = from.map(t -> ceilOffset(log, t)).orElse(Long.MIN_VALUE);
+    long toOffset = to.map(t -> ceilOffset(log, t)).orElse(Long.MAX_VALUE);
     // A deal created after as-of is not seen.
     toOffset = Math.min(toOffset, (long) asOfOffset + 1);
     int lo = firstAtOrAfter(log.created, fromOffset);
     int hi = Math.max(lo, firstAtOrAfter(log.created, toOffset));
     return new Selection(at, asOfOffset, lo, hi);
+  }
+
+  private static long ceilOffset(ColumnarDealLog log, Instant t) {
+    return t.getEpochSecond() - log.base + (t.getNano() > 0 ? 1 : 0);
   }
 
   private static int firstAtOrAfter(int[] sorted, long value) {
