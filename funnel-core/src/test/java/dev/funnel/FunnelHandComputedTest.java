@@ -259,6 +259,37 @@ final class FunnelHandComputedTest {
   }
 
   @Test
+  void anOwnerNamedLikeTheMissingValueIsTheMissingValuesGroupAlsoInMerges() {
+    // a1, b4 have no owner; a2, b1, b3 are given "(unspecified)"; b2 is bob's. One group of 5.
+    Deal a1 = Deal.builder("a1", h(0)).build();
+    Deal a2 = Deal.builder("a2", h(1)).owner(Deal.UNSPECIFIED).build();
+    Deal b1 = Deal.builder("b1", h(2)).owner(Deal.UNSPECIFIED).build();
+    Deal b2 = Deal.builder("b2", h(3)).owner("bob").build();
+    Deal b3 = Deal.builder("b3", h(4)).owner(Deal.UNSPECIFIED).build();
+    Deal b4 = Deal.builder("b4", h(5)).build();
+    DealLog whole =
+        DealLog.builder(PIPELINE).deal(a1).deal(a2).deal(b1).deal(b2).deal(b3).deal(b4).build();
+    DealLog left = DealLog.builder(PIPELINE).deal(a1).deal(a2).build();
+    DealLog right = DealLog.builder(PIPELINE).deal(b1).deal(b2).deal(b3).deal(b4).build();
+    FunnelReport all = Funnel.of(whole).asOf(h(10)).by(Dimension.OWNER).report();
+    FunnelReport merged =
+        Funnel.of(left)
+            .asOf(h(10))
+            .by(Dimension.OWNER)
+            .query()
+            .aggregate(0, 2)
+            .merge(Funnel.of(right).asOf(h(10)).by(Dimension.OWNER).query().aggregate(0, 4))
+            .report();
+    for (FunnelReport r : List.of(all, merged)) {
+      List<Group> groups = r.breakdown("owner").groups();
+      assertEquals(
+          List.of(List.of(Deal.UNSPECIFIED), List.of("bob")),
+          groups.stream().map(Group::key).toList());
+      assertEquals(List.of(5L, 1L), groups.stream().map(g -> g.figures().deals().total()).toList());
+    }
+  }
+
+  @Test
   void anAsOfBeyondWhatALogMeasuresIsRefused() {
     DealLog log = DealLog.builder(PIPELINE).deal(Deal.builder("A", h(0)).build()).build();
     // 2^31 - 1 s after the first instant is the last as-of an int age holds.

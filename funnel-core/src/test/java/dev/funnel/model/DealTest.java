@@ -82,6 +82,21 @@ final class DealTest {
   }
 
   @Test
+  void theMissingValuesNameIsReadAsMissing() {
+    Deal deal =
+        Deal.builder("D-1", T)
+            .owner(Deal.UNSPECIFIED)
+            .channel(Deal.UNSPECIFIED)
+            .lossReason(Deal.UNSPECIFIED)
+            .attribute("segment", Deal.UNSPECIFIED)
+            .attribute("region", "eu")
+            .build();
+    assertEquals(Deal.builder("D-1", T).attribute("region", "eu").build(), deal);
+    assertEquals(Optional.empty(), deal.owner());
+    assertEquals(Map.of("region", "eu"), deal.attributes());
+  }
+
+  @Test
   void attributesKeepTheirOrderAndAreCopied() {
     Map<String, String> input = new LinkedHashMap<>();
     List<String> names = List.of("k", "b", "z", "a", "m", "c", "y", "d", "x", "e");

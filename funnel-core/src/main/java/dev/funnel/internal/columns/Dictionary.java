@@ -15,14 +15,9 @@ public final class Dictionary {
     return value.isPresent() ? encode(value.get()) : 0;
   }
 
+  /** The code of a present value; {@link Deal#UNSPECIFIED} is the absent value's name, code 0. */
   public int encode(String value) {
-    return values.intern(value) + 1;
-  }
-
-  /** The code of this value, or -1 if it never appeared. */
-  public int codeOf(String value) {
-    int id = values.indexOf(value);
-    return id < 0 ? -1 : id + 1;
+    return value.equals(Deal.UNSPECIFIED) ? 0 : values.intern(value) + 1;
   }
 
   /** The number of codes, the absent value's included. */
