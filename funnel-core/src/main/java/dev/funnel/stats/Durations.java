@@ -8,8 +8,10 @@ public final class Durations {
   private Durations() {}
 
   /**
-   * The two largest non-zero units of a duration, e.g. {@code 3d 4h}, {@code 2h 5m}, {@code 4m
-   * 10s}, {@code 45s}; sub-second durations print as {@code 0s} or in milliseconds.
+   * The largest non-zero unit of a duration and, when it is not zero, the next unit down, smaller
+   * units truncated: {@code 3d 4h}, {@code 2h 5m}, {@code 4m 10s}, {@code 45s}, and {@code 1d} for
+   * one day and 30 minutes, {@code 2h} for two hours and 45 seconds (a table shows the size of a
+   * duration, the exact value is in the report). Below a second, milliseconds: {@code 500ms}.
    */
   public static String human(Duration d) {
     if (d.isNegative()) {

@@ -22,6 +22,7 @@ final class DurationsTest {
         // only the two largest units: seconds under hours are dropped, not rounded
         Arguments.of(Duration.ofHours(2).plusMinutes(5).plusSeconds(59), "2h 5m"),
         Arguments.of(Duration.ofHours(2).plusSeconds(30), "2h"),
+        Arguments.of(Duration.ofDays(1).plusMinutes(30), "1d"),
         Arguments.of(Duration.ofDays(3), "3d"),
         Arguments.of(Duration.ofDays(3).plusHours(4), "3d 4h"),
         Arguments.of(Duration.ofDays(1).plusHours(23).plusMinutes(59).plusSeconds(59), "1d 23h"),
@@ -35,7 +36,7 @@ final class DurationsTest {
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("human")
-  void printsTheTwoLargestUnits(Duration d, String expected) {
+  void printsTheLargestUnitAndTheNextDown(Duration d, String expected) {
     assertEquals(expected, Durations.human(d));
   }
 
