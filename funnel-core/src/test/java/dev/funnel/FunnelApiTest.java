@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.DealLogBuilder;
 import dev.funnel.model.Deal;
+import dev.funnel.model.Pipeline;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -135,6 +136,28 @@ final class FunnelApiTest {
     assertTrue(capped.contains("... 3 more groups (printAll() shows every group)"), capped);
     assertEquals(21, capped.lines().count() - 1); // header + 20 rows + the "more" line
     assertEquals(24, seg.printAll().lines().count()); // header + 23 rows
+  }
+
+  @Test
+  void tablesShowThePercentilesTheQueryAskedFor() {
+    // A: s1 for 1 h, s2 for 2 h, won at 3 h (cycle 3h). B stays in s1: aged 3 h as of 3 h.
+    Pipeline p = Pipeline.builder("p").open("s1").open("s2").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("A", T).owner("ann").build())
+            .deal(Deal.builder("B", T).owner("bob").build())
+            .change("A", "s2", T.plusSeconds(3600))
+            .change("A", "won", T.plusSeconds(3 * 3600))
+            .build();
+    String table = Funnel.of(log).percentiles(0.25, 0.75).by(Dimension.OWNER).report().toString();
+    assertTrue(table.contains("time in stage p25  p75  open  age p25"), table);
+    String s1 = table.lines().filter(l -> l.startsWith("s1 ")).findFirst().orElseThrow();
+    assertTrue(s1.endsWith("1h   1h     1       3h"), s1);
+    String ann = table.lines().filter(l -> l.startsWith("ann ")).findFirst().orElseThrow();
+    assertTrue(table.contains("won cycle p25"), table);
+    assertTrue(ann.contains(" 3h"), ann);
+    assertTrue(
+        Funnel.of(log).report().toString().contains("time in stage p50  p90  open  age p50"));
   }
 
   @Test

@@ -71,6 +71,14 @@ public final class Tables {
   }
 
   static String stages(List<StageFigures> stages) {
+    List<Distribution> all = new ArrayList<>();
+    for (StageFigures s : stages) {
+      all.add(s.timeInStage());
+      all.add(s.ageInStage());
+    }
+    double[] ps = shown(all);
+    double main = ps[0];
+    double high = ps[ps.length - 1];
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
@@ -80,10 +88,10 @@ public final class Tables {
           "cumulative",
           "to next",
           "lost at",
-          "time in stage p50",
-          "p90",
+          "time in stage p" + label(main),
+          "p" + label(high),
           "open",
-          "age p50"
+          "age p" + label(main)
         });
     for (StageFigures s : stages) {
       rows.add(
@@ -94,10 +102,10 @@ public final class Tables {
             s.cumulative().toString(),
             s.conversionToNext().toString(),
             Long.toString(s.lostAt()),
-            human(s.timeInStage().p50()),
-            human(s.timeInStage().p90()),
+            human(s.timeInStage(), main),
+            human(s.timeInStage(), high),
             Long.toString(s.ageInStage().count()),
-            human(s.ageInStage().p50())
+            human(s.ageInStage(), main)
           });
     }
     return align(rows, 1);
@@ -105,6 +113,11 @@ public final class Tables {
 
   /** A breakdown as one row per group. */
   public static String breakdown(Breakdown b, int maxRows) {
+    List<Distribution> cycles = new ArrayList<>();
+    for (Group g : b.groups()) {
+      cycles.add(g.figures().wonCycleTime());
+    }
+    double main = shown(cycles)[0];
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
@@ -115,7 +128,7 @@ public final class Tables {
           "lost",
           "win rate",
           "cohort conv.",
-          "won cycle p50",
+          "won cycle p" + label(main),
           "avg won deal"
         });
     int shown = 0;
@@ -133,7 +146,7 @@ public final class Tables {
             Long.toString(f.deals().lost()),
             rate(f.winRate()),
             rate(f.cohortConversion()),
-            human(f.wonCycleTime().p50()),
+            human(f.wonCycleTime(), main),
             f.averageWonDealSize().map(Object::toString).orElse("-")
           });
     }
@@ -161,7 +174,35 @@ public final class Tables {
   }
 
   static String human(Distribution d, double p) {
-    return human(d.percentile(p));
+    return d.count() == 0 ? "-" : human(d.percentile(p));
+  }
+
+  /**
+   * The percentiles the tables show, main one first: p50 and p90 when the report has them (the
+   * defaults), otherwise the smallest and the largest percentile the query asked for, so that a
+   * column never shows "-" (no data) for a percentile that was simply not computed.
+   */
+  static double[] shown(List<Distribution> ds) {
+    for (Distribution d : ds) {
+      if (d.count() > 0) {
+        java.util.SortedSet<Double> ps = new java.util.TreeSet<>(d.percentiles().keySet());
+        if (ps.contains(0.5) && ps.contains(0.9)) {
+          return new double[] {0.5, 0.9};
+        }
+        double main = ps.contains(0.5) ? 0.5 : ps.first();
+        return new double[] {main, ps.last()};
+      }
+    }
+    return new double[] {0.5, 0.9};
+  }
+
+  /** 50 for 0.5, 99.9 for 0.999. */
+  static String label(double p) {
+    double v = p * 100;
+    long whole = Math.round(v);
+    return Math.abs(v - whole) < 1e-9
+        ? Long.toString(whole)
+        : String.format(java.util.Locale.ROOT, "%.1f", v);
   }
 
   /** Columns left-aligned for the first {@code textColumns}, right-aligned after. */
