@@ -67,7 +67,7 @@ public final class Tests {
       }
       i = j + 1;
     }
-    double u = rx - nx * (nx + 1) / 2.0;
+    double u = rx - nx * (nx + 1.0) / 2.0; // nx * (nx + 1) overflows int from nx = 46,341
     double var = (double) nx * ny / 12.0 * ((n + 1) - ties / ((double) n * (n - 1)));
     if (!(var > 0)) {
       return OptionalDouble.empty();
