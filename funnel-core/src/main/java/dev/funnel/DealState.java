@@ -24,7 +24,9 @@ import java.util.Optional;
  * @param stage the current stage id
  * @param enteredStageAt when the deal entered its current stage
  * @param closedAt the time of the change into the current WON or LOST stage; empty while open
- * @param lostAt for a lost deal, the open stage it was in just before it entered LOST
+ * @param lostAt for a lost deal, the stage it was in just before it entered LOST (METRICS.md
+ *     "Funnel": an open stage, or a won one for a deal lost after it was won); absent for a deal
+ *     created directly in LOST
  * @param maxRank the highest open rank the deal ever entered (0 if none), or n if it ever won
  */
 public record DealState(

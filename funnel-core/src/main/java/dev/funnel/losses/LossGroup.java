@@ -7,11 +7,13 @@ import java.util.Optional;
 
 /**
  * Lost deals of one reason x stage lost at x channel x owner combination (METRICS.md "Losses and
- * people"). Missing values are {@code (unspecified)}; a deal that entered LOST without ever being
- * in an open stage (a first change at creation into LOST) is lost at {@value Losses#NO_STAGE}.
+ * people"). Missing values are {@code (unspecified)}; a deal that entered LOST from no stage at all
+ * (its first change, at creation, into LOST) is lost at {@value Losses#NO_STAGE}, and a deal lost
+ * after it was won (a cancellation, a refund) at that won stage.
  *
  * @param reason the structured loss reason
- * @param lostAt the open stage the deals were in just before LOST
+ * @param lostAt the stage the deals were in just before LOST: open, won, or {@value
+ *     Losses#NO_STAGE}
  * @param channel the deals' channel
  * @param owner the deals' owner
  * @param count lost deals in the combination

@@ -34,7 +34,10 @@ import java.util.function.Function;
  * option may be set once ({@link IllegalStateException} on a second call).
  */
 public final class Losses {
-  /** The stage lost at of a deal that entered LOST without being in an open stage first. */
+  /**
+   * The stage lost at of a deal that entered LOST from no stage: its first change, at creation, was
+   * into LOST.
+   */
   public static final String NO_STAGE = "(none)";
 
   private final ColumnarDealLog log;

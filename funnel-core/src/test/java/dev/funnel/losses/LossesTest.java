@@ -159,6 +159,21 @@ final class LossesTest {
   }
 
   @Test
+  void aDealLostAfterItWasWonIsLostAtItsWonStage() {
+    // R: qualified@1, won@2, lost@3 (a refund): just before LOST it was in "won".
+    DealLog log =
+        DealLog.builder(PIPELINE)
+            .deal(Deal.builder("R", T0).lossReason("refund").build())
+            .change("R", "qualified", h(1))
+            .change("R", "won", h(2))
+            .change("R", "lost", h(3))
+            .build();
+    assertEquals(
+        List.of(new LossRow("won", 1, Proportion.of(1, 1), Optional.empty(), 1)),
+        Losses.of(log).report().lostAt());
+  }
+
+  @Test
   void noLossesHasUndefinedShares() {
     LossReport r = Losses.of(log()).asOf(T0.minusSeconds(1)).report();
     assertEquals(0, r.lost());

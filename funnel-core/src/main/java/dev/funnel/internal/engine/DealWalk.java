@@ -19,8 +19,11 @@ public final class DealWalk {
   /** Per deal: when it entered the current stage (log offset seconds). */
   public final int[] entered;
 
-  /** Per deal: the open rank it was in before entering LOST (0 if none). */
-  public final int[] lostAtRank;
+  /**
+   * Per deal: the stage it was in just before its final entry into LOST (an open stage, or a won
+   * one for a deal lost after it was won), or -1 if it is not lost or was created directly lost.
+   */
+  public final int[] lostAtStage;
 
   /** Per deal: the highest open rank entered, or n if it ever won. */
   public final int[] maxRank;
@@ -31,7 +34,7 @@ public final class DealWalk {
     this.log = log;
     this.stage = new int[log.dealCount];
     this.entered = new int[log.dealCount];
-    this.lostAtRank = new int[log.dealCount];
+    this.lostAtStage = new int[log.dealCount];
     this.maxRank = new int[log.dealCount];
   }
 
@@ -48,13 +51,13 @@ public final class DealWalk {
       int v = visits.load(log, d, asOf);
       int max = 0;
       boolean won = false;
-      int lostRank = 0;
+      int lostFrom = -1;
       for (int i = 0; i < v; i++) {
         int s = visits.stage[i];
         byte ks = log.stageKind[s];
         if (ks == ColumnarDealLog.LOST
             && (i == 0 || log.stageKind[visits.stage[i - 1]] != ColumnarDealLog.LOST)) {
-          lostRank = i == 0 ? 0 : log.stageRank[visits.stage[i - 1]];
+          lostFrom = i == 0 ? -1 : visits.stage[i - 1];
         }
         max = Math.max(max, log.stageRank[s]);
         won |= ks == ColumnarDealLog.WON;
@@ -62,7 +65,7 @@ public final class DealWalk {
       int cur = visits.stage[v - 1];
       w.stage[d] = cur;
       w.entered[d] = visits.entry[v - 1];
-      w.lostAtRank[d] = log.stageKind[cur] == ColumnarDealLog.LOST ? lostRank : 0;
+      w.lostAtStage[d] = log.stageKind[cur] == ColumnarDealLog.LOST ? lostFrom : -1;
       w.maxRank[d] = won ? n : max;
     }
     return w;
@@ -95,10 +98,9 @@ public final class DealWalk {
               log.pipeline.stages().get(s).id(),
               log.instant(entered[d]),
               kind == StageKind.OPEN ? Optional.empty() : Optional.of(log.instant(entered[d])),
-              lostAtRank[d] == 0
+              lostAtStage[d] < 0
                   ? Optional.empty()
-                  : Optional.of(
-                      log.pipeline.stages().get(log.openStageIndex[lostAtRank[d] - 1]).id()),
+                  : Optional.of(log.pipeline.stages().get(lostAtStage[d]).id()),
               maxRank[d]));
     }
     return out;
