@@ -1,6 +1,7 @@
 package dev.funnel.stats;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
  * @param mean their arithmetic mean; absent when there are none
  * @param min the shortest; absent when there are none
  * @param max the longest; absent when there are none
- * @param percentiles percentile (in [0, 1]) to value; empty when there are no values
+ * @param percentiles percentile (in [0, 1]) to value, in ascending order of percentile; empty when
+ *     there are no values
  */
 public record Distribution(
     long count,
@@ -37,7 +39,8 @@ public record Distribution(
     if (count < 0) {
       throw new IllegalArgumentException("count " + count + " is negative");
     }
-    percentiles = Map.copyOf(percentiles);
+    // Map.copyOf would iterate in a per-JVM order; a sorted copy lists p50 before p90 every time.
+    percentiles = Collections.unmodifiableSortedMap(new TreeMap<>(percentiles));
     for (double p : percentiles.keySet()) {
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");

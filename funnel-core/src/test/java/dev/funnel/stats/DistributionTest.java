@@ -102,6 +102,10 @@ final class DistributionTest {
     assertEquals(
         Map.of(0.0, secs(10), 0.5, secs(15), 0.9, secs(19), 1.0, secs(20)), two.percentiles());
     assertEquals(Optional.of(secs(15)), two.mean());
+    // listed in ascending order of percentile, whatever the order asked in
+    assertEquals(
+        java.util.List.of(0.0, 0.5, 0.9, 1.0),
+        java.util.List.copyOf(of(new long[] {20, 10}, 0.9, 1, 0, 0.5).percentiles().keySet()));
   }
 
   @Test
