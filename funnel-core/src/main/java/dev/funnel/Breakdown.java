@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * A report broken down by one dimension, or by several crossed: one {@link Group} per key with at
- * least one deal, ordered by deal count (descending), then key.
+ * least one deal, ordered by deal count (descending), then key; a breakdown by creation periods
+ * alone (day, week, month, quarter, year, or several crossed) is a time series, in time order.
  *
  * @param dimensions the dimensions, crossed in this order
  * @param groups the groups

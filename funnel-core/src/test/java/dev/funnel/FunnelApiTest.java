@@ -161,6 +161,34 @@ final class FunnelApiTest {
   }
 
   @Test
+  void aBreakdownByCreationPeriodIsInTimeOrder() {
+    // January 1 deal, February 3, March 2: by month in time order, not by size; by owner by size.
+    DealLogBuilder b = DealLog.builder(FunnelHandComputedTest.PIPELINE);
+    String[] created = {"2026-01-10", "2026-02-01", "2026-02-02", "2026-02-03", "2026-03-05"};
+    for (int i = 0; i < created.length; i++) {
+      b.deal(
+          Deal.builder("d" + i, Instant.parse(created[i] + "T12:00:00Z"))
+              .owner(i == 0 ? "ann" : "bob")
+              .build());
+    }
+    b.deal(Deal.builder("d9", Instant.parse("2026-03-06T12:00:00Z")).owner("ann").build());
+    FunnelReport r =
+        Funnel.of(b.build())
+            .by(Dimension.created(Period.MONTH))
+            .by(Dimension.OWNER)
+            .by(Dimension.created(Period.QUARTER), Dimension.created(Period.MONTH))
+            .report();
+    assertEquals(
+        List.of("2026-01", "2026-02", "2026-03"),
+        r.breakdowns().get(0).groups().stream().map(Group::label).toList());
+    assertEquals(
+        List.of("bob", "ann"), r.breakdowns().get(1).groups().stream().map(Group::label).toList());
+    assertEquals(
+        List.of(1L, 3L, 2L),
+        r.breakdowns().get(2).groups().stream().map(g -> g.figures().deals().total()).toList());
+  }
+
+  @Test
   void reportTableHasAlignedStageRows() {
     String table = Funnel.of(LOG).report().toString();
     List<String> lines = table.lines().toList();

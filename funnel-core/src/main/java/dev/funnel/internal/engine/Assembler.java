@@ -3,6 +3,7 @@ package dev.funnel.internal.engine;
 import dev.funnel.Breakdown;
 import dev.funnel.Counting;
 import dev.funnel.DealCounts;
+import dev.funnel.Dimension;
 import dev.funnel.FunnelFigures;
 import dev.funnel.FunnelReport;
 import dev.funnel.Group;
@@ -61,9 +62,15 @@ final class Assembler {
           groups.add(new Group(keys.get(id), figures(p, counters, g, id, dist)));
         }
       }
+      // A time series reads in time order: period keys (2026-03-02, 2026-W05, 2026-03, 2026-Q1,
+      // 2026) sort chronologically as text. Other breakdowns: the largest groups first.
+      boolean periods =
+          spec.breakdowns.get(g - 1).stream().allMatch(d -> d.kind() == Dimension.Kind.CREATED);
       groups.sort(
-          Comparator.comparingLong((Group x) -> -x.figures().deals().total())
-              .thenComparing(Group::label));
+          periods
+              ? Comparator.comparing(Group::label)
+              : Comparator.comparingLong((Group x) -> -x.figures().deals().total())
+                  .thenComparing(Group::label));
       breakdowns.add(new Breakdown(spec.breakdowns.get(g - 1), groups));
     }
     return new FunnelReport(
