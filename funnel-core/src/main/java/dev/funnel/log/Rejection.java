@@ -38,21 +38,51 @@ public record Rejection(String source, long line, String field, String value, St
 
   /**
    * The one-line message, e.g. {@code deals.csv:17: created_at: "2026-13-01": not an ISO-8601
-   * timestamp}.
+   * timestamp}. Line breaks and other control characters are written as backslash escapes (a line
+   * break as backslash n, others as backslash u and four hex digits), so that every problem is one
+   * line.
    */
   public String message() {
-    StringBuilder sb = new StringBuilder(origin().toString()).append(": ");
+    StringBuilder sb = new StringBuilder(oneLine(origin().toString())).append(": ");
     if (!field.isEmpty()) {
-      sb.append(field).append(": ");
+      sb.append(oneLine(field)).append(": ");
     }
     if (!value.isEmpty()) {
-      sb.append('"').append(abbreviate(value)).append("\": ");
+      sb.append('"').append(oneLine(abbreviate(value))).append("\": ");
     }
-    return sb.append(reason).toString();
+    return sb.append(oneLine(reason)).toString();
   }
 
   private static String abbreviate(String v) {
     return v.length() <= 80 ? v : v.substring(0, 77) + "...";
+  }
+
+  private static String oneLine(String s) {
+    if (s.chars().noneMatch(Character::isISOControl)) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          if (Character.isISOControl(c)) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+      }
+    }
+    return sb.toString();
   }
 
   @Override

@@ -493,6 +493,15 @@ final class DealLogBuilderTest {
     assertEquals("deals.csv: x", new Rejection("deals.csv", 0, "", "", "x").message());
     assertEquals(
         "deals.csv:3: owner: x", new Rejection("deals.csv", 3, "owner", "", "x").message());
+    // a quoted CSV cell may hold a line break: the message stays one line
+    assertEquals(
+        "deals.csv:2: created_at: \"2026-03-02T09:00:00Z\\n\": not an ISO-8601 timestamp",
+        new Rejection(
+                "deals.csv", 2, "created_at", "2026-03-02T09:00:00Z\n", "not an ISO-8601 timestamp")
+            .message());
+    assertEquals(
+        "f:1: a: \"x\\r\\ty\\u0000\": r\\nr",
+        new Rejection("f", 1, "a", "x\r\ty\0", "r\nr").message());
     String longValue = "v".repeat(81);
     assertEquals(
         "f:1: field: \"" + "v".repeat(77) + "...\": too long",
