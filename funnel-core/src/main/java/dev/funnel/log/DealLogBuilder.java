@@ -33,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * created; {@code recordedAt} is not before {@code occurredAt}; amounts are not negative, the log
  * holds one currency, and all its amounts together fit in a long of minor units (2^63 - 1, or
  * 92,233,720,368,547,758.07 EUR), so that every sum of amounts any analysis of the log takes is
- * exact. Record-local rules are checked as records are added, rules that relate records (unknown
- * deal, change before creation) when {@link #build()} runs.
+ * exact. A log's instants span at most 2^31 seconds (68 years), and a change is recorded at most
+ * that long after it occurred: when the records span more, those outside the 68-year window that
+ * keeps the most deals (a 1900-01-01 placeholder, a mistyped year) are rejected. Record-local rules
+ * are checked as records are added, rules that relate records (unknown deal, change before
+ * creation, the 68 years) when {@link #build()} runs.
  *
  * <p>In strict mode (the default) the first record that breaks a rule throws a {@link
  * RejectedRecordException} naming its origin, field, value and rule. In {@link #lenient()} mode
@@ -73,6 +76,8 @@ public final class DealLogBuilder {
   private final Ints dealChannel = new Ints();
   private final Longs dealAmount = new Longs();
   private final Ints dealLossReason = new Ints();
+  private final Ints dealSource = new Ints();
+  private final Longs dealLine = new Longs();
   private final List<@Nullable String> dealLeadId = new ArrayList<>();
   private final List<Ints> attributeColumns = new ArrayList<>();
   private final List<Dictionary> attributeValues = new ArrayList<>();
@@ -211,6 +216,12 @@ public final class DealLogBuilder {
     dealChannel.add(channels.encode(deal.channel()));
     dealAmount.add(minor);
     dealLossReason.add(lossReasons.encode(deal.lossReason()));
+    if (!origin.source().equals(lastDealSource)) {
+      lastDealSource = origin.source();
+      lastDealSourceCode = sources.encode(lastDealSource);
+    }
+    dealSource.add(lastDealSourceCode);
+    dealLine.add(origin.line());
     dealLeadId.add(deal.leadId().orElse(null));
     for (Map.Entry<String, String> e : deal.attributes().entrySet()) {
       int a = attributeNames.encode(e.getKey()) - 1;
@@ -306,11 +317,7 @@ public final class DealLogBuilder {
       actor = lastActorCode;
     }
     changeActor.add(actor);
-    if (source != lastSource) {
-      lastSource = source;
-      lastSourceCode = sources.encode(source);
-    }
-    changeSource.add(lastSourceCode);
+    changeSource.add(sourceCode(source));
     changeLine.add(line);
     return this;
   }
@@ -394,8 +401,8 @@ public final class DealLogBuilder {
    * Validates the relations between records and builds the log.
    *
    * @throws RejectedRecordException in strict mode, for the first change (in input order) of an
-   *     unknown deal or before its deal's creation
-   * @throws IllegalArgumentException if the log's instants span more than 68 years (2^31 seconds)
+   *     unknown deal or before its deal's creation, or else the first record outside the log's 68
+   *     years
    * @throws IllegalStateException if the builder was already built
    */
   public DealLog build() {
@@ -482,53 +489,54 @@ public final class DealLogBuilder {
       accepted++;
     }
 
+    // A log holds 2^31 seconds: when its instants span more, the records outside the window
+    // that keeps the most of them are rejected (a 1900-01-01 placeholder, a typo in a year).
+    boolean[] dropped = new boolean[deals];
+    int kept = deals;
+    if (spanTooLong(created, changeSlot)) {
+      kept = dropOutsideWindow(created, changeSlot, dropped, sourceNames, live ? late : null);
+      accepted = 0;
+      for (int slot : changeSlot) {
+        accepted += slot >= 0 ? 1 : 0;
+      }
+    }
+
     // Deal order: createdAt, ties in input order.
     long base = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (long t : created) {
-      base = Math.min(base, t);
-      max = Math.max(max, t);
-    }
-    long lagMax = 0;
-    long maxRecorded = Long.MIN_VALUE;
-    for (int c = 0; c < changes; c++) {
-      if (changeSlot[c] >= 0) {
-        max = Math.max(max, changeAt.get(c));
-        lagMax = Math.max(lagMax, changeRecorded.get(c) - changeAt.get(c));
-        maxRecorded = Math.max(maxRecorded, changeRecorded.get(c));
+    for (int slot = 0; slot < deals; slot++) {
+      if (!dropped[slot]) {
+        base = Math.min(base, created[slot]);
       }
     }
-    if (deals == 0) {
+    if (kept == 0) {
       base = 0;
-    } else if (max - base > Integer.MAX_VALUE || lagMax > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "the log's instants span from "
-              + Instant.ofEpochSecond(base)
-              + " to "
-              + Instant.ofEpochSecond(Math.max(max, maxRecorded))
-              + ", more than the 68 years (2^31 seconds) a log holds");
     }
-    int[] order = new int[deals]; // position -> slot
-    boolean sorted = true;
-    for (int i = 1; i < deals && sorted; i++) {
-      sorted = created[i - 1] <= created[i];
-    }
-    if (sorted) {
-      Arrays.setAll(order, i -> i);
-    } else {
-      long[] keys = new long[deals];
-      for (int i = 0; i < deals; i++) {
-        keys[i] = ((created[i] - base) << 32) | i;
+    int[] order = new int[kept]; // position -> slot
+    {
+      int p = 0;
+      boolean sorted = true;
+      for (int slot = 0; slot < deals; slot++) {
+        if (!dropped[slot]) {
+          sorted &= p == 0 || created[order[p - 1]] <= created[slot];
+          order[p++] = slot;
+        }
       }
-      Arrays.sort(keys);
-      for (int i = 0; i < deals; i++) {
-        order[i] = (int) keys[i];
+      if (!sorted) {
+        long[] keys = new long[kept];
+        for (int i = 0; i < kept; i++) {
+          keys[i] = ((created[order[i]] - base) << 32) | order[i];
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < kept; i++) {
+          order[i] = (int) keys[i];
+        }
       }
     }
     int[] position = new int[deals]; // slot -> position
-    for (int p = 0; p < deals; p++) {
+    for (int p = 0; p < kept; p++) {
       position[order[p]] = p;
     }
+    deals = kept;
 
     // Changes grouped by deal position, input order kept, then stably ordered by occurredAt.
     int[] start = new int[deals + 1];
@@ -624,6 +632,151 @@ public final class DealLogBuilder {
         read - pending,
         late);
   }
+
+  /** A log's instants span at most 2^31 - 1 seconds, a change's recording lag as well. */
+  private static final long SPAN = Integer.MAX_VALUE;
+
+  private boolean spanTooLong(long[] created, int[] changeSlot) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long t : created) {
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    for (int c = 0; c < changeSlot.length; c++) {
+      if (changeSlot[c] >= 0) {
+        max = Math.max(max, changeAt.get(c));
+        if (changeRecorded.get(c) - changeAt.get(c) > SPAN) {
+          return true;
+        }
+      }
+    }
+    return created.length > 0 && max - min > SPAN;
+  }
+
+  /**
+   * Rejects the deals and changes outside the 2^31-second window that holds the most deals (then
+   * the most changes, then the latest such window), and the changes recorded more than 2^31 seconds
+   * after they occurred: in strict mode the first of them, a deal before any change, in input
+   * order; in lenient mode all, a rejected deal taking its changes with it. Returns the deals kept.
+   */
+  private int dropOutsideWindow(
+      long[] created,
+      int[] changeSlot,
+      boolean[] dropped,
+      String[] sourceNames,
+      @Nullable List<Rejection> late) {
+    int n = created.length;
+    // Each instant as 2t + 1 for a deal's creation, 2t for a change, sorted by time.
+    long[] instants = new long[n + changeSlot.length];
+    int size = 0;
+    for (long t : created) {
+      instants[size++] = 2 * t + 1;
+    }
+    for (int c = 0; c < changeSlot.length; c++) {
+      if (changeSlot[c] >= 0) {
+        instants[size++] = 2 * changeAt.get(c);
+      }
+    }
+    Arrays.sort(instants, 0, size);
+    // The window keeping the most deals (a rejected deal takes its changes), then the most
+    // changes, then the latest.
+    long from = instants[0] >> 1;
+    long to = from;
+    long bestDeals = -1;
+    long bestChanges = -1;
+    long deals = 0;
+    long changes = 0;
+    for (int i = 0, j = 0; j < size; j++) {
+      deals += instants[j] & 1;
+      changes += 1 - (instants[j] & 1);
+      while ((instants[j] >> 1) - (instants[i] >> 1) > SPAN) {
+        deals -= instants[i] & 1;
+        changes -= 1 - (instants[i] & 1);
+        i++;
+      }
+      if (deals > bestDeals || (deals == bestDeals && changes >= bestChanges)) {
+        bestDeals = deals;
+        bestChanges = changes;
+        from = instants[i] >> 1;
+        to = instants[j] >> 1;
+      }
+    }
+    String window =
+        "more than 68 years (2^31 seconds) away from the rest of the log, which lies in ["
+            + Instant.ofEpochSecond(from)
+            + ", "
+            + Instant.ofEpochSecond(to)
+            + "]";
+    int kept = n;
+    for (int slot = 0; slot < n; slot++) {
+      if (created[slot] < from || created[slot] > to) {
+        dropped[slot] = true;
+        kept--;
+        reject(
+            Rejection.of(
+                new Origin(sourceNames[dealSource.get(slot)], dealLine.get(slot)),
+                "created_at",
+                Instant.ofEpochSecond(created[slot]).toString(),
+                window),
+            late);
+      }
+    }
+    for (int c = 0; c < changeSlot.length; c++) {
+      int slot = changeSlot[c];
+      if (slot < 0) {
+        continue;
+      }
+      Rejection r = null;
+      long at = changeAt.get(c);
+      if (dropped[slot]) {
+        r =
+            Rejection.of(
+                changeOrigin(c, sourceNames),
+                "deal_id",
+                refs.key(dealRef.get(slot)),
+                "its deal was rejected");
+      } else if (at < from || at > to) {
+        r =
+            Rejection.of(
+                changeOrigin(c, sourceNames),
+                "occurred_at",
+                Instant.ofEpochSecond(at).toString(),
+                window);
+      } else if (changeRecorded.get(c) - at > SPAN) {
+        r =
+            Rejection.of(
+                changeOrigin(c, sourceNames),
+                "recorded_at",
+                Instant.ofEpochSecond(changeRecorded.get(c)).toString(),
+                "more than 68 years (2^31 seconds) after occurred_at " + Instant.ofEpochSecond(at));
+      }
+      if (r != null) {
+        changeSlot[c] = -1;
+        reject(r, late);
+      }
+    }
+    return kept;
+  }
+
+  private void reject(Rejection r, @Nullable List<Rejection> late) {
+    if (late != null) {
+      late.add(r);
+    } else {
+      record(r);
+    }
+  }
+
+  private int sourceCode(String source) {
+    if (!source.equals(lastSource)) {
+      lastSource = source;
+      lastSourceCode = sources.encode(source);
+    }
+    return lastSourceCode;
+  }
+
+  private @Nullable String lastDealSource;
+  private int lastDealSourceCode;
 
   private Origin changeOrigin(int c, String[] sourceNames) {
     return new Origin(sourceNames[changeSource.get(c)], changeLine.get(c));
