@@ -343,8 +343,10 @@ final class BudgetModel {
     }
 
     // The scenario.
-    double extraDeals = Math.max(0, extraLeads) * leadToDeal.rate().orElse(0);
-    double worked = Math.min(extraDeals, slack);
+    // A cut gives negative extra leads and deals. The slack only caps a rise; a cut loses at most
+    // the deals the team works in the baseline, so the new load never falls below 0.
+    double extraDeals = extraLeads * leadToDeal.rate().orElse(0);
+    double worked = Math.max(-baselineOwnedPerMonth, Math.min(extraDeals, slack));
     double baseLoad = baselineOwnedPerMonth / usualSum;
     double newLoad = (baselineOwnedPerMonth + worked) / usualSum;
     double w0 = winRate.rate().getAsDouble();

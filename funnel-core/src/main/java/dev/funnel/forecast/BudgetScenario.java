@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * The budget scenario: what "+X% marketing budget" brings in revenue per month once diminishing
- * returns, the sales team's capacity and the fall of conversion under load are accounted for, next
- * to the naive line "revenue grows with the budget" (+X% budget, +X% revenue). Every figure is per
- * month; every assumption is a field, printed by {@code toString()}.
+ * The budget scenario: what "+X% marketing budget" (or a cut, X &lt; 0) brings in revenue per month
+ * once diminishing returns, the sales team's capacity and the change of conversion with load are
+ * accounted for, next to the naive line "revenue grows with the budget" (+X% budget, +X% revenue).
+ * Every figure is per month; every assumption is a field, printed by {@code toString()}.
  *
  * <p>The chain of the model, built by {@link Forecast#budget(double, List, List)}:
  *
@@ -28,15 +28,24 @@ import java.util.OptionalDouble;
  *       {@code b = 1}, the naive proportional assumption. The channel's leads per month then become
  *       {@code baseline leads x (1 + X)^b}.
  *   <li><b>Lead-to-deal rate</b>: leads created in those months that a deal (created by as-of)
- *       names as its lead / those leads. Extra deals = extra leads x this rate.
+ *       names as its lead / those leads. Extra deals = extra leads x this rate; a cut gives
+ *       negative extra leads and so negative extra deals (deals lost).
  *   <li><b>Sales capacity</b>: per owner, the 90th percentile of deals created per month (months
  *       with at least one deal); the team's capacity is the sum over owners with a deal in the
- *       baseline months. Extra deals beyond capacity minus the baseline load are not worked.
+ *       baseline months. Extra deals beyond capacity minus the baseline load are not worked. The
+ *       cap only limits a rise: every deal lost by a cut is a deal the team no longer works, down
+ *       to at most all the owned baseline deals (worked = {@code max(-owned baseline deals,
+ *       min(extra deals, slack))}), so the new load is never below 0.
  *   <li><b>Conversion under load</b>: per owner-month, load = deals created / the owner's median
  *       monthly deals, win rate = won / closed (as of as-of) among them; a straight line fitted by
  *       least squares weighted by closed deals, its slope clamped to at most 0 (a rise of win rate
  *       with load is read as noise). Win rate at the new load = observed win rate + slope x (new
- *       load - baseline load), within {@code [0, 1]}.
+ *       load - baseline load), within {@code [0, 1]}. The line is read the same way in both
+ *       directions: a cut lightens the load, and with a fitted slope below 0 the remaining deals
+ *       win more often, as the lighter owner-months did. So a cut loses less revenue than its lost
+ *       deals alone would, and with a slope steep enough that the team is past its best load, it
+ *       can even gain, just as a rise can then lose. With a slope of 0 the win rate stays and a cut
+ *       lowers the revenue by lost deals x win rate x average size.
  *   <li><b>Revenue</b> per month: baseline = baseline deals x observed win rate x average won deal
  *       size; scenario = baseline + worked extra deals x win rate at the new load x average size +
  *       owned baseline deals x (win rate at the new load - observed win rate) x average size.
@@ -57,9 +66,10 @@ import java.util.OptionalDouble;
  * @param averageWonDealSize the mean amount of deals won by as-of
  * @param winRate won / closed among deals created in the history and closed by as-of
  * @param baselineDeals deals created per month in the baseline months
- * @param extraLeads extra leads per month over all channels
- * @param extraDeals extra leads x lead-to-deal rate, before the capacity cap
- * @param workedExtraDeals extra deals the team has room for: {@code min(extraDeals, slack)}
+ * @param extraLeads extra leads per month over all channels (negative for a cut)
+ * @param extraDeals extra leads x lead-to-deal rate, before the capacity cap (negative for a cut)
+ * @param workedExtraDeals extra deals the team has room for: {@code min(extraDeals, slack)}; for a
+ *     cut, the deals lost, {@code extraDeals} but at least {@code -capacity.baselineDeals}
  * @param winRateAtNewLoad the win rate at the load with the worked extra deals
  * @param extraSpend the extra spend per month (X x baseline spend)
  * @param baselineRevenue revenue per month in the baseline

@@ -63,7 +63,19 @@ final class BudgetScenarioPropertyTest {
     Statistics.collect(ads.fitted() ? "fitted" : "not fitted", s.capacity().slack() > 0);
     assertTrue(ads.b() >= 0 && ads.b() <= 1, "b in [0, 1]: " + ads.b());
     assertTrue(s.workedExtraDeals() <= s.capacity().slack() + 1e-9, "capacity caps the deals");
-    assertTrue(s.workedExtraDeals() >= 0);
+    // a rise adds deals, a cut loses them: at most the deals the team works in the baseline
+    if (change >= 0) {
+      assertTrue(s.workedExtraDeals() >= 0);
+    } else {
+      assertTrue(s.extraDeals() <= 0 && s.workedExtraDeals() <= 0);
+      assertTrue(s.workedExtraDeals() >= -s.capacity().baselineDeals() - 1e-9);
+      assertTrue(s.load().newLoad() >= -1e-12);
+      if (s.load().slope() == 0) {
+        assertTrue(
+            s.scenarioRevenue().amount().compareTo(s.baselineRevenue().amount()) <= 0,
+            "without a load line a cut never adds revenue");
+      }
+    }
     assertTrue(s.load().slope() <= 0, "conversion never rises with load");
     assertTrue(s.winRateAtNewLoad() >= 0 && s.winRateAtNewLoad() <= 1);
     // leads move along the curve: never more than in proportion to the budget

@@ -219,10 +219,97 @@ final class BudgetScenarioTest {
   }
 
   @Test
-  void aCutLowersLeadsAlongTheCurve() {
+  void aCutLosesLeadsAlongTheCurveAndTheRevenueOfTheirDeals() {
     BudgetScenario s = run(ads().owner("ann", repeat(10, 12), repeat(5, 12)), -0.36);
+    // leads 400 x 0.64^0.5 = 320: 80 fewer; lead-to-deal 120 / 4200 = 1/35: 80/35 deals fewer
     assertEquals(ADS_BASELINE_LEADS * 0.8, s.channels().get(0).scenarioLeads(), 1e-9);
-    assertEquals(0, s.workedExtraDeals(), 1e-12);
+    assertEquals(-80, s.extraLeads(), 1e-9);
+    assertEquals(-80 / 35.0, s.extraDeals(), 1e-9);
+    assertEquals(-80 / 35.0, s.workedExtraDeals(), 1e-9);
+    // all loads 1.0: no line, the win rate stays 50%; 10 x 50% x 1000 = 5000 EUR, then
+    // 5000 - 80/35 x 50% x 1000 = 3857.14 EUR
+    assertEquals(0.5, s.winRateAtNewLoad(), 1e-12);
+    assertEquals(5_000.00, eur(s.baselineRevenue()), 1e-9);
+    assertEquals(3_857.14, eur(s.scenarioRevenue()), 1e-9);
+    assertEquals(3_200.00, eur(s.naiveRevenue()), 1e-9);
+  }
+
+  @Test
+  void halvingAFlatBudgetHalvesTheRevenueOfTheDealsItLoses() {
+    // three months of 1000 EUR, 10 leads, 5 deals (2 won) each: equal spend, so no curve, b = 1
+    BudgetPlanted p =
+        new BudgetPlanted()
+            .channel("ads", new long[] {1000, 1000, 1000}, repeat(10, 3))
+            .owner("ann", repeat(5, 3), repeat(2, 3));
+    BudgetScenario s = run(p, -0.5);
+    // leads 10 x 0.5^1 = 5: 5 fewer; lead-to-deal 15/30 = 0.5: 2.5 deals fewer
+    assertFalse(s.channels().get(0).fitted());
+    assertEquals(-5, s.extraLeads(), 1e-9);
+    assertEquals(-2.5, s.extraDeals(), 1e-9);
+    // capacity P90(5, 5, 5) = 5, baseline 5: slack 0 caps no cut, worked -2.5
+    assertEquals(0, s.capacity().slack(), 1e-9);
+    assertEquals(-2.5, s.workedExtraDeals(), 1e-9);
+    // win rate 6/15 = 0.4 at every load: baseline 5 x 0.4 x 1000 = 2000,
+    // scenario 2000 - 2.5 x 0.4 x 1000 + 5 x (0.4 - 0.4) x 1000 = 1000 (-50%)
+    assertEquals(0.4, s.winRateAtNewLoad(), 1e-12);
+    assertEquals(Money.of("2000.00", "EUR"), s.baselineRevenue());
+    assertEquals(Money.of("1000.00", "EUR"), s.scenarioRevenue());
+    assertEquals(-0.5, s.revenueChange().getAsDouble(), 1e-12);
+  }
+
+  @Test
+  void aCutLosesAtMostTheDealsTheTeamWorks() {
+    // 10 leads a month at flat spend; ann works 10 of them a month (5 won), then 1 (none won)
+    int[] created = new int[12];
+    int[] won = new int[12];
+    for (int m = 0; m < 12; m++) {
+      created[m] = m < 9 ? 10 : 1;
+      won[m] = m < 9 ? 5 : 0;
+    }
+    long[] spend = new long[12];
+    java.util.Arrays.fill(spend, 1000);
+    BudgetScenario s =
+        run(
+            new BudgetPlanted().channel("ads", spend, repeat(10, 12)).owner("ann", created, won),
+            -0.9);
+    // leads 10 -> 1: 9 fewer; lead-to-deal 93/120: 6.975 deals fewer, but ann works only 1 a month
+    assertEquals(-9, s.extraLeads(), 1e-9);
+    assertEquals(-9 * 93 / 120.0, s.extraDeals(), 1e-9);
+    assertEquals(1, s.capacity().baselineDeals(), 1e-12);
+    assertEquals(-1, s.workedExtraDeals(), 1e-12);
+    assertEquals(0, s.load().newLoad(), 1e-12);
+    // load 1.0 wins 50%, load 0.1 wins 0%: a rise, held at 0; w0 = 45/93
+    assertEquals(0, s.load().slope(), 1e-12);
+    // baseline 1 x 45/93 x 1000 = 483.87; scenario 483.87 - 1 x 45/93 x 1000 = 0, never below
+    assertEquals(483.87, eur(s.baselineRevenue()), 1e-9);
+    assertEquals(0, eur(s.scenarioRevenue()), 1e-9);
+  }
+
+  @Test
+  void aCutLightensTheLoadAndTheRemainingDealsWinMoreOften() {
+    // the planted load line of winRateFallsWithLoadAsPlanted: slope -0.3, w0 = 216/480 = 0.45
+    int[] created = new int[12];
+    int[] won = new int[12];
+    int[] c = {20, 40, 60};
+    int[] w = {13, 20, 21};
+    for (int m = 0; m < 12; m++) {
+      created[m] = c[m % 3];
+      won[m] = w[m % 3];
+    }
+    BudgetScenario s = run(ads().owner("ann", created, won), -0.36);
+    // leads 400 -> 320: 80 fewer; lead-to-deal 480/4200: 80 x 480/4200 = 9.142857 deals fewer
+    double lost = 80 * 480 / ADS_LEADS_TOTAL;
+    assertEquals(-lost, s.workedExtraDeals(), 1e-9);
+    assertEquals((40 - lost) / 40, s.load().newLoad(), 1e-12);
+    // w1 = 0.45 - 0.3 x (-9.142857 / 40) = 0.518571
+    double w1 = 0.45 + 0.3 * lost / 40;
+    assertEquals(w1, s.winRateAtNewLoad(), 1e-9);
+    // 18000 - 9.142857 x 0.518571 x 1000 + 40 x (0.518571 - 0.45) x 1000 = 16001.63:
+    // less than the 18000 - 9.142857 x 0.45 x 1000 = 13885.71 of the lost deals alone
+    assertEquals(18_000.00, eur(s.baselineRevenue()), 1e-9);
+    assertEquals(
+        18_000 - lost * w1 * 1000 + 40 * (w1 - 0.45) * 1000, eur(s.scenarioRevenue()), 0.006);
+    assertEquals(16_001.63, eur(s.scenarioRevenue()), 1e-9);
   }
 
   private static List<String> names(BudgetScenario s) {
