@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -212,42 +213,31 @@ public final class KpiCatalog {
   /**
    * The standard catalog: the fixed KPIs ({@link #FIXED_IDS}), one per activity metric other than
    * impressions and clicks (sorted), {@code ltv_cac} and {@code cac_payback_months} when their
-   * inputs are given, and cost per stage reached for each open stage given, in that order.
+   * inputs are given, and cost per stage reached for each open stage given, in that order. KPI ids
+   * are unique: targets and report lookups find a KPI by its id.
    *
-   * @throws IllegalArgumentException if an activity metric has the id of a fixed KPI other than
-   *     impressions and clicks
+   * @throws IllegalArgumentException if an activity metric other than impressions and clicks has
+   *     the id of a built-in KPI: a fixed one, {@code ltv_cac} or {@code cac_payback_months}
+   *     (reserved even when their inputs are not given), or {@code cost_per_<stage>} of an open
+   *     stage given
    */
   public static List<KpiDefinition> standard(
       Collection<String> activityMetrics, List<String> openStages, KpiParameters parameters) {
     requireNonNull(activityMetrics, "activityMetrics");
     requireNonNull(openStages, "openStages");
     requireNonNull(parameters, "parameters");
-    List<KpiDefinition> out =
-        new ArrayList<>(
-            List.of(
-                leads(),
-                wonDeals(),
-                revenue(),
-                cpl(),
-                cac(),
-                roas(),
-                romi(),
-                winRate(),
-                leadToDeal(),
-                impressions(),
-                clicks(),
-                ctr(),
-                cpc()));
+    List<KpiDefinition> out = new ArrayList<>(fixed());
     Set<String> metrics = new TreeSet<>(activityMetrics);
     metrics.remove("impressions");
     metrics.remove("clicks");
     for (String m : metrics) {
-      if (FIXED_IDS.contains(m)) {
+      Optional<KpiDefinition> clash = builtIn(m, openStages);
+      if (clash.isPresent()) {
         throw new IllegalArgumentException(
             "activity metric \""
                 + m
                 + "\" has the id of the built-in KPI "
-                + m
+                + clash.get()
                 + ": rename the metric in activity.csv");
       }
       out.add(activityMetric(m));
@@ -262,5 +252,42 @@ public final class KpiCatalog {
       out.add(costPerStageReached(stage));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The built-in KPI with this id: a fixed KPI, {@code ltv_cac} or {@code cac_payback_months}
+   * (whether or not their inputs are given), or cost per stage reached of one of the open stages.
+   */
+  static Optional<KpiDefinition> builtIn(String id, List<String> openStages) {
+    List<KpiDefinition> all = new ArrayList<>(fixed());
+    all.add(ltvCac());
+    all.add(cacPaybackMonths());
+    for (String stage : openStages) {
+      all.add(costPerStageReached(stage));
+    }
+    for (KpiDefinition d : all) {
+      if (d.id().equals(id)) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The fixed KPIs, in the order of {@link #FIXED_IDS}. */
+  private static List<KpiDefinition> fixed() {
+    return List.of(
+        leads(),
+        wonDeals(),
+        revenue(),
+        cpl(),
+        cac(),
+        roas(),
+        romi(),
+        winRate(),
+        leadToDeal(),
+        impressions(),
+        clicks(),
+        ctr(),
+        cpc());
   }
 }

@@ -290,7 +290,12 @@ public final class Kpis {
     return scopes(ds);
   }
 
-  /** Adds a user-defined KPI after the built-in ones; its id must be new. */
+  /**
+   * Adds a user-defined KPI after the built-in ones; its id must be new. It must not be the id of a
+   * built-in KPI ({@link KpiCatalog#FIXED_IDS}, {@code ltv_cac} and {@code cac_payback_months} even
+   * without their inputs, {@code cost_per_<stage>} of an open stage) nor of an activity metric:
+   * {@link #report()} refuses it.
+   */
   public Kpis kpi(KpiDefinition definition) {
     requireNonNull(definition, "definition");
     for (KpiDefinition d : userKpis) {
@@ -314,8 +319,10 @@ public final class Kpis {
    * Computes the report.
    *
    * @throws IllegalArgumentException if money comes in two currencies (naming both), a target names
-   *     an unknown KPI, a user KPI repeats a built-in id, or a KPI counts deals reaching a stage
-   *     that is not an open stage of the pipeline
+   *     an unknown KPI, a user KPI or an activity metric repeats the id of a built-in KPI
+   *     (including {@code ltv_cac}, {@code cac_payback_months} and {@code cost_per_<stage>}), a
+   *     user KPI repeats the id of an activity metric, or a KPI counts deals reaching a stage that
+   *     is not an open stage of the pipeline
    */
   public KpiReport report() {
     List<Lead> ls = leads.orElse(List.of());
@@ -457,11 +464,21 @@ public final class Kpis {
     }
     List<KpiDefinition> defs = new ArrayList<>(KpiCatalog.standard(cells.metrics(), open, params));
     for (KpiDefinition u : userKpis) {
-      for (KpiDefinition d : defs) {
-        if (d.id().equals(u.id())) {
-          throw new IllegalArgumentException(
-              "user-defined KPI \"" + u.id() + "\" repeats the id of a built-in KPI: " + d);
-        }
+      Optional<KpiDefinition> builtIn = KpiCatalog.builtIn(u.id(), open);
+      if (builtIn.isPresent()) {
+        throw new IllegalArgumentException(
+            "user-defined KPI \""
+                + u.id()
+                + "\" repeats the id of a built-in KPI: "
+                + builtIn.get());
+      }
+      if (cells.metrics().contains(u.id())) {
+        throw new IllegalArgumentException(
+            "user-defined KPI \""
+                + u.id()
+                + "\" repeats the id of the KPI of activity metric \""
+                + u.id()
+                + "\": rename the KPI or the metric in activity.csv");
       }
       for (Measure m : u.formula().measures()) {
         if (m.source() == Measure.Source.REACHED) {

@@ -91,8 +91,67 @@ final class KpiDefinitionTest {
                         .activity(List.of(Fixture.activity("2026-01-02", "ads", "revenue", 3)))
                         .report(),
             IllegalArgumentException.class,
-            "activity metric \"revenue\" has the id of the built-in KPI revenue: rename the metric"
-                + " in activity.csv"));
+            "activity metric \"revenue\" has the id of the built-in KPI revenue (OUTCOME, MONEY,"
+                + " HIGHER_IS_BETTER) = revenue: rename the metric in activity.csv"),
+        // the stage KPIs and the parameter KPIs are built-in ids too: spend 100 / 1 deal reaching
+        // "new" is cost_per_new = 100, an activity sum of 7 must not take its place
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Kpis.of(Fixture.log())
+                        .activity(List.of(Fixture.activity("2026-01-02", "ads", "cost_per_new", 7)))
+                        .target("cost_per_new", Target.of(50))
+                        .report(),
+            IllegalArgumentException.class,
+            "activity metric \"cost_per_new\" has the id of the built-in KPI cost_per_new"
+                + " (OUTCOME, MONEY, LOWER_IS_BETTER) = spend / reached:new: rename the metric in"
+                + " activity.csv"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Kpis.of(Fixture.log())
+                        .activity(List.of(Fixture.activity("2026-01-02", "ads", "ltv_cac", 3)))
+                        .report(),
+            IllegalArgumentException.class,
+            "activity metric \"ltv_cac\" has the id of the built-in KPI ltv_cac (OUTCOME, RATIO,"
+                + " HIGHER_IS_BETTER) = ltv / ((spend + (sales_cost or 0)) / won_deals): rename the metric"
+                + " in activity.csv"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Fixture.query()
+                        .kpi(
+                            KpiDefinition.builder("cac_payback_months")
+                                .outcome()
+                                .sum(Measure.WON_DEALS)
+                                .build())
+                        .report(),
+            IllegalArgumentException.class,
+            "user-defined KPI \"cac_payback_months\" repeats the id of a built-in KPI:"
+                + " cac_payback_months (OUTCOME, DURATION, LOWER_IS_BETTER) = ((spend + (sales_cost or"
+                + " 0)) / won_deals) / (monthly_revenue_per_customer x margin)"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Fixture.query()
+                        .kpi(
+                            KpiDefinition.builder("cost_per_proposal")
+                                .outcome()
+                                .sum(Measure.LEADS)
+                                .build())
+                        .report(),
+            IllegalArgumentException.class,
+            "user-defined KPI \"cost_per_proposal\" repeats the id of a built-in KPI:"
+                + " cost_per_proposal (OUTCOME, MONEY, LOWER_IS_BETTER) = spend / reached:proposal"),
+        Arguments.of(
+            (Supplier<Object>)
+                () ->
+                    Fixture.query()
+                        .kpi(KpiDefinition.builder("posts").activity().sum(Measure.LEADS).build())
+                        .report(),
+            IllegalArgumentException.class,
+            "user-defined KPI \"posts\" repeats the id of the KPI of activity metric \"posts\":"
+                + " rename the KPI or the metric in activity.csv"));
   }
 
   @ParameterizedTest

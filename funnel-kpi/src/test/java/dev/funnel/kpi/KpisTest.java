@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.Period;
+import dev.funnel.model.ActivitySample;
 import dev.funnel.model.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -321,6 +322,26 @@ final class KpisTest {
     // Feb ads: A4 and A5 reached qualified (A6 was lost from new): 1000 / 2.
     assertValue(500, r.value("2026-02", "channel=ads", "cpql"), "cpql");
     assertEquals("cpql", r.definitions().get(r.definitions().size() - 1).id());
+  }
+
+  @Test
+  void kpiIdsAreUniqueSoAMetricNamedCostPerAStageNotInThePipelineStaysAnActivity() {
+    // "demo" is no stage of b2b, so cost_per_demo is no built-in id: an activity sum, 7 in Jan,
+    // next to the real stage KPI cost_per_new = Jan ads spend 1000 / 3 deals reaching new
+    List<ActivitySample> activity =
+        List.of(Fixture.activity("2026-01-02", "ads", "cost_per_demo", 7));
+    KpiReport r =
+        Kpis.of(Fixture.log())
+            .leads(Fixture.leads())
+            .spend(Fixture.spend())
+            .activity(activity)
+            .asOf(Fixture.AS_OF)
+            .report();
+    List<String> ids = r.definitions().stream().map(KpiDefinition::id).toList();
+    assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), ids.toString());
+    assertEquals(Kind.ACTIVITY, r.definitions().get(ids.indexOf("cost_per_demo")).kind());
+    assertValue(7, r.value("2026-01", "channel=ads", "cost_per_demo"), "cost_per_demo");
+    assertValue(1000.0 / 3, r.value("2026-01", "channel=ads", "cost_per_new"), "cost_per_new");
   }
 
   @Test
