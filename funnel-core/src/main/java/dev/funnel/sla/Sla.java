@@ -466,24 +466,18 @@ public final class Sla {
     long met = 0;
     long breached = 0;
     long atRisk = 0;
-    long[] times = new long[leads.size()];
-    int n = 0;
+    List<Duration> times = new ArrayList<>(leads.size());
     for (LeadSla l : leads) {
       switch (l.status()) {
         case MET -> met++;
         case BREACHED -> breached++;
         case AT_RISK -> atRisk++;
       }
-      if (l.responseTime().isPresent()) {
-        times[n++] = l.responseTime().get().getSeconds();
-      }
+      l.responseTime().ifPresent(times::add);
     }
+    // Leads and touches keep their sub-second parts: so do the response times' figures.
     return new SlaGroup(
-        key,
-        met,
-        breached,
-        atRisk,
-        Select.distribution(times, 0, n, Distribution.DEFAULT_PERCENTILES));
+        key, met, breached, atRisk, Select.durations(times, Distribution.DEFAULT_PERCENTILES));
   }
 
   private static List<SlaGroup> groups(List<LeadSla> leads, boolean byOwner) {

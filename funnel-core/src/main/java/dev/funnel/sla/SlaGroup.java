@@ -12,7 +12,8 @@ import dev.funnel.stats.Proportion;
  * @param met leads that met the SLA
  * @param breached leads that breached it
  * @param atRisk leads at risk
- * @param responseTime response times of the touched leads
+ * @param responseTime response times of the touched leads, sub-second parts kept (see {@link
+ *     LeadSla#responseTime()})
  */
 public record SlaGroup(
     String key, long met, long breached, long atRisk, Distribution responseTime) {

@@ -167,6 +167,30 @@ final class SlaTest {
   }
 
   @Test
+  void responseTimesKeepTheirSubSecondParts() {
+    Instant c = t("02T09:00:00");
+    List<Lead> leads =
+        List.of(Lead.of("L1", c, "ads"), Lead.of("L2", c, "ads"), Lead.of("L3", c, "ads"));
+    List<Touch> touches =
+        List.of(
+            Touch.of("L1", c.plusMillis(400)),
+            Touch.of("L2", c.plusMillis(600)),
+            Touch.of("L3", c.plus(Duration.ofMinutes(15)).plusMillis(900)));
+    SlaReport r = Sla.of(leads, touches).report();
+    // sorted 0.4 s, 0.6 s, 900.9 s: p50 = 0.6 s, p75 = 0.6 + 0.5 x 900.3 = 450.75 s,
+    // p90 = 0.6 + 0.8 x 900.3 = 720.84 s, mean = 901.9 / 3 = 300.6333... s
+    assertEquals(Optional.of(Duration.ofMillis(400)), r.responseTime().min());
+    assertEquals(Optional.of(Duration.ofMillis(600)), r.responseTime().p50());
+    assertEquals(Optional.of(Duration.ofMillis(450_750)), r.responseTime().p75());
+    assertEquals(Optional.of(Duration.ofMillis(720_840)), r.responseTime().p90());
+    assertEquals(Optional.of(Duration.ofNanos(300_633_333_333L)), r.responseTime().mean());
+    // L3 breached the 15 min limit by 0.9 s, and the maximum says so
+    assertEquals(SlaStatus.BREACHED, lead(r, "L3").status());
+    assertEquals(Optional.of(Duration.ofMillis(900_900)), r.responseTime().max());
+    assertEquals(r.responseTime(), r.channels().get(0).responseTime());
+  }
+
+  @Test
   void ownersAndChannels() {
     SlaReport r = report();
     assertEquals("ann", lead(r, "L1").owner()); // the deal's owner

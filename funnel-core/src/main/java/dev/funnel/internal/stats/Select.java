@@ -3,8 +3,10 @@ package dev.funnel.internal.stats;
 import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Durations;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +59,92 @@ public final class Select {
         Optional.of(Duration.ofSeconds(min)),
         Optional.of(Duration.ofSeconds(max)),
         percentiles);
+  }
+
+  /** Nanoseconds per unit of second, millisecond, microsecond and nanosecond, coarsest first. */
+  private static final long[] UNIT_NANOS = {1_000_000_000L, 1_000_000L, 1_000L, 1L};
+
+  private static final ChronoUnit[] UNITS = {
+    ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS, ChronoUnit.NANOS
+  };
+
+  /** Longs up to this magnitude convert to double exactly. */
+  private static final long EXACT_IN_DOUBLE = 1L << 53;
+
+  /**
+   * The exact distribution of durations, sub-second parts included. {@link #distribution(long[],
+   * int, int, double[])} counts whole units; the durations are given to it in the coarsest of
+   * second, millisecond, microsecond and nanosecond that holds each of them whole, and its figures
+   * are scaled back (as {@code SequenceFunnel} does for its millisecond events). Only if a value in
+   * that unit is above 2^53 (where a double loses whole units: 104 days of nanoseconds, 285 years
+   * of microseconds) or their sum overflows a long does the next coarser unit serve, with values
+   * truncated to it (floored).
+   *
+   * @param ps percentiles in [0, 1], ascending
+   */
+  public static Distribution durations(List<Duration> values, double[] ps) {
+    int n = values.size();
+    if (n == 0) {
+      return Distribution.empty();
+    }
+    int unit = 0;
+    for (Duration d : values) {
+      while (d.getNano() % UNIT_NANOS[unit] != 0) {
+        unit++;
+      }
+    }
+    long[] scaled = new long[n];
+    while (unit > 0 && !inUnit(values, unit, scaled)) {
+      unit--;
+    }
+    if (unit == 0) {
+      for (int i = 0; i < n; i++) {
+        scaled[i] = values.get(i).getSeconds();
+      }
+      return distribution(scaled, 0, n, ps);
+    }
+    Distribution d = distribution(scaled, 0, n, ps);
+    int u = unit;
+    Map<Double, Duration> percentiles = new HashMap<>();
+    d.percentiles().forEach((p, v) -> percentiles.put(p, fromUnits(v, u)));
+    return new Distribution(
+        d.count(),
+        d.mean().map(v -> fromUnits(v, u)),
+        d.min().map(v -> fromUnits(v, u)),
+        d.max().map(v -> fromUnits(v, u)),
+        percentiles);
+  }
+
+  /**
+   * Writes the values in units of {@code UNIT_NANOS[unit]} (floored) to {@code out}; false if one
+   * is beyond 2^53 units or their sum overflows.
+   */
+  private static boolean inUnit(List<Duration> values, int unit, long[] out) {
+    long perSecond = UNIT_NANOS[0] / UNIT_NANOS[unit];
+    long sum = 0;
+    try {
+      for (int i = 0; i < out.length; i++) {
+        Duration d = values.get(i);
+        long v =
+            Math.addExact(
+                Math.multiplyExact(d.getSeconds(), perSecond), d.getNano() / UNIT_NANOS[unit]);
+        if (Math.abs(v) > EXACT_IN_DOUBLE) {
+          return false;
+        }
+        sum = Math.addExact(sum, v);
+        out[i] = v;
+      }
+    } catch (ArithmeticException e) {
+      return false;
+    }
+    return true;
+  }
+
+  /** A duration whose "seconds" count units of {@code UNIT_NANOS[unit]}, as what it stands for. */
+  private static Duration fromUnits(Duration v, int unit) {
+    long perSecond = UNIT_NANOS[0] / UNIT_NANOS[unit];
+    return Duration.of(v.getSeconds(), UNITS[unit])
+        .plusNanos(Math.round(v.getNano() / (double) perSecond));
   }
 
   /** Quickselect in place, each percentile right of the previous one (ps ascending). */
