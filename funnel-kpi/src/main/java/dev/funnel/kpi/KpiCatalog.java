@@ -13,9 +13,13 @@ import java.util.TreeSet;
  * The built-in KPIs of METRICS.md "KPIs", with the ids of FORMATS.md ({@code funnel kpi}).
  *
  * <p>Kinds where METRICS.md names none: raw {@code leads}, {@code cpl} and {@code lead_to_deal} are
- * ACTIVITY (intermediate signals, like clicks and CPC: no money or customer has reached the bank
- * yet); {@code win_rate}, {@code roas}, {@code ltv_cac}, {@code cac_payback_months} and cost per
- * stage reached are OUTCOME (stages reached in the sales pipeline are the CRM's qualified leads).
+ * OUTCOME: a lead is the first outcome marketing is paid for (the README's "outcomes (leads, sales,
+ * revenue, CAC) instead of activity (posts, reach, clicks, CTR)"), unlike the impressions and
+ * clicks before it. So a rise of raw leads is a rise of an outcome: on its own it keeps the
+ * activity-without-outcome alert of its scope from firing. {@code win_rate}, {@code roas}, {@code
+ * ltv_cac}, {@code cac_payback_months} and cost per stage reached are OUTCOME too (stages reached
+ * in the sales pipeline are the CRM's qualified leads). The ACTIVITY KPIs are {@code impressions},
+ * {@code clicks}, {@code ctr}, {@code cpc} and one per other activity metric.
  */
 public final class KpiCatalog {
   private KpiCatalog() {}

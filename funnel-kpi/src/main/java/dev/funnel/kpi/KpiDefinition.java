@@ -123,7 +123,7 @@ public record KpiDefinition(
     return new KpiDefinition(id, name, kind, unit, direction, formula, ts);
   }
 
-  /** E.g. {@code cpl (ACTIVITY, MONEY, LOWER_IS_BETTER) = spend / leads}. */
+  /** E.g. {@code cpl (OUTCOME, MONEY, LOWER_IS_BETTER) = spend / leads}. */
   @Override
   public String toString() {
     return id + " (" + kind + ", " + unit + ", " + direction + ") = " + formula;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.funnel.model.Money;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,26 @@ final class KpiDefinitionTest {
       Supplier<Object> call, Class<? extends Exception> type, String message) {
     Exception e = assertThrows(type, call::get);
     assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void catalogKindsAreTheOnesItsClassJavadocNames() {
+    // raw leads, cpl and lead_to_deal are outcomes, like every fixed KPI but the four activity
+    // ones; the parameter and stage KPIs are outcomes, activity metrics activity
+    List<KpiDefinition> all =
+        KpiCatalog.standard(
+            List.of("posts"),
+            List.of("new"),
+            new KpiParameters(1.0, Optional.of(BigDecimal.TEN), Optional.of(BigDecimal.ONE)));
+    List<String> activity = List.of("impressions", "clicks", "ctr", "cpc", "posts");
+    for (KpiDefinition d : all) {
+      assertEquals(
+          activity.contains(d.id()) ? Kind.ACTIVITY : Kind.OUTCOME, d.kind(), d.toString());
+    }
+    assertEquals(Kind.OUTCOME, KpiCatalog.leads().kind());
+    assertEquals(Kind.OUTCOME, KpiCatalog.cpl().kind());
+    assertEquals(Kind.OUTCOME, KpiCatalog.leadToDeal().kind());
+    assertEquals(17, all.size()); // 13 fixed, posts, ltv_cac, cac_payback_months, cost_per_new
   }
 
   @Test
