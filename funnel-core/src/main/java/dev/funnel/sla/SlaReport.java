@@ -8,6 +8,8 @@ import dev.funnel.stats.Proportion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ import java.util.Map;
  * @param followUpLimit the follow-up limit of open deals
  * @param openDeals open deals at as-of (0 without a deal log)
  * @param staleDeals stale open deals, most overdue first
- * @param stageLimits the time limit per stage id, in pipeline order
+ * @param stageLimits the time limit per stage id, in pipeline order (the order given is kept)
  * @param rottingDeals deals over their stage's limit, most overdue first
  * @param actNow what to act on, most urgent (least time left) first
  */
@@ -61,7 +63,11 @@ public record SlaReport(
     channels = List.copyOf(channels);
     costOfSlowness = List.copyOf(costOfSlowness);
     staleDeals = List.copyOf(staleDeals);
-    stageLimits = Map.copyOf(stageLimits);
+    // Map.copyOf would iterate in a per-JVM order: keep the given (pipeline) order.
+    Map<String, Duration> limits = new LinkedHashMap<>();
+    stageLimits.forEach(
+        (stage, limit) -> limits.put(requireNonNull(stage, "stage"), requireNonNull(limit, stage)));
+    stageLimits = Collections.unmodifiableMap(limits);
     rottingDeals = List.copyOf(rottingDeals);
     actNow = List.copyOf(actNow);
   }

@@ -265,6 +265,36 @@ final class SlaTest {
   }
 
   @Test
+  void stageLimitsKeepPipelineOrder() {
+    // Limits set in reverse. Map.copyOf iterates its hash slots from a per-JVM start in a per-JVM
+    // direction: for these eight ids no start and direction gives pipeline order (with s1..s8,
+    // whose hashes are consecutive, some do, so a test with them passes now and then).
+    Pipeline.Builder pb = Pipeline.builder("p");
+    List<String> ids =
+        List.of(
+            "new",
+            "contacted",
+            "qualified",
+            "demo",
+            "proposal",
+            "negotiation",
+            "contract",
+            "onboarding");
+    ids.forEach(pb::open);
+    Pipeline p = pb.won("won").lost("lost").build();
+    DealLog log = DealLog.builder(p).deal(Deal.builder("D1", t("01T00:00:00")).build()).build();
+    Sla q = Sla.of(List.of(), List.of()).deals(log);
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      q.stageLimit(ids.get(i), Duration.ofDays(i + 1));
+    }
+    SlaReport r = q.report();
+    assertEquals(ids, List.copyOf(r.stageLimits().keySet()));
+    assertEquals(Duration.ofDays(3), r.stageLimits().get("qualified"));
+    assertThrows(
+        UnsupportedOperationException.class, () -> r.stageLimits().put("s9", Duration.ZERO));
+  }
+
+  @Test
   void touchBeforeItsLeadWasCreatedNamesFileAndLine() {
     List<Touch> ts = new ArrayList<>(touches());
     ts.add(touch("L1", "02T09:00:00", null));
