@@ -40,13 +40,13 @@ import java.util.OptionalDouble;
  * }
  *
  * <p>The figures come from the other process analyses, all at one as-of (default: the latest event
- * of the deal log, leads and touches), over every deal of the log: {@link Hygiene} (stage usage,
- * transition coverage, share of non-retroactive transitions), {@link Sla} (compliance, owners'
- * median response times, stale deals), {@link Losses} (reasons filled) and {@link HandOff}. An item
- * whose input is missing (no leads, no touches) or whose figure has no denominator (no lost deals,
- * no open deals, no transitions) is <b>not measurable</b> and graded FAIL: a capability that cannot
- * be shown is missing. With three or more items missing the summary says {@value
- * AuditReport#VERDICT}.
+ * of the deal log, leads and touches, before 1970 too; {@link Instant#EPOCH} with no event at all),
+ * over every deal of the log: {@link Hygiene} (stage usage, transition coverage, share of
+ * non-retroactive transitions), {@link Sla} (compliance, owners' median response times, stale
+ * deals), {@link Losses} (reasons filled) and {@link HandOff}. An item whose input is missing (no
+ * leads, no touches) or whose figure has no denominator (no lost deals, no open deals, no
+ * transitions) is <b>not measurable</b> and graded FAIL: a capability that cannot be shown is
+ * missing. With three or more items missing the summary says {@value AuditReport#VERDICT}.
  */
 public final class Audit {
   private final DealLog log;
@@ -239,20 +239,25 @@ public final class Audit {
             m, p.rate().getAsDouble(), "(" + p.successes() + "/" + p.trials() + " " + what + ")");
   }
 
+  /** The latest event of the data (it may lie before 1970); {@link Instant#EPOCH} without any. */
   private Instant defaultAsOf() {
-    Instant max = log.latestEventTime().orElse(Instant.EPOCH);
+    Optional<Instant> max = log.latestEventTime();
     for (Lead l : leads.orElse(List.of())) {
       for (Optional<Instant> t :
           List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt())) {
-        if (t.isPresent() && t.get().isAfter(max)) {
-          max = t.get();
+        if (t.isPresent()) {
+          max = later(max, t.get());
         }
       }
     }
     for (Touch t : touches.orElse(List.of())) {
-      max = t.at().isAfter(max) ? t.at() : max;
+      max = later(max, t.at());
     }
-    return max;
+    return max.orElse(Instant.EPOCH);
+  }
+
+  private static Optional<Instant> later(Optional<Instant> max, Instant t) {
+    return max.isPresent() && !t.isAfter(max.get()) ? max : Optional.of(t);
   }
 
   /**

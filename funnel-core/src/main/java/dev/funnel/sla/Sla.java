@@ -44,7 +44,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>As-of</b> defaults to the latest event of the data: lead instants, touches and the deal
- *       log's latest event time. Leads created after as-of and touches after it are not seen.
+ *       log's latest event time, before 1970 too; with no lead, touch or deal at all it is {@link
+ *       Instant#EPOCH} (nothing is measured then). Leads created after as-of and touches after it
+ *       are not seen.
  *   <li>The <b>clock</b> of a lead starts at its creation, or with {@link #startAtHandOver()} at
  *       its hand-over ({@code handed_over_at}); a lead not handed over by as-of is then not
  *       measured.
@@ -243,24 +245,25 @@ public final class Sla {
     return origins.map(o -> o.get(i)).orElseGet(() -> new Origin("touches", i + 1L));
   }
 
+  /** The latest event of the data (it may lie before 1970); {@link Instant#EPOCH} without any. */
   private Instant defaultAsOf() {
-    Instant max = Instant.EPOCH;
+    Optional<Instant> max = log.flatMap(ColumnarDealLog::latestEventTime);
     for (Lead l : leads) {
       for (Optional<Instant> t :
           List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt())) {
-        if (t.isPresent() && t.get().isAfter(max)) {
-          max = t.get();
+        if (t.isPresent()) {
+          max = later(max, t.get());
         }
       }
     }
     for (Touch t : touches) {
-      max = t.at().isAfter(max) ? t.at() : max;
+      max = later(max, t.at());
     }
-    if (log.isPresent() && log.get().latestEventTime().isPresent()) {
-      Instant l = log.get().latestEventTime().get();
-      max = l.isAfter(max) ? l : max;
-    }
-    return max;
+    return max.orElse(Instant.EPOCH);
+  }
+
+  private static Optional<Instant> later(Optional<Instant> max, Instant t) {
+    return max.isPresent() && !t.isAfter(max.get()) ? max : Optional.of(t);
   }
 
   private Duration between(Instant a, Instant b) {

@@ -158,6 +158,19 @@ final class AuditTest {
     assertEquals(4, r.missing());
   }
 
+  @Test
+  void defaultAsOfIsTheLatestEventEvenBefore1970() {
+    // an empty deal log and one lead created 1969-12-31 23:00, touched 10 min later
+    Instant created = Instant.parse("1969-12-31T23:00:00Z");
+    AuditReport r =
+        Audit.of(DealLog.builder(PIPELINE).build())
+            .leads(List.of(Lead.of("X1", created, "ads")))
+            .touches(List.of(Touch.of("X1", created.plusSeconds(600))))
+            .report();
+    assertEquals(created.plusSeconds(600), r.asOf());
+    assertEquals(Instant.EPOCH, Audit.of(DealLog.builder(PIPELINE).build()).report().asOf());
+  }
+
   static Stream<Arguments> badThresholds() {
     return Stream.of(
         Arguments.of(

@@ -265,6 +265,28 @@ final class SlaTest {
   }
 
   @Test
+  void defaultAsOfIsTheLatestEventEvenBefore1970() {
+    // one untouched lead created 1969-12-31 23:00: as of its creation it is at risk, 15 min left
+    Instant created = Instant.parse("1969-12-31T23:00:00Z");
+    SlaReport r = Sla.of(List.of(Lead.of("L1", created, "ads")), List.of()).report();
+    assertEquals(created, r.asOf());
+    assertEquals(SlaStatus.AT_RISK, lead(r, "L1").status());
+    assertEquals(Optional.of(Duration.ofMinutes(15)), lead(r, "L1").timeLeft());
+    // a touch 5 min later is the latest event: met after 5 min
+    SlaReport touched =
+        Sla.of(
+                List.of(Lead.of("L1", created, "ads")),
+                List.of(Touch.of("L1", created.plusSeconds(300))))
+            .report();
+    assertEquals(created.plusSeconds(300), touched.asOf());
+    assertEquals(SlaStatus.MET, lead(touched, "L1").status());
+    // no lead, touch or deal at all: the epoch, and nothing measured
+    SlaReport empty = Sla.of(List.of(), List.of()).report();
+    assertEquals(Instant.EPOCH, empty.asOf());
+    assertEquals(0, empty.leads().size());
+  }
+
+  @Test
   void stageLimitsKeepPipelineOrder() {
     // Limits set in reverse. Map.copyOf iterates its hash slots from a per-JVM start in a per-JVM
     // direction: for these eight ids no start and direction gives pipeline order (with s1..s8,
