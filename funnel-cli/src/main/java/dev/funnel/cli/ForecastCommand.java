@@ -42,7 +42,7 @@ import picocli.CommandLine.TypeConversionException;
     },
     footer = {
       "",
-      "Example: funnel forecast --pipeline pipeline.json --deals deals.csv --changes stage_changes.csv --backtest-at 2026-03-01T00:00:00Z --budget +20% --spend spend.csv --leads leads.csv",
+      "Example: funnel forecast --pipeline pipeline.json --deals deals.csv --changes stage_changes.csv --backtest-at 2026-03-01T00:00:00Z --budget +20%% --spend spend.csv --leads leads.csv",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
     })
 final class ForecastCommand implements Callable<Integer> {
@@ -96,7 +96,7 @@ final class ForecastCommand implements Callable<Integer> {
         required = true,
         paramLabel = "CHANGE",
         converter = Percent.class,
-        description = "a budget change such as +20% or -10% (needs --spend and --leads)")
+        description = "a budget change such as +20%% or -10%% (needs --spend and --leads)")
     double change;
 
     @Option(names = "--spend", required = true, paramLabel = "FILE", description = "spend.csv")

@@ -272,6 +272,55 @@ final class ForecastCommandTest {
   }
 
   @Test
+  void helpOfEveryCommandIsAValidFormatString() {
+    // picocli formats usage texts with String.format and, when that fails, prints a "Could not
+    // format" warning to System.err and the raw text: a '%' must be written '%%'. The forecast's
+    // --budget description and example had a bare one; check every command's texts.
+    List<String> problems = new ArrayList<>();
+    java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
+    List<picocli.CommandLine> commands =
+        new ArrayList<>(List.of(FunnelCli.commandLine(none, none)));
+    for (int i = 0; i < commands.size(); i++) {
+      picocli.CommandLine.Model.CommandSpec spec = commands.get(i).getCommandSpec();
+      commands.addAll(commands.get(i).getSubcommands().values());
+      List<String> texts = new ArrayList<>();
+      picocli.CommandLine.Model.UsageMessageSpec usage = spec.usageMessage();
+      for (String[] part :
+          List.of(usage.header(), usage.description(), usage.footer(), usage.customSynopsis())) {
+        texts.addAll(List.of(part));
+      }
+      // an option's description() is already formatted (on failure: the raw text, silently);
+      // the raw text is in the annotation of the field it was declared on
+      for (picocli.CommandLine.Model.ArgSpec arg : spec.args()) {
+        Object member = arg.userObject();
+        picocli.CommandLine.Option o =
+            member instanceof java.lang.reflect.AnnotatedElement e
+                ? e.getAnnotation(picocli.CommandLine.Option.class)
+                : null;
+        picocli.CommandLine.Parameters p =
+            member instanceof java.lang.reflect.AnnotatedElement e
+                ? e.getAnnotation(picocli.CommandLine.Parameters.class)
+                : null;
+        texts.addAll(
+            List.of(o != null ? o.description() : p != null ? p.description() : arg.description()));
+      }
+      for (String text : texts) {
+        try {
+          String.format(text);
+        } catch (java.util.IllegalFormatException e) {
+          problems.add(spec.qualifiedName(" ") + ": " + text);
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+    assertTrue(commands.size() > 5, "every subcommand was visited: " + commands.size());
+    Cli.Run help = run("forecast", "--help");
+    assertEquals(0, help.status(), help.err());
+    assertTrue(help.out().contains("a budget change such as +20% or -10%"), help.out());
+    assertTrue(help.out().contains("--budget +20% --spend"), help.out());
+  }
+
+  @Test
   void noSpendInTheHistoryIsUnusableInput() throws IOException {
     write(dir, "spend.csv", "date,channel,cost,currency");
     Cli.Run r = run(concat(inputs(), budget("+20%")));
