@@ -27,13 +27,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>A lead counts when created at or before as-of (default: the latest instant of any lead
- *       field; the epoch when there are no leads).
+ *       field, before 1970 too; the epoch when there are no leads).
  *   <li>Its <b>hand-over</b> instant is {@code handed_over_at}; a lead accepted or rejected without
  *       one went straight to sales and is taken as handed over at creation. It counts as handed
  *       over when that instant is at or before as-of.
  *   <li><b>Accepted</b> / <b>rejected</b>: {@code accepted_at} / {@code rejected_at} at or before
  *       as-of; <b>pending</b>: handed over and neither.
- *   <li><b>Time to accept</b>: {@code accepted_at - hand-over}, wall time.
+ *   <li><b>Time to accept</b>: {@code accepted_at - hand-over}, wall time, sub-second parts kept.
  *   <li>A missing channel or rejection reason is its own group, {@code (unspecified)}.
  * </ul>
  */
@@ -67,18 +67,21 @@ public final class HandOff {
     return this;
   }
 
-  /** The latest instant of any field of these leads; the epoch when there are none. */
+  /**
+   * The latest instant of any field of these leads (it may lie before 1970); the epoch when there
+   * are none.
+   */
   static Instant latest(List<Lead> leads) {
-    Instant max = Instant.EPOCH;
+    Optional<Instant> max = Optional.empty();
     for (Lead l : leads) {
       for (Optional<Instant> t :
           List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt())) {
-        if (t.isPresent() && t.get().isAfter(max)) {
-          max = t.get();
+        if (t.isPresent() && (max.isEmpty() || t.get().isAfter(max.get()))) {
+          max = t;
         }
       }
     }
-    return max;
+    return max.orElse(Instant.EPOCH);
   }
 
   /** The hand-over instant of a lead, if it was handed over at all. */
@@ -121,7 +124,7 @@ public final class HandOff {
     long handed = 0;
     long accepted = 0;
     long rejected = 0;
-    long[] waits = new long[leads.size()];
+    List<Duration> waits = new ArrayList<>();
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (Lead l : leads) {
       Optional<Instant> h = handOver(l);
@@ -130,7 +133,9 @@ public final class HandOff {
       }
       handed++;
       if (seen(l.acceptedAt(), asOf)) {
-        waits[(int) accepted++] = Duration.between(h.get(), l.acceptedAt().get()).getSeconds();
+        accepted++;
+        // leads keep their sub-second parts: so do the times to accept
+        waits.add(Duration.between(h.get(), l.acceptedAt().get()));
       } else if (seen(l.rejectedAt(), asOf)) {
         rejected++;
         reasons.merge(l.rejectionReason().orElse(Deal.UNSPECIFIED), 1L, Long::sum);
@@ -140,8 +145,7 @@ public final class HandOff {
     reasons.forEach((r, c) -> rc.add(new ReasonCount(r, c)));
     rc.sort(
         Comparator.comparingLong(ReasonCount::count).reversed().thenComparing(ReasonCount::reason));
-    Distribution wait =
-        Select.distribution(waits, 0, (int) accepted, Distribution.DEFAULT_PERCENTILES);
+    Distribution wait = Select.durations(waits, Distribution.DEFAULT_PERCENTILES);
     return new HandOffFigures(
         channel, leads.size(), handed, accepted, rejected, handed - accepted - rejected, wait, rc);
   }

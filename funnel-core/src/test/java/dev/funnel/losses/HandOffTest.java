@@ -104,6 +104,33 @@ final class HandOffTest {
   }
 
   @Test
+  void timeToAcceptKeepsItsSubSecondParts() {
+    // handed over at creation, accepted 0.9 s later: p50 = max = 0.9 s, not 0 s
+    Instant c = Instant.parse("2026-03-02T09:00:00Z");
+    Lead l =
+        new Lead(
+            "L4",
+            c,
+            Optional.of("ads"),
+            Optional.of(c),
+            Optional.of(c.plusMillis(900)),
+            Optional.empty(),
+            Optional.empty());
+    HandOffReport r = HandOff.of(List.of(l)).report();
+    assertEquals(Optional.of(Duration.ofMillis(900)), r.all().timeToAccept().p50());
+    assertEquals(Optional.of(Duration.ofMillis(900)), r.all().timeToAccept().max());
+  }
+
+  @Test
+  void defaultAsOfIsTheLatestLeadInstantEvenBefore1970() {
+    Instant created = Instant.parse("1969-12-31T23:00:00Z");
+    HandOffReport r = HandOff.of(List.of(Lead.of("L1", created, "ads"))).report();
+    assertEquals(created, r.asOf());
+    assertEquals(1, r.all().leads());
+    assertEquals(Instant.EPOCH, HandOff.of(List.of()).report().asOf());
+  }
+
+  @Test
   void noLeads() {
     HandOffReport r = HandOff.of(List.of()).report();
     assertEquals(0, r.all().leads());
