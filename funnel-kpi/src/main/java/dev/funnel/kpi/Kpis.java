@@ -103,7 +103,10 @@ public final class Kpis {
     return Optional.of(value);
   }
 
-  /** The leads (for leads, CPL, lead_to_deal). */
+  /**
+   * The leads (for leads, CPL, lead_to_deal). Without them those KPIs are absent, not 0: no leads
+   * given is not no leads created.
+   */
   public Kpis leads(Collection<Lead> values) {
     leads = once(leads, "leads", List.copyOf(values));
     return this;
@@ -366,9 +369,12 @@ public final class Kpis {
       }
     }
     boolean[] readsUndealt = new boolean[defs.size()];
+    // Without leads given, a lead count is not 0 but unknown: KPIs that read one are absent.
+    boolean[] readsMissingLeads = new boolean[defs.size()];
     for (int k = 0; k < defs.size(); k++) {
       for (Measure m : defs.get(k).formula().measures()) {
         readsUndealt[k] |= NO_DEAL.contains(m.source());
+        readsMissingLeads[k] |= leads.isEmpty() && LEAD_SOURCES.contains(m.source());
       }
     }
 
@@ -407,7 +413,10 @@ public final class Kpis {
         boolean outcomeUp = false;
         for (int k = 0; k < defs.size(); k++) {
           KpiDefinition d = defs.get(k);
-          now[k] = dealScope && readsUndealt[k] ? OptionalDouble.empty() : d.compute(m, params);
+          now[k] =
+              (dealScope && readsUndealt[k]) || readsMissingLeads[k]
+                  ? OptionalDouble.empty()
+                  : d.compute(m, params);
           OptionalDouble before = prev == null ? OptionalDouble.empty() : prev[k];
           OptionalDouble change = d.directedChange(before, now[k]);
           values.add(new KpiValue(d, now[k], before, change, d.target(label, scope)));
@@ -438,6 +447,10 @@ public final class Kpis {
     }
     return new KpiReport(at, p, z, currency, params, limit, defs, rows, alerts, economics);
   }
+
+  /** Measures counted from the leads. */
+  private static final Set<Measure.Source> LEAD_SOURCES =
+      EnumSet.of(Measure.Source.LEADS, Measure.Source.LEADS_WITH_DEAL);
 
   /** Measures no deal carries: KPIs that read them are absent in deal scopes. */
   private static final Set<Measure.Source> NO_DEAL =

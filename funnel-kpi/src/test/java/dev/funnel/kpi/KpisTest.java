@@ -392,6 +392,19 @@ final class KpisTest {
   }
 
   @Test
+  void withoutLeadsGivenTheLeadKpisAreAbsentNotZero() {
+    KpiReport r = Kpis.of(Fixture.log()).spend(Fixture.spend()).report();
+    for (String kpi : List.of("leads", "cpl", "lead_to_deal")) {
+      assertTrue(r.value("2026-02", "all", kpi).isEmpty(), kpi);
+    }
+    // what the deals carry is still there
+    assertTrue(r.value("2026-02", "all", "won_deals").isPresent());
+    // with leads given, a period without any is a real 0
+    KpiReport given = Kpis.of(Fixture.log()).leads(List.of()).spend(Fixture.spend()).report();
+    assertValue(0, given.value("2026-02", "all", "leads"), "leads given, none created");
+  }
+
+  @Test
   void defaultAsOfIsTheLatestEventInTheData() {
     KpiReport r = Kpis.of(Fixture.log()).leads(Fixture.leads()).spend(Fixture.spend()).report();
     assertEquals(Fixture.t("2026-03-20"), r.asOf());
