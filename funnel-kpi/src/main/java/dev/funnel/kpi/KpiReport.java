@@ -128,7 +128,31 @@ public record KpiReport(
   }
 
   /**
-   * The scorecard of the latest period, scope {@code all}.
+   * Whether the period is over by as-of (its last day ended, in the report's zone). The latest
+   * period usually holds as-of and is still running: compared with a whole period before it, a few
+   * days of data look like a collapse.
+   *
+   * @throws IllegalArgumentException if the report has no such period
+   */
+  public boolean isComplete(String periodLabel) {
+    KpiRow row = requireRow(periodLabel, Scope.ALL);
+    return !period.next(row.start()).atStartOfDay(zone).toInstant().isAfter(asOf);
+  }
+
+  /** The latest period that is over by as-of; empty if none is. */
+  public Optional<String> lastCompletePeriod() {
+    List<String> ps = periods();
+    for (int i = ps.size() - 1; i >= 0; i--) {
+      if (isComplete(ps.get(i))) {
+        return Optional.of(ps.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The scorecard of scope {@code all} in the last complete period (see {@link #isComplete}), or in
+   * the latest period when none is complete yet.
    *
    * @throws NoSuchElementException if the report has no rows (no data)
    */
@@ -137,7 +161,7 @@ public record KpiReport(
     if (ps.isEmpty()) {
       throw new NoSuchElementException("the KPI report has no periods: no record before as-of");
     }
-    return scorecard(ps.get(ps.size() - 1), Scope.ALL);
+    return scorecard(lastCompletePeriod().orElse(ps.get(ps.size() - 1)), Scope.ALL);
   }
 
   /**
@@ -151,20 +175,30 @@ public record KpiReport(
     return DriverTree.between(scope, fromPeriod, before.measures(), toPeriod, after.measures());
   }
 
-  /** The driver tree of scope {@code all} between the last two periods; empty with fewer. */
+  /**
+   * The driver tree of scope {@code all} from the period before the {@link #scorecard()}'s to that
+   * one; empty when it has none before it.
+   */
   public Optional<DriverTree> driverTree() {
     List<String> ps = periods();
-    if (ps.size() < 2) {
+    if (ps.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(driverTree(ps.get(ps.size() - 2), ps.get(ps.size() - 1), Scope.ALL));
+    int to = ps.indexOf(lastCompletePeriod().orElse(ps.get(ps.size() - 1)));
+    if (to < 1) {
+      return Optional.empty();
+    }
+    return Optional.of(driverTree(ps.get(to - 1), ps.get(to), Scope.ALL));
   }
 
   private String currencyCode() {
     return currency.map(Currency::getCurrencyCode).orElse("");
   }
 
-  /** The latest scorecard, the alerts, the channel economics and the latest driver tree. */
+  /**
+   * The scorecard of the last complete period, the alerts, the channel economics and the driver
+   * tree into that period.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -182,7 +216,13 @@ public record KpiReport(
     if (rows.isEmpty()) {
       return sb.append("(no data)\n").toString();
     }
-    sb.append('\n').append(scorecard()).append('\n');
+    Scorecard card = scorecard();
+    sb.append(
+            isComplete(card.period())
+                ? "The last complete period:\n"
+                : "The latest period, not complete yet (data to as-of):\n")
+        .append(card)
+        .append('\n');
     sb.append("Alerts: ").append(alerts.isEmpty() ? "none" : alerts.size()).append('\n');
     alerts.forEach(a -> sb.append("  ").append(a).append('\n'));
     sb.append('\n').append(ChannelEconomics.table(channelEconomics, currencyCode()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -77,11 +78,24 @@ final class DriverTreeTest {
   }
 
   @Test
-  void defaultTreeIsTheLastTwoPeriodsOfAll() {
+  void defaultTreeLeadsIntoTheLastCompletePeriodOfAll() {
+    // as of 2026-03-31T23:59:59Z March is still running: the tree is January -> February
+    assertEquals(Optional.of("2026-02"), MONTHS.lastCompletePeriod());
     DriverTree t = MONTHS.driverTree().orElseThrow();
-    assertEquals("2026-02", t.from());
-    assertEquals("2026-03", t.to());
+    assertEquals("2026-01", t.from());
+    assertEquals("2026-02", t.to());
     assertEquals("all", t.scope());
+    // one second later March is over
+    KpiReport april =
+        Kpis.of(Fixture.log())
+            .leads(Fixture.leads())
+            .spend(Fixture.spend())
+            .activity(Fixture.activity())
+            .asOf(Fixture.AS_OF.plusSeconds(1))
+            .report();
+    assertTrue(april.isComplete("2026-03"));
+    assertEquals("2026-03", april.scorecard().period());
+    assertEquals("2026-03", april.driverTree().orElseThrow().to());
   }
 
   private static Measures cell(long imp, long clicks, long leads, long deals, long won, long rev) {
