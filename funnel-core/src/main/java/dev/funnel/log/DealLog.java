@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * <p>The log is columnar: stage, owner, channel, loss reason, actor and attribute values are
  * dictionary-encoded ints, instants are held to the second as int offsets from the earliest
- * creation, amounts as long minor units. Sub-second parts of instants are dropped on entry. A log
- * holds amounts of one currency at most.
+ * creation, amounts as long minor units. Sub-second parts of instants are dropped on entry, and
+ * every rule compares whole seconds: a change 0.8 s before its deal's creation, in the same second,
+ * is accepted as occurring at creation. A log holds amounts of one currency at most.
  *
  * <p>Build one with {@link #builder(Pipeline)} or with the readers of {@code funnel-io}. Instances
  * are created by funnel only; this interface is not for implementation elsewhere.
