@@ -215,6 +215,35 @@ final class ReportProcessTest {
   }
 
   @Test
+  void aCalendarWithAMisspelledHoursKeyStopsTheReport() throws IOException {
+    // review finding 1: the typo gave a calendar without working time and 100% SLA compliance
+    Path typo =
+        write(
+            dir,
+            "calendar_typo.json",
+            "{ \"zone\": \"UTC\", \"working_hours\": { \"MONDAY\": [[\"09:00\",\"18:00\"]] } }");
+    Cli.Run r =
+        run(
+            concat(
+                base(),
+                "--leads",
+                leads.toString(),
+                "--touches",
+                touches.toString(),
+                "--calendar",
+                typo.toString(),
+                "--lenient"));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            typo
+                + ":1:18: working_hours: unknown key (known: zone, hours, holidays); check its"
+                + " spelling"),
+        r.errLines());
+    assertEquals("", r.out());
+  }
+
+  @Test
   void leadsWithoutTouchesLeaveTheSlaUnmeasured() throws IOException {
     // Without touches no first response is known: counting every lead as breached would be a
     // fake figure, so the section is null and the table says why.

@@ -152,7 +152,8 @@ final class ValidateCommandTest {
         write(
             dir,
             "calendar.json",
-            "{ \"zone\": \"Europe/Berlin\", \"hours\": {}, \"holidays\": [] }");
+            "{ \"zone\": \"Europe/Berlin\", \"hours\": { \"MONDAY\": [[\"09:00\", \"18:00\"]] },"
+                + " \"holidays\": [] }");
     Cli.Run ok = run("validate", "--calendar", good.toString());
     assertEquals(0, ok.status(), ok.err());
     assertEquals(true, ok.out().contains(good + ": calendar in Europe/Berlin\n"), ok.out());
@@ -162,6 +163,27 @@ final class ValidateCommandTest {
     assertEquals(2, r.errLines().size(), r.err());
     assertEquals(true, r.errLines().get(0).startsWith(bad + ":"), r.err());
     assertEquals(true, r.errLines().get(0).contains("Mars/Olympus"), r.err());
+  }
+
+  @Test
+  void aCalendarWithAMisspelledKeyIsUnusable() throws IOException {
+    // review finding 1: "working_hours" was skipped, giving a calendar without working time
+    Path typo =
+        write(
+            dir,
+            "calendar_typo.json",
+            "{ \"zone\": \"Europe/Berlin\", \"working_hours\": { \"MONDAY\": [[\"09:00\","
+                + "\"18:00\"]] } }");
+    Cli.Run r = run("validate", "--calendar", typo.toString());
+    assertEquals(2, r.status());
+    assertEquals(typo + ": unusable\n", r.out());
+    assertEquals(
+        List.of(
+            typo
+                + ":1:28: working_hours: unknown key (known: zone, hours, holidays); check its"
+                + " spelling",
+            "funnel validate: the input is unusable"),
+        r.errLines());
   }
 
   @Test

@@ -53,7 +53,8 @@ import java.util.Optional;
  * file (or none after the fault) can be trusted: an empty file, a missing, duplicate or nameless
  * header column, bytes that are not UTF-8, a quoted cell not closed before the end of the file, a
  * cell over {@link #maxCellLength()} characters, any other malformed CSV, and every fault of a JSON
- * file (reported with its line and column).
+ * file (reported with its line and column), including a key the file does not have (a misspelled
+ * {@code hours} is not skipped) and a calendar without any working interval.
  *
  * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
  *

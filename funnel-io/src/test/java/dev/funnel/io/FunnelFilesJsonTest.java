@@ -31,7 +31,7 @@ final class FunnelFilesJsonTest {
   private static final String PIPELINE =
       "{ \"id\": \"b2b\", \"stages\": [\n"
           + "  { \"id\": \"new\", \"name\": \"New lead\", \"kind\": \"OPEN\" },\n"
-          + "  { \"id\": \"proposal\", \"kind\": \"OPEN\", \"probability\": 0.6, \"x\": [1] },\n"
+          + "  { \"id\": \"proposal\", \"kind\": \"OPEN\", \"probability\": 0.6 },\n"
           + "  { \"id\": \"won\", \"kind\": \"WON\" },\n"
           + "  { \"id\": \"lost\", \"kind\": \"LOST\" } ] }\n";
 
@@ -101,6 +101,14 @@ final class FunnelFilesJsonTest {
             "{ \"id\": \"b2b\", \"id\": \"c\" }",
             "pipeline.json:1:20: malformed JSON: Duplicate Object property \"id\""),
         Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [\n  { \"id\": \"new\", \"kind\": \"OPEN\","
+                + " \"probabilty\": 0.6 } ] }",
+            "pipeline.json:2:34: stages[0].probabilty: unknown key (known: id, name, kind,"
+                + " probability); check its spelling"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"Stages\": [] }",
+            "pipeline.json:1:16: Stages: unknown key (known: id, stages); check its spelling"),
+        Arguments.of(
             "{ \"id\": \"b2b\" ] ",
             "pipeline.json:1:15: malformed JSON: Unexpected close marker ']': expected '}'"));
   }
@@ -142,6 +150,19 @@ final class FunnelFilesJsonTest {
         Arguments.of(
             "{ \"zone\": \"UTC\", \"hours\": { \"MONDAYY\": [] } }",
             "calendar.json:1:29: hours: \"MONDAYY\": not a day of the week (MONDAY ... SUNDAY)"),
+        Arguments.of(
+            "{ \"zone\": \"Europe/Berlin\", \"working_hours\": { \"MONDAY\": [[\"09:00\","
+                + "\"18:00\"]] } }",
+            "calendar.json:1:28: working_hours: unknown key (known: zone, hours, holidays); check"
+                + " its spelling"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\" }",
+            "calendar.json:1:1: hours: missing; a calendar needs its working hours, without them"
+                + " every business time is 0"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\",\n \"hours\": { \"MONDAY\": [] }, \"holidays\": [] }",
+            "calendar.json:2:11: hours: no working interval on any day; a calendar needs its"
+                + " working hours, without them every business time is 0"),
         Arguments.of(
             "{ \"zone\": \"UTC\", \"holidays\": [\"2026-13-01\"] }",
             "calendar.json:1:31: holidays[0]: \"2026-13-01\": not an ISO-8601 date (yyyy-MM-dd)"));

@@ -31,12 +31,19 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads {@code pipeline.json} and {@code calendar.json} with Jackson's streaming parser, so that
- * every fault is reported with the line and column of the offending value. Unknown fields are
- * skipped.
+ * every fault is reported with the line and column of the offending value. A key that the file does
+ * not have (a misspelled {@code hours}, {@code probabilty}) is a fault too: skipping it would read
+ * a different file than the one meant, such as a calendar without working time.
  */
 public final class JsonFiles {
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** The keys of a stage object of {@code pipeline.json}. */
+  private static final List<String> STAGE_KEYS = List.of("id", "name", "kind", "probability");
+
+  /** The keys of {@code calendar.json}. */
+  private static final List<String> CALENDAR_KEYS = List.of("zone", "hours", "holidays");
 
   private JsonFiles() {}
 
@@ -72,6 +79,17 @@ public final class JsonFiles {
         throw error(path + ": expected a string, found " + describe(p.currentToken()));
       }
       return p.getString();
+    }
+
+    /** The fault of an unknown key at the current property name. */
+    InputFileException unknownKey(String path, String key, String known) {
+      return error(
+          path
+              + (path.isEmpty() ? "" : ".")
+              + key
+              + ": unknown key (known: "
+              + known
+              + "); check its spelling");
     }
 
     void expect(JsonToken token, String path, String what) {
@@ -143,8 +161,8 @@ public final class JsonFiles {
   /**
    * Reads a pipeline: {@code {"id": ..., "stages": [{"id", "name"?, "kind", "probability"?}]}}.
    *
-   * @throws InputFileException for malformed JSON, a missing or mistyped field, an unknown kind or
-   *     an invalid pipeline
+   * @throws InputFileException for malformed JSON, an unknown key, a missing or mistyped field, an
+   *     unknown kind or an invalid pipeline
    */
   public static Pipeline pipeline(InputStream stream, String source) throws IOException {
     return parse(stream, source, JsonFiles::pipeline);
@@ -159,13 +177,14 @@ public final class JsonFiles {
     List<Stage> stages = null;
     while (in.next() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
+      if (!name.equals("id") && !name.equals("stages")) {
+        throw in.unknownKey("", name, "id, stages");
+      }
       in.next();
       if (name.equals("id")) {
         id = in.string("id");
-      } else if (name.equals("stages")) {
-        stages = stages(in);
       } else {
-        p.skipChildren();
+        stages = stages(in);
       }
     }
     if (id == null) {
@@ -195,6 +214,9 @@ public final class JsonFiles {
       OptionalDouble probability = OptionalDouble.empty();
       while (in.next() == JsonToken.PROPERTY_NAME) {
         String field = p.currentName();
+        if (!STAGE_KEYS.contains(field)) {
+          throw in.unknownKey(path, field, String.join(", ", STAGE_KEYS));
+        }
         in.next();
         switch (field) {
           case "id":
@@ -219,7 +241,7 @@ public final class JsonFiles {
             probability = OptionalDouble.of(p.getDoubleValue());
             break;
           default:
-            p.skipChildren();
+            throw new AssertionError(field);
         }
       }
       if (id == null) {
@@ -241,8 +263,9 @@ public final class JsonFiles {
    * Reads a calendar: {@code {"zone": ..., "hours": {"MONDAY": [["09:00","18:00"]]}, "holidays":
    * [...]}}. The intervals of a day must be listed in time order.
    *
-   * @throws InputFileException for malformed JSON, a missing or mistyped field, an unknown zone or
-   *     day, a bad time or date, or unordered or overlapping intervals
+   * @throws InputFileException for malformed JSON, an unknown key, a missing or mistyped field, an
+   *     unknown zone or day, a bad time or date, unordered or overlapping intervals, or no working
+   *     interval at all (every business time would be 0)
    */
   public static BusinessCalendar calendar(InputStream stream, String source) throws IOException {
     return parse(stream, source, JsonFiles::calendar);
@@ -256,9 +279,13 @@ public final class JsonFiles {
     ZoneId zone = null;
     Map<DayOfWeek, List<BusinessCalendar.Interval>> hours = new EnumMap<>(DayOfWeek.class);
     TokenStreamLocation hoursAt = start;
+    boolean hoursSeen = false;
     Set<LocalDate> holidays = new HashSet<>();
     while (in.next() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
+      if (!CALENDAR_KEYS.contains(name)) {
+        throw in.unknownKey("", name, String.join(", ", CALENDAR_KEYS));
+      }
       in.next();
       switch (name) {
         case "zone":
@@ -271,6 +298,7 @@ public final class JsonFiles {
           break;
         case "hours":
           hoursAt = p.currentTokenLocation();
+          hoursSeen = true;
           hours(in, hours);
           break;
         case "holidays":
@@ -286,11 +314,18 @@ public final class JsonFiles {
           }
           break;
         default:
-          p.skipChildren();
+          throw new AssertionError(name);
       }
     }
     if (zone == null) {
       throw in.error(start, "zone: missing; a calendar needs a time zone id");
+    }
+    if (hours.values().stream().allMatch(List::isEmpty)) {
+      throw in.error(
+          hoursAt,
+          "hours: "
+              + (hoursSeen ? "no working interval on any day" : "missing")
+              + "; a calendar needs its working hours, without them every business time is 0");
     }
     try {
       return new BusinessCalendar(zone, hours, holidays);
