@@ -125,6 +125,31 @@ final class KpiCommandTest {
   }
 
   @Test
+  void aRepeatedLeadIdIsCountedOnce() throws IOException {
+    // review finding 3: kpi counted the second L1, and CPL was 50.00 / 4
+    Path dup =
+        write(
+            dir,
+            "leads_dup.csv",
+            "lead_id,created_at,channel",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L2,2026-03-02T10:00:00Z,ads",
+            "L3,2026-03-01T20:00:00Z,web");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--leads") + 1, dup.toString());
+    Cli.Run strict = run(a.toArray(new String[0]));
+    assertEquals(2, strict.status());
+    assertEquals(List.of(dup + ":3: lead_id: \"L1\": lead id is used twice"), strict.errLines());
+    a.addAll(List.of("--lenient", "--format", "json"));
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    assertEquals(3.0, kpi(j, "2026-03", "all", "leads").get("value").asDouble());
+    assertEquals(50.0 / 3, kpi(j, "2026-03", "all", "cpl").get("value").asDouble(), 1e-9);
+  }
+
+  @Test
   void mixedCurrenciesExitTwoNamingBoth() throws IOException {
     Path usd =
         write(

@@ -244,6 +244,37 @@ final class ReportProcessTest {
   }
 
   @Test
+  void aRepeatedLeadIdIsRejectedByTheReaderInEveryMode() throws IOException {
+    // review finding 3: the SLA failed with "lead id \"L1\" is used twice", no file and no line,
+    // even with --lenient
+    Path dup =
+        write(
+            dir,
+            "leads_dup.csv",
+            "lead_id,created_at,channel",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L2,2026-03-02T10:00:00Z,ads");
+    String[] args = concat(base(), "--leads", dup.toString(), "--touches", touches.toString());
+    Cli.Run strict = run(args);
+    assertEquals(2, strict.status());
+    assertEquals(List.of(dup + ":3: lead_id: \"L1\": lead id is used twice"), strict.errLines());
+
+    Cli.Run lenient = run(concat(args, "--lenient", "--format", "json"));
+    assertEquals(0, lenient.status(), lenient.err());
+    JsonNode j = MAPPER.readTree(lenient.out());
+    JsonNode rejected = j.get("rejected").get(0);
+    assertEquals(dup.toString(), rejected.get("file").asString());
+    assertEquals(3, rejected.get("line").asInt());
+    assertEquals("lead_id", rejected.get("field").asString());
+    assertEquals("L1", rejected.get("value").asString());
+    assertEquals("lead id is used twice", rejected.get("reason").asString());
+    assertEquals(1, j.get("records").get("rejected").asInt());
+    // L1 and L2, each once
+    assertEquals(2, j.get("sla").get("met").asInt() + j.get("sla").get("breached").asInt());
+  }
+
+  @Test
   void leadsWithoutTouchesLeaveTheSlaUnmeasured() throws IOException {
     // Without touches no first response is known: counting every lead as breached would be a
     // fake figure, so the section is null and the table says why.

@@ -147,6 +147,35 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void aRepeatedLeadIdIsRejectedAtItsSecondRow() throws IOException {
+    // review finding 3: validate called leads_dup.csv valid
+    Path leads =
+        write(
+            dir,
+            "leads_dup.csv",
+            "lead_id,created_at,channel",
+            "L-1,2026-03-02T09:00:00Z,ads",
+            "L-1,2026-03-02T09:00:00Z,ads",
+            "L-2,2026-03-02T10:00:00Z,ads");
+    Path touches =
+        write(
+            dir,
+            "touches.csv",
+            "subject_id,at",
+            "L-1,2026-03-02T12:00:00Z",
+            "L-2,2026-03-02T15:00:00Z");
+    Cli.Run r = run("validate", "--leads", leads.toString(), "--touches", touches.toString());
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            leads + ":3: lead_id: \"L-1\": lead id is used twice",
+            "funnel validate: 1 of 5 records rejected; a report stops at the first (--lenient"
+                + " skips them)"),
+        r.errLines());
+    assertEquals(true, r.out().contains(leads + ": 3 read, 2 accepted, 1 rejected\n"), r.out());
+  }
+
+  @Test
   void aCalendarIsReadAndItsFaultsNamed() throws IOException {
     Path good =
         write(

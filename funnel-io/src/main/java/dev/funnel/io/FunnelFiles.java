@@ -217,7 +217,8 @@ public final class FunnelFiles {
   // ---- other CSV files ----
 
   /**
-   * Reads a {@code leads.csv}.
+   * Reads a {@code leads.csv}. A lead id appears once: a later row with the same id is rejected
+   * ({@code leads.csv:3: lead_id: "L-1": lead id is used twice}).
    *
    * @throws RejectedRecordException in strict mode, at the first row that cannot be read
    * @throws InputFileException if the file is unusable

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -203,7 +204,11 @@ public final class CsvReaders {
     return new ReadResult<>(records, rejections, read);
   }
 
-  /** The parser of {@code leads.csv} rows. */
+  /**
+   * The parser of {@code leads.csv} rows. A lead id may appear once: a later row with the same id
+   * is rejected ({@code lead_id: "L-1": lead id is used twice}), so that no analysis counts the
+   * lead twice and every one sees the same leads.
+   */
   public static RowParser<Lead> leads(CsvTable t) {
     int id = t.column("lead_id");
     int created = t.column("created_at");
@@ -212,15 +217,22 @@ public final class CsvReaders {
     int accepted = t.column("accepted_at");
     int rejected = t.column("rejected_at");
     int reason = t.column("rejection_reason");
-    return row ->
-        new Lead(
-            required(row, id, "lead_id"),
-            instant(row, created, "created_at"),
-            Optional.ofNullable(row.cell(channel)),
-            optionalInstant(row, handed, "handed_over_at"),
-            optionalInstant(row, accepted, "accepted_at"),
-            optionalInstant(row, rejected, "rejected_at"),
-            Optional.ofNullable(row.cell(reason)));
+    Set<String> seen = new HashSet<>();
+    return row -> {
+      Lead lead =
+          new Lead(
+              required(row, id, "lead_id"),
+              instant(row, created, "created_at"),
+              Optional.ofNullable(row.cell(channel)),
+              optionalInstant(row, handed, "handed_over_at"),
+              optionalInstant(row, accepted, "accepted_at"),
+              optionalInstant(row, rejected, "rejected_at"),
+              Optional.ofNullable(row.cell(reason)));
+      if (!seen.add(lead.id())) {
+        throw new CellException("lead_id", lead.id(), "lead id is used twice");
+      }
+      return lead;
+    };
   }
 
   /** The parser of {@code touches.csv} rows. */
