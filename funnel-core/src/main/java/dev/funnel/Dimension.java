@@ -65,12 +65,42 @@ public record Dimension(Kind kind, Optional<String> attribute, Optional<Period> 
   }
 
   /**
-   * The dimension with this name, as the CLI's {@code --by} takes it: {@code owner}, {@code
-   * channel}, a period name ({@code day}, {@code week}, {@code month}, {@code quarter}, {@code
-   * year}: creation period), anything else an attribute.
+   * The prefix of a name that always means a deal attribute in {@link #named(String)}: {@code
+   * attribute=quarter} is the attribute {@code quarter}, where {@code quarter} alone is the
+   * creation quarter.
+   */
+  public static final String ATTRIBUTE_PREFIX = "attribute=";
+
+  /**
+   * The dimension with this name, as the CLI's {@code --by} takes it (surrounding spaces are
+   * ignored):
+   *
+   * <ul>
+   *   <li>{@code owner} and {@code channel}: the deal's owner and channel;
+   *   <li>a period name ({@code day}, {@code week}, {@code month}, {@code quarter}, {@code year}):
+   *       the period of creation;
+   *   <li>{@code attribute=NAME}: always the attribute {@code NAME}, also when it is spelled like
+   *       one of the names above; this is how a {@code deals.csv} column named {@code quarter},
+   *       {@code Owner} or {@code year} is reached ({@code attribute=quarter});
+   *   <li>anything else: the attribute of that name.
+   * </ul>
+   *
+   * The built-in names match case-insensitively ({@code Owner} is the owner); attribute names match
+   * exactly. On the command line {@code ,} separates breakdowns and {@code :} crosses dimensions,
+   * so neither can appear in a name given there.
+   *
+   * @throws IllegalArgumentException if {@code attribute=} names no attribute
    */
   public static Dimension named(String name) {
-    String n = name.trim();
+    String n = requireNonNull(name, "name").trim();
+    if (n.regionMatches(true, 0, ATTRIBUTE_PREFIX, 0, ATTRIBUTE_PREFIX.length())) {
+      String attribute = n.substring(ATTRIBUTE_PREFIX.length()).trim();
+      if (attribute.isEmpty()) {
+        throw new IllegalArgumentException(
+            "\"" + name + "\" names no attribute: say attribute=NAME, such as attribute=quarter");
+      }
+      return attribute(attribute);
+    }
     if (n.equalsIgnoreCase("owner")) {
       return OWNER;
     }

@@ -42,7 +42,7 @@ import picocli.CommandLine.TypeConversionException;
     footer = {
       "",
       "Attribution: leads count in the period of their creation, won deals and revenue in the period of their win, spend and activity in the period of their date; a lead's or deal's channel is the one recorded on it.",
-      "Scopes: all and one per channel; --by owner,segment adds one per deal owner (owner=<name>) and per value of a deal attribute column (segment=<value>). There a lead counts with the first deal naming it in lead_id, else under (unspecified); spend, sales cost and activity have no owner or attribute, so spend- and activity-based KPIs are absent (-) in those scopes.",
+      "Scopes: all and one per channel; --by owner,segment adds one per deal owner (owner=<name>) and per value of a deal attribute column (segment=<value>); --by attribute=NAME always means the column NAME, also one named like owner or a period (attribute=quarter). There a lead counts with the first deal naming it in lead_id, else under (unspecified); spend, sales cost and activity have no owner or attribute, so spend- and activity-based KPIs are absent (-) in those scopes.",
       "As-of: an ISO-8601 instant; without it, the latest event of the data. Periods are bucketed in UTC.",
       "Money: deals and spend must share one currency; mixed currencies are an error naming both.",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
@@ -107,7 +107,8 @@ final class KpiCommand implements Callable<Integer> {
       paramLabel = "DIM[,DIM...]",
       description =
           "more scopes, comma separated: owner (the team view) or a deal attribute column such as"
-              + " segment")
+              + " segment; "
+              + ByNames.ATTRIBUTE_HELP)
   List<String> by = new ArrayList<>();
 
   @Option(
@@ -132,6 +133,8 @@ final class KpiCommand implements Callable<Integer> {
   public Integer call() {
     Inputs inputs = new Inputs(output.lenient);
     DealLog log = files.read(inputs);
+    ByNames.noteShadowedColumns(
+        spec.commandLine().getErr(), "kpi", by, /* crossed= */ false, log, files.deals);
     ReadSummary records = ReadSummary.of(log);
     Kpis kpis = Kpis.of(log).period(period);
     if (!by.isEmpty()) {

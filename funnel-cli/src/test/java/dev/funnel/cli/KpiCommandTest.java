@@ -275,6 +275,37 @@ final class KpiCommandTest {
   }
 
   @Test
+  void byAttributeEqualsReachesAColumnNamedLikeABuiltInDimension() throws IOException {
+    // review finding 4: "--by quarter" said "a creation period, not a scope"; the column was lost
+    Path deals =
+        write(
+            dir,
+            "deals_attr.csv",
+            "deal_id,created_at,owner,channel,amount,currency,quarter",
+            "D1,2026-03-01T00:00:00Z,ann,web,1000.00,EUR,FY26-Q4",
+            "D2,2026-03-01T00:00:00Z,bob,ads,500.00,EUR,FY27-Q1",
+            "D3,2026-03-02T00:00:00Z,ann,ads,,,FY27-Q1",
+            "D4,2026-03-02T00:00:00Z,,web,,,");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--deals") + 1, deals.toString());
+    Cli.Run shadowed = run(concat(a.toArray(new String[0]), "--by", "quarter"));
+    assertEquals(2, shadowed.status());
+    assertEquals(
+        "funnel kpi: note: --by quarter means the quarter of creation; "
+            + deals
+            + " also has a column \"quarter\": for that column say --by attribute=quarter",
+        shadowed.errLines().get(0));
+
+    Cli.Run r =
+        run(concat(a.toArray(new String[0]), "--by", "attribute=quarter", "--format", "json"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    assertEquals(1.0, kpi(j, "2026-03", "quarter=FY26-Q4", "won_deals").get("value").asDouble());
+    assertEquals(0.0, kpi(j, "2026-03", "quarter=FY27-Q1", "won_deals").get("value").asDouble());
+  }
+
+  @Test
   void byUnknownAttributeExitsTwoListingTheKnownOnes() {
     Cli.Run r = run(concat(args, "--by", "owner,region"));
     assertEquals(2, r.status());

@@ -197,6 +197,74 @@ final class ReportCommandTest {
     assertEquals(1, r.get("breakdowns").size());
   }
 
+  /** deals_attr.csv of review finding 4: a fiscal-quarter column named like a built-in. */
+  private String[] attrInputs() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "deals_attr.csv",
+            "deal_id,created_at,owner,quarter",
+            "D1,2026-03-01T00:00:00Z,ann,FY26-Q4",
+            "D2,2026-03-01T00:00:00Z,bob,FY27-Q1",
+            "D3,2026-03-02T00:00:00Z,ann,FY27-Q1",
+            "D4,2026-03-02T00:00:00Z,,FY27-Q1"));
+    return concat(new String[] {"report"}, inputs(files));
+  }
+
+  private static List<String> keys(JsonNode groups) {
+    List<String> keys = new ArrayList<>();
+    groups.forEach(g -> keys.add(g.get("key").asString()));
+    return keys;
+  }
+
+  @Test
+  void byAttributeEqualsReachesAColumnNamedLikeABuiltInDimension() throws IOException {
+    Cli.Run r =
+        run(
+            concat(
+                attrInputs(),
+                "--by",
+                "attribute=quarter,attribute=quarter:owner",
+                "--format",
+                "json"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    JsonNode b = MAPPER.readTree(r.out()).get("breakdowns");
+    assertEquals(List.of("FY27-Q1", "FY26-Q4"), keys(b.get("quarter")));
+    assertEquals("FY26-Q4", b.get("quarter").get(1).get("values").get("quarter").asString());
+    assertEquals(4, b.get("quarter x owner").size());
+  }
+
+  @Test
+  void byABuiltInNameThatIsAlsoAColumnNotesHowToGetTheColumn() throws IOException {
+    Cli.Run r = run(concat(attrInputs(), "--by", "quarter", "--format", "json"));
+    assertEquals(0, r.status(), r.err());
+    String deals = dir.resolve("deals_attr.csv").toString();
+    assertEquals(
+        List.of(
+            "funnel report: note: --by quarter means the quarter of creation; "
+                + deals
+                + " also has a column \"quarter\": for that column say --by attribute=quarter"),
+        r.errLines());
+    assertEquals(
+        List.of("2026-Q1"), keys(MAPPER.readTree(r.out()).get("breakdowns").get("quarter")));
+  }
+
+  @Test
+  void byHelpExplainsAttributeEquals() {
+    for (String command : List.of("report", "kpi")) {
+      Cli.Run r = run(command, "--help");
+      assertEquals(0, r.status(), r.err());
+      assertTrue(
+          r.out()
+              .replaceAll("\\s+", " ")
+              .contains("attribute=NAME always means the deals.csv column NAME"),
+          command + ": " + r.out());
+    }
+  }
+
   @Test
   void datesBoundTheCohortAtStartOfDayUtc() throws IOException {
     JsonNode r = json("--format", "json", "--from", "2026-03-02");
