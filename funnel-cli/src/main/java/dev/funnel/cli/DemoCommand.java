@@ -49,13 +49,26 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Generates the bundled sample (a seeded B2B CRM: 2000 deals, 12 owners, 5 channels, 12 months), writes it as the files of FORMATS.md, and prints its funnel by owner and channel, the sequence funnel visit > signup > demo_request > demo > purchase, the process audit (hygiene, SLA, losses, concentration, audit grades), the KPI scorecard with its alerts and a 90-day forecast."
+      "Generates the bundled sample (a seeded B2B CRM: 2000 deals, 12 owners, 5 channels, 12 months), writes it as the files of FORMATS.md (with --dir into DIR, which must not hold files of the same names unless --force is given), and prints its funnel by owner and channel, the sequence funnel visit > signup > demo_request > demo > purchase, the process audit (hygiene, SLA, losses, concentration, audit grades), the KPI scorecard with its alerts and a 90-day forecast."
     })
 final class DemoCommand implements Callable<Integer> {
   /** The steps and window of the demo's sequence funnel. */
   static final List<String> STEPS = List.of("visit", "signup", "demo_request", "demo", "purchase");
 
   static final String WINDOW = "P90D";
+
+  /** The files the sample writes (SampleFiles), which {@code --dir} must not hold already. */
+  static final List<String> SAMPLE_FILES =
+      List.of(
+          "pipeline.json",
+          "calendar.json",
+          "deals.csv",
+          "stage_changes.csv",
+          "leads.csv",
+          "touches.csv",
+          "spend.csv",
+          "activity.csv",
+          "events.csv");
 
   @Spec CommandSpec spec;
 
@@ -65,6 +78,12 @@ final class DemoCommand implements Callable<Integer> {
       description = "write the sample files here and keep them (default: a temporary directory)")
   @Nullable Path dir;
 
+  @Option(
+      names = "--force",
+      description =
+          "with --dir: overwrite sample files of the same names already there (default: refuse)")
+  boolean force;
+
   @Option(names = "--seed", paramLabel = "N", description = "the sample's seed (default: 42)")
   long seed = SampleSpec.DEFAULT_SEED;
 
@@ -72,9 +91,23 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     SampleSpec sample = SampleSpec.defaults().withSeed(seed);
+    if (dir != null) {
+      prepare(dir, force);
+    }
     Path target = dir == null ? Files.createTempDirectory("funnel-demo") : dir;
     try {
-      SampleFiles.write(sample, target);
+      try {
+        SampleFiles.write(sample, target);
+      } catch (UncheckedIOException e) {
+        if (dir == null) {
+          throw e;
+        }
+        throw new InputException(
+            "funnel demo: --dir "
+                + dir
+                + ": cannot be written: "
+                + IoReasons.whyNotWritten(e.getCause(), dir.resolve(SAMPLE_FILES.get(0))));
+      }
       Path pipelineFile = target.resolve("pipeline.json");
       Path dealsFile = target.resolve("deals.csv");
       Path changesFile = target.resolve("stage_changes.csv");
@@ -133,6 +166,38 @@ final class DemoCommand implements Callable<Integer> {
       if (dir == null) {
         delete(target);
       }
+    }
+  }
+
+  /**
+   * Checks that the sample can go into {@code dir}: a directory (created if missing) that holds
+   * none of the sample's files, unless {@code force}. Each fault is one line and exit status 2.
+   */
+  static void prepare(Path dir, boolean force) {
+    String at = "funnel demo: --dir " + dir + ": ";
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new InputException(at + "is not a directory");
+    }
+    if (!force) {
+      List<String> existing =
+          SAMPLE_FILES.stream().filter(name -> Files.exists(dir.resolve(name))).toList();
+      if (!existing.isEmpty()) {
+        throw new InputException(
+            at
+                + String.join(", ", existing)
+                + (existing.size() == 1 ? " exists" : " exist")
+                + " already; the sample would overwrite "
+                + (existing.size() == 1 ? "it" : "them")
+                + " (give --force to allow that, or another directory)");
+      }
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new InputException(at + "cannot be created: " + IoReasons.whyNotWritten(e, dir));
+    }
+    if (!Files.isWritable(dir)) {
+      throw new InputException(at + "cannot be written: permission denied");
     }
   }
 

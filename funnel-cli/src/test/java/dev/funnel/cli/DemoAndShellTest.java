@@ -60,6 +60,63 @@ final class DemoAndShellTest {
   }
 
   @Test
+  void demoRefusesToOverwriteFilesInDirUnlessForced() throws IOException {
+    // review finding 5: an analyst's deals.csv was replaced by the sample without a word
+    Path mine = dir.resolve("mydata");
+    Files.createDirectories(mine);
+    Path deals = Cli.write(mine, "deals.csv", "deal_id,created_at", "D-1,2026-03-02T09:00:00Z");
+    Cli.write(mine, "spend.csv", "date,channel,cost,currency");
+    String before = Files.readString(deals);
+    Cli.Run r = run("demo", "--dir", mine.toString());
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "funnel demo: --dir "
+                + mine
+                + ": deals.csv, spend.csv exist already; the sample would overwrite them (give"
+                + " --force to allow that, or another directory)"),
+        r.errLines());
+    assertEquals("", r.out());
+    assertEquals(before, Files.readString(deals));
+    assertEquals(List.of("deals.csv", "spend.csv"), names(mine));
+
+    Cli.Run forced = run("demo", "--dir", mine.toString(), "--force", "--help");
+    assertEquals(0, forced.status(), forced.err());
+    assertTrue(forced.out().contains("--force"), forced.out());
+  }
+
+  @Test
+  void theSampleFilesAreTheOnesDemoChecks() throws IOException {
+    Path fresh = dir.resolve("fresh");
+    Cli.Run r = run("demo", "--dir", fresh.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(DemoCommand.SAMPLE_FILES.stream().sorted().toList(), names(fresh));
+    Cli.Run again = run("demo", "--dir", fresh.toString(), "--force");
+    assertEquals(0, again.status(), again.err());
+  }
+
+  @Test
+  void demoDirThatIsAFileExitsTwoWithOneLine() throws IOException {
+    // review finding 11: "funnel: internal error: java.io.UncheckedIOException ...", exit 1
+    Path file = Cli.write(dir, "deals.csv", "deal_id,created_at");
+    Cli.Run r = run("demo", "--dir", file.toString());
+    assertEquals(2, r.status());
+    assertEquals(List.of("funnel demo: --dir " + file + ": is not a directory"), r.errLines());
+    Path below = file.resolve("sub");
+    Cli.Run under = run("demo", "--dir", below.toString());
+    assertEquals(2, under.status());
+    assertEquals(
+        List.of("funnel demo: --dir " + below + ": cannot be created: not a directory"),
+        under.errLines());
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
   void shellStartupLoadsTheSample() throws IOException {
     Tool jshell =
         ServiceLoader.load(Tool.class).stream()
