@@ -58,8 +58,10 @@ record ProcessReports(
       Optional<Duration> followUpLimit) {}
 
   /**
-   * Runs the analyses. A touch of a lead before the lead's creation, a repeated lead id and other
-   * input faults found here end the command with status 2 and the library's one-line message.
+   * Runs the analyses. Input faults found here end the command with status 2 and the library's
+   * one-line message. The touches should be checked against the leads first ({@link
+   * TouchRecords#afterTheirLeads}), so that a touch before its lead's creation is a rejected
+   * record, skipped with {@code --lenient}.
    */
   static ProcessReports of(DealLog log, Options o) {
     Hygiene hygiene = Hygiene.of(log);

@@ -138,6 +138,10 @@ final class ReportCommand implements Callable<Integer> {
     Optional<TouchRecords> touchRecords = Optional.empty();
     if (touches != null) {
       TouchRecords t = inputs.touches(touches);
+      if (leadList.isPresent()) {
+        // a touch before its lead's creation: strict fails, lenient skips and lists it
+        t = t.afterTheirLeads(leadList.get(), inputs.files());
+      }
       records = records.plus(ReadSummary.of(t.touches()));
       touchRecords = Optional.of(t);
     }

@@ -11,11 +11,9 @@ import dev.funnel.log.Rejection;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
-import dev.funnel.model.Touch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "With --leads and --touches, a touch of a lead before the lead was created is listed (file:line) and makes the input unusable.",
+      "With --leads and --touches, a touch of a lead before the lead was created is a rejected record of the touches file (file:line: at: ...), as in a report: it stops a report, and --lenient skips it.",
       "Exit status: 0 if the files are usable as given: every record accepted, or with --lenient, every file readable (rejected records would be skipped by a --lenient report); 2 otherwise (an unusable file, or rejected records without --lenient); 1 for an internal error.",
       "--deals and --changes need --pipeline and each other."
     })
@@ -108,16 +106,15 @@ final class ValidateCommand implements Callable<Integer> {
       dealLog(p, deals, changes);
     }
     ReadResult<Lead> leadRecords = csv(leads, files::leads);
-    TouchRecords touchRecords = null;
     if (touches != null) {
       Path file = touches;
-      touchRecords = file(file, () -> new Inputs(true).touches(file));
+      TouchRecords touchRecords = file(file, () -> new Inputs(true).touches(file));
       if (touchRecords != null) {
+        if (leadRecords != null) {
+          touchRecords = touchRecords.afterTheirLeads(leadRecords.records(), files);
+        }
         counted(file.toString(), ReadSummary.of(touchRecords.touches()));
       }
-    }
-    if (leadRecords != null && touchRecords != null) {
-      touchesAfterLeads(leadRecords.records(), touchRecords);
     }
     csv(spend, files::spend);
     csv(activity, files::activity);
@@ -206,33 +203,6 @@ final class ValidateCommand implements Callable<Integer> {
       counted(file.toString(), ReadSummary.of(r));
     }
     return r;
-  }
-
-  /**
-   * A touch of a lead before the lead was created makes the pair unusable (a report stops there,
-   * lenient or not): every such touch is listed, named by its line.
-   */
-  private void touchesAfterLeads(List<Lead> leadList, TouchRecords t) {
-    Map<String, Lead> byId = new HashMap<>();
-    leadList.forEach(l -> byId.putIfAbsent(l.id(), l));
-    List<Touch> all = t.touches().records();
-    for (int i = 0; i < all.size(); i++) {
-      Touch touch = all.get(i);
-      Lead lead = byId.get(touch.subjectId());
-      if (lead != null && touch.at().isBefore(lead.createdAt())) {
-        problems.add(
-            Rejection.of(
-                    t.origins().get(i),
-                    "at",
-                    touch.at().toString(),
-                    "touch of lead \""
-                        + lead.id()
-                        + "\" is before the lead was created at "
-                        + lead.createdAt())
-                .message());
-        unusable = true;
-      }
-    }
   }
 
   private void counted(String name, ReadSummary s) {

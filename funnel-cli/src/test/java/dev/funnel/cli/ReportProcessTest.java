@@ -275,6 +275,46 @@ final class ReportProcessTest {
   }
 
   @Test
+  void aTouchBeforeItsLeadIsSkippedWithLenientAndStopsAStrictReport() throws IOException {
+    // review finding 7: touches_early.csv stopped the report even with --lenient
+    Path early =
+        write(
+            dir,
+            "touches_early.csv",
+            "subject_id,at",
+            "L1,2026-03-02T09:10:00Z",
+            "L2,2026-03-02T09:30:00Z",
+            "L3,2026-03-02T09:05:00Z");
+    String[] args = concat(base(), "--leads", leads.toString(), "--touches", early.toString());
+    String message =
+        early
+            + ":3: at: \"2026-03-02T09:30:00Z\": touch of lead \"L2\" is before the lead was"
+            + " created at 2026-03-02T10:00:00Z";
+    Cli.Run strict = run(args);
+    assertEquals(2, strict.status());
+    assertEquals(List.of(message), strict.errLines());
+
+    Cli.Run lenient = run(concat(args, "--lenient", "--format", "json"));
+    assertEquals(0, lenient.status(), lenient.err());
+    JsonNode j = MAPPER.readTree(lenient.out());
+    assertEquals(1, j.get("records").get("rejected").asInt());
+    assertEquals(
+        j.get("records").get("read").asInt(),
+        j.get("records").get("accepted").asInt() + j.get("records").get("rejected").asInt());
+    JsonNode r = j.get("rejected").get(0);
+    assertEquals(early.toString(), r.get("file").asString());
+    assertEquals(3, r.get("line").asInt());
+    assertEquals("at", r.get("field").asString());
+    assertEquals("2026-03-02T09:30:00Z", r.get("value").asString());
+    assertEquals(
+        "touch of lead \"L2\" is before the lead was created at 2026-03-02T10:00:00Z",
+        r.get("reason").asString());
+    // L1 answered in 10 min; L2 has no touch left; L3 took 13 h (wall time)
+    assertEquals(1, j.get("sla").get("met").asInt(), j.get("sla").toString());
+    assertEquals(2, j.get("sla").get("breached").asInt(), j.get("sla").toString());
+  }
+
+  @Test
   void leadsWithoutTouchesLeaveTheSlaUnmeasured() throws IOException {
     // Without touches no first response is known: counting every lead as breached would be a
     // fake figure, so the section is null and the table says why.

@@ -113,7 +113,8 @@ final class ValidateCommandTest {
   }
 
   @Test
-  void touchesBeforeTheirLeadAreListedAndMakeTheInputUnusable() throws IOException {
+  void touchesBeforeTheirLeadAreRejectedRecordsOfTheTouchesFile() throws IOException {
+    // review finding 7: they made the input unusable, lenient or not
     Path leads =
         write(
             dir,
@@ -130,20 +131,42 @@ final class ValidateCommandTest {
             "L2,2026-03-02T10:05:00Z",
             "D1,2026-03-01T00:00:00Z",
             "L2,2026-03-01T10:00:00Z");
-    Cli.Run r =
-        run("validate", "--leads", leads.toString(), "--touches", touches.toString(), "--lenient");
-    assertEquals(2, r.status());
-    assertEquals(
+    List<String> problems =
         List.of(
             touches
                 + ":2: at: \"2026-03-02T08:59:00Z\": touch of lead \"L1\" is before the lead was"
                 + " created at 2026-03-02T09:00:00Z",
             touches
                 + ":5: at: \"2026-03-01T10:00:00Z\": touch of lead \"L2\" is before the lead was"
-                + " created at 2026-03-02T10:00:00Z",
-            "funnel validate: the input is unusable"),
-        r.errLines());
-    assertEquals(true, r.out().contains(touches + ": 4 read, 4 accepted, 0 rejected\n"), r.out());
+                + " created at 2026-03-02T10:00:00Z");
+    Cli.Run lenient =
+        run("validate", "--leads", leads.toString(), "--touches", touches.toString(), "--lenient");
+    assertEquals(0, lenient.status(), lenient.err());
+    assertEquals(problems, lenient.errLines());
+    assertEquals(
+        true,
+        lenient.out().contains(touches + ": 4 read, 2 accepted, 2 rejected\n"),
+        lenient.out());
+    assertEquals(
+        true,
+        lenient.out().endsWith("usable with --lenient: 2 of 6 records would be skipped\n"),
+        lenient.out());
+
+    Cli.Run strict = run("validate", "--leads", leads.toString(), "--touches", touches.toString());
+    assertEquals(2, strict.status());
+    List<String> expected = new ArrayList<>(problems);
+    expected.add(
+        "funnel validate: 2 of 6 records rejected; a report stops at the first (--lenient skips"
+            + " them)");
+    assertEquals(expected, strict.errLines());
+  }
+
+  @Test
+  void helpSaysATouchBeforeItsLeadIsSkippedWithLenient() {
+    Cli.Run r = run("validate", "--help");
+    String help = r.out().replaceAll("\\s+", " ");
+    assertEquals(true, help.contains("it stops a report, and --lenient skips it"), help);
+    assertEquals(false, help.contains("unusable, lenient or not"), help);
   }
 
   @Test

@@ -6,20 +6,26 @@ import dev.funnel.io.internal.CsvReaders;
 import dev.funnel.io.internal.CsvTable;
 import dev.funnel.io.internal.StrictUtf8Reader;
 import dev.funnel.log.Origin;
+import dev.funnel.log.RejectedRecordException;
+import dev.funnel.log.Rejection;
+import dev.funnel.model.Lead;
 import dev.funnel.model.Touch;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The touches of a {@code touches.csv} together with where each accepted touch came from (file and
- * line), so that later checks can name the line: {@code Sla.of(leads,
- * records.touches().records()).touchOrigins(records.origins())} reports a touch before its lead's
- * creation as {@code touches.csv:7: at: "...": touch of lead "L1" is before the lead was created at
- * ...}.
+ * line), so that later checks can name the line: {@link #afterTheirLeads} rejects a touch before
+ * its lead's creation as {@code touches.csv:7: at: "...": touch of lead "L1" is before the lead was
+ * created at ...} (strict: throws; lenient: skips and lists it), and {@code Sla.of(leads,
+ * records.touches().records()).touchOrigins(records.origins())} names the same line.
  *
  * <p>Reading follows {@link FunnelFiles#touches(Path)} exactly (same columns, strict or lenient,
  * same rejections); only the origins are added.
@@ -42,6 +48,56 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
       throw new IllegalArgumentException(
           origins.size() + " origins for " + touches.records().size() + " touches");
     }
+  }
+
+  /**
+   * These touches checked against the leads: a touch of a lead before the lead was created is
+   * rejected as {@code touches.csv:7: at: "2026-03-02T08:00:00Z": touch of lead "L1" is before the
+   * lead was created at 2026-03-02T09:00:00Z}. In strict mode the first one throws; in lenient mode
+   * each one moves from the records to the rejections (accepted + rejected = read still holds), so
+   * that the SLA never sees it. Touches of deals or of unknown subjects are kept as they are.
+   *
+   * @param leads the leads (the first lead of an id counts)
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such touch
+   */
+  public TouchRecords afterTheirLeads(List<Lead> leads, FunnelFiles files) {
+    requireNonNull(leads, "leads");
+    requireNonNull(files, "files");
+    Map<String, Lead> byId = new HashMap<>();
+    leads.forEach(l -> byId.putIfAbsent(l.id(), l));
+    List<Touch> kept = new ArrayList<>();
+    List<Origin> keptOrigins = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>(touches.rejections());
+    List<Touch> all = touches.records();
+    for (int i = 0; i < all.size(); i++) {
+      Touch t = all.get(i);
+      Lead lead = byId.get(t.subjectId());
+      if (lead != null && t.at().isBefore(lead.createdAt())) {
+        Rejection r =
+            Rejection.of(
+                origins.get(i),
+                "at",
+                t.at().toString(),
+                "touch of lead \""
+                    + lead.id()
+                    + "\" is before the lead was created at "
+                    + lead.createdAt());
+        if (!files.isLenient()) {
+          throw new RejectedRecordException(r);
+        }
+        rejections.add(r);
+      } else {
+        kept.add(t);
+        keptOrigins.add(origins.get(i));
+      }
+    }
+    if (kept.size() == all.size()) {
+      return this;
+    }
+    // in file order, as a reader lists them
+    rejections.sort(Comparator.comparingLong(Rejection::line));
+    return new TouchRecords(new ReadResult<>(kept, rejections, touches.read()), keptOrigins);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.funnel.log.Origin;
 import dev.funnel.log.RejectedRecordException;
+import dev.funnel.log.Rejection;
 import dev.funnel.model.Lead;
 import dev.funnel.sla.Sla;
 import java.io.StringReader;
@@ -48,6 +49,46 @@ final class TouchRecordsTest {
             () -> Sla.of(leads, r.touches().records()).touchOrigins(r.origins()).report());
     assertEquals(
         "touches.csv:7: at: \"2026-03-02T08:00:00Z\": touch of lead \"L1\" is before the lead was"
+            + " created at 2026-03-02T09:00:00Z",
+        e.getMessage());
+  }
+
+  private static final List<Lead> LEADS =
+      List.of(
+          Lead.of("L1", Instant.parse("2026-03-02T09:00:00Z"), "ads"),
+          Lead.of("L2", Instant.parse("2026-03-02T09:00:00Z"), "ads"));
+
+  @Test
+  void lenientAfterTheirLeadsSkipsAndListsATouchBeforeItsLead() throws Exception {
+    // review finding 7: with --lenient such a touch stopped the whole report
+    TouchRecords r =
+        TouchRecords.read(FunnelFiles.lenient(), new StringReader(CSV), "touches.csv")
+            .afterTheirLeads(LEADS, FunnelFiles.lenient());
+    assertEquals(4, r.touches().read());
+    assertEquals(2, r.touches().records().size());
+    assertEquals(List.of(new Origin("touches.csv", 2), new Origin("touches.csv", 4)), r.origins());
+    assertEquals(
+        List.of(
+            "touches.csv:3: at: \"not-a-time\": not an ISO-8601 timestamp",
+            "touches.csv:7: at: \"2026-03-02T08:00:00Z\": touch of lead \"L1\" is before the lead"
+                + " was created at 2026-03-02T09:00:00Z"),
+        r.touches().rejections().stream().map(Rejection::message).toList());
+    Rejection early = r.touches().rejections().get(1);
+    assertEquals("at", early.field());
+    assertEquals("2026-03-02T08:00:00Z", early.value());
+    // the SLA no longer sees it
+    assertEquals(2, Sla.of(LEADS, r.touches().records()).report().all().leads());
+  }
+
+  @Test
+  void strictAfterTheirLeadsFailsWithTheLineOfTheTouch() throws Exception {
+    String csv = "subject_id,at\nL1,2026-03-02T10:05:00Z\nL2,2026-03-02T08:30:00Z\n";
+    TouchRecords r = TouchRecords.read(FunnelFiles.strict(), new StringReader(csv), "touches.csv");
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class, () -> r.afterTheirLeads(LEADS, FunnelFiles.strict()));
+    assertEquals(
+        "touches.csv:3: at: \"2026-03-02T08:30:00Z\": touch of lead \"L2\" is before the lead was"
             + " created at 2026-03-02T09:00:00Z",
         e.getMessage());
   }
