@@ -11,7 +11,6 @@ import dev.funnel.model.ActivitySample;
 import dev.funnel.model.Lead;
 import dev.funnel.model.SpendSample;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -122,9 +121,7 @@ final class KpiCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "table",
       paramLabel = "FORMAT",
-      description =
-          "table (default) or json; with json, --lenient lists the skipped records on standard"
-              + " error")
+      description = "table (default) or json")
   KpiFormat format;
 
   @Mixin OutputOptions output;
@@ -163,20 +160,7 @@ final class KpiCommand implements Callable<Integer> {
     KpiReport report = report(kpis);
     ReadSummary all = records;
     Output.write(output.out, spec.commandLine().getOut(), w -> write(format, report, all, w));
-    PrintWriter err = spec.commandLine().getErr();
-    if (format == KpiFormat.JSON && all.rejected() > 0) {
-      // the JSON of FORMATS.md has no rejected section: the skipped records go to standard error
-      all.rejections().forEach(r -> err.println(r.message()));
-      err.println(
-          "funnel: "
-              + all.rejected()
-              + " of "
-              + all.read()
-              + " records were rejected and skipped (listed above)");
-      err.flush();
-    } else {
-      ReportCommand.noteRejections(err, all);
-    }
+    ReportCommand.noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }
 
@@ -193,7 +177,7 @@ final class KpiCommand implements Callable<Integer> {
       throws IOException {
     switch (format) {
       case JSON:
-        KpiJson.write(report, w);
+        KpiJson.write(report, records, w);
         w.write("\n");
         return;
       case TABLE:

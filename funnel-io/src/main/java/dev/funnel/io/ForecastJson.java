@@ -283,7 +283,11 @@ public final class ForecastJson {
     g.writeEndObject();
   }
 
-  private static void writeRecords(JsonGenerator g, ReadSummary records) {
+  /**
+   * The {@code records: { read, accepted, rejected }} and {@code rejected: [ { file, line, field,
+   * value, reason } ]} properties of a document; shared with {@link KpiJson}.
+   */
+  static void writeRecords(JsonGenerator g, ReadSummary records) {
     g.writeName("records");
     g.writeStartObject();
     g.writeNumberProperty("read", records.read());

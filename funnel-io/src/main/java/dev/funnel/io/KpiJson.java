@@ -34,7 +34,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * streaming generator:
  *
  * <pre>
- * { asOf, periodSize, zone, currency, margin, alertThreshold,
+ * { asOf, records: { read, accepted, rejected }, rejected: [ { file, line, field, value, reason } ],
+ *   periodSize, zone, currency, margin, alertThreshold,
  *   periods: [ { period, scope, kpis: [ { id, kind, unit, value, target?, attainment?, directedChange? } ] } ],
  *   alerts: [ { type, period, scope, activity: [ids], outcome: [ids] } ],
  *   channelEconomics: [ { scope, spend, leads, deals, wonDeals, revenue, cpl, cac, roas, romi } ],
@@ -42,10 +43,12 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  *                 levels: [ { name, before, after } ], factors: [ { name, before, after, contribution } ] } }
  * </pre>
  *
- * An absent KPI value is {@code null}; absent optional fields ({@code target}, {@code attainment},
- * {@code directedChange}, {@code undecomposed}) are left out. Money is {@code { "amount",
- * "currency" }}; {@code driverTree} is the tree of scope {@code all} between the last two periods,
- * {@code null} with fewer than two periods.
+ * {@code records} and {@code rejected} are written when the records behind the report are given, as
+ * in {@code funnel report} ({@code field} and {@code value} are null when the record as a whole is
+ * at fault). An absent KPI value is {@code null}; absent optional fields ({@code target}, {@code
+ * attainment}, {@code directedChange}, {@code undecomposed}) are left out. Money is {@code {
+ * "amount", "currency" }}; {@code driverTree} is the tree of scope {@code all} between the last two
+ * periods, {@code null} with fewer than two periods.
  */
 public final class KpiJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -70,10 +73,25 @@ public final class KpiJson {
    * @throws IOException if the writer fails
    */
   public static void write(KpiReport report, Writer out) throws IOException {
+    write(report, Optional.empty(), out);
+  }
+
+  /**
+   * Writes the report with the accounting of the records behind it ({@code records} and {@code
+   * rejected} after {@code asOf}), pretty-printed, to this writer (which is flushed, not closed).
+   *
+   * @throws IOException if the writer fails
+   */
+  public static void write(KpiReport report, ReadSummary records, Writer out) throws IOException {
+    write(report, Optional.of(requireNonNull(records, "records")), out);
+  }
+
+  private static void write(KpiReport report, Optional<ReadSummary> records, Writer out)
+      throws IOException {
     requireNonNull(report, "report");
     requireNonNull(out, "out");
     try (JsonGenerator g = JSON.createGenerator(new Pretty(), new NonClosing(out))) {
-      report(g, report);
+      report(g, report, records);
     } catch (JacksonIOException e) {
       throw e.getCause();
     }
@@ -102,10 +120,14 @@ public final class KpiJson {
     return w.toString();
   }
 
-  private static void report(JsonGenerator g, KpiReport r) throws JacksonException {
+  private static void report(JsonGenerator g, KpiReport r, Optional<ReadSummary> records)
+      throws JacksonException {
     Optional<String> currency = r.currency().map(Currency::getCurrencyCode);
     g.writeStartObject();
     g.writeStringProperty("asOf", r.asOf().toString());
+    if (records.isPresent()) {
+      ForecastJson.writeRecords(g, records.get());
+    }
     g.writeStringProperty("periodSize", r.period().name().toLowerCase(Locale.ROOT));
     g.writeStringProperty("zone", r.zone().getId());
     g.writeName("currency");

@@ -10,6 +10,7 @@ import dev.funnel.kpi.Kpis;
 import dev.funnel.kpi.Target;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.DealLogBuilder;
+import dev.funnel.log.Rejection;
 import dev.funnel.model.ActivitySample;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Lead;
@@ -176,6 +177,35 @@ final class KpiJsonTest {
     }
     assertEquals(0, sum, 1e-9);
     assertFalse(tree.has("undecomposed"));
+  }
+
+  @Test
+  void theRecordsBehindTheReportAreWrittenAfterAsOf() throws IOException {
+    // review finding 8: the kpi JSON had no records / rejected sections
+    ReadSummary records =
+        new ReadSummary(
+            14,
+            List.of(
+                new Rejection("spend_bad.csv", 3, "cost", "abc", "not a plain decimal amount"),
+                new Rejection("deals.csv", 5, "", "", "the row has 4 cells, the header has 3")));
+    StringWriter w = new StringWriter();
+    KpiJson.write(report(), records, w);
+    JsonNode root = MAPPER.readTree(w.toString());
+    List<String> names = new ArrayList<>();
+    root.propertyNames().forEach(names::add);
+    assertEquals(List.of("asOf", "records", "rejected", "periodSize"), names.subList(0, 4));
+    assertEquals(14, root.get("records").get("read").asInt());
+    assertEquals(12, root.get("records").get("accepted").asInt());
+    assertEquals(2, root.get("records").get("rejected").asInt());
+    JsonNode cost = root.get("rejected").get(0);
+    assertEquals("spend_bad.csv", cost.get("file").asString());
+    assertEquals(3, cost.get("line").asInt());
+    assertEquals("cost", cost.get("field").asString());
+    assertEquals("abc", cost.get("value").asString());
+    assertEquals("not a plain decimal amount", cost.get("reason").asString());
+    assertTrue(root.get("rejected").get(1).get("field").isNull());
+    assertTrue(root.get("rejected").get(1).get("value").isNull());
+    assertFalse(MAPPER.readTree(KpiJson.toJson(report())).has("records"));
   }
 
   @Test
