@@ -12,12 +12,16 @@ import dev.funnel.sequence.Mode;
 import dev.funnel.sequence.SequenceFunnel;
 import dev.funnel.sequence.SequenceReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +52,9 @@ final class SequenceCommand implements Callable<Integer> {
       required = true,
       split = ",",
       paramLabel = "STEP",
-      description = "the ordered event names, comma separated")
+      description =
+          "the ordered event names, comma separated (surrounding spaces are ignored; a name that"
+              + " never occurs in the file is warned about)")
   List<String> steps;
 
   @Option(
@@ -86,7 +92,9 @@ final class SequenceCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(output.lenient);
     ReadResult<Event> read = Inputs.read(events, inputs.files()::events);
     Loaded loaded = load(read, events.toString(), output.lenient);
-    SequenceReport report = run(loaded.log, steps, window, modes);
+    List<String> names = steps.stream().map(String::strip).toList();
+    SequenceReport report = run(loaded.log, names, window, modes);
+    warnAboutMissingSteps(spec.commandLine().getErr(), names, loaded.log, events.toString());
     Output.write(
         output.out, spec.commandLine().getOut(), w -> write(format, report, loaded.records, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), loaded.records);
@@ -118,6 +126,43 @@ final class SequenceCommand implements Callable<Integer> {
     List<Rejection> rejections = new ArrayList<>(read.rejections());
     rejections.addAll(log.rejections());
     return new Loaded(log, new ReadSummary(read.read(), rejections));
+  }
+
+  /** How many of the file's event names the warning about a missing step lists. */
+  static final int LISTED_NAMES = 10;
+
+  /**
+   * One line on standard error when a step names an event that never occurs in the file (a typo
+   * such as {@code signup} for {@code sign_up} would otherwise show as a silent 0%), listing the
+   * event names that do occur, in order of first appearance.
+   */
+  static void warnAboutMissingSteps(
+      PrintWriter err, List<String> steps, EventLog log, String source) {
+    List<String> occurring = log.eventNames();
+    Set<String> known = new HashSet<>(occurring);
+    List<String> missing = steps.stream().filter(s -> !known.contains(s)).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    String listed =
+        occurring.isEmpty()
+            ? "none (no event was accepted)"
+            : String.join(", ", occurring.subList(0, Math.min(LISTED_NAMES, occurring.size())))
+                + (occurring.size() > LISTED_NAMES
+                    ? ", ... (" + occurring.size() + " names in all)"
+                    : "");
+    err.println(
+        "funnel sequence: warning: "
+            + (missing.size() == 1 ? "step " : "steps ")
+            + missing.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(", "))
+            + (missing.size() == 1
+                ? " names an event that never occurs"
+                : " name events that never occur")
+            + " in "
+            + source
+            + "; its events are: "
+            + listed);
+    err.flush();
   }
 
   static SequenceReport run(EventLog log, List<String> steps, Duration window, List<Mode> modes) {

@@ -87,6 +87,70 @@ final class SequenceCommandTest {
   }
 
   @Test
+  void aStepThatNeverOccursIsWarnedAboutWithTheEventNamesThatDo() throws IOException {
+    // review finding 10: "signup" (the file has sign_up) gave a silent 0%
+    Path ev =
+        write(
+            dir,
+            "events_signup.csv",
+            "entity_id,at,event",
+            "U1,2026-03-01T09:00:00Z,visit",
+            "U1,2026-03-01T10:00:00Z,sign_up",
+            "U2,2026-03-01T09:00:00Z,visit");
+    Cli.Run r =
+        run("sequence", "--events", ev.toString(), "--steps", " visit, signup", "--window", "P1D");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        List.of(
+            "funnel sequence: warning: step \"signup\" names an event that never occurs in "
+                + ev
+                + "; its events are: visit, sign_up"),
+        r.errLines());
+    assertTrue(r.out().contains("\nvisit "), r.out());
+    assertTrue(r.out().contains("\nsignup "), r.out());
+  }
+
+  @Test
+  void stepNamesAreStripped() {
+    Cli.Run r =
+        run(
+            "sequence",
+            "--events",
+            events.toString(),
+            "--steps",
+            " a , b,c ",
+            "--window",
+            "P7D",
+            "--format",
+            "json");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    JsonNode levels = new JsonMapper().readTree(r.out()).get("levels");
+    assertEquals("a", levels.get(0).get("step").asString());
+    assertEquals(2, levels.get(0).get("entities").asLong());
+    assertEquals("c", levels.get(2).get("step").asString());
+    assertEquals(1, levels.get(2).get("entities").asLong());
+  }
+
+  @Test
+  void theWarningListsTheFirstTenEventNames() throws IOException {
+    List<String> lines = new java.util.ArrayList<>(List.of("entity_id,at,event"));
+    for (int i = 1; i <= 12; i++) {
+      lines.add("u1,2026-03-01T00:00:" + (10 + i) + "Z,e" + i);
+    }
+    Path ev = write(dir, "many.csv", lines.toArray(new String[0]));
+    Cli.Run r = run("sequence", "--events", ev.toString(), "--steps", "e1,x,y", "--window", "P1D");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        List.of(
+            "funnel sequence: warning: steps \"x\", \"y\" name events that never occur in "
+                + ev
+                + "; its events are: e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, ... (12 names in"
+                + " all)"),
+        r.errLines());
+  }
+
+  @Test
   void badWindowAndModeExitTwo() {
     Cli.Run w =
         run("sequence", "--events", events.toString(), "--steps", "a,b", "--window", "7 days");
