@@ -1,7 +1,5 @@
 package dev.funnel.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.InputFileException;
@@ -11,13 +9,8 @@ import dev.funnel.log.DealLog;
 import dev.funnel.log.RejectedRecordException;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -96,32 +89,7 @@ final class Inputs {
    * before its lead is reported as {@code data/touches.csv:7: ...}.
    */
   TouchRecords touches(Path file) {
-    return read(
-        file,
-        (in, name) -> {
-          try {
-            return TouchRecords.read(files, utf8(in), name);
-          } catch (CharacterCodingException e) {
-            throw new InputException(name + ": not UTF-8 text (" + e.getMessage() + ")");
-          }
-        });
-  }
-
-  /** A strict UTF-8 reader of the stream that drops a leading byte order mark. */
-  private static Reader utf8(InputStream in) throws IOException {
-    BufferedReader r =
-        new BufferedReader(
-            new InputStreamReader(
-                in,
-                UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
-    r.mark(1);
-    if (r.read() != '\uFEFF') {
-      r.reset();
-    }
-    return r;
+    return read(file, (in, name) -> TouchRecords.read(files, in, name));
   }
 
   FunnelFiles files() {

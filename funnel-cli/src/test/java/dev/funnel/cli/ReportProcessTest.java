@@ -315,6 +315,32 @@ final class ReportProcessTest {
   }
 
   @Test
+  void touchesThatAreNotUtf8NameTheLineAndByte() throws IOException {
+    // review finding 12: "touches_latin1.csv: not UTF-8 text (Input length = 1)", no line
+    byte[] head =
+        ("subject_id,at,kind,actor\nL1,2026-03-02T09:10:00Z,call,ann\n"
+                + "L2,2026-03-02T15:00:00Z,call,Jos")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(head);
+    bytes.writeBytes(new byte[] {(byte) 0xE9, '\n'});
+    Path latin1 = dir.resolve("touches_latin1.csv");
+    java.nio.file.Files.write(latin1, bytes.toByteArray());
+    for (List<String> extra : List.of(List.of("--format", "json"), List.of("--lenient"))) {
+      Cli.Run r =
+          run(concat(concat(base(), "--touches", latin1.toString()), extra.toArray(new String[0])));
+      assertEquals(2, r.status());
+      assertEquals(
+          List.of(
+              latin1
+                  + ":3: bytes that are not UTF-8 (0xE9 at byte "
+                  + head.length
+                  + "); save the file as UTF-8"),
+          r.errLines());
+    }
+  }
+
+  @Test
   void leadsWithoutTouchesLeaveTheSlaUnmeasured() throws IOException {
     // Without touches no first response is known: counting every lead as breached would be a
     // fake figure, so the section is null and the table says why.

@@ -11,6 +11,7 @@ import dev.funnel.log.Rejection;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Touch;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,18 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
         files,
         new StrictUtf8Reader(Files.newInputStream(file)),
         name == null ? file.toString() : name.toString());
+  }
+
+  /**
+   * Reads touches from a UTF-8 byte stream (closed when done), named {@code source} in messages;
+   * bytes that are not UTF-8 are reported with their line and byte position, as in every other CSV
+   * file. See {@link #read(FunnelFiles, Path)}.
+   *
+   * @throws IOException if the stream cannot be read
+   */
+  public static TouchRecords read(FunnelFiles files, InputStream in, String source)
+      throws IOException {
+    return read(files, new StrictUtf8Reader(requireNonNull(in, "in")), source);
   }
 
   /**

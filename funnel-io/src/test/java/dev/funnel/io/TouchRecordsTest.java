@@ -1,5 +1,6 @@
 package dev.funnel.io;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +9,7 @@ import dev.funnel.log.RejectedRecordException;
 import dev.funnel.log.Rejection;
 import dev.funnel.model.Lead;
 import dev.funnel.sla.Sla;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -90,6 +92,25 @@ final class TouchRecordsTest {
     assertEquals(
         "touches.csv:3: at: \"2026-03-02T08:30:00Z\": touch of lead \"L2\" is before the lead was"
             + " created at 2026-03-02T09:00:00Z",
+        e.getMessage());
+  }
+
+  @Test
+  void aByteStreamThatIsNotUtf8NamesTheLineAndByte() {
+    byte[] head = "subject_id,at\nL1,2026-03-02T10:05:00Z\nL".getBytes(UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+    bytes[head.length] = (byte) 0xE9; // a Latin-1 e-acute
+    bytes[head.length + 1] = '\n';
+    InputFileException e =
+        assertThrows(
+            InputFileException.class,
+            () ->
+                TouchRecords.read(
+                    FunnelFiles.lenient(), new ByteArrayInputStream(bytes), "touches.csv"));
+    assertEquals(
+        "touches.csv:3: bytes that are not UTF-8 (0xE9 at byte "
+            + head.length
+            + "); save the file as UTF-8",
         e.getMessage());
   }
 
