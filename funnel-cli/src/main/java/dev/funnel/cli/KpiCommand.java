@@ -4,9 +4,11 @@ import dev.funnel.Period;
 import dev.funnel.io.KpiJson;
 import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
+import dev.funnel.io.SpendRecords;
 import dev.funnel.kpi.KpiReport;
 import dev.funnel.kpi.Kpis;
 import dev.funnel.log.DealLog;
+import dev.funnel.log.Rejection;
 import dev.funnel.model.ActivitySample;
 import dev.funnel.model.Lead;
 import dev.funnel.model.SpendSample;
@@ -15,8 +17,10 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -146,8 +150,11 @@ final class KpiCommand implements Callable<Integer> {
       records = records.plus(ReadSummary.of(l));
       kpis.leads(l.records());
     }
-    ReadResult<SpendSample> s = Inputs.read(spend, inputs.files()::spend);
+    SpendRecords spendRecords =
+        Inputs.read(spend, (in, name) -> SpendRecords.read(inputs.files(), in, name));
+    ReadResult<SpendSample> s = spendRecords.spend();
     records = records.plus(ReadSummary.of(s));
+    checkCurrencies(log, spendRecords);
     kpis.spend(s.records());
     if (activity != null) {
       ReadResult<ActivitySample> a = Inputs.read(activity, inputs.files()::activity);
@@ -162,6 +169,38 @@ final class KpiCommand implements Callable<Integer> {
     Output.write(output.out, spec.commandLine().getOut(), w -> write(format, report, all, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
+  }
+
+  /**
+   * FORMATS.md: one report never adds two currencies. The first spend row in another currency than
+   * the deals (or, without deal amounts, than the first spend row) ends the command with its file
+   * and line: {@code spend.csv:3: currency: "USD": spend is in USD but deals are in EUR: ...}.
+   */
+  static void checkCurrencies(DealLog log, SpendRecords spend) {
+    Optional<Currency> reference = log.currency();
+    String where = "deals are";
+    List<SpendSample> rows = spend.spend().records();
+    for (int i = 0; i < rows.size(); i++) {
+      Currency c = rows.get(i).cost().currency();
+      if (reference.isEmpty()) {
+        reference = Optional.of(c);
+        where = "the spend of " + spend.origins().get(i) + " is";
+      } else if (!reference.get().equals(c)) {
+        throw new InputException(
+            Rejection.of(
+                    spend.origins().get(i),
+                    "currency",
+                    c.getCurrencyCode(),
+                    "spend is in "
+                        + c.getCurrencyCode()
+                        + " but "
+                        + where
+                        + " in "
+                        + reference.get().getCurrencyCode()
+                        + ": one report never mixes currencies without a conversion table")
+                .message());
+      }
+    }
   }
 
   /** Computes the report; the library's input faults (mixed currencies) exit with 2. */

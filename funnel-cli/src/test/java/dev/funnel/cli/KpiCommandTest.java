@@ -162,10 +162,54 @@ final class KpiCommandTest {
     a.set(a.indexOf("--spend") + 1, usd.toString());
     Cli.Run r = run(a.toArray(new String[0]));
     assertEquals(2, r.status());
-    assertEquals(1, r.errLines().size(), r.err());
-    String line = r.errLines().get(0);
-    assertTrue(line.startsWith("funnel kpi: spend on 2026-03-02 for ads is in USD"), line);
-    assertTrue(line.contains("EUR"), line);
+    // review finding 13: the message named neither the spend file nor the line
+    assertEquals(
+        List.of(
+            usd
+                + ":3: currency: \"USD\": spend is in USD but deals are in EUR: one report never"
+                + " mixes currencies without a conversion table"),
+        r.errLines());
+  }
+
+  @Test
+  void mixedSpendCurrenciesWithoutDealAmountsNameBothRows() throws IOException {
+    List<Path> four = Cli.fourDeals(dir);
+    Path deals =
+        write(
+            dir,
+            "deals_no_amount.csv",
+            "deal_id,created_at",
+            "D1,2026-03-01T00:00:00Z",
+            "D2,2026-03-01T00:00:00Z",
+            "D3,2026-03-02T00:00:00Z",
+            "D4,2026-03-02T00:00:00Z");
+    Path mixed =
+        write(
+            dir,
+            "mixed.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "",
+            "2026-03-02,ads,20.00,USD");
+    Cli.Run r =
+        run(
+            "kpi",
+            "--pipeline",
+            four.get(0).toString(),
+            "--deals",
+            deals.toString(),
+            "--changes",
+            four.get(2).toString(),
+            "--spend",
+            mixed.toString());
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            mixed
+                + ":4: currency: \"USD\": spend is in USD but the spend of "
+                + mixed
+                + ":2 is in EUR: one report never mixes currencies without a conversion table"),
+        r.errLines());
   }
 
   @Test

@@ -266,6 +266,33 @@ final class ReportCommandTest {
   }
 
   @Test
+  void aNegativeAmountIsRejectedWithItsFieldAndCellInJson() throws IOException {
+    // review finding 13: field and value were null, the reason "deal \"D-1\": amount ..."
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "deals_neg.csv",
+            "deal_id,created_at,owner,amount,currency",
+            "D1,2026-03-01T00:00:00Z,ann,-1250.00,EUR",
+            "D2,2026-03-01T00:00:00Z,bob,500.00,EUR",
+            "D3,2026-03-02T00:00:00Z,ann,,",
+            "D4,2026-03-02T00:00:00Z,,,"));
+    String[] args = concat(new String[] {"report"}, inputs(files));
+    Cli.Run strict = run(args);
+    assertEquals(2, strict.status());
+    assertEquals(List.of(files.get(1) + ":2: amount: \"-1250.00\": negative"), strict.errLines());
+    Cli.Run r = run(concat(args, "--lenient", "--format", "json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode neg = MAPPER.readTree(r.out()).get("rejected").get(0);
+    assertEquals(2, neg.get("line").asInt());
+    assertEquals("amount", neg.get("field").asString());
+    assertEquals("-1250.00", neg.get("value").asString());
+    assertEquals("negative", neg.get("reason").asString());
+  }
+
+  @Test
   void datesBoundTheCohortAtStartOfDayUtc() throws IOException {
     JsonNode r = json("--format", "json", "--from", "2026-03-02");
     assertEquals(2, r.get("deals").get("total").asLong()); // D3, D4

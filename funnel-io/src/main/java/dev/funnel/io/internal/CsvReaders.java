@@ -121,6 +121,9 @@ public final class CsvReaders {
           d.lossReason(s);
         }
         if ((s = t.cell(leadId)) != null) {
+          if (s.isBlank()) {
+            throw new CellException("lead_id", s, "blank; leave the cell empty for no lead");
+          }
           d.leadId(s);
         }
         for (int c : attributeColumns) {
@@ -219,14 +222,33 @@ public final class CsvReaders {
     int reason = t.column("rejection_reason");
     Set<String> seen = new HashSet<>();
     return row -> {
+      String leadId = required(row, id, "lead_id");
+      Instant createdAt = instant(row, created, "created_at");
+      Optional<Instant> handedOverAt = optionalInstant(row, handed, "handed_over_at");
+      Optional<Instant> acceptedAt = optionalInstant(row, accepted, "accepted_at");
+      Optional<Instant> rejectedAt = optionalInstant(row, rejected, "rejected_at");
+      // the rules of Lead, checked here to name the column and the cell as written
+      notBefore(row, handed, "handed_over_at", handedOverAt, "created_at", createdAt);
+      String start = handedOverAt.isPresent() ? "handed_over_at" : "created_at";
+      Instant startAt = handedOverAt.orElse(createdAt);
+      notBefore(row, accepted, "accepted_at", acceptedAt, start, startAt);
+      notBefore(row, rejected, "rejected_at", rejectedAt, start, startAt);
+      if (acceptedAt.isPresent() && rejectedAt.isPresent()) {
+        throw new CellException(
+            "rejected_at",
+            row.raw(rejected),
+            "the lead is also accepted (accepted_at "
+                + row.raw(accepted)
+                + "); a lead is accepted or rejected, not both");
+      }
       Lead lead =
           new Lead(
-              required(row, id, "lead_id"),
-              instant(row, created, "created_at"),
+              leadId,
+              createdAt,
               Optional.ofNullable(row.cell(channel)),
-              optionalInstant(row, handed, "handed_over_at"),
-              optionalInstant(row, accepted, "accepted_at"),
-              optionalInstant(row, rejected, "rejected_at"),
+              handedOverAt,
+              acceptedAt,
+              rejectedAt,
               Optional.ofNullable(row.cell(reason)));
       if (!seen.add(lead.id())) {
         throw new CellException("lead_id", lead.id(), "lead id is used twice");
@@ -275,13 +297,16 @@ public final class CsvReaders {
       String ch = required(row, channel, "channel");
       String m = required(row, metric, "metric");
       String v = required(row, value, "value");
-      double count;
+      BigDecimal count;
       try {
-        count = Money.parseAmount(v).doubleValue();
+        count = Money.parseAmount(v);
       } catch (IllegalArgumentException e) {
         throw new CellException("value", v, "not a plain decimal number");
       }
-      return new ActivitySample(day, ch, m, count);
+      if (count.signum() < 0) {
+        throw new CellException("value", v, "negative");
+      }
+      return new ActivitySample(day, ch, m, count.doubleValue());
     };
   }
 
@@ -315,7 +340,24 @@ public final class CsvReaders {
     if (s == null) {
       throw new CellException(field, "", "required, but the cell is empty");
     }
+    if (s.isBlank()) {
+      throw new CellException(field, s, "required, but the cell is blank");
+    }
     return s;
+  }
+
+  /** A later instant of a row that must not lie before an earlier one. */
+  private static void notBefore(
+      CsvTable t,
+      int column,
+      String field,
+      Optional<Instant> value,
+      String otherField,
+      Instant other)
+      throws CellException {
+    if (value.isPresent() && value.get().isBefore(other)) {
+      throw new CellException(field, t.raw(column), "before " + otherField + " " + other);
+    }
   }
 
   private static Instant instant(CsvTable t, int column, String field) throws CellException {
@@ -353,6 +395,9 @@ public final class CsvReaders {
       value = Money.parseAmount(a);
     } catch (IllegalArgumentException e) {
       throw new CellException(amountField, a, "not a plain decimal amount (like 1250.00)");
+    }
+    if (value.signum() < 0) {
+      throw new CellException(amountField, a, "negative");
     }
     Currency currency;
     try {
