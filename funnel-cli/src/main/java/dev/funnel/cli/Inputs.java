@@ -43,7 +43,8 @@ final class Inputs {
     }
   }
 
-  private static void check(Path file) {
+  /** Fails with one line when the file is missing or a directory. */
+  static void check(Path file) {
     if (Files.isDirectory(file)) {
       throw new InputException(file + ": is a directory, not a file");
     }

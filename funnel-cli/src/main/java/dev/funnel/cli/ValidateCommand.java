@@ -167,12 +167,44 @@ final class ValidateCommand implements Callable<Integer> {
       lines.put(changesFile.toString(), why);
       return;
     }
-    DealLog log = file(dealsFile, () -> new Inputs(true).dealLog(p, dealsFile, changesFile));
-    if (log == null) {
-      return;
-    }
     String dealsName = dealsFile.toString();
     String changesName = changesFile.toString();
+    DealLog log = null;
+    List<String> faulty = new ArrayList<>();
+    for (Path f : List.of(dealsFile, changesFile)) {
+      try {
+        Inputs.check(f);
+      } catch (InputException e) {
+        faulty.add(f.toString());
+        problems.addAll(e.lines());
+      }
+    }
+    if (faulty.isEmpty()) {
+      try {
+        log = new Inputs(true).dealLog(p, dealsFile, changesFile);
+      } catch (InputFileException e) {
+        // the file at fault, not always deals.csv
+        faulty.add(e.source().equals(changesName) ? changesName : dealsName);
+        problems.add(e.getMessage());
+      } catch (InputException e) {
+        // the two files together break a rule of the log (or cannot be read)
+        faulty.add(dealsName);
+        faulty.add(changesName);
+        problems.addAll(e.lines());
+      }
+    }
+    if (log == null) {
+      unusable = true;
+      for (String name : List.of(dealsName, changesName)) {
+        if (faulty.contains(name)) {
+          lines.put(name, "unusable");
+        } else {
+          String other = name.equals(dealsName) ? changesName : dealsName;
+          lines.put(name, "not checked: the deal log needs " + other + ", which is unusable");
+        }
+      }
+      return;
+    }
     long dealsRejected =
         log.rejections().stream().filter(r -> r.source().equals(dealsName)).count();
     long changesRejected =

@@ -239,6 +239,57 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void theBrokenChangesFileIsTheOneMarkedUnusable() throws IOException {
+    // review finding 15: stdout said "deals.csv: unusable" and did not list the changes file
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    Path broken = write(dir, "changes_nohdr.csv", "deal_id,to_stage", "D1,won");
+    files.set(2, broken);
+    Cli.Run r = run(concat(new String[] {"validate"}, inputs(files)));
+    assertEquals(2, r.status());
+    String p = files.get(0).toString();
+    String d = files.get(1).toString();
+    String c = broken.toString();
+    int w = c.length() + 1;
+    assertEquals(
+        String.join(
+                "\n",
+                pad(p + ":", w) + " pipeline \"b2b\", stages new, qualified, won, lost",
+                pad(d + ":", w) + " not checked: the deal log needs " + c + ", which is unusable",
+                pad(c + ":", w) + " unusable")
+            + "\n",
+        r.out());
+    assertEquals(
+        List.of(
+            c
+                + ":1: header: required column \"occurred_at\" is missing (found: deal_id,"
+                + " to_stage)",
+            "funnel validate: the input is unusable"),
+        r.errLines());
+  }
+
+  @Test
+  void aMissingChangesFileIsTheOneMarkedUnusable() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    Path missing = dir.resolve("nope.csv");
+    files.set(2, missing);
+    Cli.Run r = run(concat(new String[] {"validate"}, inputs(files)));
+    assertEquals(2, r.status());
+    String out = r.out().replaceAll(":\\s+", ": ");
+    assertEquals(true, out.contains(missing + ": unusable\n"), r.out());
+    assertEquals(
+        true,
+        out.contains(
+            files.get(1)
+                + ": not checked: the deal log needs "
+                + missing
+                + ", which is unusable\n"),
+        r.out());
+    assertEquals(
+        List.of(missing + ": no such file", "funnel validate: the input is unusable"),
+        r.errLines());
+  }
+
+  @Test
   void dealsNeedChangesAndPipeline() throws IOException {
     List<Path> files = fourDeals(dir);
     Cli.Run r = run("validate", "--deals", files.get(1).toString());
