@@ -147,7 +147,15 @@ final class ReportCommand implements Callable<Integer> {
     }
     Optional<Instant> at =
         asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
-    FunnelReport report = report(log, from, to, at.orElse(null), by, counting);
+    FunnelReport report =
+        report(
+            log,
+            from,
+            to,
+            at.orElse(null),
+            asOf != null ? "--as-of" : "as-of (the latest instant of the files read)",
+            by,
+            counting);
     ProcessReports process =
         ProcessReports.of(
             log,
@@ -195,6 +203,21 @@ final class ReportCommand implements Callable<Integer> {
       @Nullable Instant asOf,
       List<String> by,
       Counting counting) {
+    return report(log, from, to, asOf, "--as-of", by, counting);
+  }
+
+  /**
+   * Runs the query the options describe; option conflicts the engine finds exit with 2, each
+   * labelled with the option it comes from ({@code asOfLabel} for an as-of the log cannot hold).
+   */
+  static FunnelReport report(
+      DealLog log,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      @Nullable Instant asOf,
+      String asOfLabel,
+      List<String> by,
+      Counting counting) {
     Funnel f = Funnel.of(log).counting(counting);
     try {
       if (from != null && to != null) {
@@ -210,6 +233,12 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (asOf != null) {
       f.asOf(asOf);
+      try {
+        // resolves the selection only (no breakdown, no scan): the as-of checks of the engine
+        Funnel.of(log).asOf(asOf).query();
+      } catch (IllegalArgumentException e) {
+        throw new InputException("funnel report: " + asOfLabel + ": " + e.getMessage());
+      }
     }
     for (String b : by) {
       String[] dims = b.split(":", -1);
@@ -231,7 +260,8 @@ final class ReportCommand implements Callable<Integer> {
     try {
       return f.report();
     } catch (IllegalArgumentException e) {
-      throw new InputException("funnel report: --by: " + e.getMessage());
+      // what is left is a breakdown naming an attribute no deal has
+      throw new InputException("funnel report: " + (by.isEmpty() ? "" : "--by: ") + e.getMessage());
     }
   }
 

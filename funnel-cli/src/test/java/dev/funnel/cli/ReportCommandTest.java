@@ -293,6 +293,30 @@ final class ReportCommandTest {
   }
 
   @Test
+  void anAsOfTheLogCannotHoldIsLabelledAsOf() throws IOException {
+    // review finding 16: the error was labelled --by, although no --by was given
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))),
+                "--as-of",
+                "2100-01-01T00:00:00Z",
+                "--by",
+                "owner"));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "funnel report: --as-of: as-of 2100-01-01T00:00:00Z is more than 2^31 seconds (68"
+                + " years) after the log's first instant 2026-03-01T00:00:00Z; a log measures ages"
+                + " in int seconds"),
+        r.errLines());
+    Cli.Run by =
+        run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), "--by", "region"));
+    assertEquals(2, by.status());
+    assertTrue(by.errLines().get(0).startsWith("funnel report: --by: "), by.err());
+  }
+
+  @Test
   void datesBoundTheCohortAtStartOfDayUtc() throws IOException {
     JsonNode r = json("--format", "json", "--from", "2026-03-02");
     assertEquals(2, r.get("deals").get("total").asLong()); // D3, D4
