@@ -78,6 +78,32 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void aDealRowWithATrailingCommaRejectsItsChangesAsChangesOfARejectedDeal() throws IOException {
+    // review finding 17 (deals_comma.csv)
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "deals_comma.csv",
+            "deal_id,created_at,owner",
+            "D1,2026-03-01T00:00:00Z,ann,",
+            "D2,2026-03-01T00:00:00Z,bob",
+            "D3,2026-03-02T00:00:00Z,ann",
+            "D4,2026-03-02T00:00:00Z,"));
+    Cli.Run r = run(concat(new String[] {"validate"}, inputs(files)));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            files.get(1) + ":2: the row has 4 cells, the header has 3",
+            files.get(2) + ":2: deal_id: \"D1\": its deal was rejected",
+            files.get(2) + ":3: deal_id: \"D1\": its deal was rejected",
+            "funnel validate: 3 of 8 records rejected; a report stops at the first (--lenient"
+                + " skips them)"),
+        r.errLines());
+  }
+
+  @Test
   void lenientAcceptsRejectedRecordsButStillListsThem() throws IOException {
     Cli.Run r = run(concat(concat(new String[] {"validate"}, inputs(badFiles())), "--lenient"));
     assertEquals(0, r.status(), r.err());

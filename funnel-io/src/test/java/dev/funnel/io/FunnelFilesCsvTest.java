@@ -183,6 +183,30 @@ final class FunnelFilesCsvTest {
   }
 
   @Test
+  void changesOfADealRowWithTheWrongNumberOfCellsAreChangesOfARejectedDeal() throws IOException {
+    // review finding 17: they were rejected as "no deal with this id"
+    String deals =
+        "deal_id,created_at,owner\n"
+            + "D-1,2026-03-02T09:00:00Z,ann,\n"
+            + "D-2,2026-03-03T11:30:00Z\n"
+            + "D-3,2026-03-03T11:30:00Z,bob\n";
+    String changes =
+        CHANGES_HEADER
+            + "D-1,qualified,2026-03-04T10:00:00Z\n"
+            + "D-2,won,2026-03-20T16:00:00Z\n"
+            + "D-3,lost,2026-03-05T12:00:00Z\n";
+    DealLog log = log(FunnelFiles.lenient(), deals, changes);
+    assertEquals(
+        List.of(
+            "deals.csv:2: the row has 4 cells, the header has 3",
+            "deals.csv:3: the row has 2 cells, the header has 3",
+            "stage_changes.csv:2: deal_id: \"D-1\": its deal was rejected",
+            "stage_changes.csv:3: deal_id: \"D-2\": its deal was rejected"),
+        log.rejections().stream().map(Rejection::message).toList());
+    assertEquals(1, log.dealCount());
+  }
+
+  @Test
   void lenientDealLogListsEveryBadRecord() throws IOException {
     String deals =
         "deal_id,created_at,amount,currency\n"

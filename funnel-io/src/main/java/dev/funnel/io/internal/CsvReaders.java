@@ -70,11 +70,12 @@ public final class CsvReaders {
   }
 
   /**
-   * Rejects a deal row; when its deal_id cell can be read, the changes of that id are then rejected
-   * as changes of a rejected deal, not of an unknown one.
+   * Rejects a deal row; when its deal_id cell can be read (by its header position, also in a row
+   * with too few or too many cells), the changes of that id are then rejected as changes of a
+   * rejected deal, not of an unknown one.
    */
   private static void rejectDeal(CsvTable t, int id, DealLogBuilder builder, Rejection r) {
-    String dealId = t.size() == t.width() ? t.cell(id) : null;
+    String dealId = t.cell(id);
     if (dealId == null || dealId.isBlank()) {
       builder.reject(r);
     } else {
