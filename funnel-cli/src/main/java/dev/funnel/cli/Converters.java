@@ -67,16 +67,35 @@ final class Converters {
     return OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
   }
 
-  /** An ISO-8601 duration such as {@code P7D} or {@code PT30M}, positive. */
+  /**
+   * An ISO-8601 duration such as {@code P7D}, {@code PT30M} or {@code P2W} (a week is 7 days),
+   * positive. Months and years ({@code P3M}, {@code P1Y}) are refused with a message saying why:
+   * their length varies, so a fixed duration is given in days ({@code P90D}).
+   */
   static final class Window implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
+      String v = value.strip();
       Duration d;
       try {
-        d = Duration.parse(value.strip());
+        d = Duration.parse(v);
       } catch (DateTimeParseException e) {
-        throw new TypeConversionException(
-            "\"" + value + "\" is not an ISO-8601 duration such as P7D, PT12H or P1DT6H");
+        java.time.Period p;
+        try {
+          // weeks, months and years: the date-based form of ISO-8601 durations
+          p = java.time.Period.parse(v);
+        } catch (DateTimeParseException notAPeriod) {
+          throw new TypeConversionException(
+              "\"" + value + "\" is not an ISO-8601 duration such as P7D, P2W, PT12H or P1DT6H");
+        }
+        if (p.getYears() != 0 || p.getMonths() != 0) {
+          throw new TypeConversionException(
+              "\""
+                  + value
+                  + "\": months and years are not fixed lengths (a month has 28 to 31 days);"
+                  + " give the duration in days or weeks, such as P90D or P13W");
+        }
+        d = Duration.ofDays(p.getDays());
       }
       if (d.isNegative() || d.isZero()) {
         throw new TypeConversionException("\"" + value + "\" is not a positive duration");

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       "",
       "Dates: --from and --to take an ISO-8601 instant (2026-03-01T09:15:00+03:00) or a date, which means the start of that day in UTC; --as-of takes an instant only.",
       "As-of: without --as-of, the latest event of the files read (deals, changes, leads, touches); every analysis of the report sees the data as of that instant. --from and --to select the cohort of the funnel, hygiene, losses and concentration.",
-      "Durations: --sla-response and --follow-up take an ISO-8601 duration (PT15M, P7D, PT1H30M); with --calendar the response time is business time.",
+      "Durations: --sla-response and --follow-up take an ISO-8601 duration (PT15M, P7D, PT1H30M, P2W with weeks of 7 days; months and years are not fixed lengths, give days such as P90D); with --calendar the response time is business time.",
       "Breakdowns: --by owner,channel gives two breakdowns; --by owner:channel one crossed breakdown (a group per owner and channel pair). A dimension is owner, channel, a creation period (day, week, month, quarter, year) or an attribute column of deals.csv; attribute=NAME always means the column NAME, also one named like a built-in dimension (--by attribute=quarter for a fiscal-quarter column named quarter).",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
     })

@@ -467,12 +467,35 @@ final class ReportProcessTest {
         r.errLines());
   }
 
+  @Test
+  void durationsTakeWeeksOfSevenDays() throws IOException {
+    // review finding 20: P2W was "not an ISO-8601 duration"
+    JsonNode weeks = json("--touches", touches.toString(), "--follow-up", "P2W");
+    JsonNode days = json("--touches", touches.toString(), "--follow-up", "P14D");
+    assertEquals(days.get("staleDeals"), weeks.get("staleDeals"));
+    assertEquals(java.time.Duration.ofDays(14), new Converters.Window().convert(" p2w "));
+    assertEquals(java.time.Duration.ofDays(9), new Converters.Window().convert("P1W2D"));
+  }
+
   static Stream<Arguments> badValues() {
     return Stream.of(
         Arguments.of(
             List.of("--sla-response", "15m"),
             "report: Invalid value for option '--sla-response': \"15m\" is not an ISO-8601"
-                + " duration such as P7D, PT12H or P1DT6H"),
+                + " duration such as P7D, P2W, PT12H or P1DT6H"),
+        Arguments.of(
+            List.of("--follow-up", "P3M"),
+            "report: Invalid value for option '--follow-up': \"P3M\": months and years are not"
+                + " fixed lengths (a month has 28 to 31 days); give the duration in days or weeks,"
+                + " such as P90D or P13W"),
+        Arguments.of(
+            List.of("--sla-response", "P1Y"),
+            "report: Invalid value for option '--sla-response': \"P1Y\": months and years are not"
+                + " fixed lengths (a month has 28 to 31 days); give the duration in days or weeks,"
+                + " such as P90D or P13W"),
+        Arguments.of(
+            List.of("--follow-up", "-P2W"),
+            "report: Invalid value for option '--follow-up': \"-P2W\" is not a positive duration"),
         Arguments.of(
             List.of("--follow-up", "-P1D"),
             "report: Invalid value for option '--follow-up': \"-P1D\" is not a positive duration"),

@@ -157,7 +157,7 @@ final class SequenceCommandTest {
     assertEquals(2, w.status());
     assertEquals(
         "sequence: Invalid value for option '--window': \"7 days\" is not an ISO-8601 duration"
-            + " such as P7D, PT12H or P1DT6H",
+            + " such as P7D, P2W, PT12H or P1DT6H",
         w.errLines().get(0));
     Cli.Run m =
         run(
