@@ -31,7 +31,8 @@ final class Output {
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
       body.write(w);
     } catch (IOException e) {
-      throw new InputException("--out " + file + ": cannot be written: " + e.getMessage());
+      throw new InputException(
+          "--out " + file + ": cannot be written: " + IoReasons.whyNotWritten(e, file));
     }
   }
 }

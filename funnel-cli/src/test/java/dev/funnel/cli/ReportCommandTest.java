@@ -317,6 +317,43 @@ final class ReportCommandTest {
   }
 
   @Test
+  void outIntoADirectoryThatDoesNotExistSaysSo() throws IOException {
+    // review finding 21: "cannot be written: <the path again>"
+    Path out = dir.resolve("nodir").resolve("r.txt");
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))), "--out", out.toString()));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "--out "
+                + out
+                + ": cannot be written: the directory "
+                + dir.resolve("nodir")
+                + " does not exist"),
+        r.errLines());
+    Cli.Run relative =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))),
+                "--out",
+                "nodir-xyz/r.txt"));
+    assertEquals(
+        List.of("--out nodir-xyz/r.txt: cannot be written: the directory nodir-xyz does not exist"),
+        relative.errLines());
+    Cli.Run intoDir =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))), "--out", dir.toString()));
+    assertEquals(2, intoDir.status());
+    assertEquals(1, intoDir.errLines().size(), intoDir.err());
+    assertTrue(
+        intoDir.errLines().get(0).startsWith("--out " + dir + ": cannot be written: "),
+        intoDir.err());
+  }
+
+  @Test
   void datesBoundTheCohortAtStartOfDayUtc() throws IOException {
     JsonNode r = json("--format", "json", "--from", "2026-03-02");
     assertEquals(2, r.get("deals").get("total").asLong()); // D3, D4
