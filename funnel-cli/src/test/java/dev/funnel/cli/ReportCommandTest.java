@@ -253,6 +253,17 @@ final class ReportCommandTest {
   }
 
   @Test
+  void byTheBuiltInAndTheColumnOfOneNameGivesTwoBreakdownsInJson() throws IOException {
+    // this was an internal error: the JSON had "quarter" twice
+    Cli.Run r =
+        run(concat(attrInputs(), "--by", "quarter,attribute=quarter:owner", "--format", "json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode b = MAPPER.readTree(r.out()).get("breakdowns");
+    assertEquals(List.of("2026-Q1"), keys(b.get("quarter")));
+    assertEquals(4, b.get("attribute=quarter x owner").size());
+  }
+
+  @Test
   void byHelpExplainsAttributeEquals() {
     for (String command : List.of("report", "kpi")) {
       Cli.Run r = run(command, "--help");

@@ -1,6 +1,7 @@
 package dev.funnel.io;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.stream.Collectors.joining;
 
 import dev.funnel.Breakdown;
 import dev.funnel.Dimension;
@@ -23,6 +24,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,9 @@ import tools.jackson.databind.util.TokenBuffer;
  * lost, winRate, cohortConversion, cycleTime, averageWonDealSize, wonWithoutAmount, velocityPerDay,
  * stages}]}}. A breakdown's name is its dimensions joined with {@code " x "} ({@code owner x
  * channel}); a group's {@code key} is its values joined the same way and {@code values} maps each
- * dimension to its value.
+ * dimension to its value. An attribute spelled like a built-in dimension that is also in the report
+ * is named {@code attribute=NAME} there ({@code quarter x attribute=quarter}), so that no name
+ * repeats.
  *
  * <p>A sequence report reads: {@code steps}, {@code window}, {@code modes}, {@code records}, {@code
  * rejected}, {@code entities}, {@code entitiesByLevel}, {@code levels [{step, entities,
@@ -442,16 +446,45 @@ public final class JsonReports {
         .endObject();
   }
 
+  /**
+   * The name of a dimension in the JSON: its label, except for an attribute spelled like a built-in
+   * dimension when that built-in is also in the report ({@code attribute=quarter} next to the
+   * creation {@code quarter}), so that no two properties share a name.
+   */
+  private static String jsonName(Dimension d, Set<String> clashing) {
+    return d.kind() == Dimension.Kind.ATTRIBUTE && clashing.contains(d.label())
+        ? Dimension.ATTRIBUTE_PREFIX + d.label()
+        : d.label();
+  }
+
+  /** The labels that both an attribute and a built-in dimension of these breakdowns carry. */
+  private static Set<String> clashingLabels(List<Breakdown> breakdowns) {
+    Set<String> attributes = new HashSet<>();
+    Set<String> builtIns = new HashSet<>();
+    for (Breakdown b : breakdowns) {
+      for (Dimension d : b.dimensions()) {
+        (d.kind() == Dimension.Kind.ATTRIBUTE ? attributes : builtIns).add(d.label());
+      }
+    }
+    attributes.retainAll(builtIns);
+    return attributes;
+  }
+
   private static void breakdowns(JsonOut out, List<Breakdown> breakdowns) {
+    Set<String> clashing = clashingLabels(breakdowns);
     out.startObject();
     for (Breakdown b : breakdowns) {
-      out.name(b.name()).startArray();
+      List<Dimension> dims = b.dimensions();
+      out.name(
+              clashing.isEmpty()
+                  ? b.name()
+                  : dims.stream().map(d -> jsonName(d, clashing)).collect(joining(" x ")))
+          .startArray();
       for (Group g : b.groups()) {
         FunnelFigures f = g.figures();
         out.startObject().name("key").value(g.label()).name("values").startObject();
-        List<Dimension> dims = b.dimensions();
         for (int i = 0; i < dims.size(); i++) {
-          out.name(dims.get(i).label()).value(g.key().get(i));
+          out.name(jsonName(dims.get(i), clashing)).value(g.key().get(i));
         }
         out.endObject()
             .name("deals")

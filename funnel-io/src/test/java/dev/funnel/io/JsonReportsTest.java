@@ -161,6 +161,38 @@ final class JsonReportsTest {
   }
 
   @Test
+  void anAttributeNamedLikeABuiltInNextToThatBuiltInIsWrittenAsAttributeEquals() {
+    // with --by attribute=quarter (review finding 4) both may be in one report: no duplicate key
+    Pipeline p = Pipeline.builder("b2b").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("D1", day(0)).attribute("quarter", "FY26-Q4").build())
+            .deal(Deal.builder("D2", day(1)).attribute("quarter", "FY27-Q1").build())
+            .change("D1", "won", day(2))
+            .build();
+    FunnelReport report =
+        Funnel.of(log)
+            .by("quarter")
+            .by("attribute=quarter")
+            .by("quarter", "attribute=quarter")
+            .report();
+    JsonNode b = parse(JsonReports.toJson(report, ReadSummary.of(log))).get("breakdowns");
+    List<String> names = new ArrayList<>();
+    b.propertyNames().forEach(names::add);
+    assertEquals(List.of("quarter", "attribute=quarter", "quarter x attribute=quarter"), names);
+    JsonNode crossed = b.get("quarter x attribute=quarter").get(0).get("values");
+    assertEquals("2026-Q1", crossed.get("quarter").asString());
+    assertEquals("FY26-Q4", crossed.get("attribute=quarter").asString());
+    // alone, the attribute keeps its name
+    JsonNode alone =
+        parse(
+                JsonReports.toJson(
+                    Funnel.of(log).by("attribute=quarter").report(), ReadSummary.of(log)))
+            .get("breakdowns");
+    assertEquals(2, alone.get("quarter").size());
+  }
+
+  @Test
   void extraPercentilesFollowTheStandardOnesWhichAreNullWhenNotComputed() {
     DealLog log = fourDeals();
     FunnelReport report = Funnel.of(log).percentiles(0.5, 0.99).report();
