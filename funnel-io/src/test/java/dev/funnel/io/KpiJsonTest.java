@@ -46,6 +46,10 @@ final class KpiJsonTest {
   }
 
   static KpiReport report() {
+    return report(Instant.parse("2026-02-28T00:00:00Z"));
+  }
+
+  static KpiReport report(Instant asOf) {
     Pipeline pipeline = Pipeline.builder("p").open("new").won("won").lost("lost").build();
     DealLogBuilder b = DealLog.builder(pipeline);
     b.deal(
@@ -80,7 +84,7 @@ final class KpiJsonTest {
         .leads(leads)
         .spend(spend)
         .activity(activity)
-        .asOf(Instant.parse("2026-02-28T00:00:00Z"))
+        .asOf(asOf)
         .target("cac", Target.forScope("channel=ads", 40))
         .report();
   }
@@ -148,7 +152,8 @@ final class KpiJsonTest {
 
   @Test
   void channelEconomicsAndDriverTree() {
-    String text = KpiJson.toJson(report());
+    // As of March 1st February is complete: the driver tree leads into it.
+    String text = KpiJson.toJson(report(Instant.parse("2026-03-01T00:00:00Z")));
     // Money keeps its exact decimals in the text.
     assertTrue(text.contains("\"amount\" : 100.00,"), text);
     JsonNode root = MAPPER.readTree(text);
@@ -177,6 +182,8 @@ final class KpiJsonTest {
     }
     assertEquals(0, sum, 1e-9);
     assertFalse(tree.has("undecomposed"));
+    // As of February 28 February is still running and January has no period before it.
+    assertTrue(MAPPER.readTree(KpiJson.toJson(report())).get("driverTree").isNull());
   }
 
   @Test
