@@ -181,7 +181,8 @@ public final class Funnel {
 
   /**
    * Adds a breakdown by dimensions named as the CLI names them ({@code "owner"}, {@code "channel"},
-   * {@code "month"}, or an attribute), crossed when several are given.
+   * {@code "month"}, an attribute, or {@code "attribute=quarter"} for an attribute called like a
+   * built-in dimension), crossed when several are given.
    *
    * @see Dimension#named(String)
    */

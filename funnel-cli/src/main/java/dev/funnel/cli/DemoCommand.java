@@ -249,8 +249,8 @@ final class DemoCommand implements Callable<Integer> {
       out.println("(no KPI data)");
       return;
     }
-    // the latest period holds as-of and is still running: the one before is the last complete one
-    String period = periods.get(Math.max(0, periods.size() - 2));
+    // the latest period holds as-of and is still running
+    String period = k.lastCompletePeriod().orElse(periods.get(periods.size() - 1));
     out.println(
         "KPIs as of " + k.asOf() + "; the scorecard of " + period + ", the last complete period:");
     out.print(k.scorecard(period, Scope.ALL));
@@ -279,7 +279,7 @@ final class DemoCommand implements Callable<Integer> {
             "  "
                 + c.scope()
                 + ": "
-                + c.leads()
+                + c.leads().getAsLong()
                 + " leads, "
                 + c.wonDeals()
                 + " won, CAC "

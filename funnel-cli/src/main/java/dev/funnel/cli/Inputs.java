@@ -72,7 +72,7 @@ final class Inputs {
     } catch (RejectedRecordException | InputFileException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      // a rule over the whole log, e.g. instants spanning more than 68 years
+      // a rule over the whole log that names no record
       throw new InputException(dealsName + ", " + changesName + ": " + e.getMessage());
     }
   }

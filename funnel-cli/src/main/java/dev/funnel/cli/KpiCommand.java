@@ -40,7 +40,7 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Prints the KPIs of the data: the scorecard of the latest period (outcome and activity KPIs with their change on the period before), the activity-without-outcome alerts, the economics of each channel (spend, leads, deals, revenue, CPL, CAC, ROAS, ROMI) and the revenue driver tree of the last two periods."
+      "Prints the KPIs of the data: the scorecard of the last complete period (outcome and activity KPIs with their change on the period before; the latest period when none is complete yet), the activity-without-outcome alerts, the economics of each channel (spend, leads, deals, revenue, CPL, CAC, ROAS, ROMI) and the revenue driver tree into that period."
     },
     footer = {
       "",

@@ -180,7 +180,11 @@ public final class KpiJson {
       } else {
         g.writeNull();
       }
-      g.writeNumberProperty("leads", c.leads());
+      if (c.leads().isPresent()) {
+        g.writeNumberProperty("leads", c.leads().getAsLong());
+      } else {
+        g.writeNullProperty("leads");
+      }
       g.writeNumberProperty("deals", c.deals());
       g.writeNumberProperty("wonDeals", c.wonDeals());
       g.writeName("revenue");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Spend, leads, deals, won deals and revenue of one scope over the whole report window, with CPL,
@@ -14,7 +15,7 @@ import java.util.OptionalDouble;
  *
  * @param scope {@code all} or {@code channel=<name>}
  * @param spend marketing spend; absent without spend records
- * @param leads leads created
+ * @param leads leads created; absent when no leads were given
  * @param deals deals created
  * @param wonDeals deals won
  * @param revenue revenue of the deals won
@@ -26,7 +27,7 @@ import java.util.OptionalDouble;
 public record ChannelEconomics(
     String scope,
     Optional<BigDecimal> spend,
-    long leads,
+    OptionalLong leads,
     long deals,
     long wonDeals,
     BigDecimal revenue,
@@ -39,6 +40,7 @@ public record ChannelEconomics(
   public ChannelEconomics {
     requireNonNull(scope, "scope");
     requireNonNull(spend, "spend");
+    requireNonNull(leads, "leads");
     requireNonNull(revenue, "revenue");
     requireNonNull(cpl, "cpl");
     requireNonNull(cac, "cac");
@@ -46,12 +48,18 @@ public record ChannelEconomics(
     requireNonNull(romi, "romi");
   }
 
-  /** The economics of a scope from its measures merged over the window. */
-  public static ChannelEconomics of(String scope, Measures total, KpiParameters parameters) {
+  /**
+   * The economics of a scope from its measures merged over the window; {@code leadsGiven} false
+   * when the report had no leads (their count is then unknown, not 0).
+   */
+  public static ChannelEconomics of(
+      String scope, Measures total, KpiParameters parameters, boolean leadsGiven) {
     return new ChannelEconomics(
         scope,
         total.get(Measure.SPEND),
-        total.get(Measure.LEADS).orElseThrow().longValueExact(),
+        leadsGiven
+            ? OptionalLong.of(total.get(Measure.LEADS).orElseThrow().longValueExact())
+            : OptionalLong.empty(),
         total.get(Measure.DEALS).orElseThrow().longValueExact(),
         total.get(Measure.WON_DEALS).orElseThrow().longValueExact(),
         total.get(Measure.REVENUE).orElseThrow(),
@@ -72,7 +80,7 @@ public record ChannelEconomics(
           List.of(
               r.scope,
               r.spend.map(BigDecimal::toPlainString).orElse(Format.ABSENT),
-              Long.toString(r.leads),
+              r.leads.isPresent() ? Long.toString(r.leads.getAsLong()) : Format.ABSENT,
               Long.toString(r.deals),
               Long.toString(r.wonDeals),
               r.revenue.toPlainString(),

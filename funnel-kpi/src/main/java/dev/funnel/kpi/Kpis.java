@@ -442,7 +442,7 @@ public final class Kpis {
         if (dealCells.containsKey(scope)) {
           continue;
         }
-        economics.add(ChannelEconomics.of(scope, totals.get(scope), params));
+        economics.add(ChannelEconomics.of(scope, totals.get(scope), params, leads.isPresent()));
       }
     }
     return new KpiReport(at, p, z, currency, params, limit, defs, rows, alerts, economics);

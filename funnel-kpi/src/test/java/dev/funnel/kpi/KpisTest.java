@@ -255,7 +255,7 @@ final class KpisTest {
     ChannelEconomics ads = MONTHS.channelEconomics().get(1);
     assertEquals("channel=ads", ads.scope());
     assertEquals(new java.math.BigDecimal("3200.00"), ads.spend().orElseThrow());
-    assertEquals(35, ads.leads());
+    assertEquals(35, ads.leads().getAsLong());
     assertEquals(10, ads.deals());
     assertEquals(7, ads.wonDeals());
     assertEquals(new java.math.BigDecimal("7300.00"), ads.revenue());
@@ -264,7 +264,7 @@ final class KpisTest {
     assertValue(7300.0 / 3200, ads.roas(), "roas");
     assertValue((7300.0 - 3200) / 3200, ads.romi(), "romi");
     assertEquals("all", MONTHS.channelEconomics().get(0).scope());
-    assertEquals(41, MONTHS.channelEconomics().get(0).leads());
+    assertEquals(41, MONTHS.channelEconomics().get(0).leads().getAsLong());
   }
 
   @Test
@@ -397,6 +397,8 @@ final class KpisTest {
     for (String kpi : List.of("leads", "cpl", "lead_to_deal")) {
       assertTrue(r.value("2026-02", "all", kpi).isEmpty(), kpi);
     }
+    assertTrue(r.channelEconomics().get(0).leads().isEmpty());
+    assertTrue(r.channelEconomics().get(0).cpl().isEmpty());
     // what the deals carry is still there
     assertTrue(r.value("2026-02", "all", "won_deals").isPresent());
     // with leads given, a period without any is a real 0
