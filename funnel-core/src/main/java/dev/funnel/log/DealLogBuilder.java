@@ -157,15 +157,7 @@ public final class DealLogBuilder {
       try {
         minor = money.minorUnits();
       } catch (ArithmeticException e) {
-        rejectDealId(id);
-        record(
-            Rejection.of(
-                origin,
-                "amount",
-                money.amount().toPlainString(),
-                "more than the largest amount a log holds, "
-                    + Money.ofMinor(Long.MAX_VALUE, money.currency())));
-        return this;
+        return rejectAmount(id, origin, money, "more than the largest amount a log holds, ");
       }
     }
     if (deal.amount().isPresent()) {
@@ -192,16 +184,11 @@ public final class DealLogBuilder {
       }
     }
     if (minor != ColumnarDealLog.NO_AMOUNT && minor > Long.MAX_VALUE - amountTotal) {
-      Money money = deal.amount().get();
-      rejectDealId(id);
-      record(
-          Rejection.of(
-              origin,
-              "amount",
-              money.amount().toPlainString(),
-              "the log's amounts would total more than the largest total a log holds, "
-                  + Money.ofMinor(Long.MAX_VALUE, money.currency())));
-      return this;
+      return rejectAmount(
+          id,
+          origin,
+          deal.amount().get(),
+          "the log's amounts would total more than the largest total a log holds, ");
     }
     if (minor != ColumnarDealLog.NO_AMOUNT) {
       amountTotal += minor;
@@ -239,6 +226,17 @@ public final class DealLogBuilder {
       }
       column.add(attributeValues.get(a).encode(e.getValue()));
     }
+    return this;
+  }
+
+  private DealLogBuilder rejectAmount(String id, Origin origin, Money money, String reason) {
+    rejectDealId(id);
+    record(
+        Rejection.of(
+            origin,
+            "amount",
+            money.amount().toPlainString(),
+            reason + Money.ofMinor(Long.MAX_VALUE, money.currency())));
     return this;
   }
 
