@@ -57,18 +57,8 @@ final class DemoCommand implements Callable<Integer> {
 
   static final String WINDOW = "P90D";
 
-  /** The files the sample writes (SampleFiles), which {@code --dir} must not hold already. */
-  static final List<String> SAMPLE_FILES =
-      List.of(
-          "pipeline.json",
-          "calendar.json",
-          "deals.csv",
-          "stage_changes.csv",
-          "leads.csv",
-          "touches.csv",
-          "spend.csv",
-          "activity.csv",
-          "events.csv");
+  /** The files the sample writes, which {@code --dir} must not hold already. */
+  static final List<String> SAMPLE_FILES = SampleFiles.NAMES;
 
   @Spec CommandSpec spec;
 

@@ -20,6 +20,19 @@ import java.util.List;
 public final class SampleFiles {
   private SampleFiles() {}
 
+  /** The names of the files {@link #write} writes, in the order of this class's description. */
+  public static final List<String> NAMES =
+      List.of(
+          "pipeline.json",
+          "calendar.json",
+          "deals.csv",
+          "stage_changes.csv",
+          "leads.csv",
+          "touches.csv",
+          "spend.csv",
+          "activity.csv",
+          "events.csv");
+
   /**
    * Writes the sample into this directory (created if needed; files of the same names are
    * replaced), streaming rows as they are generated.

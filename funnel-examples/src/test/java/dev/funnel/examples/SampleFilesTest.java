@@ -52,6 +52,7 @@ final class SampleFilesTest {
     assertEquals(
         ALL.stream().sorted().toList(),
         written.stream().map(p -> p.getFileName().toString()).sorted().toList());
+    assertEquals(ALL.stream().sorted().toList(), SampleFiles.NAMES.stream().sorted().toList());
   }
 
   @Test
