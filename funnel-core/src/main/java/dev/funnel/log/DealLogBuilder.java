@@ -81,7 +81,10 @@ public final class DealLogBuilder {
   private final List<@Nullable String> dealLeadId = new ArrayList<>();
   private final List<Ints> attributeColumns = new ArrayList<>();
   private final List<Dictionary> attributeValues = new ArrayList<>();
-  private final Dictionary attributeNames = new Dictionary();
+
+  /** Attribute names by column (a name, even "(unspecified)", is never a missing value). */
+  private final StringIndex attributeNames = new StringIndex(16);
+
   private @Nullable Currency currency;
   private @Nullable Origin currencyOrigin;
 
@@ -211,7 +214,7 @@ public final class DealLogBuilder {
     dealLine.add(origin.line());
     dealLeadId.add(deal.leadId().orElse(null));
     for (Map.Entry<String, String> e : deal.attributes().entrySet()) {
-      int a = attributeNames.encode(e.getKey()) - 1;
+      int a = attributeNames.intern(e.getKey());
       if (a == attributeColumns.size()) {
         Ints column = new Ints(Math.max(16, dealRef.size()));
         for (int i = 0; i < dealRef.size() - 1; i++) {
@@ -600,8 +603,7 @@ public final class DealLogBuilder {
     for (int a = 0; a < attributes; a++) {
       attributeValueNames[a] = attributeValues.get(a).names();
     }
-    String[] attributeNameArray =
-        Arrays.copyOfRange(attributeNames.names(), 1, attributeNames.size());
+    String[] attributeNameArray = attributeNames.keys();
     return new ColumnarDealLog(
         pipeline,
         base,

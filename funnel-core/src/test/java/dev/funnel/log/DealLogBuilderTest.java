@@ -387,6 +387,18 @@ final class DealLogBuilderTest {
   }
 
   @Test
+  void anAttributeMayBeNamedLikeTheMissingValue() {
+    // the name of a column is not a value: "(unspecified)" as a name is an attribute like any
+    DealLog log =
+        DealLog.builder(B2B)
+            .deal(Deal.builder("D1", T0).attribute(Deal.UNSPECIFIED, "x").build())
+            .deal(Deal.builder("D2", T0).attribute("segment", "smb").build())
+            .build();
+    assertEquals(Map.of(Deal.UNSPECIFIED, "x"), log.deal(0).attributes());
+    assertEquals(Map.of("segment", "smb"), log.deal(1).attributes());
+  }
+
+  @Test
   void strictModeReadsGoodRecordsWithoutRejections() {
     DealLog log =
         DealLog.builder(B2B).deal(deal("D1", T0)).change("D1", "won", T0.plusSeconds(1)).build();
