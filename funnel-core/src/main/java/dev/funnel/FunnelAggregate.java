@@ -19,7 +19,9 @@ public interface FunnelAggregate {
   /**
    * A new aggregate holding both this one and the other; neither input changes.
    *
-   * @throws IllegalArgumentException if the other is this aggregate, or belongs to another query
+   * @throws IllegalArgumentException if the other is this aggregate, belongs to another query, or
+   *     the won amounts of the two (from different logs) total more than 2^63 - 1 minor units, the
+   *     most one log holds
    */
   FunnelAggregate merge(FunnelAggregate other);
 

@@ -243,6 +243,29 @@ final class FunnelHandComputedTest {
   }
 
   @Test
+  void mergingLogsWhoseWonAmountsTotalMoreThanALogHoldsIsRefused() {
+    // 5e16 EUR won in each log: each log holds 5e18 minor units, the two together 1e19 > 2^63 - 1
+    Instant asOf = h(48);
+    Funnel.Query[] q = new Funnel.Query[2];
+    for (int i = 0; i < 2; i++) {
+      DealLog log =
+          DealLog.builder(PIPELINE)
+              .deal(Deal.builder("D" + i, h(0)).amount("50000000000000000.00", "EUR").build())
+              .change("D" + i, "won", h(24))
+              .build();
+      q[i] = Funnel.of(log).asOf(asOf).query();
+    }
+    FunnelAggregate left = q[0].aggregate(0, 1);
+    FunnelAggregate right = q[1].aggregate(0, 1);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> left.merge(right));
+    assertEquals(
+        "cannot merge: the won amounts of the merged aggregates total more than 2^63 - 1 minor"
+            + " units, the most one log holds",
+        e.getMessage());
+  }
+
+  @Test
   void cohortBoundsWithAFractionOfASecondSelectAsTheirNextWholeSecond() {
     // A at 0 h, B at 1 h. [0 h, 0 h + 0.5 s) holds A; [0 h + 0.5 s, 2 h) holds only B.
     DealLog log =
@@ -301,6 +324,14 @@ final class FunnelHandComputedTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Funnel.of(log).asOf(last.plusSeconds(1)).report());
+    // an empty log has no first instant: any as-of gives the empty report
+    assertEquals(
+        0,
+        Funnel.of(DealLog.builder(PIPELINE).build())
+            .asOf(Instant.parse("2039-01-01T00:00:00Z"))
+            .report()
+            .deals()
+            .total());
     assertEquals(
         "as-of 2094-03-20T03:14:08Z is more than 2^31 seconds (68 years) after the log's first"
             + " instant 2026-03-02T00:00:00Z; a log measures ages in int seconds",

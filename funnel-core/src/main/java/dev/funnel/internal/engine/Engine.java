@@ -136,7 +136,15 @@ public final class Engine {
       if (other == this) {
         throw new IllegalArgumentException("cannot merge an aggregate with itself");
       }
-      return new Aggregate(partial.plus(((Aggregate) other).partial));
+      try {
+        return new Aggregate(partial.plus(((Aggregate) other).partial));
+      } catch (ArithmeticException e) {
+        // Within one log every sum fits (the builder caps the total); across logs it may not.
+        throw new IllegalArgumentException(
+            "cannot merge: the won amounts of the merged aggregates total more than 2^63 - 1"
+                + " minor units, the most one log holds",
+            e);
+      }
     }
 
     @Override

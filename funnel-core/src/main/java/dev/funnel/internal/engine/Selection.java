@@ -22,7 +22,8 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
       ColumnarDealLog log, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf) {
     Instant at =
         asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
-    if (at.getEpochSecond() - log.base > Integer.MAX_VALUE) {
+    // An empty log has no first instant: any as-of selects nothing.
+    if (log.dealCount > 0 && at.getEpochSecond() - log.base > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           "as-of "
               + at
