@@ -158,6 +158,15 @@ final class FunnelApiTest {
     assertTrue(ann.contains(" 3h"), ann);
     assertTrue(
         Funnel.of(log).report().toString().contains("time in stage p50  p90  open  age p50"));
+    // p25 and p50 asked: both columns, age at p50; one percentile asked: one column
+    assertTrue(
+        Funnel.of(log)
+            .percentiles(0.25, 0.5)
+            .report()
+            .toString()
+            .contains("time in stage p25  p50  open  age p50"));
+    String one = Funnel.of(log).percentiles(0.9).report().toString();
+    assertTrue(one.contains("lost at  time in stage p90  open  age p90"), one);
   }
 
   @Test

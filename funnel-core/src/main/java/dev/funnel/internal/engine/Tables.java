@@ -77,36 +77,32 @@ public final class Tables {
       all.add(s.ageInStage());
     }
     double[] ps = shown(all);
-    double main = ps[0];
-    double high = ps[ps.length - 1];
+    double main = main(all);
+    List<String> header =
+        new ArrayList<>(List.of("stage", "reached", "entered", "cumulative", "to next", "lost at"));
+    for (int i = 0; i < ps.length; i++) {
+      header.add((i == 0 ? "time in stage p" : "p") + label(ps[i]));
+    }
+    header.add("open");
+    header.add("age p" + label(main));
     List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {
-          "stage",
-          "reached",
-          "entered",
-          "cumulative",
-          "to next",
-          "lost at",
-          "time in stage p" + label(main),
-          "p" + label(high),
-          "open",
-          "age p" + label(main)
-        });
+    rows.add(header.toArray(new String[0]));
     for (StageFigures s : stages) {
-      rows.add(
-          new String[] {
-            s.stage(),
-            Long.toString(s.reached()),
-            Long.toString(s.entered()),
-            s.cumulative().toString(),
-            s.conversionToNext().toString(),
-            Long.toString(s.lostAt()),
-            human(s.timeInStage(), main),
-            human(s.timeInStage(), high),
-            Long.toString(s.ageInStage().count()),
-            human(s.ageInStage(), main)
-          });
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  s.stage(),
+                  Long.toString(s.reached()),
+                  Long.toString(s.entered()),
+                  s.cumulative().toString(),
+                  s.conversionToNext().toString(),
+                  Long.toString(s.lostAt())));
+      for (double p : ps) {
+        row.add(human(s.timeInStage(), p));
+      }
+      row.add(Long.toString(s.ageInStage().count()));
+      row.add(human(s.ageInStage(), main));
+      rows.add(row.toArray(new String[0]));
     }
     return align(rows, 1);
   }
@@ -117,7 +113,7 @@ public final class Tables {
     for (Group g : b.groups()) {
       cycles.add(g.figures().wonCycleTime());
     }
-    double main = shown(cycles)[0];
+    double main = main(cycles);
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
@@ -178,9 +174,10 @@ public final class Tables {
   }
 
   /**
-   * The percentiles the tables show, main one first: p50 and p90 when the report has them (the
-   * defaults), otherwise the smallest and the largest percentile the query asked for, so that a
-   * column never shows "-" (no data) for a percentile that was simply not computed.
+   * The percentiles of time in stage the tables show: p50 and p90 when the report has them (the
+   * defaults), otherwise the smallest and the largest percentile the query asked for (one column
+   * when it asked for one), so that a column never shows "-" (no data) for a percentile that was
+   * simply not computed.
    */
   static double[] shown(List<Distribution> ds) {
     for (Distribution d : ds) {
@@ -189,11 +186,21 @@ public final class Tables {
         if (ps.contains(0.5) && ps.contains(0.9)) {
           return new double[] {0.5, 0.9};
         }
-        double main = ps.contains(0.5) ? 0.5 : ps.first();
-        return new double[] {main, ps.last()};
+        return ps.size() == 1 ? new double[] {ps.first()} : new double[] {ps.first(), ps.last()};
       }
     }
     return new double[] {0.5, 0.9};
+  }
+
+  /** The percentile of the one-column figures (age, won cycle): p50 if computed, else the first. */
+  static double main(List<Distribution> ds) {
+    for (Distribution d : ds) {
+      if (d.count() > 0) {
+        java.util.SortedSet<Double> ps = new java.util.TreeSet<>(d.percentiles().keySet());
+        return ps.contains(0.5) ? 0.5 : ps.first();
+      }
+    }
+    return 0.5;
   }
 
   /** 50 for 0.5, 99.9 for 0.999. */
