@@ -47,8 +47,9 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * in {@code funnel report} ({@code field} and {@code value} are null when the record as a whole is
  * at fault). An absent KPI value is {@code null}; absent optional fields ({@code target}, {@code
  * attainment}, {@code directedChange}, {@code undecomposed}) are left out. Money is {@code {
- * "amount", "currency" }}; {@code driverTree} is the tree of scope {@code all} between the last two
- * periods, {@code null} with fewer than two periods.
+ * "amount", "currency" }}; {@code driverTree} is the tree of scope {@code all} into the last
+ * complete period from the one before ({@link KpiReport#driverTree()}), {@code null} when that
+ * period is the first.
  */
 public final class KpiJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();

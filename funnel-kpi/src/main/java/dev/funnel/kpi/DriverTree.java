@@ -25,8 +25,9 @@ import java.util.OptionalDouble;
  * <p>Zero and absent levels, explicitly:
  *
  * <ul>
- *   <li>Leading levels without records in either period (no activity data: impressions, clicks) are
- *       dropped; the chain starts at the first level present from there on in both periods.
+ *   <li>Leading levels without records in either period (no activity data: impressions, clicks; no
+ *       leads given, or none in either period) are dropped; the chain starts at the first level
+ *       present from there on in both periods.
  *   <li>If a remaining level is zero in either period (no clicks, no wins, no revenue) the
  *       logarithm is undefined: every contribution is absent and {@link #undecomposed()} names the
  *       level and period. Rates whose denominator is zero are absent.
@@ -108,6 +109,9 @@ public record DriverTree(
           Measure.WON_DEALS,
           Measure.REVENUE);
 
+  /** The index of the deals level: the levels above it come from marketing data. */
+  private static final int DEALS = 3;
+
   /** The driver tree of a scope between two cells. */
   public static DriverTree between(
       String scope, String from, Measures before, String to, Measures after) {
@@ -116,8 +120,12 @@ public record DriverTree(
     List<Level> levels = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < NAMES.size(); i++) {
-      OptionalDouble b = value(before.get(MEASURES.get(i)));
-      OptionalDouble a = value(after.get(MEASURES.get(i)));
+      Measure m = MEASURES.get(i);
+      // A count of leads is 0 without records; above deals, no record in either period means no
+      // data (no leads file), not zero leads.
+      boolean noData = i < DEALS && before.records(m) == 0 && after.records(m) == 0;
+      OptionalDouble b = noData ? OptionalDouble.empty() : value(before.get(m));
+      OptionalDouble a = noData ? OptionalDouble.empty() : value(after.get(m));
       levels.add(new Level(NAMES.get(i), b, a));
       if (b.isEmpty() || a.isEmpty()) {
         start = i + 1;

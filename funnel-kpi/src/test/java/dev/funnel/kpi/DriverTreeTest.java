@@ -115,6 +115,32 @@ final class DriverTreeTest {
   }
 
   @Test
+  void withoutLeadRecordsTheChainStartsAtDeals() {
+    // No activity, no leads (none given): deals 1 -> 1, won 1 -> 1, revenue 1250 -> 100.
+    // R = deals x won/deals x revenue/won: only revenue/won moves, so it takes all of -1150.
+    DriverTree t = DriverTree.between("all", "a", onlyDeals(1, 1, 1250), "b", onlyDeals(1, 1, 100));
+    assertEquals(
+        List.of("deals", "won_deals/deals", "revenue/won_deals"),
+        t.factors().stream().map(DriverTree.Factor::name).toList());
+    assertTrue(t.undecomposed().isEmpty());
+    assertEquals(0, t.factors().get(0).contribution().getAsDouble(), 1e-9);
+    assertEquals(0, t.factors().get(1).contribution().getAsDouble(), 1e-9);
+    assertEquals(-1150, t.factors().get(2).contribution().getAsDouble(), 1e-9);
+    assertTrue(t.levels().get(2).before().isEmpty()); // leads: no data, not 0
+  }
+
+  private static Measures onlyDeals(long deals, long won, long revenue) {
+    Measures m = Measures.empty();
+    for (int i = 0; i < deals; i++) {
+      m = m.plus(Measure.DEALS, BigDecimal.ONE);
+    }
+    for (int i = 0; i < won; i++) {
+      m = m.plus(Measure.WON_DEALS, BigDecimal.ONE);
+    }
+    return m.plus(Measure.REVENUE, BigDecimal.valueOf(revenue));
+  }
+
+  @Test
   void equalRevenueUsesTheLimitWeight() {
     // Revenue 1000 both periods, clicks doubled and leads/clicks halved.
     DriverTree t =
