@@ -153,7 +153,13 @@ final class ReportCommand implements Callable<Integer> {
             from,
             to,
             at.orElse(null),
-            asOf != null ? "--as-of" : "as-of (the latest instant of the files read)",
+            asOf != null
+                ? "--as-of"
+                : "as-of (the latest instant of the files read"
+                    + (at.isPresent()
+                        ? ProcessReports.whereFrom(at.get(), leads, leadList, touchRecords)
+                        : "")
+                    + ")",
             by,
             counting);
     ProcessReports process =
@@ -237,7 +243,12 @@ final class ReportCommand implements Callable<Integer> {
         // resolves the selection only (no breakdown, no scan): the as-of checks of the engine
         Funnel.of(log).asOf(asOf).query();
       } catch (IllegalArgumentException e) {
-        throw new InputException("funnel report: " + asOfLabel + ": " + e.getMessage());
+        throw new InputException(
+            "funnel report: "
+                + asOfLabel
+                + ": "
+                + e.getMessage()
+                + (asOfLabel.equals("--as-of") ? "" : "; correct that record or give --as-of"));
       }
     }
     for (String b : by) {

@@ -321,6 +321,28 @@ final class ReportCommandTest {
                 + " years) after the log's first instant 2026-03-01T00:00:00Z; a log measures ages"
                 + " in int seconds"),
         r.errLines());
+    // a lead dated 2206 would be the default as-of: the message names the lead that set it
+    Path leads =
+        write(
+            dir,
+            "leads.csv",
+            "lead_id,created_at",
+            "L-1,2026-03-02T09:00:00Z",
+            "L-2,2206-03-02T10:00:00Z");
+    Cli.Run lead =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))),
+                "--leads",
+                leads.toString()));
+    assertEquals(2, lead.status());
+    assertEquals(
+        List.of(
+            "funnel report: as-of (the latest instant of the files read, leads.csv: lead \"L-2\"):"
+                + " as-of 2206-03-02T10:00:00Z is more than 2^31 seconds (68 years) after the log's"
+                + " first instant 2026-03-01T00:00:00Z; a log measures ages in int seconds; correct"
+                + " that record or give --as-of"),
+        lead.errLines());
     Cli.Run by =
         run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), "--by", "region"));
     assertEquals(2, by.status());
