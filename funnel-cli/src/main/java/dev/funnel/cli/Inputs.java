@@ -3,6 +3,7 @@ package dev.funnel.cli;
 import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.InputFileException;
+import dev.funnel.io.LeadRecords;
 import dev.funnel.io.ReadResult;
 import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
@@ -83,6 +84,11 @@ final class Inputs {
 
   ReadResult<Lead> leads(Path file) {
     return read(file, files::leads);
+  }
+
+  /** The leads of a {@code leads.csv} with the origin of each, for checks made after reading. */
+  LeadRecords leadRecords(Path file) {
+    return read(file, (in, name) -> LeadRecords.read(files, in, name));
   }
 
   /**

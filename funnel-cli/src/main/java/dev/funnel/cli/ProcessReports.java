@@ -18,13 +18,11 @@ import dev.funnel.sla.Sla;
 import dev.funnel.sla.SlaReport;
 import dev.funnel.sla.StaleDeal;
 import dev.funnel.stats.Durations;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -142,36 +140,6 @@ record ProcessReports(
       max = later(max, t.at());
     }
     return Optional.ofNullable(max);
-  }
-
-  /**
-   * Where the default as-of {@code at} comes from when a lead or a touch set it, e.g. {@code ",
-   * leads.csv: lead "L-2"} or {@code , touches.csv:3}; empty when the deal log did.
-   */
-  static String whereFrom(
-      Instant at,
-      @Nullable Path leadsFile,
-      Optional<List<Lead>> leads,
-      Optional<TouchRecords> touches) {
-    if (touches.isPresent()) {
-      List<Touch> ts = touches.get().touches().records();
-      for (int i = 0; i < ts.size(); i++) {
-        if (ts.get(i).at().equals(at)) {
-          return ", " + touches.get().origins().get(i);
-        }
-      }
-    }
-    for (Lead l : leads.orElse(List.of())) {
-      if (Stream.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt())
-          .anyMatch(t -> t.isPresent() && t.get().equals(at))) {
-        return ", "
-            + (leadsFile == null ? "leads" : String.valueOf(leadsFile.getFileName()))
-            + ": lead \""
-            + l.id()
-            + "\"";
-      }
-    }
-    return "";
   }
 
   private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {

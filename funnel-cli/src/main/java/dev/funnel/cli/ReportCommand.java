@@ -4,7 +4,7 @@ import dev.funnel.Counting;
 import dev.funnel.Funnel;
 import dev.funnel.FunnelReport;
 import dev.funnel.io.JsonReports;
-import dev.funnel.io.ReadResult;
+import dev.funnel.io.LeadRecords;
 import dev.funnel.io.ReadSummary;
 import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
@@ -129,15 +129,32 @@ final class ReportCommand implements Callable<Integer> {
     ByNames.noteShadowedColumns(
         spec.commandLine().getErr(), "report", by, /* crossed= */ true, log, files.deals);
     ReadSummary records = ReadSummary.of(log);
+    // The last instant the deal log measures (ages are int seconds from its first instant): a
+    // lead or touch after it would make an as-of the log cannot hold, so it is a rejected record.
+    Optional<Instant> limit = log.earliestCreation().map(t -> t.plusSeconds(Integer.MAX_VALUE));
+    String beyond =
+        limit
+            .map(
+                t ->
+                    "after "
+                        + t
+                        + ", the last instant the deal log measures (68 years after its first)")
+            .orElse("");
     Optional<List<Lead>> leadList = Optional.empty();
     if (leads != null) {
-      ReadResult<Lead> l = inputs.leads(leads);
-      records = records.plus(ReadSummary.of(l));
-      leadList = Optional.of(l.records());
+      LeadRecords l = inputs.leadRecords(leads);
+      if (limit.isPresent()) {
+        l = l.notAfter(limit.get(), beyond, inputs.files());
+      }
+      records = records.plus(ReadSummary.of(l.leads()));
+      leadList = Optional.of(l.leads().records());
     }
     Optional<TouchRecords> touchRecords = Optional.empty();
     if (touches != null) {
       TouchRecords t = inputs.touches(touches);
+      if (limit.isPresent()) {
+        t = t.notAfter(limit.get(), beyond, inputs.files());
+      }
       if (leadList.isPresent()) {
         // a touch before its lead's creation: strict fails, lenient skips and lists it
         t = t.afterTheirLeads(leadList.get(), inputs.files());
@@ -153,13 +170,7 @@ final class ReportCommand implements Callable<Integer> {
             from,
             to,
             at.orElse(null),
-            asOf != null
-                ? "--as-of"
-                : "as-of (the latest instant of the files read"
-                    + (at.isPresent()
-                        ? ProcessReports.whereFrom(at.get(), leads, leadList, touchRecords)
-                        : "")
-                    + ")",
+            asOf != null ? "--as-of" : "as-of (the latest instant of the files read)",
             by,
             counting);
     ProcessReports process =
@@ -243,12 +254,7 @@ final class ReportCommand implements Callable<Integer> {
         // resolves the selection only (no breakdown, no scan): the as-of checks of the engine
         Funnel.of(log).asOf(asOf).query();
       } catch (IllegalArgumentException e) {
-        throw new InputException(
-            "funnel report: "
-                + asOfLabel
-                + ": "
-                + e.getMessage()
-                + (asOfLabel.equals("--as-of") ? "" : "; correct that record or give --as-of"));
+        throw new InputException("funnel report: " + asOfLabel + ": " + e.getMessage());
       }
     }
     for (String b : by) {

@@ -321,7 +321,7 @@ final class ReportCommandTest {
                 + " years) after the log's first instant 2026-03-01T00:00:00Z; a log measures ages"
                 + " in int seconds"),
         r.errLines());
-    // a lead dated 2206 would be the default as-of: the message names the lead that set it
+    // a lead dated 2206 (a typo) would make an as-of the log cannot hold: it is a rejected record
     Path leads =
         write(
             dir,
@@ -329,20 +329,25 @@ final class ReportCommandTest {
             "lead_id,created_at",
             "L-1,2026-03-02T09:00:00Z",
             "L-2,2206-03-02T10:00:00Z");
-    Cli.Run lead =
-        run(
-            concat(
-                concat(new String[] {"report"}, inputs(fourDeals(dir))),
-                "--leads",
-                leads.toString()));
+    String[] withLeads =
+        concat(
+            concat(new String[] {"report"}, inputs(fourDeals(dir))), "--leads", leads.toString());
+    Cli.Run lead = run(withLeads);
     assertEquals(2, lead.status());
+    // 2026-03-01T00:00:00Z + 2^31 - 1 s = 2094-03-19T03:14:07Z
+    String reason =
+        "after 2094-03-19T03:14:07Z, the last instant the deal log measures (68 years after its"
+            + " first)";
     assertEquals(
-        List.of(
-            "funnel report: as-of (the latest instant of the files read, leads.csv: lead \"L-2\"):"
-                + " as-of 2206-03-02T10:00:00Z is more than 2^31 seconds (68 years) after the log's"
-                + " first instant 2026-03-01T00:00:00Z; a log measures ages in int seconds; correct"
-                + " that record or give --as-of"),
-        lead.errLines());
+        List.of(leads + ":3: created_at: \"2206-03-02T10:00:00Z\": " + reason), lead.errLines());
+    Cli.Run lenient = run(concat(withLeads, "--lenient", "--format", "json"));
+    assertEquals(0, lenient.status(), lenient.err());
+    JsonNode root = MAPPER.readTree(lenient.out());
+    JsonNode rejected = root.get("rejected").get(0);
+    assertEquals(3, rejected.get("line").asInt());
+    assertEquals("created_at", rejected.get("field").asString());
+    assertEquals(reason, rejected.get("reason").asString());
+    assertEquals("2026-03-04T00:00:00Z", root.get("asOf").asString());
     Cli.Run by =
         run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), "--by", "region"));
     assertEquals(2, by.status());

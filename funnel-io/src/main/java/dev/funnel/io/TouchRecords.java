@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -97,6 +98,41 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
       return this;
     }
     // in file order, as a reader lists them
+    rejections.sort(Comparator.comparingLong(Rejection::line));
+    return new TouchRecords(new ReadResult<>(kept, rejections, touches.read()), keptOrigins);
+  }
+
+  /**
+   * These touches without those after {@code limit}, each rejected on {@code at} with {@code
+   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. For
+   * a limit a reader cannot know, such as the last instant the deal log can measure.
+   *
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such touch
+   */
+  public TouchRecords notAfter(Instant limit, String reason, FunnelFiles files) {
+    requireNonNull(limit, "limit");
+    requireNonNull(reason, "reason");
+    requireNonNull(files, "files");
+    List<Touch> kept = new ArrayList<>();
+    List<Origin> keptOrigins = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>(touches.rejections());
+    List<Touch> all = touches.records();
+    for (int i = 0; i < all.size(); i++) {
+      Touch t = all.get(i);
+      if (t.at().isAfter(limit)) {
+        Rejection r = Rejection.of(origins.get(i), "at", t.at().toString(), reason);
+        if (!files.isLenient()) {
+          throw new RejectedRecordException(r);
+        }
+        rejections.add(r);
+      } else {
+        kept.add(t);
+        keptOrigins.add(origins.get(i));
+      }
+    }
+    if (kept.size() == all.size()) {
+      return this;
+    }
     rejections.sort(Comparator.comparingLong(Rejection::line));
     return new TouchRecords(new ReadResult<>(kept, rejections, touches.read()), keptOrigins);
   }

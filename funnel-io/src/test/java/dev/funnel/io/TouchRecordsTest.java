@@ -39,6 +39,51 @@ final class TouchRecordsTest {
   }
 
   @Test
+  void touchesAfterALimitAreRejectedByLine() throws Exception {
+    Instant limit = Instant.parse("2026-03-02T10:30:00Z");
+    TouchRecords r =
+        TouchRecords.read(FunnelFiles.lenient(), new StringReader(CSV), "touches.csv")
+            .notAfter(limit, "too late", FunnelFiles.lenient());
+    // line 4 (11:00) goes; lines 2 (10:05) and 7 (08:00) stay; the unreadable line 3 stays listed
+    assertEquals(List.of(new Origin("touches.csv", 2), new Origin("touches.csv", 7)), r.origins());
+    assertEquals(List.of(3L, 4L), r.touches().rejections().stream().map(Rejection::line).toList());
+    assertEquals(
+        new Rejection("touches.csv", 4, "at", "2026-03-02T11:00:00Z", "too late"),
+        r.touches().rejections().get(1));
+    assertEquals(4, r.touches().read()); // 2 kept + 2 rejected: the blank line is no record
+    TouchRecords strict =
+        TouchRecords.read(
+            FunnelFiles.strict(),
+            new StringReader(CSV.replace("not-a-time", "2026-03-02T10:00:00Z")),
+            "touches.csv");
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class,
+            () -> strict.notAfter(limit, "too late", FunnelFiles.strict()));
+    assertEquals(4, e.rejection().line());
+  }
+
+  @Test
+  void leadsAfterALimitAreRejectedByLineAndField() throws Exception {
+    String csv =
+        "lead_id,created_at,handed_over_at\n"
+            + "L1,2026-03-02T09:00:00Z,\n"
+            + "L2,2026-03-02T09:00:00Z,2206-03-02T09:00:00Z\n"
+            + "L3,2206-03-02T09:00:00Z,\n";
+    LeadRecords r =
+        LeadRecords.read(FunnelFiles.lenient(), new StringReader(csv), "leads.csv")
+            .notAfter(Instant.parse("2094-01-01T00:00:00Z"), "too late", FunnelFiles.lenient());
+    assertEquals(List.of("L1"), r.leads().records().stream().map(Lead::id).toList());
+    assertEquals(List.of(new Origin("leads.csv", 2)), r.origins());
+    assertEquals(
+        List.of(
+            new Rejection("leads.csv", 3, "handed_over_at", "2206-03-02T09:00:00Z", "too late"),
+            new Rejection("leads.csv", 4, "created_at", "2206-03-02T09:00:00Z", "too late")),
+        r.leads().rejections());
+    assertEquals(3, r.leads().read());
+  }
+
+  @Test
   void slaNamesTheLineOfATouchBeforeItsLead() throws Exception {
     TouchRecords r = TouchRecords.read(FunnelFiles.lenient(), new StringReader(CSV), "touches.csv");
     List<Lead> leads =

@@ -1,0 +1,144 @@
+package dev.funnel.io;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.io.internal.CsvReaders;
+import dev.funnel.io.internal.CsvTable;
+import dev.funnel.io.internal.StrictUtf8Reader;
+import dev.funnel.log.Origin;
+import dev.funnel.log.RejectedRecordException;
+import dev.funnel.log.Rejection;
+import dev.funnel.model.Lead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The leads of a {@code leads.csv} together with where each accepted lead came from (file and
+ * line), so that checks made after reading can name the line, as {@link TouchRecords} does for
+ * touches. Reading follows {@link FunnelFiles#leads(Path)} exactly (same columns, strict or
+ * lenient, same rejections); only the origins are added.
+ *
+ * @param leads the leads read, in file order
+ * @param origins the origin of each accepted lead, same order and size as {@code leads.records()}
+ */
+public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
+
+  /**
+   * Validates the sizes.
+   *
+   * @throws IllegalArgumentException if there is not one origin per accepted lead
+   */
+  public LeadRecords {
+    requireNonNull(leads, "leads");
+    origins = List.copyOf(origins);
+    if (origins.size() != leads.records().size()) {
+      throw new IllegalArgumentException(
+          origins.size() + " origins for " + leads.records().size() + " leads");
+    }
+  }
+
+  /**
+   * These leads without those with an instant after {@code limit} ({@code created_at}, {@code
+   * handed_over_at}, {@code accepted_at} or {@code rejected_at}, the first such field named), each
+   * rejected with {@code reason}: in strict mode the first one throws, in lenient mode each moves
+   * to the rejections (accepted + rejected = read still holds).
+   *
+   * @throws RejectedRecordException in strict mode, at the first such lead
+   */
+  public LeadRecords notAfter(Instant limit, String reason, FunnelFiles files) {
+    requireNonNull(limit, "limit");
+    requireNonNull(reason, "reason");
+    requireNonNull(files, "files");
+    List<Lead> kept = new ArrayList<>();
+    List<Origin> keptOrigins = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>(leads.rejections());
+    List<Lead> all = leads.records();
+    for (int i = 0; i < all.size(); i++) {
+      Lead l = all.get(i);
+      Rejection r = null;
+      String[] fields = {"created_at", "handed_over_at", "accepted_at", "rejected_at"};
+      List<Optional<Instant>> at =
+          List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt());
+      for (int f = 0; f < fields.length && r == null; f++) {
+        if (at.get(f).isPresent() && at.get(f).get().isAfter(limit)) {
+          r = Rejection.of(origins.get(i), fields[f], at.get(f).get().toString(), reason);
+        }
+      }
+      if (r == null) {
+        kept.add(l);
+        keptOrigins.add(origins.get(i));
+      } else if (!files.isLenient()) {
+        throw new RejectedRecordException(r);
+      } else {
+        rejections.add(r);
+      }
+    }
+    if (kept.size() == all.size()) {
+      return this;
+    }
+    rejections.sort(Comparator.comparingLong(Rejection::line));
+    return new LeadRecords(new ReadResult<>(kept, rejections, leads.read()), keptOrigins);
+  }
+
+  /**
+   * Reads a {@code leads.csv} in the mode of these readers.
+   *
+   * @throws RejectedRecordException in strict mode, at the first bad row
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the file cannot be read
+   */
+  public static LeadRecords read(FunnelFiles files, Path file) throws IOException {
+    requireNonNull(files, "files");
+    requireNonNull(file, "file");
+    Path name = file.getFileName();
+    return read(
+        files,
+        new StrictUtf8Reader(Files.newInputStream(file)),
+        name == null ? file.toString() : name.toString());
+  }
+
+  /**
+   * Reads leads from a UTF-8 byte stream (closed when done), named {@code source} in messages; see
+   * {@link #read(FunnelFiles, Path)}.
+   *
+   * @throws IOException if the stream cannot be read
+   */
+  public static LeadRecords read(FunnelFiles files, InputStream in, String source)
+      throws IOException {
+    return read(files, new StrictUtf8Reader(requireNonNull(in, "in")), source);
+  }
+
+  /**
+   * Reads leads from a character stream (closed when done); see {@link #read(FunnelFiles, Path)}.
+   *
+   * @throws IOException if the stream cannot be read
+   */
+  public static LeadRecords read(FunnelFiles files, Reader in, String source) throws IOException {
+    requireNonNull(files, "files");
+    requireNonNull(in, "in");
+    requireNonNull(source, "source");
+    List<Origin> origins = new ArrayList<>();
+    try (Reader r = in;
+        CsvTable t = CsvTable.open(r, source, files.maxCellLength(), CsvReaders.LEADS)) {
+      CsvReaders.RowParser<Lead> parser = CsvReaders.leads(t);
+      ReadResult<Lead> result =
+          CsvReaders.all(
+              t,
+              files.isLenient(),
+              row -> {
+                Lead lead = parser.parse(row);
+                origins.add(new Origin(row.source(), row.line()));
+                return lead;
+              });
+      return new LeadRecords(result, origins);
+    }
+  }
+}
