@@ -3,7 +3,6 @@ package dev.funnel.io;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.io.internal.CsvReaders;
-import dev.funnel.io.internal.CsvTable;
 import dev.funnel.io.internal.StrictUtf8Reader;
 import dev.funnel.log.Origin;
 import dev.funnel.log.RejectedRecordException;
@@ -15,8 +14,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,35 +54,26 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
     requireNonNull(limit, "limit");
     requireNonNull(reason, "reason");
     requireNonNull(files, "files");
-    List<Lead> kept = new ArrayList<>();
-    List<Origin> keptOrigins = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>(leads.rejections());
-    List<Lead> all = leads.records();
-    for (int i = 0; i < all.size(); i++) {
-      Lead l = all.get(i);
-      Rejection r = null;
-      String[] fields = {"created_at", "handed_over_at", "accepted_at", "rejected_at"};
-      List<Optional<Instant>> at =
-          List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt());
-      for (int f = 0; f < fields.length && r == null; f++) {
-        if (at.get(f).isPresent() && at.get(f).get().isAfter(limit)) {
-          r = Rejection.of(origins.get(i), fields[f], at.get(f).get().toString(), reason);
-        }
-      }
-      if (r == null) {
-        kept.add(l);
-        keptOrigins.add(origins.get(i));
-      } else if (!files.isLenient()) {
-        throw new RejectedRecordException(r);
-      } else {
-        rejections.add(r);
-      }
-    }
-    if (kept.size() == all.size()) {
-      return this;
-    }
-    rejections.sort(Comparator.comparingLong(Rejection::line));
-    return new LeadRecords(new ReadResult<>(kept, rejections, leads.read()), keptOrigins);
+    Located<Lead> kept =
+        new Located<>(leads, origins)
+            .keep(
+                (l, origin) -> {
+                  String[] fields = {"created_at", "handed_over_at", "accepted_at", "rejected_at"};
+                  List<Optional<Instant>> at =
+                      List.of(
+                          Optional.of(l.createdAt()),
+                          l.handedOverAt(),
+                          l.acceptedAt(),
+                          l.rejectedAt());
+                  for (int f = 0; f < fields.length; f++) {
+                    if (at.get(f).isPresent() && at.get(f).get().isAfter(limit)) {
+                      return Rejection.of(origin, fields[f], at.get(f).get().toString(), reason);
+                    }
+                  }
+                  return null;
+                },
+                files);
+    return kept.result() == leads ? this : new LeadRecords(kept.result(), kept.origins());
   }
 
   /**
@@ -125,20 +113,7 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
     requireNonNull(files, "files");
     requireNonNull(in, "in");
     requireNonNull(source, "source");
-    List<Origin> origins = new ArrayList<>();
-    try (Reader r = in;
-        CsvTable t = CsvTable.open(r, source, files.maxCellLength(), CsvReaders.LEADS)) {
-      CsvReaders.RowParser<Lead> parser = CsvReaders.leads(t);
-      ReadResult<Lead> result =
-          CsvReaders.all(
-              t,
-              files.isLenient(),
-              row -> {
-                Lead lead = parser.parse(row);
-                origins.add(new Origin(row.source(), row.line()));
-                return lead;
-              });
-      return new LeadRecords(result, origins);
-    }
+    Located<Lead> read = Located.read(files, in, source, CsvReaders.LEADS, CsvReaders::leads);
+    return new LeadRecords(read.result(), read.origins());
   }
 }

@@ -3,10 +3,8 @@ package dev.funnel.io;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.io.internal.CsvReaders;
-import dev.funnel.io.internal.CsvTable;
 import dev.funnel.io.internal.StrictUtf8Reader;
 import dev.funnel.log.Origin;
-import dev.funnel.log.RejectedRecordException;
 import dev.funnel.log.Rejection;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Touch;
@@ -16,11 +14,11 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The touches of a {@code touches.csv} together with where each accepted touch came from (file and
@@ -68,38 +66,21 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
     requireNonNull(files, "files");
     Map<String, Lead> byId = new HashMap<>();
     leads.forEach(l -> byId.putIfAbsent(l.id(), l));
-    List<Touch> kept = new ArrayList<>();
-    List<Origin> keptOrigins = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>(touches.rejections());
-    List<Touch> all = touches.records();
-    for (int i = 0; i < all.size(); i++) {
-      Touch t = all.get(i);
-      Lead lead = byId.get(t.subjectId());
-      if (lead != null && t.at().isBefore(lead.createdAt())) {
-        Rejection r =
-            Rejection.of(
-                origins.get(i),
-                "at",
-                t.at().toString(),
-                "touch of lead \""
-                    + lead.id()
-                    + "\" is before the lead was created at "
-                    + lead.createdAt());
-        if (!files.isLenient()) {
-          throw new RejectedRecordException(r);
-        }
-        rejections.add(r);
-      } else {
-        kept.add(t);
-        keptOrigins.add(origins.get(i));
-      }
-    }
-    if (kept.size() == all.size()) {
-      return this;
-    }
-    // in file order, as a reader lists them
-    rejections.sort(Comparator.comparingLong(Rejection::line));
-    return new TouchRecords(new ReadResult<>(kept, rejections, touches.read()), keptOrigins);
+    return keep(
+        (t, origin) -> {
+          Lead lead = byId.get(t.subjectId());
+          return lead != null && t.at().isBefore(lead.createdAt())
+              ? Rejection.of(
+                  origin,
+                  "at",
+                  t.at().toString(),
+                  "touch of lead \""
+                      + lead.id()
+                      + "\" is before the lead was created at "
+                      + lead.createdAt())
+              : null;
+        },
+        files);
   }
 
   /**
@@ -113,28 +94,16 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
     requireNonNull(limit, "limit");
     requireNonNull(reason, "reason");
     requireNonNull(files, "files");
-    List<Touch> kept = new ArrayList<>();
-    List<Origin> keptOrigins = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>(touches.rejections());
-    List<Touch> all = touches.records();
-    for (int i = 0; i < all.size(); i++) {
-      Touch t = all.get(i);
-      if (t.at().isAfter(limit)) {
-        Rejection r = Rejection.of(origins.get(i), "at", t.at().toString(), reason);
-        if (!files.isLenient()) {
-          throw new RejectedRecordException(r);
-        }
-        rejections.add(r);
-      } else {
-        kept.add(t);
-        keptOrigins.add(origins.get(i));
-      }
-    }
-    if (kept.size() == all.size()) {
-      return this;
-    }
-    rejections.sort(Comparator.comparingLong(Rejection::line));
-    return new TouchRecords(new ReadResult<>(kept, rejections, touches.read()), keptOrigins);
+    return keep(
+        (t, origin) ->
+            t.at().isAfter(limit) ? Rejection.of(origin, "at", t.at().toString(), reason) : null,
+        files);
+  }
+
+  private TouchRecords keep(
+      BiFunction<Touch, Origin, @Nullable Rejection> reject, FunnelFiles files) {
+    Located<Touch> kept = new Located<>(touches, origins).keep(reject, files);
+    return kept.result() == touches ? this : new TouchRecords(kept.result(), kept.origins());
   }
 
   /**
@@ -174,20 +143,7 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
     requireNonNull(files, "files");
     requireNonNull(in, "in");
     requireNonNull(source, "source");
-    List<Origin> origins = new ArrayList<>();
-    try (Reader r = in;
-        CsvTable t = CsvTable.open(r, source, files.maxCellLength(), CsvReaders.TOUCHES)) {
-      CsvReaders.RowParser<Touch> parser = CsvReaders.touches(t);
-      ReadResult<Touch> result =
-          CsvReaders.all(
-              t,
-              files.isLenient(),
-              row -> {
-                Touch touch = parser.parse(row);
-                origins.add(new Origin(row.source(), row.line()));
-                return touch;
-              });
-      return new TouchRecords(result, origins);
-    }
+    Located<Touch> read = Located.read(files, in, source, CsvReaders.TOUCHES, CsvReaders::touches);
+    return new TouchRecords(read.result(), read.origins());
   }
 }
