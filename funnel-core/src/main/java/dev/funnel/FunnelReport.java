@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The result of a {@link Funnel} query: the figures of the selected deals as of an instant, and
@@ -101,13 +102,14 @@ public record FunnelReport(
   }
 
   /**
-   * The breakdown with this name ({@code owner}, {@code channel}, {@code owner x channel}, ...).
+   * The breakdown with this name in the report ({@code owner}, {@code channel}, {@code owner x
+   * channel}, ...; see {@link #nameOf(Breakdown)}).
    *
    * @throws IllegalArgumentException naming the breakdowns there are
    */
   public Breakdown breakdown(String name) {
     for (Breakdown b : breakdowns) {
-      if (b.name().equals(name)) {
+      if (nameOf(b).equals(name)) {
         return b;
       }
     }
@@ -115,8 +117,36 @@ public record FunnelReport(
         "no breakdown \""
             + name
             + "\" (the query has: "
-            + String.join(", ", breakdowns.stream().map(Breakdown::name).toList())
+            + String.join(", ", breakdowns.stream().map(this::nameOf).toList())
             + ")");
+  }
+
+  /**
+   * The name of a breakdown of this report: its dimensions' names ({@link #nameOf(Dimension)})
+   * joined with {@code " x "}.
+   */
+  public String nameOf(Breakdown breakdown) {
+    return breakdown.dimensions().stream().map(this::nameOf).collect(Collectors.joining(" x "));
+  }
+
+  /**
+   * The name of a dimension in this report: its {@link Dimension#label() label}, except for an
+   * attribute spelled like a built-in dimension that the report also breaks down by ({@code
+   * attribute=quarter} next to the creation {@code quarter}), so that no two names clash; the
+   * tables and the JSON of the report use these names.
+   */
+  public String nameOf(Dimension dimension) {
+    if (dimension.kind() != Dimension.Kind.ATTRIBUTE) {
+      return dimension.label();
+    }
+    for (Breakdown b : breakdowns) {
+      for (Dimension d : b.dimensions()) {
+        if (d.kind() != Dimension.Kind.ATTRIBUTE && d.label().equals(dimension.label())) {
+          return Dimension.ATTRIBUTE_PREFIX + dimension.label();
+        }
+      }
+    }
+    return dimension.label();
   }
 
   /** The report as a table, breakdowns capped at {@code maxRows} rows each. */

@@ -170,6 +170,25 @@ final class FunnelApiTest {
   }
 
   @Test
+  void anAttributeSpelledLikeABuiltInNextToItIsNamedAttributeEquals() {
+    DealLog log =
+        DealLog.builder(FunnelHandComputedTest.PIPELINE)
+            .deal(Deal.builder("A", T).attribute("quarter", "FY26-Q4").build())
+            .build();
+    FunnelReport both = Funnel.of(log).by("quarter").by("attribute=quarter").report();
+    assertEquals(
+        List.of("quarter", "attribute=quarter"),
+        both.breakdowns().stream().map(both::nameOf).toList());
+    assertEquals("2026-Q1", both.breakdown("quarter").groups().get(0).label());
+    assertEquals("FY26-Q4", both.breakdown("attribute=quarter").groups().get(0).label());
+    String table = both.toString();
+    assertTrue(table.contains("\nattribute=quarter  deals"), table);
+    // alone, the attribute keeps its name
+    FunnelReport alone = Funnel.of(log).by("attribute=quarter").report();
+    assertEquals("FY26-Q4", alone.breakdown("quarter").groups().get(0).label());
+  }
+
+  @Test
   void aBreakdownByCreationPeriodIsInTimeOrder() {
     // January 1 deal, February 3, March 2: by month in time order, not by size; by owner by size.
     DealLogBuilder b = DealLog.builder(FunnelHandComputedTest.PIPELINE);

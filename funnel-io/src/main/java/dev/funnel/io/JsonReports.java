@@ -1,7 +1,6 @@
 package dev.funnel.io;
 
 import static java.util.Objects.requireNonNull;
-import static java.util.stream.Collectors.joining;
 
 import dev.funnel.Breakdown;
 import dev.funnel.Dimension;
@@ -24,7 +23,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +156,7 @@ public final class JsonReports {
     head.put("wonWithoutAmount", out -> out.value(all.wonWithoutAmount()));
     head.put("velocityPerDay", out -> out.money(all.velocityPerDay()));
     Map<String, JsonSection> tail = new LinkedHashMap<>();
-    tail.put("breakdowns", out -> breakdowns(out, report.breakdowns()));
+    tail.put("breakdowns", out -> breakdowns(out, report));
     return new Document(head, tail);
   }
 
@@ -446,45 +444,16 @@ public final class JsonReports {
         .endObject();
   }
 
-  /**
-   * The name of a dimension in the JSON: its label, except for an attribute spelled like a built-in
-   * dimension when that built-in is also in the report ({@code attribute=quarter} next to the
-   * creation {@code quarter}), so that no two properties share a name.
-   */
-  private static String jsonName(Dimension d, Set<String> clashing) {
-    return d.kind() == Dimension.Kind.ATTRIBUTE && clashing.contains(d.label())
-        ? Dimension.ATTRIBUTE_PREFIX + d.label()
-        : d.label();
-  }
-
-  /** The labels that both an attribute and a built-in dimension of these breakdowns carry. */
-  private static Set<String> clashingLabels(List<Breakdown> breakdowns) {
-    Set<String> attributes = new HashSet<>();
-    Set<String> builtIns = new HashSet<>();
-    for (Breakdown b : breakdowns) {
-      for (Dimension d : b.dimensions()) {
-        (d.kind() == Dimension.Kind.ATTRIBUTE ? attributes : builtIns).add(d.label());
-      }
-    }
-    attributes.retainAll(builtIns);
-    return attributes;
-  }
-
-  private static void breakdowns(JsonOut out, List<Breakdown> breakdowns) {
-    Set<String> clashing = clashingLabels(breakdowns);
+  private static void breakdowns(JsonOut out, FunnelReport report) {
     out.startObject();
-    for (Breakdown b : breakdowns) {
+    for (Breakdown b : report.breakdowns()) {
       List<Dimension> dims = b.dimensions();
-      out.name(
-              clashing.isEmpty()
-                  ? b.name()
-                  : dims.stream().map(d -> jsonName(d, clashing)).collect(joining(" x ")))
-          .startArray();
+      out.name(report.nameOf(b)).startArray();
       for (Group g : b.groups()) {
         FunnelFigures f = g.figures();
         out.startObject().name("key").value(g.label()).name("values").startObject();
         for (int i = 0; i < dims.size(); i++) {
-          out.name(jsonName(dims.get(i), clashing)).value(g.key().get(i));
+          out.name(report.nameOf(dims.get(i))).value(g.key().get(i));
         }
         out.endObject()
             .name("deals")

@@ -41,7 +41,7 @@ public final class Tables {
     sb.append(totals(a)).append('\n').append('\n');
     sb.append(stages(a.stages()));
     for (Breakdown b : r.breakdowns()) {
-      sb.append('\n').append(breakdown(b, maxRows));
+      sb.append('\n').append(breakdown(b, r.nameOf(b), maxRows));
     }
     return sb.toString();
   }
@@ -109,6 +109,11 @@ public final class Tables {
 
   /** A breakdown as one row per group. */
   public static String breakdown(Breakdown b, int maxRows) {
+    return breakdown(b, b.name(), maxRows);
+  }
+
+  /** A breakdown as one row per group, headed by {@code name}. */
+  static String breakdown(Breakdown b, String name, int maxRows) {
     List<Distribution> cycles = new ArrayList<>();
     for (Group g : b.groups()) {
       cycles.add(g.figures().wonCycleTime());
@@ -117,7 +122,7 @@ public final class Tables {
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
-          b.name(),
+          name,
           "deals",
           "open",
           "won",
