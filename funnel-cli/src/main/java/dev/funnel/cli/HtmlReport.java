@@ -76,11 +76,11 @@ final class HtmlReport {
     h.append("</table>\n");
     stages(h, "Stages", a.stages());
     for (Breakdown b : r.breakdowns()) {
-      h.append("<table>\n<caption>By ").append(esc(b.name())).append("</caption>\n");
+      h.append("<table>\n<caption>By ").append(esc(r.nameOf(b))).append("</caption>\n");
       row(
           h,
           "th",
-          b.name(),
+          r.nameOf(b),
           "deals",
           "open",
           "won",
