@@ -1,7 +1,9 @@
 package dev.funnel.cli;
 
 import dev.funnel.Period;
+import dev.funnel.io.ActivityRecords;
 import dev.funnel.io.KpiJson;
+import dev.funnel.io.LeadRecords;
 import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
 import dev.funnel.io.SpendRecords;
@@ -9,13 +11,13 @@ import dev.funnel.kpi.KpiReport;
 import dev.funnel.kpi.Kpis;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
-import dev.funnel.model.ActivitySample;
-import dev.funnel.model.Lead;
 import dev.funnel.model.SpendSample;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -145,21 +147,35 @@ final class KpiCommand implements Callable<Integer> {
         throw new InputException("funnel kpi: --by: " + e.getMessage());
       }
     }
+    // Records after the last instant the deal log measures would make an as-of it cannot hold.
+    Optional<Instant> limit = ReportCommand.lastMeasured(log);
+    String beyond = ReportCommand.beyond(limit);
+    Optional<LocalDate> lastDay = limit.map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
     if (leads != null) {
-      ReadResult<Lead> l = inputs.leads(leads);
-      records = records.plus(ReadSummary.of(l));
-      kpis.leads(l.records());
+      LeadRecords l = inputs.leadRecords(leads);
+      if (limit.isPresent()) {
+        l = l.notAfter(limit.get(), beyond, inputs.files());
+      }
+      records = records.plus(ReadSummary.of(l.leads()));
+      kpis.leads(l.leads().records());
     }
     SpendRecords spendRecords =
         Inputs.read(spend, (in, name) -> SpendRecords.read(inputs.files(), in, name));
+    if (lastDay.isPresent()) {
+      spendRecords = spendRecords.notAfter(lastDay.get(), beyond, inputs.files());
+    }
     ReadResult<SpendSample> s = spendRecords.spend();
     records = records.plus(ReadSummary.of(s));
     checkCurrencies(log, spendRecords);
     kpis.spend(s.records());
     if (activity != null) {
-      ReadResult<ActivitySample> a = Inputs.read(activity, inputs.files()::activity);
-      records = records.plus(ReadSummary.of(a));
-      kpis.activity(a.records());
+      ActivityRecords a =
+          Inputs.read(activity, (in, name) -> ActivityRecords.read(inputs.files(), in, name));
+      if (lastDay.isPresent()) {
+        a = a.notAfter(lastDay.get(), beyond, inputs.files());
+      }
+      records = records.plus(ReadSummary.of(a.activity()));
+      kpis.activity(a.activity().records());
     }
     if (asOf != null) {
       kpis.asOf(asOf);

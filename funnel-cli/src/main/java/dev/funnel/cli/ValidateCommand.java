@@ -1,10 +1,13 @@
 package dev.funnel.cli;
 
 import dev.funnel.calendar.BusinessCalendar;
+import dev.funnel.io.ActivityRecords;
 import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.InputFileException;
+import dev.funnel.io.LeadRecords;
 import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
+import dev.funnel.io.SpendRecords;
 import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
@@ -13,10 +16,14 @@ import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -105,19 +112,57 @@ final class ValidateCommand implements Callable<Integer> {
     if (deals != null && changes != null) {
       dealLog(p, deals, changes);
     }
-    ReadResult<Lead> leadRecords = csv(leads, files::leads);
+    // As in a report: records after the last instant the deal log measures are rejected.
+    Optional<Instant> limit = log == null ? Optional.empty() : ReportCommand.lastMeasured(log);
+    String beyond = ReportCommand.beyond(limit);
+    Optional<LocalDate> lastDay = limit.map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
+    ReadResult<Lead> leadRecords = null;
+    if (leads != null) {
+      Path file = leads;
+      LeadRecords l = file(file, () -> new Inputs(true).leadRecords(file));
+      if (l != null) {
+        if (limit.isPresent()) {
+          l = l.notAfter(limit.get(), beyond, files);
+        }
+        counted(file.toString(), ReadSummary.of(l.leads()));
+        leadRecords = l.leads();
+      }
+    }
     if (touches != null) {
       Path file = touches;
       TouchRecords touchRecords = file(file, () -> new Inputs(true).touches(file));
       if (touchRecords != null) {
+        if (limit.isPresent()) {
+          touchRecords = touchRecords.notAfter(limit.get(), beyond, files);
+        }
         if (leadRecords != null) {
           touchRecords = touchRecords.afterTheirLeads(leadRecords.records(), files);
         }
         counted(file.toString(), ReadSummary.of(touchRecords.touches()));
       }
     }
-    csv(spend, files::spend);
-    csv(activity, files::activity);
+    if (spend != null) {
+      Path file = spend;
+      SpendRecords r =
+          file(file, () -> Inputs.read(file, (in, name) -> SpendRecords.read(files, in, name)));
+      if (r != null) {
+        if (lastDay.isPresent()) {
+          r = r.notAfter(lastDay.get(), beyond, files);
+        }
+        counted(file.toString(), ReadSummary.of(r.spend()));
+      }
+    }
+    if (activity != null) {
+      Path file = activity;
+      ActivityRecords r =
+          file(file, () -> Inputs.read(file, (in, name) -> ActivityRecords.read(files, in, name)));
+      if (r != null) {
+        if (lastDay.isPresent()) {
+          r = r.notAfter(lastDay.get(), beyond, files);
+        }
+        counted(file.toString(), ReadSummary.of(r.activity()));
+      }
+    }
     if (events != null) {
       Path file = events;
       SequenceCommand.Loaded loaded =
@@ -160,6 +205,9 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /** The deal log read, when its files are usable. */
+  private @Nullable DealLog log;
+
   private void dealLog(@Nullable Pipeline p, Path dealsFile, Path changesFile) {
     if (p == null) {
       String why = "not checked: the pipeline is unusable";
@@ -169,7 +217,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
     String dealsName = dealsFile.toString();
     String changesName = changesFile.toString();
-    DealLog log = null;
     List<String> faulty = new ArrayList<>();
     for (Path f : List.of(dealsFile, changesFile)) {
       try {
@@ -220,21 +267,6 @@ final class ValidateCommand implements Callable<Integer> {
     } else {
       counted(dealsName + " + " + changesName, all);
     }
-  }
-
-  private interface CsvReader<T> {
-    ReadResult<T> read(java.io.InputStream in, String name) throws java.io.IOException;
-  }
-
-  private <T> @Nullable ReadResult<T> csv(@Nullable Path file, CsvReader<T> reader) {
-    if (file == null) {
-      return null;
-    }
-    ReadResult<T> r = file(file, () -> Inputs.read(file, reader::read));
-    if (r != null) {
-      counted(file.toString(), ReadSummary.of(r));
-    }
-    return r;
   }
 
   private void counted(String name, ReadSummary s) {

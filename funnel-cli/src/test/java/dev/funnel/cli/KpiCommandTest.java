@@ -213,6 +213,48 @@ final class KpiCommandTest {
   }
 
   @Test
+  void recordsAfterTheLastInstantTheDealLogMeasuresAreRejected() throws IOException {
+    // a lead, a spend row and an activity row dated 2206 (typos) would make an as-of the deal log
+    // cannot hold (its first instant is 2026-03-01T00:00:00Z, its last 2094-03-19T03:14:07Z)
+    Path leads =
+        write(
+            dir,
+            "leads_far.csv",
+            "lead_id,created_at",
+            "L1,2026-03-02T09:00:00Z",
+            "L9,2206-03-02T09:00:00Z");
+    Path spend =
+        write(
+            dir,
+            "spend_far.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "2206-03-01,web,5.00,EUR");
+    Path activity =
+        write(dir, "activity_far.csv", "date,channel,metric,value", "2206-03-01,web,clicks,100");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--leads") + 1, leads.toString());
+    a.set(a.indexOf("--spend") + 1, spend.toString());
+    a.set(a.indexOf("--activity") + 1, activity.toString());
+    String reason =
+        "after 2094-03-19T03:14:07Z, the last instant the deal log measures (68 years after its"
+            + " first)";
+    Cli.Run strict = run(a.toArray(new String[0]));
+    assertEquals(2, strict.status());
+    assertEquals(
+        List.of(leads + ":3: created_at: \"2206-03-02T09:00:00Z\": " + reason), strict.errLines());
+    a.addAll(List.of("--lenient", "--format", "json"));
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    assertEquals(3, j.get("records").get("rejected").asInt());
+    List<String> fields = new java.util.ArrayList<>();
+    j.get("rejected").forEach(x -> fields.add(x.get("field").asString()));
+    assertEquals(List.of("created_at", "date", "date"), fields);
+    assertEquals(List.of("2026-03"), List.of(j.get("periods").get(0).get("period").asString()));
+  }
+
+  @Test
   void lenientJsonHasTheRecordsAndRejectedSections() throws IOException {
     // review finding 8: the skipped row appeared only on standard error
     Path bad =

@@ -6,6 +6,7 @@ import static dev.funnel.cli.Cli.inputs;
 import static dev.funnel.cli.Cli.run;
 import static dev.funnel.cli.Cli.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -222,6 +223,46 @@ final class ValidateCommandTest {
                 + " skips them)"),
         r.errLines());
     assertEquals(true, r.out().contains(leads + ": 3 read, 2 accepted, 1 rejected\n"), r.out());
+  }
+
+  @Test
+  void recordsAfterTheLastInstantTheDealLogMeasuresAreRejectedAsInAReport() throws IOException {
+    // the deal log starts 2026-03-01T00:00:00Z: it measures up to 2094-03-19T03:14:07Z
+    List<Path> four = Cli.fourDeals(dir);
+    Path leads =
+        write(
+            dir,
+            "leads_far.csv",
+            "lead_id,created_at",
+            "L-1,2026-03-02T09:00:00Z",
+            "L-2,2206-03-02T10:00:00Z");
+    Path spend =
+        write(dir, "spend_far.csv", "date,channel,cost,currency", "2206-03-01,web,5.00,EUR");
+    String[] args =
+        concat(
+            concat(new String[] {"validate"}, Cli.inputs(four)),
+            "--leads",
+            leads.toString(),
+            "--spend",
+            spend.toString());
+    Cli.Run r = run(args);
+    assertEquals(2, r.status());
+    String reason =
+        "after 2094-03-19T03:14:07Z, the last instant the deal log measures (68 years after its"
+            + " first)";
+    assertEquals(
+        List.of(
+            leads + ":3: created_at: \"2206-03-02T10:00:00Z\": " + reason,
+            spend + ":2: date: \"2206-03-01\": " + reason,
+            "funnel validate: 2 of 11 records rejected; a report stops at the first (--lenient"
+                + " skips them)"),
+        r.errLines());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(
+                l -> l.startsWith(leads + ":") && l.endsWith("2 read, 1 accepted, 1 rejected")),
+        r.out());
   }
 
   @Test

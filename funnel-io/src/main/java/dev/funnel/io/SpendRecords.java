@@ -3,14 +3,13 @@ package dev.funnel.io;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.io.internal.CsvReaders;
-import dev.funnel.io.internal.CsvTable;
 import dev.funnel.io.internal.StrictUtf8Reader;
 import dev.funnel.log.Origin;
+import dev.funnel.log.Rejection;
 import dev.funnel.model.SpendSample;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -53,20 +52,29 @@ public record SpendRecords(ReadResult<SpendSample> spend, List<Origin> origins) 
     requireNonNull(files, "files");
     requireNonNull(in, "in");
     requireNonNull(source, "source");
-    List<Origin> origins = new ArrayList<>();
-    try (Reader r = new StrictUtf8Reader(in);
-        CsvTable t = CsvTable.open(r, source, files.maxCellLength(), CsvReaders.SPEND)) {
-      CsvReaders.RowParser<SpendSample> parser = CsvReaders.spend(t);
-      ReadResult<SpendSample> result =
-          CsvReaders.all(
-              t,
-              files.isLenient(),
-              row -> {
-                SpendSample s = parser.parse(row);
-                origins.add(new Origin(row.source(), row.line()));
-                return s;
-              });
-      return new SpendRecords(result, origins);
-    }
+    Located<SpendSample> read =
+        Located.read(files, new StrictUtf8Reader(in), source, CsvReaders.SPEND, CsvReaders::spend);
+    return new SpendRecords(read.result(), read.origins());
+  }
+
+  /**
+   * These rows without those dated after {@code last}, each rejected on {@code date} with {@code
+   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections.
+   *
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
+   */
+  public SpendRecords notAfter(LocalDate last, String reason, FunnelFiles files) {
+    requireNonNull(last, "last");
+    requireNonNull(reason, "reason");
+    requireNonNull(files, "files");
+    Located<SpendSample> kept =
+        new Located<>(spend, origins)
+            .keep(
+                (s, origin) ->
+                    s.date().isAfter(last)
+                        ? Rejection.of(origin, "date", s.date().toString(), reason)
+                        : null,
+                files);
+    return kept.result() == spend ? this : new SpendRecords(kept.result(), kept.origins());
   }
 }

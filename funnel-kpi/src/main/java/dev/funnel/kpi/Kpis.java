@@ -324,8 +324,9 @@ public final class Kpis {
    * @throws IllegalArgumentException if money comes in two currencies (naming both), a target names
    *     an unknown KPI, a user KPI or an activity metric repeats the id of a built-in KPI
    *     (including {@code ltv_cac}, {@code cac_payback_months} and {@code cost_per_<stage>}), a
-   *     user KPI repeats the id of an activity metric, or a KPI counts deals reaching a stage that
-   *     is not an open stage of the pipeline
+   *     user KPI repeats the id of an activity metric, a KPI counts deals reaching a stage that is
+   *     not an open stage of the pipeline, or the as-of (given, or the latest record of the inputs)
+   *     is more than 2^31 seconds (68 years) after the log's first instant
    */
   public KpiReport report() {
     List<Lead> ls = leads.orElse(List.of());

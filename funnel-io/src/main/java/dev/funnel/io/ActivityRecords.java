@@ -1,0 +1,81 @@
+package dev.funnel.io;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.funnel.io.internal.CsvReaders;
+import dev.funnel.io.internal.StrictUtf8Reader;
+import dev.funnel.log.Origin;
+import dev.funnel.log.Rejection;
+import dev.funnel.model.ActivitySample;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The samples of an {@code activity.csv} together with where each accepted row came from (file and
+ * line), so that a check made after reading can name the line, as {@link SpendRecords} does for
+ * spend.
+ *
+ * <p>Reading follows {@link FunnelFiles#activity(java.nio.file.Path)} exactly (same columns, strict
+ * or lenient, same rejections); only the origins are added.
+ *
+ * @param activity the samples read, in file order
+ * @param origins the origin of each accepted row, same order and size as {@code activity.records()}
+ */
+public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> origins) {
+
+  /**
+   * Validates the sizes.
+   *
+   * @throws IllegalArgumentException if there is not one origin per accepted row
+   */
+  public ActivityRecords {
+    requireNonNull(activity, "activity");
+    origins = List.copyOf(origins);
+    if (origins.size() != activity.records().size()) {
+      throw new IllegalArgumentException(
+          origins.size() + " origins for " + activity.records().size() + " activity rows");
+    }
+  }
+
+  /**
+   * Reads activity samples from a UTF-8 byte stream (closed when done), named {@code source} in
+   * messages, in the mode of these readers.
+   *
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first bad row
+   * @throws InputFileException if the file is unusable
+   * @throws IOException if the stream cannot be read
+   */
+  public static ActivityRecords read(FunnelFiles files, InputStream in, String source)
+      throws IOException {
+    requireNonNull(files, "files");
+    requireNonNull(in, "in");
+    requireNonNull(source, "source");
+    Located<ActivitySample> read =
+        Located.read(
+            files, new StrictUtf8Reader(in), source, CsvReaders.ACTIVITY, CsvReaders::activity);
+    return new ActivityRecords(read.result(), read.origins());
+  }
+
+  /**
+   * These rows without those dated after {@code last}, each rejected on {@code date} with {@code
+   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections.
+   *
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
+   */
+  public ActivityRecords notAfter(LocalDate last, String reason, FunnelFiles files) {
+    requireNonNull(last, "last");
+    requireNonNull(reason, "reason");
+    requireNonNull(files, "files");
+    Located<ActivitySample> kept =
+        new Located<>(activity, origins)
+            .keep(
+                (s, origin) ->
+                    s.date().isAfter(last)
+                        ? Rejection.of(origin, "date", s.date().toString(), reason)
+                        : null,
+                files);
+    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
+  }
+}
