@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -147,33 +145,23 @@ final class KpiCommand implements Callable<Integer> {
         throw new InputException("funnel kpi: --by: " + e.getMessage());
       }
     }
-    // Records after the last instant the deal log measures would make an as-of it cannot hold.
-    Optional<Instant> limit = ReportCommand.lastMeasured(log);
-    String beyond = ReportCommand.beyond(limit);
-    Optional<LocalDate> lastDay = limit.map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
+    Horizon horizon = Horizon.of(log, inputs.files());
     if (leads != null) {
-      LeadRecords l = inputs.leadRecords(leads);
-      if (limit.isPresent()) {
-        l = l.notAfter(limit.get(), beyond, inputs.files());
-      }
+      LeadRecords l = horizon.leads(inputs.leadRecords(leads));
       records = records.plus(ReadSummary.of(l.leads()));
       kpis.leads(l.leads().records());
     }
     SpendRecords spendRecords =
-        Inputs.read(spend, (in, name) -> SpendRecords.read(inputs.files(), in, name));
-    if (lastDay.isPresent()) {
-      spendRecords = spendRecords.notAfter(lastDay.get(), beyond, inputs.files());
-    }
+        horizon.spend(
+            Inputs.read(spend, (in, name) -> SpendRecords.read(inputs.files(), in, name)));
     ReadResult<SpendSample> s = spendRecords.spend();
     records = records.plus(ReadSummary.of(s));
     checkCurrencies(log, spendRecords);
     kpis.spend(s.records());
     if (activity != null) {
       ActivityRecords a =
-          Inputs.read(activity, (in, name) -> ActivityRecords.read(inputs.files(), in, name));
-      if (lastDay.isPresent()) {
-        a = a.notAfter(lastDay.get(), beyond, inputs.files());
-      }
+          horizon.activity(
+              Inputs.read(activity, (in, name) -> ActivityRecords.read(inputs.files(), in, name)));
       records = records.plus(ReadSummary.of(a.activity()));
       kpis.activity(a.activity().records());
     }

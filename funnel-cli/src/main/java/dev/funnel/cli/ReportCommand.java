@@ -129,25 +129,16 @@ final class ReportCommand implements Callable<Integer> {
     ByNames.noteShadowedColumns(
         spec.commandLine().getErr(), "report", by, /* crossed= */ true, log, files.deals);
     ReadSummary records = ReadSummary.of(log);
-    // A lead or touch after the last instant the deal log measures would make an as-of the log
-    // cannot hold, so it is a rejected record.
-    Optional<Instant> limit = lastMeasured(log);
-    String beyond = beyond(limit);
+    Horizon horizon = Horizon.of(log, inputs.files());
     Optional<List<Lead>> leadList = Optional.empty();
     if (leads != null) {
-      LeadRecords l = inputs.leadRecords(leads);
-      if (limit.isPresent()) {
-        l = l.notAfter(limit.get(), beyond, inputs.files());
-      }
+      LeadRecords l = horizon.leads(inputs.leadRecords(leads));
       records = records.plus(ReadSummary.of(l.leads()));
       leadList = Optional.of(l.leads().records());
     }
     Optional<TouchRecords> touchRecords = Optional.empty();
     if (touches != null) {
-      TouchRecords t = inputs.touches(touches);
-      if (limit.isPresent()) {
-        t = t.notAfter(limit.get(), beyond, inputs.files());
-      }
+      TouchRecords t = horizon.touches(inputs.touches(touches));
       if (leadList.isPresent()) {
         // a touch before its lead's creation: strict fails, lenient skips and lists it
         t = t.afterTheirLeads(leadList.get(), inputs.files());
@@ -203,25 +194,6 @@ final class ReportCommand implements Callable<Integer> {
       return Optional.of(new Instant[] {earliest.isBefore(to) ? earliest : to.minusSeconds(1), to});
     }
     return Optional.of(new Instant[] {from, to});
-  }
-
-  /**
-   * The last instant a deal log measures: ages are int seconds from its first instant, so 2^31 - 1
-   * seconds after it; empty for a log without deals.
-   */
-  static Optional<Instant> lastMeasured(DealLog log) {
-    return log.earliestCreation().map(t -> t.plusSeconds(Integer.MAX_VALUE));
-  }
-
-  /** The reason a record after {@link #lastMeasured} is rejected. */
-  static String beyond(Optional<Instant> limit) {
-    return limit
-        .map(
-            t ->
-                "after "
-                    + t
-                    + ", the last instant the deal log measures (68 years after its first)")
-        .orElse("");
   }
 
   /** Runs the query the options describe; option conflicts the engine finds exit with 2. */

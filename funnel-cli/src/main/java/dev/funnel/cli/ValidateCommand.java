@@ -16,14 +16,10 @@ import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -113,17 +109,13 @@ final class ValidateCommand implements Callable<Integer> {
       dealLog(p, deals, changes);
     }
     // As in a report: records after the last instant the deal log measures are rejected.
-    Optional<Instant> limit = log == null ? Optional.empty() : ReportCommand.lastMeasured(log);
-    String beyond = ReportCommand.beyond(limit);
-    Optional<LocalDate> lastDay = limit.map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
+    Horizon horizon = Horizon.of(log, files);
     ReadResult<Lead> leadRecords = null;
     if (leads != null) {
       Path file = leads;
       LeadRecords l = file(file, () -> new Inputs(true).leadRecords(file));
       if (l != null) {
-        if (limit.isPresent()) {
-          l = l.notAfter(limit.get(), beyond, files);
-        }
+        l = horizon.leads(l);
         counted(file.toString(), ReadSummary.of(l.leads()));
         leadRecords = l.leads();
       }
@@ -132,9 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
       Path file = touches;
       TouchRecords touchRecords = file(file, () -> new Inputs(true).touches(file));
       if (touchRecords != null) {
-        if (limit.isPresent()) {
-          touchRecords = touchRecords.notAfter(limit.get(), beyond, files);
-        }
+        touchRecords = horizon.touches(touchRecords);
         if (leadRecords != null) {
           touchRecords = touchRecords.afterTheirLeads(leadRecords.records(), files);
         }
@@ -146,10 +136,7 @@ final class ValidateCommand implements Callable<Integer> {
       SpendRecords r =
           file(file, () -> Inputs.read(file, (in, name) -> SpendRecords.read(files, in, name)));
       if (r != null) {
-        if (lastDay.isPresent()) {
-          r = r.notAfter(lastDay.get(), beyond, files);
-        }
-        counted(file.toString(), ReadSummary.of(r.spend()));
+        counted(file.toString(), ReadSummary.of(horizon.spend(r).spend()));
       }
     }
     if (activity != null) {
@@ -157,10 +144,7 @@ final class ValidateCommand implements Callable<Integer> {
       ActivityRecords r =
           file(file, () -> Inputs.read(file, (in, name) -> ActivityRecords.read(files, in, name)));
       if (r != null) {
-        if (lastDay.isPresent()) {
-          r = r.notAfter(lastDay.get(), beyond, files);
-        }
-        counted(file.toString(), ReadSummary.of(r.activity()));
+        counted(file.toString(), ReadSummary.of(horizon.activity(r).activity()));
       }
     }
     if (events != null) {
