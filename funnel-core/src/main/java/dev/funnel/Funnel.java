@@ -151,7 +151,8 @@ public final class Funnel {
         throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
       }
     }
-    double[] sorted = Arrays.stream(ps).distinct().sorted().toArray();
+    // + 0.0 turns -0.0 into 0.0, which distinct() would keep as a second percentile.
+    double[] sorted = Arrays.stream(ps).map(p -> p + 0.0).distinct().sorted().toArray();
     percentiles = Optional.of(sorted);
     return this;
   }

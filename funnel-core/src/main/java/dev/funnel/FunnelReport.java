@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * @param cohortTo the exclusive end of the creation window, if any
  * @param zone the zone periods were bucketed in
  * @param counting how reached was counted
+ * @param percentiles the percentiles every duration distribution of the report was asked for,
+ *     ascending (an empty distribution has none of them; the tables head their columns with these)
  * @param all the figures of the whole selection
  * @param breakdowns one per {@code by(...)} of the query, in query order
  */
@@ -32,6 +34,7 @@ public record FunnelReport(
     Optional<Instant> cohortTo,
     ZoneId zone,
     Counting counting,
+    List<Double> percentiles,
     FunnelFigures all,
     List<Breakdown> breakdowns) {
 
@@ -43,6 +46,14 @@ public record FunnelReport(
     requireNonNull(cohortTo, "cohortTo");
     requireNonNull(zone, "zone");
     requireNonNull(counting, "counting");
+    percentiles = List.copyOf(percentiles);
+    for (int i = 0; i < percentiles.size(); i++) {
+      double p = percentiles.get(i);
+      if (!(p >= 0 && p <= 1) || i > 0 && p <= percentiles.get(i - 1)) {
+        throw new IllegalArgumentException(
+            "percentiles must be distinct, ascending and in [0, 1]: " + percentiles);
+      }
+    }
     requireNonNull(all, "all");
     breakdowns = List.copyOf(breakdowns);
   }

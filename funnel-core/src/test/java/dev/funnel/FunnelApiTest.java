@@ -167,6 +167,18 @@ final class FunnelApiTest {
             .contains("time in stage p25  p50  open  age p50"));
     String one = Funnel.of(log).percentiles(0.9).report().toString();
     assertTrue(one.contains("lost at  time in stage p90  open  age p90"), one);
+    // No data at all (a cohort before every deal): still the asked percentiles head the columns.
+    FunnelReport none =
+        Funnel.of(log)
+            .percentiles(0.75, 0.25)
+            .cohort(T.minusSeconds(7200), T.minusSeconds(3600))
+            .by(Dimension.OWNER)
+            .report();
+    assertEquals(List.of(0.25, 0.75), none.percentiles());
+    assertEquals(0, none.deals().total());
+    assertTrue(none.toString().contains("time in stage p25  p75  open  age p25"), none.toString());
+    assertEquals(List.of(0.5, 0.75, 0.9), Funnel.of(log).report().percentiles());
+    assertEquals(List.of(0.0), Funnel.of(log).percentiles(-0.0, 0.0).report().percentiles());
   }
 
   @Test

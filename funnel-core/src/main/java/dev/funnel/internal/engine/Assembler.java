@@ -80,6 +80,7 @@ final class Assembler {
         spec.to,
         spec.zone,
         spec.counting,
+        Arrays.stream(spec.percentiles).boxed().toList(),
         all,
         breakdowns);
   }

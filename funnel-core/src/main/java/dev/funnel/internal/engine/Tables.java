@@ -39,9 +39,9 @@ public final class Tables {
         .append(r.counting() == dev.funnel.Counting.ENTERED ? ", entered counting" : "")
         .append('\n');
     sb.append(totals(a)).append('\n').append('\n');
-    sb.append(stages(a.stages()));
+    sb.append(stages(a.stages(), r.percentiles()));
     for (Breakdown b : r.breakdowns()) {
-      sb.append('\n').append(breakdown(b, r.nameOf(b), maxRows));
+      sb.append('\n').append(breakdown(b, r.nameOf(b), main(r.percentiles()), maxRows));
     }
     return sb.toString();
   }
@@ -70,14 +70,9 @@ public final class Tables {
         + a.velocityPerDay().map(m -> m + "/day").orElse("-");
   }
 
-  static String stages(List<StageFigures> stages) {
-    List<Distribution> all = new ArrayList<>();
-    for (StageFigures s : stages) {
-      all.add(s.timeInStage());
-      all.add(s.ageInStage());
-    }
-    double[] ps = shown(all);
-    double main = main(all);
+  static String stages(List<StageFigures> stages, List<Double> asked) {
+    double[] ps = shown(asked);
+    double main = main(asked);
     List<String> header =
         new ArrayList<>(List.of("stage", "reached", "entered", "cumulative", "to next", "lost at"));
     for (int i = 0; i < ps.length; i++) {
@@ -107,18 +102,27 @@ public final class Tables {
     return align(rows, 1);
   }
 
-  /** A breakdown as one row per group. */
+  /**
+   * A breakdown as one row per group. Outside its report the percentiles asked for are known only
+   * from a group's won cycle time with data (p50 when none has any).
+   */
   public static String breakdown(Breakdown b, int maxRows) {
-    return breakdown(b, b.name(), maxRows);
+    List<Double> asked = List.of(0.5);
+    for (Group g : b.groups()) {
+      Distribution d = g.figures().wonCycleTime();
+      if (d.count() > 0) {
+        asked = new ArrayList<>(new java.util.TreeSet<>(d.percentiles().keySet()));
+        break;
+      }
+    }
+    return breakdown(b, b.name(), main(asked), maxRows);
   }
 
-  /** A breakdown as one row per group, headed by {@code name}. */
-  static String breakdown(Breakdown b, String name, int maxRows) {
-    List<Distribution> cycles = new ArrayList<>();
-    for (Group g : b.groups()) {
-      cycles.add(g.figures().wonCycleTime());
-    }
-    double main = main(cycles);
+  /**
+   * A breakdown as one row per group, headed by {@code name}, its won cycle time at percentile
+   * {@code main}.
+   */
+  static String breakdown(Breakdown b, String name, double main, int maxRows) {
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
@@ -179,33 +183,23 @@ public final class Tables {
   }
 
   /**
-   * The percentiles of time in stage the tables show: p50 and p90 when the report has them (the
-   * defaults), otherwise the smallest and the largest percentile the query asked for (one column
-   * when it asked for one), so that a column never shows "-" (no data) for a percentile that was
-   * simply not computed.
+   * The percentiles of time in stage the tables show, of those asked for (ascending): p50 and p90
+   * when asked (the defaults), otherwise the smallest and the largest (one column when one was
+   * asked), so that a column never shows "-" (no data) for a percentile that was simply not
+   * computed.
    */
-  static double[] shown(List<Distribution> ds) {
-    for (Distribution d : ds) {
-      if (d.count() > 0) {
-        java.util.SortedSet<Double> ps = new java.util.TreeSet<>(d.percentiles().keySet());
-        if (ps.contains(0.5) && ps.contains(0.9)) {
-          return new double[] {0.5, 0.9};
-        }
-        return ps.size() == 1 ? new double[] {ps.first()} : new double[] {ps.first(), ps.last()};
-      }
+  static double[] shown(List<Double> asked) {
+    if (asked.contains(0.5) && asked.contains(0.9)) {
+      return new double[] {0.5, 0.9};
     }
-    return new double[] {0.5, 0.9};
+    return asked.size() == 1
+        ? new double[] {asked.get(0)}
+        : new double[] {asked.get(0), asked.get(asked.size() - 1)};
   }
 
-  /** The percentile of the one-column figures (age, won cycle): p50 if computed, else the first. */
-  static double main(List<Distribution> ds) {
-    for (Distribution d : ds) {
-      if (d.count() > 0) {
-        java.util.SortedSet<Double> ps = new java.util.TreeSet<>(d.percentiles().keySet());
-        return ps.contains(0.5) ? 0.5 : ps.first();
-      }
-    }
-    return 0.5;
+  /** The percentile of the one-column figures (age, won cycle): p50 if asked, else the smallest. */
+  static double main(List<Double> asked) {
+    return asked.contains(0.5) ? 0.5 : asked.get(0);
   }
 
   /** 50 for 0.5, 99.9 for 0.999. */
