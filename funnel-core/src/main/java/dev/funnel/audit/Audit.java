@@ -6,7 +6,10 @@ import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.hygiene.Hygiene;
 import dev.funnel.hygiene.HygieneReport;
 import dev.funnel.hygiene.StageHygiene;
+import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.process.LatestRecord;
 import dev.funnel.log.DealLog;
+import dev.funnel.log.Origin;
 import dev.funnel.losses.HandOff;
 import dev.funnel.losses.HandOffFigures;
 import dev.funnel.losses.LossReport;
@@ -241,29 +244,22 @@ public final class Audit {
 
   /** The latest event of the data (it may lie before 1970); {@link Instant#EPOCH} without any. */
   private Instant defaultAsOf() {
-    Optional<Instant> max = log.latestEventTime();
-    for (Lead l : leads.orElse(List.of())) {
-      for (Optional<Instant> t :
-          List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt())) {
-        if (t.isPresent()) {
-          max = later(max, t.get());
-        }
-      }
-    }
-    for (Touch t : touches.orElse(List.of())) {
-      max = later(max, t.at());
-    }
-    return max.orElse(Instant.EPOCH);
-  }
-
-  private static Optional<Instant> later(Optional<Instant> max, Instant t) {
-    return max.isPresent() && !t.isAfter(max.get()) ? max : Optional.of(t);
+    ColumnarDealLog columns = ColumnarDealLog.of(log);
+    return LatestRecord.of(
+            Optional.of(columns),
+            leads.orElse(List.of()),
+            touches.orElse(List.of()),
+            i -> new Origin("touches", i + 1L))
+        .requireMeasurableBy(columns)
+        .at();
   }
 
   /**
    * Grades the eight must-haves.
    *
-   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation
+   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, or if
+   *     the as-of (given, or the latest record, which the message then names) is more than 2^31
+   *     seconds (68 years) after the log's first instant
    */
   public AuditReport report() {
     Instant at = asOf.orElseGet(this::defaultAsOf);

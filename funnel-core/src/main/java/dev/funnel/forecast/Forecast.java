@@ -3,6 +3,7 @@ package dev.funnel.forecast;
 import static java.util.Objects.requireNonNull;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.forecast.Chain;
 import dev.funnel.internal.forecast.History;
 import dev.funnel.internal.forecast.MonteCarlo;
@@ -222,14 +223,17 @@ public final class Forecast {
   }
 
   Instant asOfValue() {
-    return asOf.orElseGet(() -> log.latestEventTime().orElseThrow());
+    Instant at = asOf.orElseGet(() -> log.latestEventTime().orElseThrow());
+    Selection.requireMeasurable(log, at);
+    return at;
   }
 
   /**
    * Computes the forecast.
    *
-   * @throws IllegalArgumentException if the log is empty or has no amounts, or the target's
-   *     currency is not the log's
+   * @throws IllegalArgumentException if the log is empty or has no amounts, the target's currency
+   *     is not the log's, or as-of is more than 2^31 seconds (68 years) after the log's first
+   *     instant
    */
   public ForecastReport report() {
     Currency currency = currency();

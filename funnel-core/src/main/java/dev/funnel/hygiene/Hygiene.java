@@ -180,7 +180,12 @@ public final class Hygiene {
     return flagLimit(0);
   }
 
-  /** Scans the log once and reports. */
+  /**
+   * Scans the log once and reports.
+   *
+   * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
+   *     first instant (a log measures ages in int seconds)
+   */
   public HygieneReport report() {
     Selection sel = window.resolve(log);
     return HygieneScan.run(

@@ -77,7 +77,12 @@ public final class Losses {
     return this;
   }
 
-  /** Computes the loss report. */
+  /**
+   * Computes the loss report.
+   *
+   * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
+   *     first instant (a log measures ages in int seconds)
+   */
   public LossReport report() {
     Selection sel = window.resolve(log);
     List<DealState> lost = new ArrayList<>();

@@ -113,7 +113,12 @@ public final class People {
     }
   }
 
-  /** Computes the report. */
+  /**
+   * Computes the report.
+   *
+   * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
+   *     first instant (a log measures ages in int seconds)
+   */
   public PeopleReport report() {
     Selection sel = window.resolve(log);
     Map<String, Acc> by = new LinkedHashMap<>();

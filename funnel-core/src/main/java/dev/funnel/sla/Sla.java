@@ -6,6 +6,7 @@ import dev.funnel.DealState;
 import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.engine.Selection;
+import dev.funnel.internal.process.LatestRecord;
 import dev.funnel.internal.process.States;
 import dev.funnel.internal.stats.Select;
 import dev.funnel.log.DealLog;
@@ -247,23 +248,9 @@ public final class Sla {
 
   /** The latest event of the data (it may lie before 1970); {@link Instant#EPOCH} without any. */
   private Instant defaultAsOf() {
-    Optional<Instant> max = log.flatMap(ColumnarDealLog::latestEventTime);
-    for (Lead l : leads) {
-      for (Optional<Instant> t :
-          List.of(Optional.of(l.createdAt()), l.handedOverAt(), l.acceptedAt(), l.rejectedAt())) {
-        if (t.isPresent()) {
-          max = later(max, t.get());
-        }
-      }
-    }
-    for (Touch t : touches) {
-      max = later(max, t.at());
-    }
-    return max.orElse(Instant.EPOCH);
-  }
-
-  private static Optional<Instant> later(Optional<Instant> max, Instant t) {
-    return max.isPresent() && !t.isAfter(max.get()) ? max : Optional.of(t);
+    LatestRecord latest = LatestRecord.of(log, leads, touches, this::origin);
+    log.ifPresent(latest::requireMeasurableBy);
+    return latest.at();
   }
 
   private Duration between(Instant a, Instant b) {
@@ -275,7 +262,9 @@ public final class Sla {
    *
    * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation (naming
    *     the touch's origin), if a lead id repeats, or if a stage limit names a stage that is not in
-   *     the pipeline, or stage limits are given without deals
+   *     the pipeline, or stage limits are given without deals; with deals, if the as-of (given, or
+   *     the latest record, which the message then names) is more than 2^31 seconds (68 years) after
+   *     the log's first instant
    */
   public SlaReport report() {
     Instant at = asOf.orElseGet(this::defaultAsOf);

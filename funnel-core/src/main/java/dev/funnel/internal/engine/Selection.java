@@ -22,15 +22,7 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
       ColumnarDealLog log, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf) {
     Instant at =
         asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
-    // An empty log has no first instant: any as-of selects nothing.
-    if (log.dealCount > 0 && at.getEpochSecond() - log.base > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "as-of "
-              + at
-              + " is more than 2^31 seconds (68 years) after the log's first instant "
-              + Instant.ofEpochSecond(log.base)
-              + "; a log measures ages in int seconds");
-    }
+    requireMeasurable(log, at);
     // Records are whole seconds (sub-second parts dropped): an event at second s is seen as of t
     // when s <= floor(t), and a deal created at s is in [from, to) when ceil(from) <= s < ceil(to).
     int asOfOffset = log.offset(at);
@@ -41,6 +33,24 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
     int lo = firstAtOrAfter(log.created, fromOffset);
     int hi = Math.max(lo, firstAtOrAfter(log.created, toOffset));
     return new Selection(at, asOfOffset, lo, hi);
+  }
+
+  /**
+   * Refuses an as-of more than 2^31 seconds (68 years) after the first instant of a non-empty log:
+   * the log measures ages in int seconds. An empty log has no first instant: any as-of selects
+   * nothing there.
+   *
+   * @throws IllegalArgumentException in that case
+   */
+  public static void requireMeasurable(ColumnarDealLog log, Instant at) {
+    if (log.dealCount > 0 && at.getEpochSecond() - log.base > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "as-of "
+              + at
+              + " is more than 2^31 seconds (68 years) after the log's first instant "
+              + Instant.ofEpochSecond(log.base)
+              + "; a log measures ages in int seconds");
+    }
   }
 
   private static long ceilOffset(ColumnarDealLog log, Instant t) {
