@@ -38,7 +38,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  *   periodSize, zone, currency, margin, alertThreshold,
  *   periods: [ { period, scope, kpis: [ { id, kind, unit, value, target?, attainment?, directedChange? } ] } ],
  *   alerts: [ { type, period, scope, activity: [ids], outcome: [ids] } ],
- *   channelEconomics: [ { scope, spend, leads, deals, wonDeals, revenue, cpl, cac, roas, romi } ],
+ *   channelEconomics: [ { scope, spend, leads, deals, wonDeals, wonWithoutAmount, revenue, cpl, cac,
+ *     roas, romi } ],
  *   driverTree: { scope, from, to, revenueBefore, revenueAfter, revenueChange, undecomposed?,
  *                 levels: [ { name, before, after } ], factors: [ { name, before, after, contribution } ] } }
  * </pre>
@@ -49,7 +50,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * attainment}, {@code directedChange}, {@code undecomposed}) are left out. Money is {@code {
  * "amount", "currency" }}; {@code driverTree} is the tree of scope {@code all} into the last
  * complete period from the one before ({@link KpiReport#driverTree()}), {@code null} when that
- * period is the first.
+ * period is the first or the revenue of either is unknown (won deals, none with an amount). JSON
+ * has no infinity: a non-finite number is written {@code null}.
  */
 public final class KpiJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -188,8 +190,13 @@ public final class KpiJson {
       }
       g.writeNumberProperty("deals", c.deals());
       g.writeNumberProperty("wonDeals", c.wonDeals());
+      g.writeNumberProperty("wonWithoutAmount", c.wonWithoutAmount());
       g.writeName("revenue");
-      money(g, c.revenue(), currency);
+      if (c.revenue().isPresent()) {
+        money(g, c.revenue().get(), currency);
+      } else {
+        g.writeNull();
+      }
       g.writeName("cpl");
       number(g, c.cpl());
       g.writeName("cac");
@@ -266,8 +273,9 @@ public final class KpiJson {
     }
   }
 
+  /** A number, or null when absent or not finite (JSON has no infinity; Jackson would quote it). */
   private static void number(JsonGenerator g, OptionalDouble v) {
-    if (v.isPresent()) {
+    if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
       g.writeNumber(v.getAsDouble());
     } else {
       g.writeNull();
@@ -275,7 +283,7 @@ public final class KpiJson {
   }
 
   private static void optional(JsonGenerator g, String name, OptionalDouble v) {
-    if (v.isPresent()) {
+    if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
       g.writeNumberProperty(name, v.getAsDouble());
     }
   }

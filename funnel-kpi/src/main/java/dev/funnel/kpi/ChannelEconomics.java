@@ -18,7 +18,9 @@ import java.util.OptionalLong;
  * @param leads leads created; absent when no leads were given
  * @param deals deals created
  * @param wonDeals deals won
- * @param revenue revenue of the deals won
+ * @param wonWithoutAmount deals won without an amount, counted apart from revenue
+ * @param revenue revenue of the deals won that have an amount; absent when every won deal lacks one
+ *     (unknown, not zero)
  * @param cpl spend / leads
  * @param cac (spend + sales cost) / won deals
  * @param roas revenue / spend
@@ -30,7 +32,8 @@ public record ChannelEconomics(
     OptionalLong leads,
     long deals,
     long wonDeals,
-    BigDecimal revenue,
+    long wonWithoutAmount,
+    Optional<BigDecimal> revenue,
     OptionalDouble cpl,
     OptionalDouble cac,
     OptionalDouble roas,
@@ -62,7 +65,8 @@ public record ChannelEconomics(
             : OptionalLong.empty(),
         total.get(Measure.DEALS).orElseThrow().longValueExact(),
         total.get(Measure.WON_DEALS).orElseThrow().longValueExact(),
-        total.get(Measure.REVENUE).orElseThrow(),
+        total.records(Measure.WON_WITHOUT_AMOUNT),
+        total.get(Measure.REVENUE),
         KpiCatalog.cpl().compute(total, parameters),
         KpiCatalog.cac().compute(total, parameters),
         KpiCatalog.roas().compute(total, parameters),
@@ -71,23 +75,36 @@ public record ChannelEconomics(
 
   /** An aligned table of rows, one per scope. */
   public static String table(List<ChannelEconomics> rows, String currency) {
+    // The column of won deals without an amount shows only when there are some.
+    boolean unpriced = rows.stream().anyMatch(r -> r.wonWithoutAmount > 0);
     List<List<String>> out = new ArrayList<>();
-    out.add(
-        List.of(
-            "scope", "spend", "leads", "deals", "won", "revenue", "cpl", "cac", "roas", "romi"));
+    List<String> header =
+        new ArrayList<>(List.of("scope", "spend", "leads", "deals", "won", "revenue"));
+    if (unpriced) {
+      header.add(5, "won w/o amount"); // after "won"
+    }
+    header.addAll(List.of("cpl", "cac", "roas", "romi"));
+    out.add(header);
     for (ChannelEconomics r : rows) {
-      out.add(
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  r.scope,
+                  r.spend.map(BigDecimal::toPlainString).orElse(Format.ABSENT),
+                  r.leads.isPresent() ? Long.toString(r.leads.getAsLong()) : Format.ABSENT,
+                  Long.toString(r.deals),
+                  Long.toString(r.wonDeals)));
+      if (unpriced) {
+        row.add(Long.toString(r.wonWithoutAmount));
+      }
+      row.add(r.revenue.map(BigDecimal::toPlainString).orElse(Format.ABSENT));
+      row.addAll(
           List.of(
-              r.scope,
-              r.spend.map(BigDecimal::toPlainString).orElse(Format.ABSENT),
-              r.leads.isPresent() ? Long.toString(r.leads.getAsLong()) : Format.ABSENT,
-              Long.toString(r.deals),
-              Long.toString(r.wonDeals),
-              r.revenue.toPlainString(),
               Format.value(Unit.MONEY, r.cpl, ""),
               Format.value(Unit.MONEY, r.cac, ""),
               Format.value(Unit.RATIO, r.roas, ""),
               Format.value(Unit.RATIO, r.romi, "")));
+      out.add(row);
     }
     return "Channel economics"
         + (currency.isEmpty() ? "" : " (" + currency + ")")

@@ -112,11 +112,28 @@ public record DriverTree(
   /** The index of the deals level: the levels above it come from marketing data. */
   private static final int DEALS = 3;
 
-  /** The driver tree of a scope between two cells. */
+  /**
+   * The driver tree of a scope between two cells.
+   *
+   * @throws IllegalArgumentException if the revenue of either cell is unknown: it has won deals and
+   *     none with an amount ({@link Measures#get})
+   */
   public static DriverTree between(
       String scope, String from, Measures before, String to, Measures after) {
     requireNonNull(before, "before");
     requireNonNull(after, "after");
+    for (Measures m : List.of(before, after)) {
+      if (m.get(Measure.REVENUE).isEmpty()) {
+        throw new IllegalArgumentException(
+            "revenue of "
+                + scope
+                + " in "
+                + (m == before ? from : to)
+                + " is unknown: its "
+                + m.records(Measure.WON_WITHOUT_AMOUNT)
+                + " won deals have no amount");
+      }
+    }
     List<Level> levels = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < NAMES.size(); i++) {

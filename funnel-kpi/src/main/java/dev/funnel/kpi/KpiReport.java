@@ -167,7 +167,8 @@ public record KpiReport(
   /**
    * The driver tree of a scope from one period to another.
    *
-   * @throws IllegalArgumentException if either row is not in the report
+   * @throws IllegalArgumentException if either row is not in the report, or the revenue of either
+   *     is unknown (won deals, none with an amount)
    */
   public DriverTree driverTree(String fromPeriod, String toPeriod, String scope) {
     KpiRow before = requireRow(fromPeriod, scope);
@@ -177,7 +178,8 @@ public record KpiReport(
 
   /**
    * The driver tree of scope {@code all} from the period before the {@link #scorecard()}'s to that
-   * one; empty when it has none before it.
+   * one; empty when it has none before it, or when the revenue of either period is unknown (won
+   * deals, none with an amount).
    */
   public Optional<DriverTree> driverTree() {
     List<String> ps = periods();
@@ -187,6 +189,11 @@ public record KpiReport(
     int to = ps.indexOf(lastCompletePeriod().orElse(ps.get(ps.size() - 1)));
     if (to < 1) {
       return Optional.empty();
+    }
+    for (String p : List.of(ps.get(to - 1), ps.get(to))) {
+      if (requireRow(p, Scope.ALL).measures().get(Measure.REVENUE).isEmpty()) {
+        return Optional.empty();
+      }
     }
     return Optional.of(driverTree(ps.get(to - 1), ps.get(to), Scope.ALL));
   }

@@ -32,8 +32,13 @@ public record Measure(Source source, Optional<String> argument) {
     WON_DEALS,
     /** Deals lost in the period (by {@code closedAt}). */
     LOST_DEALS,
-    /** Amounts of the deals won in the period; a won deal without an amount adds nothing. */
+    /**
+     * Amounts of the deals won in the period; a won deal without an amount adds nothing here and
+     * counts in {@link #WON_WITHOUT_AMOUNT} (METRICS.md: counted apart, never as zero).
+     */
     REVENUE,
+    /** Deals won in the period without an amount: their revenue is unknown. */
+    WON_WITHOUT_AMOUNT,
     /** Marketing spend dated in the period. */
     SPEND,
     /** Sales cost dated in the period (an optional input). */
@@ -60,8 +65,15 @@ public record Measure(Source source, Optional<String> argument) {
   /** Deals lost in the period. */
   public static final Measure LOST_DEALS = new Measure(Source.LOST_DEALS, Optional.empty());
 
-  /** Revenue of the deals won in the period. */
+  /**
+   * Revenue of the deals won in the period that have an amount: zero without wins, absent when
+   * every won deal of the cell lacks an amount (see {@link Measures#get}).
+   */
   public static final Measure REVENUE = new Measure(Source.REVENUE, Optional.empty());
+
+  /** Deals won in the period without an amount. */
+  public static final Measure WON_WITHOUT_AMOUNT =
+      new Measure(Source.WON_WITHOUT_AMOUNT, Optional.empty());
 
   /** Marketing spend; absent in a cell without spend records. */
   public static final Measure SPEND = new Measure(Source.SPEND, Optional.empty());
@@ -129,7 +141,8 @@ public record Measure(Source source, Optional<String> argument) {
   /**
    * Whether a cell without records of this measure has no value rather than zero: spend ("a scope
    * with no spend records has absent spend-based KPIs") and activity metrics. Counts of leads and
-   * deals, revenue and sales cost are zero without records.
+   * deals, revenue and sales cost are zero without records (but revenue is absent when the cell has
+   * won deals and none of them has an amount: {@link Measures#get}).
    */
   public boolean absentWithoutRecords() {
     return source == Source.SPEND || source == Source.ACTIVITY;

@@ -87,12 +87,18 @@ public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records
 
   /**
    * The measure's sum: absent for a measure that is {@link Measure#absentWithoutRecords() absent
-   * without records} and has none here, zero for other measures without records.
+   * without records} and has none here, zero for other measures without records. {@link
+   * Measure#REVENUE} is absent when the cell has won deals and none with an amount (their revenue
+   * is unknown, not zero); with some amounts it is the sum of those, and {@link
+   * Measure#WON_WITHOUT_AMOUNT} counts the others apart.
    */
   public Optional<BigDecimal> get(Measure measure) {
     requireNonNull(measure, "measure");
     BigDecimal sum = sums.get(measure);
     if (sum == null) {
+      if (measure.equals(Measure.REVENUE) && records(Measure.WON_WITHOUT_AMOUNT) > 0) {
+        return Optional.empty();
+      }
       return measure.absentWithoutRecords() ? Optional.empty() : Optional.of(BigDecimal.ZERO);
     }
     return Optional.of(sum);

@@ -16,9 +16,16 @@ import java.util.List;
  * @param currency the report's currency code, empty if no money was seen
  * @param outcome the OUTCOME KPIs, catalog order
  * @param activity the ACTIVITY KPIs, catalog order
+ * @param wonWithoutAmount won deals of the period without an amount: revenue and the KPIs over it
+ *     (ROAS, ROMI) count only the won deals with one, and are absent when none has one
  */
 public record Scorecard(
-    String period, String scope, String currency, List<KpiValue> outcome, List<KpiValue> activity) {
+    String period,
+    String scope,
+    String currency,
+    List<KpiValue> outcome,
+    List<KpiValue> activity,
+    long wonWithoutAmount) {
 
   /** Validates and copies. */
   public Scorecard {
@@ -27,6 +34,9 @@ public record Scorecard(
     requireNonNull(currency, "currency");
     outcome = List.copyOf(outcome);
     activity = List.copyOf(activity);
+    if (wonWithoutAmount < 0) {
+      throw new IllegalArgumentException("wonWithoutAmount " + wonWithoutAmount + " < 0");
+    }
   }
 
   /** The scorecard of a row. */
@@ -36,7 +46,13 @@ public record Scorecard(
     for (KpiValue v : row.kpis()) {
       (v.kind() == Kind.OUTCOME ? o : a).add(v);
     }
-    return new Scorecard(row.period(), row.scope(), currency, o, a);
+    return new Scorecard(
+        row.period(),
+        row.scope(),
+        currency,
+        o,
+        a,
+        row.measures().records(Measure.WON_WITHOUT_AMOUNT));
   }
 
   /** An aligned table: kind, KPI, value, target, attainment, trend. */
@@ -63,6 +79,14 @@ public record Scorecard(
             ? "(spend, sales cost and activity have no owner or attribute: spend- and"
                 + " activity-based KPIs are absent in this scope)\n"
             : "";
+    if (wonWithoutAmount > 0) {
+      note +=
+          "("
+              + wonWithoutAmount
+              + " won deal"
+              + (wonWithoutAmount == 1 ? "" : "s")
+              + " without an amount: revenue, roas and romi count only won deals with one)\n";
+    }
     return "Scorecard " + period + " " + scope + "\n" + note + Format.table(rows, 2);
   }
 }

@@ -53,7 +53,7 @@ final class Fixture {
     return Instant.parse(date + "T10:00:00Z");
   }
 
-  private static void deal(
+  static void deal(
       DealLogBuilder b,
       String id,
       String created,

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -258,7 +259,8 @@ final class KpisTest {
     assertEquals(35, ads.leads().getAsLong());
     assertEquals(10, ads.deals());
     assertEquals(7, ads.wonDeals());
-    assertEquals(new java.math.BigDecimal("7300.00"), ads.revenue());
+    assertEquals(Optional.of(new java.math.BigDecimal("7300.00")), ads.revenue());
+    assertEquals(0, ads.wonWithoutAmount());
     assertValue(3200.0 / 35, ads.cpl(), "cpl");
     assertValue(3200.0 / 7, ads.cac(), "cac");
     assertValue(7300.0 / 3200, ads.roas(), "roas");
@@ -404,6 +406,70 @@ final class KpisTest {
     // with leads given, a period without any is a real 0
     KpiReport given = Kpis.of(Fixture.log()).leads(List.of()).spend(Fixture.spend()).report();
     assertValue(0, given.value("2026-02", "all", "leads"), "leads given, none created");
+  }
+
+  @Test
+  void wonDealsWithoutAnAmountAreCountedApartNeverAsZeroRevenue() {
+    // January, ads: W1 won with 100.00, W2 won without amount; spend 200.00.
+    // February: W3 (ads) and W4 (seo) won, neither with an amount; ads spend 100.00.
+    dev.funnel.log.DealLogBuilder b = dev.funnel.log.DealLog.builder(Fixture.pipeline());
+    Fixture.deal(b, "W1", "2026-01-05", "ads", null, "100.00", "won", "2026-01-10");
+    Fixture.deal(b, "W2", "2026-01-06", "ads", null, null, "won", "2026-01-12");
+    Fixture.deal(b, "W3", "2026-02-02", "ads", null, null, "won", "2026-02-05");
+    Fixture.deal(b, "W4", "2026-02-03", "seo", null, null, "won", "2026-02-06");
+    KpiReport r =
+        Kpis.of(b.build())
+            .spend(
+                List.of(
+                    Fixture.spend("2026-01-01", "ads", "200.00", "EUR"),
+                    Fixture.spend("2026-02-01", "ads", "100.00", "EUR")))
+            .asOf(Fixture.t("2026-03-15"))
+            .report();
+    // January: revenue of the priced deal only; roas 100/200, romi (100 - 200)/200.
+    assertValue(2, r.value("2026-01", "channel=ads", "won_deals"), "2026-01 channel=ads won_deals");
+    assertValue(100, r.value("2026-01", "channel=ads", "revenue"), "2026-01 channel=ads revenue");
+    assertValue(0.5, r.value("2026-01", "channel=ads", "roas"), "2026-01 channel=ads roas");
+    assertValue(-0.5, r.value("2026-01", "channel=ads", "romi"), "2026-01 channel=ads romi");
+    Scorecard jan = r.scorecard("2026-01", "channel=ads");
+    assertEquals(1, jan.wonWithoutAmount());
+    assertTrue(
+        jan.toString()
+            .contains(
+                "(1 won deal without an amount: revenue, roas and romi count only won deals with"
+                    + " one)"),
+        jan.toString());
+    // February: every won deal lacks an amount: revenue unknown, not 0; so are roas and romi.
+    for (String kpi : List.of("revenue", "roas", "romi")) {
+      assertTrue(r.value("2026-02", "channel=ads", kpi).isEmpty(), kpi);
+      assertTrue(r.value("2026-02", "all", kpi).isEmpty(), kpi);
+    }
+    assertValue(1, r.value("2026-02", "channel=ads", "won_deals"), "2026-02 channel=ads won_deals");
+    // Over the window: ads 3 won, 2 without amount, revenue 100.00, roas 100/300.
+    ChannelEconomics ads =
+        r.channelEconomics().stream()
+            .filter(c -> c.scope().equals("channel=ads"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(3, ads.wonDeals());
+    assertEquals(2, ads.wonWithoutAmount());
+    assertEquals(Optional.of(new java.math.BigDecimal("100.00")), ads.revenue());
+    assertEquals(100 / 300.0, ads.roas().getAsDouble(), 1e-12);
+    ChannelEconomics seo =
+        r.channelEconomics().stream()
+            .filter(c -> c.scope().equals("channel=seo"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Optional.empty(), seo.revenue());
+    assertTrue(
+        ChannelEconomics.table(r.channelEconomics(), "EUR").contains("won w/o amount"),
+        ChannelEconomics.table(r.channelEconomics(), "EUR"));
+    // The driver tree into February has no revenue to decompose.
+    assertTrue(r.driverTree().isEmpty());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> r.driverTree("2026-01", "2026-02", "all"));
+    assertEquals(
+        "revenue of all in 2026-02 is unknown: its 2 won deals have no amount", e.getMessage());
   }
 
   @Test

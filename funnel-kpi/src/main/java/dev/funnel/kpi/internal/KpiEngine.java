@@ -199,7 +199,11 @@ public final class KpiEngine {
       Acc closed = cell(cells, period, day(d.closedAt().get(), zone), key);
       if (d.isWon()) {
         closed.add(Measure.WON_DEALS, BigDecimal.ONE);
-        closed.add(Measure.REVENUE, d.amount().map(m -> m.amount()).orElse(BigDecimal.ZERO));
+        if (d.amount().isPresent()) {
+          closed.add(Measure.REVENUE, d.amount().get().amount());
+        } else {
+          closed.add(Measure.WON_WITHOUT_AMOUNT, BigDecimal.ONE);
+        }
       } else {
         closed.add(Measure.LOST_DEALS, BigDecimal.ONE);
       }
