@@ -40,7 +40,11 @@ public record Breakdown(List<Dimension> dimensions, List<Group> groups) {
     return groups.stream().filter(g -> g.key().equals(k)).findFirst();
   }
 
-  /** The table of the first {@code maxRows} groups. */
+  /**
+   * The table of the first {@code maxRows} groups.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
   public String print(int maxRows) {
     return Tables.breakdown(this, maxRows);
   }

@@ -2,10 +2,11 @@ package dev.funnel;
 
 /**
  * The mergeable partial aggregate of a funnel query over part of the deals: the unit of parallel,
- * incremental and distributed runs. Aggregates of the same query (same pipeline, as-of, counting,
- * percentiles and breakdowns) merge, also when they come from different logs: groups are matched by
- * key. Merging is associative and commutative, and the report of merged parts equals the report of
- * the whole.
+ * incremental and distributed runs. Aggregates of the same query (same pipeline, as-of, cohort,
+ * zone, counting, percentiles and breakdowns) merge, also when they come from different logs:
+ * groups are matched by key. Aggregates of different cohorts do not merge (the report names one
+ * cohort): query their union instead. Merging is associative and commutative, and the report of
+ * merged parts equals the report of the whole.
  *
  * {@snippet :
  * Funnel.Query q = Funnel.of(log).asOf(asOf).by(Dimension.OWNER).query();

@@ -160,7 +160,11 @@ public record FunnelReport(
     return dimension.label();
   }
 
-  /** The report as a table, breakdowns capped at {@code maxRows} rows each. */
+  /**
+   * The report as a table, breakdowns capped at {@code maxRows} rows each.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
   public String print(int maxRows) {
     return Tables.report(this, maxRows);
   }

@@ -139,6 +139,48 @@ final class FunnelApiTest {
   }
 
   @Test
+  void aggregatesOfDifferentCohortsDoNotMerge() {
+    // Review (second round): jan.merge(feb) reported "[Jan 1, Feb 1)" while counting a February
+    // deal, and feb.merge(jan) named the other cohort.
+    Pipeline p = Pipeline.builder("p").open("s1").won("won").lost("lost").build();
+    Instant jan = Instant.parse("2026-01-01T00:00:00Z");
+    Instant feb = Instant.parse("2026-02-01T00:00:00Z");
+    Instant mar = Instant.parse("2026-03-01T00:00:00Z");
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("A", jan.plusSeconds(86_400)).build())
+            .deal(Deal.builder("B", feb.plusSeconds(86_400)).build())
+            .build();
+    FunnelAggregate january = Funnel.of(log).cohort(jan, feb).asOf(mar).query().aggregate(0, 2);
+    FunnelAggregate february = Funnel.of(log).cohort(feb, mar).asOf(mar).query().aggregate(0, 2);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> january.merge(february));
+    assertTrue(e.getMessage().contains("cohort"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> february.merge(january));
+    // The union is one query: both deals, in [Jan 1, Mar 1).
+    FunnelReport both = Funnel.of(log).cohort(jan, mar).asOf(mar).report();
+    assertEquals(2, both.deals().total());
+    // Parts of one cohort still merge: A in [0, 1), B in [1, 2).
+    Funnel.Query q = Funnel.of(log).cohort(jan, mar).asOf(mar).query();
+    assertEquals(both, q.aggregate(0, 1).merge(q.aggregate(1, 2)).report());
+  }
+
+  @Test
+  void aNegativeRowCapIsRefused() {
+    DealLog log =
+        DealLog.builder(FunnelHandComputedTest.PIPELINE)
+            .deal(Deal.builder("A", T).owner("ann").build())
+            .deal(Deal.builder("B", T).owner("bob").build())
+            .build();
+    FunnelReport r = Funnel.of(log).by("owner").report();
+    assertThrows(IllegalArgumentException.class, () -> r.print(-1));
+    assertThrows(IllegalArgumentException.class, () -> r.breakdowns().get(0).print(-1));
+    // 1 row shown, 1 hidden; 0 rows shown, 2 hidden
+    assertTrue(r.print(1).contains("... 1 more groups"), r.print(1));
+    assertTrue(r.print(0).contains("... 2 more groups"), r.print(0));
+  }
+
+  @Test
   void tablesShowThePercentilesTheQueryAskedFor() {
     // A: s1 for 1 h, s2 for 2 h, won at 3 h (cycle 3h). B stays in s1: aged 3 h as of 3 h.
     Pipeline p = Pipeline.builder("p").open("s1").open("s2").won("won").lost("lost").build();

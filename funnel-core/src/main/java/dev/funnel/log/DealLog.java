@@ -82,6 +82,12 @@ public interface DealLog {
   /** Every record that was read: accepted deals and changes plus rejected records. */
   long recordsRead();
 
-  /** The records that were not accepted (lenient mode), in input order. Empty in strict mode. */
+  /**
+   * The records that were not accepted, in input order (by source, in the order the sources were
+   * first added, then by line). Empty for a strict {@link DealLog#builder} log, which fails on the
+   * first problem instead; a strict {@link LiveDealLog}'s snapshot lists the relation problems that
+   * no single append could refuse (a change before its deal's creation, records outside the 68
+   * years).
+   */
   List<Rejection> rejections();
 }

@@ -148,6 +148,11 @@ public final class DealLogBuilder {
     checkOpen();
     read++;
     dealOrdinal++;
+    // Sources are numbered as they first arrive, rejected or not: rejections list in that order.
+    if (!origin.source().equals(lastDealSource)) {
+      lastDealSource = origin.source();
+      lastDealSourceCode = sources.encode(lastDealSource);
+    }
     String id = deal.id();
     int ref = ref(id);
     if (refSlot.get(ref) >= 0) {
@@ -206,10 +211,6 @@ public final class DealLogBuilder {
     dealChannel.add(channels.encode(deal.channel()));
     dealAmount.add(minor);
     dealLossReason.add(lossReasons.encode(deal.lossReason()));
-    if (!origin.source().equals(lastDealSource)) {
-      lastDealSource = origin.source();
-      lastDealSourceCode = sources.encode(lastDealSource);
-    }
     dealSource.add(lastDealSourceCode);
     dealLine.add(origin.line());
     dealLeadId.add(deal.leadId().orElse(null));
@@ -280,6 +281,7 @@ public final class DealLogBuilder {
     checkOpen();
     read++;
     changeOrdinal++;
+    int sourceCode = sourceCode(source); // numbered on arrival, as deal sources
     String stageId = change.toStage();
     int s;
     if (stageId.equals(lastStageId)) {
@@ -318,7 +320,7 @@ public final class DealLogBuilder {
       actor = lastActorCode;
     }
     changeActor.add(actor);
-    changeSource.add(sourceCode(source));
+    changeSource.add(sourceCode);
     changeLine.add(line);
     return this;
   }
@@ -333,6 +335,7 @@ public final class DealLogBuilder {
     requireNonNull(rejection, "rejection");
     checkOpen();
     read++;
+    sources.encode(rejection.source());
     record(rejection);
     return this;
   }
@@ -349,6 +352,7 @@ public final class DealLogBuilder {
     requireNonNull(rejection, "rejection");
     checkOpen();
     read++;
+    sources.encode(rejection.source());
     if (refs.indexOf(dealId) < 0 || refSlot.get(refs.indexOf(dealId)) < 0) {
       rejectedDealIds.add(dealId);
     }
@@ -630,7 +634,27 @@ public final class DealLogBuilder {
         attributeValueNames,
         currency,
         read - pending,
-        late);
+        inInputOrder(late, sourceNames));
+  }
+
+  /**
+   * The rejections in input order: by source, in the order the sources were first added, then by
+   * line. Record-local problems are found as records arrive and relations (unknown deal, change
+   * before creation, the 68 years) at build, so the list is collected out of order.
+   */
+  private static List<Rejection> inInputOrder(List<Rejection> rejections, String[] sourceNames) {
+    java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+    for (String name : sourceNames) {
+      rank.putIfAbsent(name, rank.size());
+    }
+    for (Rejection r : rejections) {
+      rank.putIfAbsent(r.source(), rank.size());
+    }
+    List<Rejection> out = new ArrayList<>(rejections);
+    out.sort(
+        java.util.Comparator.comparingInt((Rejection r) -> rank.get(r.source()))
+            .thenComparingLong(Rejection::line));
+    return out;
   }
 
   /** A log's instants span at most 2^31 - 1 seconds, a change's recording lag as well. */

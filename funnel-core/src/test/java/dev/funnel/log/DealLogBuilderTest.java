@@ -204,6 +204,24 @@ final class DealLogBuilderTest {
   }
 
   @Test
+  void rejectionsAreListedInInputOrder() {
+    // Review (second round): record-local problems were listed as records arrived and relation
+    // problems at build after them: lines [2, 1, 3] instead of [1, 2, 3].
+    DealLog log =
+        DealLog.builder(B2B)
+            .lenient()
+            .deal(deal("A", T0))
+            .change("GHOST", "new", T0.plusSeconds(60)) // stage changes:1, unknown deal
+            .change("A", "typo", T0.plusSeconds(120)) // stage changes:2, unknown stage
+            .change("A", "won", T0.minusSeconds(3600)) // stage changes:3, before creation
+            .deal(deal("A", T0)) // deals:2, duplicate id
+            .build();
+    assertEquals(
+        List.of("deals:2", "stage changes:1", "stage changes:2", "stage changes:3"),
+        log.rejections().stream().map(r -> r.source() + ":" + r.line()).toList());
+  }
+
+  @Test
   void holdsInstantsJustUnder68YearsApart() {
     Instant last = Instant.ofEpochSecond((1L << 31) - 1);
     DealLog log =
@@ -243,7 +261,8 @@ final class DealLogBuilderTest {
 
     assertEquals(
         List.of(
-            // record-local rules, as the records were added
+            // in input order: by source, as first added (deals, stage changes, then deals.csv,
+            // which only a rejection names), then by line; relations found at build() included
             new Rejection("deals", 2, "deal_id", "D1", "deal id is used twice"),
             new Rejection(
                 "deals",
@@ -251,14 +270,6 @@ final class DealLogBuilderTest {
                 "currency",
                 "USD",
                 "the log's amounts are in EUR (since deals:1); one log never mixes EUR and USD"),
-            new Rejection(
-                "stage changes",
-                4,
-                "to_stage",
-                "demo",
-                "stage \"demo\" is not in pipeline \"b2b\" " + KNOWN),
-            new Rejection("deals.csv", 17, "created_at", "2026-13-01", "not an ISO-8601 timestamp"),
-            // relations, checked at build() in input order
             new Rejection("stage changes", 2, "deal_id", "D2", "its deal was rejected"),
             new Rejection(
                 "stage changes",
@@ -268,10 +279,18 @@ final class DealLogBuilderTest {
                 "no deal with this id (a change needs its deal)"),
             new Rejection(
                 "stage changes",
+                4,
+                "to_stage",
+                "demo",
+                "stage \"demo\" is not in pipeline \"b2b\" " + KNOWN),
+            new Rejection(
+                "stage changes",
                 5,
                 "occurred_at",
                 "2026-03-02T09:00:00Z",
-                "before the deal's created_at 2026-03-03T09:00:00Z")),
+                "before the deal's created_at 2026-03-03T09:00:00Z"),
+            new Rejection(
+                "deals.csv", 17, "created_at", "2026-13-01", "not an ISO-8601 timestamp")),
         log.rejections());
     assertEquals(2, log.dealCount());
     assertEquals(2, log.changeCount());

@@ -230,10 +230,11 @@ final class FunnelFilesCsvTest {
             "deals.csv:3: created_at: \"2026-13-01\": not an ISO-8601 timestamp",
             "deals.csv:4: currency: \"XXX1\": not an ISO 4217 currency code",
             "deals.csv:5: the row has 2 cells, the header has 4",
+            // in input order, although "its deal was rejected" is only known at build
+            "stage_changes.csv:3: deal_id: \"D-2\": its deal was rejected",
             "stage_changes.csv:4: to_stage: \"nowhere\": stage \"nowhere\" is not in pipeline"
                 + " \"b2b\" (known: new, qualified, won, lost)",
-            "stage_changes.csv:5: occurred_at: \"yesterday\": not an ISO-8601 timestamp",
-            "stage_changes.csv:3: deal_id: \"D-2\": its deal was rejected"),
+            "stage_changes.csv:5: occurred_at: \"yesterday\": not an ISO-8601 timestamp"),
         messages);
     assertEquals(2, log.dealCount());
     assertEquals(2, log.changeCount());

@@ -549,10 +549,12 @@ final class FunnelPartial {
         || !other.spec.breakdowns.equals(spec.breakdowns)
         || !Arrays.equals(other.spec.percentiles, spec.percentiles)
         || !other.spec.asOf.equals(spec.asOf)
+        || !other.spec.from.equals(spec.from)
+        || !other.spec.to.equals(spec.to)
         || !other.spec.zone.equals(spec.zone)
         || (currency != null && other.currency != null && !currency.equals(other.currency))) {
       throw new IllegalArgumentException(
-          "cannot merge aggregates of different queries (pipeline, as-of, zone, counting,"
+          "cannot merge aggregates of different queries (pipeline, as-of, cohort, zone, counting,"
               + " breakdowns, percentiles and currency must match)");
     }
     if (currency == null) {

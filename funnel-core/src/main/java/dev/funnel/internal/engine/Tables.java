@@ -22,6 +22,7 @@ public final class Tables {
 
   /** The report: header, stage table, totals and each breakdown capped at maxRows. */
   public static String report(FunnelReport r, int maxRows) {
+    requireRows(maxRows);
     StringBuilder sb = new StringBuilder();
     FunnelFigures a = r.all();
     sb.append("Funnel ")
@@ -107,6 +108,7 @@ public final class Tables {
    * from a group's won cycle time with data (p50 when none has any).
    */
   public static String breakdown(Breakdown b, int maxRows) {
+    requireRows(maxRows);
     List<Double> asked = List.of(0.5);
     for (Group g : b.groups()) {
       Distribution d = g.figures().wonCycleTime();
@@ -160,6 +162,12 @@ public final class Tables {
     return hidden > 0
         ? table + "... " + hidden + " more groups (printAll() shows every group)\n"
         : table;
+  }
+
+  private static void requireRows(int maxRows) {
+    if (maxRows < 0) {
+      throw new IllegalArgumentException("maxRows " + maxRows + " is negative");
+    }
   }
 
   private static String rate(Proportion p) {
