@@ -14,7 +14,9 @@ import java.util.Optional;
  * StageChange}s in the {@link dev.funnel.log.DealLog}. A missing owner, channel, loss reason or
  * attribute value is reported as its own group, {@value #UNSPECIFIED} (METRICS.md "Pipeline and
  * deals"); a value given as {@value #UNSPECIFIED} (as a report or an export writes the missing
- * value) is read as missing, so that one key never names two groups.
+ * value) is read as missing, so that one key never names two groups, and so is a blank value (empty
+ * or only white space, as a CSV cell of spaces), which would otherwise be a group with an invisible
+ * name and a loss "reason" that says nothing.
  *
  * {@snippet :
  * Deal deal = Deal.builder("D-1", Instant.parse("2026-03-02T09:00:00Z"))
@@ -93,9 +95,9 @@ public record Deal(
     }
   }
 
-  /** False for {@value #UNSPECIFIED}, the name of the missing value. */
-  private static boolean given(String value) {
-    return !value.equals(UNSPECIFIED);
+  /** False for {@value #UNSPECIFIED}, the name of the missing value, and for blank values. */
+  static boolean given(String value) {
+    return !value.isBlank() && !value.equals(UNSPECIFIED);
   }
 
   /** Starts a deal with its two required fields. */

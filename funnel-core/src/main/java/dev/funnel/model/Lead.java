@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A marketing lead: when it arrived, from which channel, and its hand-off to sales (handed over,
- * then accepted or rejected with a reason).
+ * then accepted or rejected with a reason). A channel or rejection reason that is blank or {@value
+ * Deal#UNSPECIFIED} is missing, as on a {@link Deal}.
  *
  * @param id the lead id, non-blank
  * @param createdAt when the lead arrived
@@ -40,6 +41,8 @@ public record Lead(
     requireNonNull(acceptedAt, "acceptedAt");
     requireNonNull(rejectedAt, "rejectedAt");
     requireNonNull(rejectionReason, "rejectionReason");
+    channel = channel.filter(Deal::given);
+    rejectionReason = rejectionReason.filter(Deal::given);
     if (id.isBlank()) {
       throw new IllegalArgumentException("lead id is blank");
     }

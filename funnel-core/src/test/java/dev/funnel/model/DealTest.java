@@ -82,6 +82,22 @@ final class DealTest {
   }
 
   @Test
+  void blankValuesAreMissing() {
+    // Review (second round): a CSV cell of spaces was an owner, a channel and a loss "reason".
+    Deal deal =
+        Deal.builder("D-1", T)
+            .owner(" ")
+            .channel("")
+            .lossReason("\t ")
+            .attribute("segment", "  ")
+            .attribute("region", " eu ")
+            .build();
+    assertEquals(Deal.builder("D-1", T).attribute("region", " eu ").build(), deal);
+    assertEquals(Optional.empty(), deal.lossReason());
+    assertEquals(Map.of("region", " eu "), deal.attributes());
+  }
+
+  @Test
   void theMissingValuesNameIsReadAsMissing() {
     Deal deal =
         Deal.builder("D-1", T)

@@ -61,6 +61,24 @@ final class LeadTest {
   }
 
   @Test
+  void blankOrUnspecifiedChannelAndReasonAreMissing() {
+    Instant t = Instant.parse("2026-03-02T09:00:00Z");
+    Lead blank =
+        new Lead(
+            "L1",
+            t,
+            Optional.of("  "),
+            Optional.of(t),
+            Optional.empty(),
+            Optional.of(t),
+            Optional.of(" "));
+    assertEquals(Optional.empty(), blank.channel());
+    assertEquals(Optional.empty(), blank.rejectionReason());
+    assertEquals(Optional.empty(), Lead.of("L2", t, "(unspecified)").channel());
+    assertEquals(Optional.of("ads"), Lead.of("L3", t, "ads").channel());
+  }
+
+  @Test
   void acceptsAHandOffInOrder() {
     Lead l = lead(Optional.of(HANDED), Optional.of(HANDED), NONE);
     assertEquals(Optional.of(HANDED), l.acceptedAt());

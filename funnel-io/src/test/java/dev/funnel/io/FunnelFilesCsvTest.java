@@ -207,6 +207,27 @@ final class FunnelFilesCsvTest {
   }
 
   @Test
+  void cellsOfSpacesAreAbsentValues() throws IOException {
+    // Review (second round): " " was an owner, "  " a channel and " " a loss reason, so the lost
+    // deal counted as one with a reason.
+    String deals =
+        "deal_id,created_at,owner,channel,loss_reason,segment\n"
+            + "D-1,2026-03-02T09:00:00Z, ,ads,,\n"
+            + "D-2,2026-03-03T11:30:00Z,bob,  , ,\t\n";
+    String changes = CHANGES_HEADER + "D-2,lost,2026-03-05T12:00:00Z\n";
+    DealLog log = log(FunnelFiles.strict(), deals, changes);
+    assertEquals(java.util.Optional.empty(), log.deal(0).owner());
+    assertEquals(java.util.Optional.of("bob"), log.deal(1).owner());
+    assertEquals(java.util.Optional.empty(), log.deal(1).channel());
+    assertEquals(java.util.Optional.empty(), log.deal(1).lossReason());
+    assertEquals(java.util.Map.of(), log.deal(1).attributes());
+    assertEquals(
+        1.0,
+        dev.funnel.losses.Losses.of(log).report().unspecifiedShare().rate().getAsDouble(),
+        0.0);
+  }
+
+  @Test
   void lenientDealLogListsEveryBadRecord() throws IOException {
     String deals =
         "deal_id,created_at,amount,currency\n"
