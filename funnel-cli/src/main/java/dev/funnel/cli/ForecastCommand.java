@@ -69,7 +69,10 @@ final class ForecastCommand implements Callable<Integer> {
       names = "--simulations",
       defaultValue = "10000",
       paramLabel = "N",
-      description = "Monte Carlo runs (default: 10000)")
+      description =
+          "Monte Carlo runs (default: 10000, at most "
+              + Forecast.MAX_SIMULATIONS
+              + ": each takes 16 bytes of heap)")
   int simulations;
 
   @Option(

@@ -256,6 +256,25 @@ final class ForecastCommandTest {
         Arguments.of(List.of("BUDGET", "20"), "\"20\" is not a percentage such as +20%"));
   }
 
+  @Test
+  void tooManySimulationsIsAnOptionErrorNotAnOutOfMemoryCrash() {
+    // review 2 finding 3: 2,000,000,000 runs asked for 16 GB and died with a stack trace
+    Cli.Run r = run(concat(inputs(), "--simulations", "2000000000"));
+    assertEquals(2, r.status(), r.err());
+    assertEquals(
+        List.of(
+            "funnel forecast: --simulations: simulations 2000000000: at most 10000000 runs (each"
+                + " takes 16 bytes of heap)"),
+        r.errLines());
+    assertEquals("", r.out());
+    Cli.Run help = run("forecast", "--help");
+    assertTrue(
+        help.out()
+            .replaceAll("\\s+", " ")
+            .contains("Monte Carlo runs (default: 10000, at most 10000000: each takes 16"),
+        help.out());
+  }
+
   @ParameterizedTest
   @MethodSource("badOptions")
   void badOptionsExitWithTwoAndOneLine(List<String> options, String message) {

@@ -33,6 +33,14 @@ final class ForecastErrorsTest {
             IllegalArgumentException.class,
             "simulations 0: need at least 1 run"),
         Arguments.of(
+            (Consumer<Forecast>) f -> f.simulations(10_000_001),
+            IllegalArgumentException.class,
+            "simulations 10000001: at most 10000000 runs (each takes 16 bytes of heap)"),
+        Arguments.of(
+            (Consumer<Forecast>) f -> f.simulations(Integer.MAX_VALUE),
+            IllegalArgumentException.class,
+            "simulations 2147483647: at most 10000000 runs (each takes 16 bytes of heap)"),
+        Arguments.of(
             (Consumer<Forecast>) f -> f.seed(1).seed(2),
             IllegalStateException.class,
             "seed was already set to 1"),
@@ -70,6 +78,13 @@ final class ForecastErrorsTest {
       Consumer<Forecast> call, Class<? extends RuntimeException> type, String message) {
     RuntimeException e = assertThrows(type, () -> call.accept(Forecast.of(LOG)));
     assertEquals(message, e.getMessage());
+  }
+
+  @org.junit.jupiter.api.Test
+  void theMaximumNumberOfSimulationsIsAccepted() {
+    Forecast f = Forecast.of(LOG).simulations(10_000_000);
+    assertEquals(10_000_000, f.runs());
+    assertEquals(10_000_000, Forecast.MAX_SIMULATIONS);
   }
 
   @org.junit.jupiter.api.Test
