@@ -9,7 +9,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * Builds the picocli command line with funnel's exit rules: 0 on success; 2 for unusable input (one
  * line per problem on standard error) and for bad options (one line and a hint); 1 for an internal
- * error (a one-line message; the stack trace only with {@code FUNNEL_DEBUG=1}).
+ * error (a one-line message; the stack trace only with {@code FUNNEL_DEBUG=1}) and for running out
+ * of memory (one line naming the JVM option that gives more heap).
  */
 final class FunnelCli {
   static final int OK = 0;
@@ -18,9 +19,39 @@ final class FunnelCli {
 
   private FunnelCli() {}
 
+  /**
+   * The line printed when the JVM runs out of heap. The {@code funnel} script and {@code java -jar}
+   * pass no JVM options of their own; the {@code java} launcher reads them from {@code
+   * JDK_JAVA_OPTIONS}.
+   */
+  static String outOfMemory(OutOfMemoryError e) {
+    return "funnel: out of memory"
+        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+        + ": give the JVM more heap, e.g. JDK_JAVA_OPTIONS=-Xmx8g funnel ...";
+  }
+
   /** Runs {@code funnel args...}, writing to these streams, and returns the exit status. */
   static int run(PrintWriter out, PrintWriter err, String... args) {
-    return commandLine(out, err).execute(args);
+    return execute(commandLine(out, err), args);
+  }
+
+  /**
+   * Runs a configured command line. picocli hands exceptions to {@link #failed} but lets errors
+   * through; an {@link OutOfMemoryError} becomes one line here, where the command's data is no
+   * longer reachable and printing has heap again.
+   */
+  static int execute(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      PrintWriter err = cl.getErr();
+      err.println(outOfMemory(e));
+      if ("1".equals(System.getenv("FUNNEL_DEBUG"))) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return INTERNAL_ERROR;
+    }
   }
 
   /** The configured command line. */

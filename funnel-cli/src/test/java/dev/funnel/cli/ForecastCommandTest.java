@@ -17,6 +17,7 @@ import dev.funnel.log.DealLog;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -273,6 +274,31 @@ final class ForecastCommandTest {
             .replaceAll("\\s+", " ")
             .contains("Monte Carlo runs (default: 10000, at most 10000000: each takes 16"),
         help.out());
+  }
+
+  @Test
+  void runningOutOfHeapIsOneLineAndExitOne() throws IOException, InterruptedException {
+    // 10,000,000 runs are allowed but need 80 MB for their totals alone: a 48 MB heap runs out
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(launcher, "-Xmx48m", "-cp", ShellCommand.classPath(), Main.class.getName()));
+    command.addAll(List.of(inputs()));
+    command.addAll(List.of("--simulations", "10000000"));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("FUNNEL_DEBUG");
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    int status = pb.start().waitFor();
+    String err = Files.readString(dir.resolve("err.txt"));
+    assertEquals(1, status, err);
+    assertEquals(
+        "funnel: out of memory (Java heap space): give the JVM more heap, e.g."
+            + " JDK_JAVA_OPTIONS=-Xmx8g funnel ...\n",
+        err.replace("\r\n", "\n"));
+    assertEquals("", Files.readString(dir.resolve("out.txt")));
   }
 
   @ParameterizedTest
