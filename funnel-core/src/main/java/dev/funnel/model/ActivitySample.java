@@ -10,15 +10,21 @@ import java.time.LocalDate;
  * @param date the day
  * @param channel the channel, non-blank
  * @param metric the activity metric, non-blank ({@code impressions}, {@code clicks}, ...)
- * @param value the count; never negative
+ * @param value the count; never negative, at most {@link #MAX_VALUE}
  */
 public record ActivitySample(LocalDate date, String channel, String metric, double value) {
 
   /**
+   * The largest value, 2^53 = 9,007,199,254,740,992: up to it a {@code double} holds every whole
+   * count exactly; beyond it counts are rounded (2^53 + 1 reads as 2^53) and sums of them drift.
+   */
+  public static final double MAX_VALUE = 0x1p53;
+
+  /**
    * Validates the sample.
    *
-   * @throws IllegalArgumentException if the channel or metric is blank or the value is negative or
-   *     not finite
+   * @throws IllegalArgumentException if the channel or metric is blank, or the value is negative,
+   *     not finite or above {@link #MAX_VALUE}
    */
   public ActivitySample {
     requireNonNull(date, "date");
@@ -38,6 +44,19 @@ public record ActivitySample(LocalDate date, String channel, String metric, doub
               + ": value "
               + value
               + " is negative or not finite");
+    }
+    if (value > MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "activity on "
+              + date
+              + " "
+              + channel
+              + "/"
+              + metric
+              + ": value "
+              + value
+              + " is above 2^53 = 9007199254740992: beyond it a double no longer holds every whole"
+              + " count");
     }
   }
 }

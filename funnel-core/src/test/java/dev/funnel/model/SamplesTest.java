@@ -38,7 +38,16 @@ final class SamplesTest {
             () -> new ActivitySample(DAY, "ads", "clicks", Double.NaN)),
         iae(
             "activity on 2026-03-02 ads/clicks: value Infinity is negative or not finite",
-            () -> new ActivitySample(DAY, "ads", "clicks", Double.POSITIVE_INFINITY)));
+            () -> new ActivitySample(DAY, "ads", "clicks", Double.POSITIVE_INFINITY)),
+        // 2^53 + 2, the next double after 2^53 (2^53 + 1 is not a double)
+        iae(
+            "activity on 2026-03-02 ads/clicks: value 9.007199254740994E15 is above 2^53 ="
+                + " 9007199254740992: beyond it a double no longer holds every whole count",
+            () -> new ActivitySample(DAY, "ads", "clicks", 9_007_199_254_740_994.0)),
+        iae(
+            "activity on 2026-03-02 ads/clicks: value 1.0E300 is above 2^53 ="
+                + " 9007199254740992: beyond it a double no longer holds every whole count",
+            () -> new ActivitySample(DAY, "ads", "clicks", 1e300)));
   }
 
   static dev.funnel.model.Money eur(String amount) {
@@ -49,6 +58,14 @@ final class SamplesTest {
   @MethodSource("invalidSamples")
   void rejectsInvalidSample(String message, Executable action) {
     Rejects.assertRejected(message, action);
+  }
+
+  @Test
+  void acceptsTwoToTheFiftyThird() {
+    assertEquals(9_007_199_254_740_992L, (long) ActivitySample.MAX_VALUE);
+    assertEquals(
+        9_007_199_254_740_992.0,
+        new ActivitySample(DAY, "ads", "impressions", 9_007_199_254_740_992.0).value());
   }
 
   @Test

@@ -367,6 +367,22 @@ final class FunnelFilesCsvTest {
   // ---- the other files ----
 
   @Test
+  void activityValuesUpToTwoToTheFiftyThirdAreReadExactly() throws IOException {
+    ReadResult<ActivitySample> activity =
+        FunnelFiles.strict()
+            .activity(
+                bytes(
+                    "date,channel,metric,value\n"
+                        + "2026-03-01,ads,impressions,9007199254740992\n"
+                        + "2026-03-02,ads,impressions,9007199254740991\n"
+                        + "2026-03-03,ads,impressions,0009007199254740992.000\n"),
+                "activity.csv");
+    assertEquals(
+        List.of(9_007_199_254_740_992L, 9_007_199_254_740_991L, 9_007_199_254_740_992L),
+        activity.records().stream().map(a -> (long) a.value()).collect(Collectors.toList()));
+  }
+
+  @Test
   void readsLeadsTouchesSpendActivityEvents() throws IOException {
     ReadResult<Lead> leads =
         FunnelFiles.strict()
@@ -497,6 +513,24 @@ final class FunnelFilesCsvTest {
             activity,
             "date,channel,metric,value\n2026-03-01,ads,clicks,1e3\n",
             "activity.csv:2: value: \"1e3\": not a plain decimal number"),
+        // review 2 finding 4: 2^53 + 1 has no double; 400 nines became Infinity without a field
+        Arguments.of(
+            activity,
+            "date,channel,metric,value\n2026-03-01,ads,impressions,9007199254740993\n",
+            "activity.csv:2: value: \"9007199254740993\": too large (at most 2^53 ="
+                + " 9007199254740992)"),
+        Arguments.of(
+            activity,
+            "date,channel,metric,value\n2026-03-01,ads,impressions,9007199254740992.5\n",
+            "activity.csv:2: value: \"9007199254740992.5\": too large (at most 2^53 ="
+                + " 9007199254740992)"),
+        Arguments.of(
+            activity,
+            "date,channel,metric,value\n2026-03-01,ads,clicks," + "9".repeat(400) + "\n",
+            "activity.csv:2: value: \""
+                + "9".repeat(77)
+                + "...\": too large (at most 2^53 ="
+                + " 9007199254740992)"),
         Arguments.of(
             events,
             "entity_id,at,event\nv1,2026-03-01T09:00:00Z\n",

@@ -287,7 +287,13 @@ public final class CsvReaders {
     };
   }
 
-  /** The parser of {@code activity.csv} rows. */
+  /** {@link ActivitySample#MAX_VALUE}, 2^53, exactly. */
+  private static final BigDecimal MAX_ACTIVITY = new BigDecimal(ActivitySample.MAX_VALUE);
+
+  /**
+   * The parser of {@code activity.csv} rows. A value above 2^53 is refused by name before it
+   * becomes a double, which would round it (or make it infinite).
+   */
   public static RowParser<ActivitySample> activity(CsvTable t) {
     int date = t.column("date");
     int channel = t.column("channel");
@@ -306,6 +312,9 @@ public final class CsvReaders {
       }
       if (count.signum() < 0) {
         throw new CellException("value", v, "negative");
+      }
+      if (count.compareTo(MAX_ACTIVITY) > 0) {
+        throw new CellException("value", v, "too large (at most 2^53 = 9007199254740992)");
       }
       return new ActivitySample(day, ch, m, count.doubleValue());
     };
