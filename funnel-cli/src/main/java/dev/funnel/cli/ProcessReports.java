@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The process analyses of {@code funnel report}: hygiene, losses and concentration of the deal log
- * (in the report's cohort), the SLA of the leads and the stale deals of the touches when those
- * files are given, and the audit graded with whatever inputs there are, all at one as-of.
+ * (in the report's cohort), the SLA of the leads when leads and touches are given, the stale deals
+ * when touches are, and the audit graded with whatever inputs there are, all at one as-of.
  *
  * @param hygiene the hygiene report
  * @param losses the loss report

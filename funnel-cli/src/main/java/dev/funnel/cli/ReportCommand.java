@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Prints the funnel of the deals: counts by state, one row per open stage (reached, conversion with its 95%% interval, drop-off, time in stage), win rate, cycle times, deal size and velocity, and each breakdown; then the process analyses: hygiene, losses, concentration, the SLA of the leads (with --leads), the stale deals (with --touches) and the audit."
+      "Prints the funnel of the deals: counts by state, one row per open stage (reached, conversion with its 95%% interval, drop-off, time in stage), win rate, cycle times, deal size and velocity, and each breakdown; then the process analyses: hygiene, losses, concentration, the SLA of the leads (with --leads and --touches), the stale deals (with --touches) and the audit."
     },
     footer = {
       "",
@@ -48,13 +48,21 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin DealFiles files;
 
-  @Option(names = "--leads", paramLabel = "FILE", description = "leads.csv: adds the SLA section")
+  @Option(
+      names = "--leads",
+      paramLabel = "FILE",
+      description =
+          "leads.csv: the SLA section, which needs --touches too (response times start at a"
+              + " lead's first touch; without them it reads \"not measured\", null in JSON), and"
+              + " the audit's hand-off rule")
   @Nullable Path leads;
 
   @Option(
       names = "--touches",
       paramLabel = "FILE",
-      description = "touches.csv: first touches of leads, and the stale deals section")
+      description =
+          "touches.csv: first touches of leads (the SLA, with --leads), and the stale deals"
+              + " section")
   @Nullable Path touches;
 
   @Option(

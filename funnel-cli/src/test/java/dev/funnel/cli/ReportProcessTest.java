@@ -351,6 +351,23 @@ final class ReportProcessTest {
   }
 
   @Test
+  void helpSaysTheSlaNeedsLeadsAndTouches() {
+    // review 2 finding 5: "--leads=FILE leads.csv: adds the SLA section", which is null without
+    // touches
+    Cli.Run r = run("report", "--help");
+    assertEquals(0, r.status(), r.err());
+    String help = r.out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("the SLA of the leads (with --leads and --touches)"), help);
+    assertTrue(
+        help.contains(
+            "--leads=FILE leads.csv: the SLA section, which needs --touches too (response times"
+                + " start at a lead's first touch; without them it reads \"not measured\", null in"
+                + " JSON), and the audit's hand-off rule"),
+        help);
+    assertFalse(help.contains("adds the SLA section"), help);
+  }
+
+  @Test
   void cohortAppliesToTheProcessSections() throws IOException {
     JsonNode r = json("--from", "2026-03-02");
     // only D3 and D4: no retroactive change, no loss
