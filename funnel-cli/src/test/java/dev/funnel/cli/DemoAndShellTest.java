@@ -5,14 +5,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.funnel.Dimension;
 import dev.funnel.Funnel;
 import dev.funnel.examples.SampleData;
 import dev.funnel.examples.SampleSpec;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Deal;
+import dev.funnel.model.Pipeline;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -116,8 +121,10 @@ final class DemoAndShellTest {
     }
   }
 
-  @Test
-  void shellStartupLoadsTheSample() throws IOException {
+  /** The outcome of snippets fed to JShell with the shell's startup, as {@code funnel shell}. */
+  private record Shell(int status, String out, String err) {}
+
+  private Shell jshell(String input) throws IOException {
     Tool jshell =
         ServiceLoader.load(Tool.class).stream()
             .map(ServiceLoader.Provider::get)
@@ -128,6 +135,59 @@ final class DemoAndShellTest {
     Files.writeString(script, ShellCommand.STARTUP, UTF_8);
     List<String> args = new ArrayList<>(ShellCommand.arguments(ShellCommand.classPath(), script));
     args.add("-");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        jshell.run(
+            new ByteArrayInputStream(input.getBytes(UTF_8)), out, err, args.toArray(new String[0]));
+    return new Shell(
+        status,
+        out.toString(UTF_8).replace("\r\n", "\n"),
+        err.toString(UTF_8).replace("\r\n", "\n"));
+  }
+
+  @Test
+  void readmeJavaSnippetPastesIntoTheShellAsIs() throws IOException {
+    // review 2 finding 6: with the dots at the start of the next line JShell ended the statement
+    // at "Pipeline.builder(\"b2b\")" and printed ten errors (and still exited 0)
+    String readme = Files.readString(Path.of("..", "README.md"), UTF_8);
+    int section = readme.indexOf("## 30 seconds in Java");
+    int start = readme.indexOf("```java\n", section) + "```java\n".length();
+    String snippet = readme.substring(start, readme.indexOf("```", start));
+    assertTrue(snippet.contains("System.out.println(Funnel.of(log)"), snippet);
+    Shell r = jshell(snippet);
+    // the same code in Java (ReadmeSnippetTest checks that it is the README's)
+    Pipeline b2b =
+        Pipeline.builder("b2b")
+            .open("new")
+            .open("qualified")
+            .open("proposal")
+            .won("won")
+            .lost("lost")
+            .build();
+    DealLog log =
+        DealLog.builder(b2b)
+            .deal(
+                Deal.builder("D-1", Instant.parse("2026-03-02T09:00:00Z"))
+                    .owner("ann")
+                    .amount("1250.00", "EUR")
+                    .build())
+            .deal(Deal.builder("D-2", Instant.parse("2026-03-03T11:30:00Z")).owner("bob").build())
+            .change("D-1", "qualified", Instant.parse("2026-03-04T10:00:00Z"))
+            .change("D-1", "won", Instant.parse("2026-03-20T16:00:00Z"))
+            .change("D-2", "lost", Instant.parse("2026-03-05T12:00:00Z"))
+            .build();
+    String report = Funnel.of(log).by(Dimension.OWNER).report().toString();
+    assertEquals("", r.err());
+    assertEquals(0, r.status());
+    assertEquals(report + "\n", r.out());
+    // one won (D-1, ann), one lost (D-2, bob)
+    assertTrue(r.out().contains("win rate 50.0%"), r.out());
+    assertTrue(r.out().contains("\nann ") && r.out().contains("\nbob "), r.out());
+  }
+
+  @Test
+  void shellStartupLoadsTheSample() throws IOException {
     String input =
         "System.out.println(Funnel.of(sample).report().deals().total());\n"
             + "System.out.println(sampleEvents.entityCount() > 0);\n"
@@ -139,15 +199,11 @@ final class DemoAndShellTest {
             + "System.out.println(Kpis.of(sample).leads(sampleLeads).spend(sampleSpend)"
             + ".report().rows().size() > 0);\n"
             + "System.out.println(Hygiene.of(sample).report().deals() == sample.dealCount());\n";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        jshell.run(
-            new ByteArrayInputStream(input.getBytes(UTF_8)), out, err, args.toArray(new String[0]));
+    Shell r = jshell(input);
     String expected =
         Funnel.of(SampleData.dealLog(SampleSpec.defaults())).report().deals().total()
             + "\ntrue\nMONTH\ntrue\ntrue\ntrue\ntrue\n";
-    assertEquals(0, status, err.toString(UTF_8));
-    assertEquals(expected, out.toString(UTF_8).replace("\r\n", "\n"), err.toString(UTF_8));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(expected, r.out(), r.err());
   }
 }
