@@ -33,28 +33,13 @@ public record ActivitySample(LocalDate date, String channel, String metric, doub
     if (channel.isBlank() || metric.isBlank()) {
       throw new IllegalArgumentException("activity on " + date + ": channel or metric is blank");
     }
+    String where = "activity on " + date + " " + channel + "/" + metric + ": value " + value;
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          "activity on "
-              + date
-              + " "
-              + channel
-              + "/"
-              + metric
-              + ": value "
-              + value
-              + " is negative or not finite");
+      throw new IllegalArgumentException(where + " is negative or not finite");
     }
     if (value > MAX_VALUE) {
       throw new IllegalArgumentException(
-          "activity on "
-              + date
-              + " "
-              + channel
-              + "/"
-              + metric
-              + ": value "
-              + value
+          where
               + " is above 2^53 = 9007199254740992: beyond it a double no longer holds every whole"
               + " count");
     }
