@@ -33,15 +33,20 @@ public record ActivitySample(LocalDate date, String channel, String metric, doub
     if (channel.isBlank() || metric.isBlank()) {
       throw new IllegalArgumentException("activity on " + date + ": channel or metric is blank");
     }
-    String where = "activity on " + date + " " + channel + "/" + metric + ": value " + value;
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(where + " is negative or not finite");
+      throw new IllegalArgumentException(
+          where(date, channel, metric, value) + " is negative or not finite");
     }
     if (value > MAX_VALUE) {
       throw new IllegalArgumentException(
-          where
+          where(date, channel, metric, value)
               + " is above 2^53 = 9007199254740992: beyond it a double no longer holds every whole"
               + " count");
     }
+  }
+
+  /** The start of a message about a refused value (built only when refusing). */
+  private static String where(LocalDate date, String channel, String metric, double value) {
+    return "activity on " + date + " " + channel + "/" + metric + ": value " + value;
   }
 }
