@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * @param zone the zone periods were bucketed in
  * @param counting how reached was counted
  * @param percentiles the percentiles every duration distribution of the report was asked for,
- *     ascending (an empty distribution has none of them; the tables head their columns with these)
+ *     ascending, at least one (an empty distribution has none of them; the tables head their
+ *     columns with these)
  * @param all the figures of the whole selection
  * @param breakdowns one per {@code by(...)} of the query, in query order
  */
@@ -47,6 +48,9 @@ public record FunnelReport(
     requireNonNull(zone, "zone");
     requireNonNull(counting, "counting");
     percentiles = List.copyOf(percentiles);
+    if (percentiles.isEmpty()) {
+      throw new IllegalArgumentException("a report has at least one percentile");
+    }
     for (int i = 0; i < percentiles.size(); i++) {
       double p = percentiles.get(i);
       if (!(p >= 0 && p <= 1) || i > 0 && p <= percentiles.get(i - 1)) {
