@@ -9,6 +9,7 @@ import dev.funnel.kpi.DriverTree;
 import dev.funnel.kpi.KpiReport;
 import dev.funnel.kpi.KpiRow;
 import dev.funnel.kpi.KpiValue;
+import dev.funnel.kpi.Measure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -36,7 +37,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * <pre>
  * { asOf, records: { read, accepted, rejected }, rejected: [ { file, line, field, value, reason } ],
  *   periodSize, zone, currency, margin, alertThreshold,
- *   periods: [ { period, scope, kpis: [ { id, kind, unit, value, target?, attainment?, directedChange? } ] } ],
+ *   periods: [ { period, scope, wonWithoutAmount?, kpis: [ { id, kind, unit, value, target?, attainment?,
+ *     directedChange? } ] } ],
  *   alerts: [ { type, period, scope, activity: [ids], outcome: [ids] } ],
  *   channelEconomics: [ { scope, spend, leads, deals, wonDeals, wonWithoutAmount, revenue, cpl, cac,
  *     roas, romi } ],
@@ -47,11 +49,12 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * {@code records} and {@code rejected} are written when the records behind the report are given, as
  * in {@code funnel report} ({@code field} and {@code value} are null when the record as a whole is
  * at fault). An absent KPI value is {@code null}; absent optional fields ({@code target}, {@code
- * attainment}, {@code directedChange}, {@code undecomposed}) are left out. Money is {@code {
- * "amount", "currency" }}; {@code driverTree} is the tree of scope {@code all} into the last
- * complete period from the one before ({@link KpiReport#driverTree()}), {@code null} when that
- * period is the first or the revenue of either is unknown (won deals, none with an amount). JSON
- * has no infinity: a non-finite number is written {@code null}.
+ * attainment}, {@code directedChange}, {@code undecomposed}) are left out; {@code wonWithoutAmount}
+ * (won deals of the row without an amount, which revenue, ROAS and ROMI leave out) is written when
+ * it is not 0. Money is {@code { "amount", "currency" }}; {@code driverTree} is the tree of scope
+ * {@code all} into the last complete period from the one before ({@link KpiReport#driverTree()}),
+ * {@code null} when that period is the first or the revenue of either is unknown (won deals, none
+ * with an amount). JSON has no infinity: a non-finite number is written {@code null}.
  */
 public final class KpiJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -143,6 +146,10 @@ public final class KpiJson {
       g.writeStartObject();
       g.writeStringProperty("period", row.period());
       g.writeStringProperty("scope", row.scope());
+      long unpriced = row.measures().records(Measure.WON_WITHOUT_AMOUNT);
+      if (unpriced > 0) {
+        g.writeNumberProperty("wonWithoutAmount", unpriced);
+      }
       g.writeArrayPropertyStart("kpis");
       for (KpiValue v : row.kpis()) {
         g.writeStartObject();

@@ -187,6 +187,43 @@ final class KpiJsonTest {
   }
 
   @Test
+  void wonDealsWithoutAnAmountAreCountedApartAndRevenueIsNullWhenNoneIsPriced() {
+    // January: D1 won with 100.00 EUR, D2 won without amount; February: D3 won without amount.
+    Pipeline pipeline = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLogBuilder b = DealLog.builder(pipeline);
+    b.deal(Deal.builder("D1", t("2026-01-05")).channel("ads").amount("100.00", "EUR").build());
+    b.change("D1", "won", t("2026-01-20"));
+    b.deal(Deal.builder("D2", t("2026-01-06")).channel("ads").build());
+    b.change("D2", "won", t("2026-01-21"));
+    b.deal(Deal.builder("D3", t("2026-02-05")).channel("ads").build());
+    b.change("D3", "won", t("2026-02-20"));
+    KpiReport r =
+        Kpis.of(b.build())
+            .spend(
+                List.of(
+                    new SpendSample(
+                        LocalDate.parse("2026-01-01"), "ads", Money.of("50.00", "EUR"))))
+            .asOf(Instant.parse("2026-03-15T00:00:00Z"))
+            .report();
+    JsonNode root = MAPPER.readTree(KpiJson.toJson(r));
+    for (JsonNode row : root.get("periods")) {
+      String period = row.get("period").asString();
+      long expected = period.equals("2026-01") || period.equals("2026-02") ? 1 : 0;
+      assertEquals(
+          expected, row.has("wonWithoutAmount") ? row.get("wonWithoutAmount").asLong() : 0, period);
+    }
+    assertEquals(100.0, kpi(root, "2026-01", "all", "revenue").get("value").asDouble());
+    assertEquals(2.0, kpi(root, "2026-01", "all", "roas").get("value").asDouble()); // 100 / 50
+    assertTrue(kpi(root, "2026-02", "all", "revenue").get("value").isNull());
+    JsonNode all = root.get("channelEconomics").get(0);
+    assertEquals(3, all.get("wonDeals").asLong());
+    assertEquals(2, all.get("wonWithoutAmount").asLong());
+    assertEquals(100.0, all.get("revenue").get("amount").asDouble());
+    // February's revenue is unknown: no driver tree into it
+    assertTrue(root.get("driverTree").isNull());
+  }
+
+  @Test
   void theRecordsBehindTheReportAreWrittenAfterAsOf() throws IOException {
     // review finding 8: the kpi JSON had no records / rejected sections
     ReadSummary records =
