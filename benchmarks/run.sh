@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite with its final settings and writes, under benchmarks/results/:
-# <Bench>.txt (JMH's text output), <Bench>.json (JMH JSON, -rf json), memory.txt (JOL footprint),
-# sizes.json (stage changes per dataset) and summary.md (the tables for RESULTS.md).
+# <Bench>.txt (JMH's text output), <Bench>.json (JMH JSON, -rf json), <Bench>.env.txt (when, where
+# and the load average before and after), memory.txt (JOL footprint), sizes.json (stage changes per
+# dataset) and summary.md (the tables for RESULTS.md). The results are committed: RESULTS.md's
+# tables are summary.md as written, so every published figure has its raw JMH output next to it.
 #
 # Build first (from the repository root):  mvn -B -pl benchmarks -am package -DskipTests
 # Then:                                     benchmarks/run.sh            (every workload)
@@ -38,8 +40,15 @@ for b in "${benches[@]}"; do
       CsvIngestBench) smoke="-f 1 -wi 1 -i 1 -p deals=100000" ;;
     esac
   fi
+  {
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "host: $(uname -srm), $(nproc) cores"
+    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    java -version 2>&1 | head -1
+  } > "$out/$b.env.txt"
   # shellcheck disable=SC2086
   java -jar "$jar" "$b" -prof gc -rf json -rff "$out/$b.json" $smoke ${JMH_OPTS:-} | tee "$out/$b.txt"
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/$b.env.txt"
 done
 
 java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true \
