@@ -8,7 +8,6 @@ import dev.funnel.internal.engine.Engine;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.engine.Window;
 import dev.funnel.log.DealLog;
-import dev.funnel.stats.Distribution;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -166,6 +165,9 @@ public final class Funnel {
    */
   public Funnel by(Dimension... dimensions) {
     requireNonNull(dimensions, "dimensions");
+    for (int i = 0; i < dimensions.length; i++) {
+      requireNonNull(dimensions[i], "dimensions[" + i + "]");
+    }
     List<Dimension> dims = List.of(dimensions);
     if (dims.isEmpty()) {
       throw new IllegalArgumentException("by() needs at least one dimension");
@@ -189,6 +191,9 @@ public final class Funnel {
    */
   public Funnel by(String... dimensions) {
     requireNonNull(dimensions, "dimensions");
+    for (int i = 0; i < dimensions.length; i++) {
+      requireNonNull(dimensions[i], "dimensions[" + i + "]");
+    }
     return by(Arrays.stream(dimensions).map(Dimension::named).toArray(Dimension[]::new));
   }
 
@@ -230,7 +235,7 @@ public final class Funnel {
             window.to(),
             zone.orElse(ZoneOffset.UTC),
             counting.orElse(Counting.PROGRESSED),
-            percentiles.orElse(Distribution.DEFAULT_PERCENTILES),
+            percentiles.orElseGet(dev.funnel.internal.stats.Select::defaultPercentiles),
             breakdowns);
     return new Query(q);
   }

@@ -10,7 +10,6 @@ import dev.funnel.log.DealLog;
 import dev.funnel.log.LiveDealLog;
 import dev.funnel.model.Deal;
 import dev.funnel.model.StageChange;
-import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Proportion;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,7 +91,7 @@ final class FunnelPropertiesTest {
       q.cohort(from.get(), to.get());
     }
     FunnelReport r = q.report();
-    double[] ps = Distribution.DEFAULT_PERCENTILES;
+    double[] ps = dev.funnel.internal.stats.Select.defaultPercentiles();
     Statistics.label("empty cohort").collect(r.deals().total() == 0);
     // The generators must reach every edge case in a fair share of the tries.
     for (String label :
@@ -198,7 +197,7 @@ final class FunnelPropertiesTest {
             Optional.empty(),
             ZoneOffset.UTC,
             Counting.PROGRESSED,
-            Distribution.DEFAULT_PERCENTILES,
+            dev.funnel.internal.stats.Select.defaultPercentiles(),
             List.of(List.of(Dimension.OWNER)));
     // Ranges of 2 deals force real splits on these small logs.
     assertEquals(q.run(), q.runParallel(POOL, 2));

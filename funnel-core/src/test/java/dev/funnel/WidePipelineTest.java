@@ -7,7 +7,6 @@ import dev.funnel.log.DealLogBuilder;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.StageChange;
-import dev.funnel.stats.Distribution;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class WidePipelineTest {
               Optional.empty(),
               Optional.empty(),
               counting,
-              Distribution.DEFAULT_PERCENTILES,
+              dev.funnel.internal.stats.Select.defaultPercentiles(),
               d -> true),
           r.all(),
           counting.toString());

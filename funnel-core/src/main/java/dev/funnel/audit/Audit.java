@@ -257,9 +257,9 @@ public final class Audit {
   /**
    * Grades the eight must-haves.
    *
-   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, or if
-   *     the as-of (given, or the latest record, which the message then names) is more than 2^31
-   *     seconds (68 years) after the log's first instant
+   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, a lead
+   *     id appears twice, or the as-of (given, or the latest record, which the message then names)
+   *     is more than 2^31 seconds (68 years) after the log's first instant
    */
   public AuditReport report() {
     Instant at = asOf.orElseGet(this::defaultAsOf);

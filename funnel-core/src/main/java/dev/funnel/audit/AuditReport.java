@@ -17,10 +17,25 @@ public record AuditReport(Instant asOf, List<AuditItem> items) {
   /** The verdict when three or more must-haves are missing. */
   public static final String VERDICT = "marketing money is being lost whatever the campaigns do";
 
-  /** Validates the report. */
+  /**
+   * Validates the report.
+   *
+   * @throws IllegalArgumentException unless the items are one per must-have, in {@link MustHave}
+   *     order
+   */
   public AuditReport {
     requireNonNull(asOf, "asOf");
     items = List.copyOf(items);
+    MustHave[] all = MustHave.values();
+    boolean inOrder = items.size() == all.length;
+    for (int i = 0; inOrder && i < all.length; i++) {
+      inOrder = items.get(i).mustHave() == all[i];
+    }
+    if (!inOrder) {
+      throw new IllegalArgumentException(
+          "an audit has one item per must-have, in MustHave order: got "
+              + items.stream().map(i -> i.mustHave().name()).toList());
+    }
   }
 
   /** The number of items graded this way. */
@@ -35,7 +50,7 @@ public record AuditReport(Instant asOf, List<AuditItem> items) {
 
   /** The item of this must-have. */
   public AuditItem item(MustHave mustHave) {
-    return items.stream().filter(i -> i.mustHave() == mustHave).findFirst().orElseThrow();
+    return items.get(requireNonNull(mustHave, "mustHave").ordinal());
   }
 
   /**

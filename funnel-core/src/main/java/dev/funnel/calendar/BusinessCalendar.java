@@ -59,7 +59,11 @@ public record BusinessCalendar(
     Map<DayOfWeek, List<Interval>> copy = new EnumMap<>(DayOfWeek.class);
     for (Map.Entry<DayOfWeek, List<Interval>> e : hours.entrySet()) {
       DayOfWeek day = requireNonNull(e.getKey(), "day");
-      List<Interval> intervals = List.copyOf(e.getValue());
+      List<Interval> given = requireNonNull(e.getValue(), "hours of " + day);
+      for (int i = 0; i < given.size(); i++) {
+        requireNonNull(given.get(i), "hours of " + day + "[" + i + "]");
+      }
+      List<Interval> intervals = List.copyOf(given);
       for (int i = 1; i < intervals.size(); i++) {
         Interval before = intervals.get(i - 1);
         Interval after = intervals.get(i);

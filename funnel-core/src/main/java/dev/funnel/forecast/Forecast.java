@@ -208,15 +208,7 @@ public final class Forecast {
     if (leads.isPresent()) {
       throw new IllegalStateException("leads were already set (" + leads.get().size() + " leads)");
     }
-    List<Lead> copy = List.copyOf(value);
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    for (Lead l : copy) {
-      if (!ids.add(l.id())) {
-        throw new IllegalArgumentException(
-            "lead \"" + l.id() + "\" appears twice in the leads: each lead arrives once");
-      }
-    }
-    leads = Optional.of(copy);
+    leads = Optional.of(Lead.copyOfDistinct(value));
     return this;
   }
 

@@ -105,8 +105,13 @@ public record HygieneReport(
     return Proportion.of(burstChanges, transitions);
   }
 
-  /** The report with at most {@code maxRows} rows per table. */
+  /**
+   * The report with at most {@code maxRows} rows per table.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
   public String print(int maxRows) {
+    Text.requireRows(maxRows);
     StringBuilder sb = new StringBuilder();
     sb.append("Hygiene as of ")
         .append(asOf)

@@ -130,7 +130,12 @@ public final class DealLogBuilder {
     return this;
   }
 
-  /** Adds a deal; its origin is {@code deals:N}, N counting deals added. */
+  /**
+   * Adds a deal; its origin is {@code deals:N}, N counting deals added.
+   *
+   * @throws RejectedRecordException in strict mode, as {@link #deal(Deal, Origin)}
+   * @throws IllegalStateException if the builder was already built
+   */
   public DealLogBuilder deal(Deal deal) {
     return deal(deal, new Origin("deals", dealOrdinal + 1));
   }
@@ -244,12 +249,22 @@ public final class DealLogBuilder {
     return this;
   }
 
-  /** Adds a change recorded when it happened, with no actor. */
+  /**
+   * Adds a change recorded when it happened, with no actor.
+   *
+   * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
+   * @throws IllegalStateException if the builder was already built
+   */
   public DealLogBuilder change(String dealId, String toStage, Instant occurredAt) {
     return change(StageChange.of(dealId, toStage, occurredAt));
   }
 
-  /** Adds a stage change; its origin is {@code stage changes:N}, N counting changes added. */
+  /**
+   * Adds a stage change; its origin is {@code stage changes:N}, N counting changes added.
+   *
+   * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
+   * @throws IllegalStateException if the builder was already built
+   */
   public DealLogBuilder change(StageChange change) {
     return addChange(change, API_CHANGES, changeOrdinal + 1);
   }

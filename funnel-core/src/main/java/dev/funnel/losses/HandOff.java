@@ -45,10 +45,14 @@ public final class HandOff {
   private Optional<Instant> asOf = Optional.empty();
 
   private HandOff(List<Lead> leads) {
-    this.leads = List.copyOf(leads);
+    this.leads = Lead.copyOfDistinct(leads);
   }
 
-  /** Starts a hand-off query over these leads. */
+  /**
+   * Starts a hand-off query over these leads.
+   *
+   * @throws IllegalArgumentException if a lead id appears twice (it would count twice)
+   */
   public static HandOff of(List<Lead> leads) {
     return new HandOff(requireNonNull(leads, "leads"));
   }
@@ -145,7 +149,7 @@ public final class HandOff {
     reasons.forEach((r, c) -> rc.add(new ReasonCount(r, c)));
     rc.sort(
         Comparator.comparingLong(ReasonCount::count).reversed().thenComparing(ReasonCount::reason));
-    Distribution wait = Select.durations(waits, Distribution.DEFAULT_PERCENTILES);
+    Distribution wait = Select.durations(waits, Select.defaultPercentiles());
     return new HandOffFigures(
         channel, leads.size(), handed, accepted, rejected, handed - accepted - rejected, wait, rc);
   }

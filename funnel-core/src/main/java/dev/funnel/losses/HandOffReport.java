@@ -23,8 +23,13 @@ public record HandOffReport(Instant asOf, HandOffFigures all, List<HandOffFigure
     channels = List.copyOf(channels);
   }
 
-  /** The report with at most {@code maxRows} channel rows. */
+  /**
+   * The report with at most {@code maxRows} channel rows.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
   public String print(int maxRows) {
+    Text.requireRows(maxRows);
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {

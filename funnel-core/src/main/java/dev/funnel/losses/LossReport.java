@@ -65,8 +65,13 @@ public record LossReport(
     return Proportion.of(u.trials() - u.successes(), u.trials());
   }
 
-  /** The report with at most {@code maxRows} rows per table. */
+  /**
+   * The report with at most {@code maxRows} rows per table.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
   public String print(int maxRows) {
+    Text.requireRows(maxRows);
     StringBuilder sb =
         new StringBuilder("Losses as of ")
             .append(asOf)

@@ -121,45 +121,89 @@ public record Deal(
       this.createdAt = requireNonNull(createdAt, "createdAt");
     }
 
-    /** Sets the owner. */
+    /**
+     * Sets the owner.
+     *
+     * @throws IllegalStateException if the owner was already set
+     */
     public Builder owner(String value) {
-      owner = Optional.of(value);
+      owner = once(owner, "owner", value);
       return this;
     }
 
-    /** Sets the acquisition channel. */
+    /**
+     * Sets the acquisition channel.
+     *
+     * @throws IllegalStateException if the channel was already set
+     */
     public Builder channel(String value) {
-      channel = Optional.of(value);
+      channel = once(channel, "channel", value);
       return this;
     }
 
-    /** Sets the amount. */
+    /**
+     * Sets the amount.
+     *
+     * @throws IllegalStateException if the amount was already set
+     */
     public Builder amount(Money value) {
-      amount = Optional.of(value);
+      amount = once(amount, "amount", value);
       return this;
     }
 
-    /** Sets the amount from a plain decimal and an ISO 4217 code. */
+    /**
+     * Sets the amount from a plain decimal and an ISO 4217 code.
+     *
+     * @throws IllegalArgumentException as {@link Money#of(String, String)}
+     * @throws IllegalStateException if the amount was already set
+     */
     public Builder amount(String value, String currencyCode) {
       return amount(Money.of(value, currencyCode));
     }
 
-    /** Sets the structured loss reason. */
+    /**
+     * Sets the structured loss reason.
+     *
+     * @throws IllegalStateException if the loss reason was already set
+     */
     public Builder lossReason(String value) {
-      lossReason = Optional.of(value);
+      lossReason = once(lossReason, "lossReason", value);
       return this;
     }
 
-    /** Sets the id of the lead the deal came from. */
+    /**
+     * Sets the id of the lead the deal came from.
+     *
+     * @throws IllegalStateException if the lead id was already set
+     */
     public Builder leadId(String value) {
-      leadId = Optional.of(value);
+      leadId = once(leadId, "leadId", value);
       return this;
     }
 
-    /** Sets a free attribute. */
+    /**
+     * Sets a free attribute.
+     *
+     * @throws IllegalStateException if this attribute was already set
+     */
     public Builder attribute(String name, String value) {
-      attributes.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
+      requireNonNull(name, "name");
+      requireNonNull(value, "value");
+      String before = attributes.putIfAbsent(name, value);
+      if (before != null) {
+        throw new IllegalStateException(
+            "attribute \"" + name + "\" was already set to \"" + before + "\"");
+      }
       return this;
+    }
+
+    /** Each option is set once: a second value is more likely a mistake than a correction. */
+    private static <T> Optional<T> once(Optional<T> current, String what, T value) {
+      requireNonNull(value, what);
+      if (current.isPresent()) {
+        throw new IllegalStateException(what + " was already set to " + current.get());
+      }
+      return Optional.of(value);
     }
 
     /**

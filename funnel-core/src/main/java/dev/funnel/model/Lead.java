@@ -3,7 +3,11 @@ package dev.funnel.model;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A marketing lead: when it arrived, from which channel, and its hand-off to sales (handed over,
@@ -84,5 +88,29 @@ public record Lead(
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
+  }
+
+  /**
+   * An immutable copy of these leads, checked to name each lead once: a lead listed twice would
+   * count twice in every lead figure.
+   *
+   * @throws IllegalArgumentException naming the first id that appears twice
+   * @throws NullPointerException if the collection or one of its leads is null
+   */
+  public static List<Lead> copyOfDistinct(Collection<Lead> leads) {
+    requireNonNull(leads, "leads");
+    int i = 0;
+    for (Lead l : leads) {
+      requireNonNull(l, "leads[" + i++ + "]");
+    }
+    List<Lead> copy = List.copyOf(leads);
+    Set<String> ids = new HashSet<>();
+    for (Lead l : copy) {
+      if (!ids.add(l.id())) {
+        throw new IllegalArgumentException(
+            "lead \"" + l.id() + "\" appears twice in the leads: each lead arrives once");
+      }
+    }
+    return copy;
   }
 }

@@ -57,9 +57,9 @@ public record Money(BigDecimal amount, Currency currency) {
   }
 
   /**
-   * Money from an amount in minor units (cents).
-   *
-   * @throws IllegalArgumentException if the currency has no minor units defined
+   * Money from an amount in minor units (cents). A currency without minor units defined ({@code
+   * XXX}, whose default fraction digits are -1) counts whole units, as the constructor and {@link
+   * #minorUnits()} do.
    */
   public static Money ofMinor(long minorUnits, Currency currency) {
     return new Money(

@@ -11,7 +11,6 @@ import dev.funnel.internal.process.Tests;
 import dev.funnel.internal.stats.Select;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Money;
-import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Proportion;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -179,7 +178,7 @@ public final class People {
       cycles += a.cycleCount;
     }
     List<OwnerComparison> out = new ArrayList<>();
-    double[] ps = Distribution.DEFAULT_PERCENTILES;
+    double[] ps = Select.defaultPercentiles();
     for (Map.Entry<String, Acc> e : by.entrySet()) {
       Acc a = e.getValue();
       Proportion mine = Proportion.of(a.won, a.won + a.lost);

@@ -24,8 +24,13 @@ public record PeopleReport(
     owners = List.copyOf(owners);
   }
 
-  /** The report with at most {@code maxRows} owner rows. */
+  /**
+   * The report with at most {@code maxRows} owner rows.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
   public String print(int maxRows) {
+    Text.requireRows(maxRows);
     Concentration c = concentration;
     StringBuilder sb =
         new StringBuilder("People as of ")

@@ -342,7 +342,7 @@ public final class SequenceFunnel {
   /** The exact distribution of durations given in milliseconds, {@code millis[0..n)}. */
   private static Distribution millisDistribution(long[] millis, int n) {
     // Select works in whole seconds; feed it milliseconds and scale its figures back by 1000.
-    Distribution d = Select.distribution(millis, 0, n, Distribution.DEFAULT_PERCENTILES);
+    Distribution d = Select.distribution(millis, 0, n, Select.defaultPercentiles());
     if (d.isEmpty()) {
       return d;
     }

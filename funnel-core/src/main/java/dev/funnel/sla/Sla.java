@@ -15,7 +15,6 @@ import dev.funnel.log.Rejection;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Touch;
-import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Proportion;
 import java.time.Duration;
 import java.time.Instant;
@@ -469,7 +468,7 @@ public final class Sla {
     }
     // Leads and touches keep their sub-second parts: so do the response times' figures.
     return new SlaGroup(
-        key, met, breached, atRisk, Select.durations(times, Distribution.DEFAULT_PERCENTILES));
+        key, met, breached, atRisk, Select.durations(times, Select.defaultPercentiles()));
   }
 
   private static List<SlaGroup> groups(List<LeadSla> leads, boolean byOwner) {

@@ -102,8 +102,13 @@ public record SlaReport(
     return Proportion.of(staleDeals.size(), openDeals);
   }
 
-  /** The report with at most {@code maxRows} rows per table. */
+  /**
+   * The report with at most {@code maxRows} rows per table.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
   public String print(int maxRows) {
+    Text.requireRows(maxRows);
     StringBuilder sb =
         new StringBuilder("SLA as of ")
             .append(asOf)

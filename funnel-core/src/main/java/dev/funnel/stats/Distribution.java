@@ -1,7 +1,10 @@
 package dev.funnel.stats;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,8 +29,11 @@ public record Distribution(
     Optional<Duration> max,
     Map<Double, Duration> percentiles) {
 
-  /** The percentiles computed unless a query asks for others. */
-  public static final double[] DEFAULT_PERCENTILES = {0.5, 0.75, 0.9};
+  /**
+   * The percentiles computed unless a query asks for others, ascending. Immutable: an array here
+   * would let any code change (or break) the percentiles of every later report in the JVM.
+   */
+  public static final List<Double> DEFAULT_PERCENTILES = List.of(0.5, 0.75, 0.9);
 
   /**
    * Validates the distribution.
@@ -39,6 +45,15 @@ public record Distribution(
     if (count < 0) {
       throw new IllegalArgumentException("count " + count + " is negative");
     }
+    requireNonNull(mean, "mean");
+    requireNonNull(min, "min");
+    requireNonNull(max, "max");
+    requireNonNull(percentiles, "percentiles");
+    percentiles.forEach(
+        (p, d) -> {
+          requireNonNull(p, "a percentile");
+          requireNonNull(d, "the value of percentile " + p);
+        });
     // Map.copyOf would iterate in a per-JVM order; a sorted copy lists p50 before p90 every time.
     percentiles = Collections.unmodifiableSortedMap(new TreeMap<>(percentiles));
     for (double p : percentiles.keySet()) {

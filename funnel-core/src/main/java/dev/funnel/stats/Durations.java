@@ -42,8 +42,17 @@ public final class Durations {
     return (d.getSeconds() + d.getNano() / 1e9) / 86_400.0;
   }
 
-  /** A duration of a fractional number of seconds, rounded to the nanosecond. */
+  /**
+   * A duration of a fractional number of seconds, rounded to the nanosecond.
+   *
+   * @throws IllegalArgumentException if the number is NaN, infinite or beyond a duration's range
+   *     (2^63 seconds), where a cast would quietly give 0 or the largest long
+   */
   public static Duration ofSeconds(double seconds) {
+    if (!(Math.abs(seconds) < 0x1p63)) {
+      throw new IllegalArgumentException(
+          "seconds " + seconds + " is not a finite number within a duration's range");
+    }
     double whole = Math.floor(seconds);
     long nanos = Math.round((seconds - whole) * 1e9);
     return Duration.ofSeconds((long) whole, nanos);

@@ -106,27 +106,39 @@ public final class Kpis {
   /**
    * The leads (for leads, CPL, lead_to_deal). Without them those KPIs are absent, not 0: no leads
    * given is not no leads created.
+   *
+   * @throws IllegalArgumentException if a lead id appears twice (it would count twice)
    */
   public Kpis leads(Collection<Lead> values) {
-    leads = once(leads, "leads", List.copyOf(values));
+    leads = once(leads, "leads", Lead.copyOfDistinct(values));
     return this;
+  }
+
+  /** An immutable copy; a null element is named by its position. */
+  private static <T> List<T> copyOf(Collection<T> values, String what) {
+    requireNonNull(values, what);
+    int i = 0;
+    for (T v : values) {
+      requireNonNull(v, what + "[" + i++ + "]");
+    }
+    return List.copyOf(values);
   }
 
   /** The marketing spend (for CPL, CAC, ROAS, ROMI, CPC). */
   public Kpis spend(Collection<SpendSample> values) {
-    spend = once(spend, "spend", List.copyOf(values));
+    spend = once(spend, "spend", copyOf(values, "spend"));
     return this;
   }
 
   /** Sales cost, added to marketing spend in CAC; attributed like spend, by date and channel. */
   public Kpis salesCost(Collection<SpendSample> values) {
-    salesCost = once(salesCost, "salesCost", List.copyOf(values));
+    salesCost = once(salesCost, "salesCost", copyOf(values, "salesCost"));
     return this;
   }
 
   /** The activity samples (impressions, clicks, posts, calls, ...). */
   public Kpis activity(Collection<ActivitySample> values) {
-    activity = once(activity, "activity", List.copyOf(values));
+    activity = once(activity, "activity", copyOf(values, "activity"));
     return this;
   }
 

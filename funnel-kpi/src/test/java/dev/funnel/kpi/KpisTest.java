@@ -473,6 +473,22 @@ final class KpisTest {
   }
 
   @Test
+  void aLeadListedTwiceIsRefusedAndNullRecordsAreNamed() {
+    // Review (third round): the lead counted twice in leads, CPL and lead_to_deal.
+    dev.funnel.model.Lead l = dev.funnel.model.Lead.of("L0", Fixture.t("2026-01-02"), "ads");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Kpis.of(Fixture.log()).leads(List.of(l, l)));
+    assertEquals("lead \"L0\" appears twice in the leads: each lead arrives once", e.getMessage());
+    java.util.List<dev.funnel.model.SpendSample> spend = new java.util.ArrayList<>(Fixture.spend());
+    spend.add(null);
+    assertEquals(
+        "spend[4]",
+        assertThrows(NullPointerException.class, () -> Kpis.of(Fixture.log()).spend(spend))
+            .getMessage());
+  }
+
+  @Test
   void defaultAsOfIsTheLatestEventInTheData() {
     KpiReport r = Kpis.of(Fixture.log()).leads(Fixture.leads()).spend(Fixture.spend()).report();
     assertEquals(Fixture.t("2026-03-20"), r.asOf());

@@ -164,7 +164,12 @@ public final class Tables {
         : table;
   }
 
-  private static void requireRows(int maxRows) {
+  /**
+   * Refuses a negative row cap.
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
+  public static void requireRows(int maxRows) {
     if (maxRows < 0) {
       throw new IllegalArgumentException("maxRows " + maxRows + " is negative");
     }

@@ -16,6 +16,15 @@ public final class Text {
 
   private Text() {}
 
+  /**
+   * Refuses a negative row cap (the reports' {@code print(maxRows)}).
+   *
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
+  public static void requireRows(int maxRows) {
+    Tables.requireRows(maxRows);
+  }
+
   /** Columns left-aligned for the first {@code textColumns}, right-aligned after. */
   public static String align(List<String[]> rows, int textColumns) {
     return Tables.align(rows, textColumns);
@@ -23,6 +32,7 @@ public final class Text {
 
   /** The aligned table of the first {@code maxRows} data rows and a line saying how many more. */
   public static String capped(List<String[]> rows, int textColumns, int maxRows) {
+    Tables.requireRows(maxRows);
     int data = rows.size() - 1;
     if (data <= maxRows) {
       return align(rows, textColumns);

@@ -28,6 +28,11 @@ public final class Select {
 
   private Select() {}
 
+  /** {@link Distribution#DEFAULT_PERCENTILES} as a fresh array, which callers may keep. */
+  public static double[] defaultPercentiles() {
+    return Distribution.DEFAULT_PERCENTILES.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   /**
    * The distribution of {@code values[from..to)} (seconds). The range may be reordered in place,
    * never changed otherwise.

@@ -16,7 +16,6 @@ import dev.funnel.model.Deal;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import dev.funnel.model.StageChange;
-import dev.funnel.stats.Distribution;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -153,7 +152,7 @@ final class CellSpacesTest {
     Counting counting = r.nextBoolean() ? Counting.PROGRESSED : Counting.ENTERED;
     double[] ps =
         r.nextBoolean()
-            ? Distribution.DEFAULT_PERCENTILES
+            ? dev.funnel.internal.stats.Select.defaultPercentiles()
             : new double[] {0, 0.01, 0.25, 0.5, 0.9, 0.999, 1};
     List<List<Dimension>> breakdowns =
         new ArrayList<>(
