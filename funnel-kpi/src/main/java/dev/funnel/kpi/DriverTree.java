@@ -31,6 +31,10 @@ import java.util.OptionalDouble;
  *   <li>If a remaining level is zero in either period (no clicks, no wins, no revenue) the
  *       logarithm is undefined: every contribution is absent and {@link #undecomposed()} names the
  *       level and period. Rates whose denominator is zero are absent.
+ *   <li>If either period has won deals without an amount, revenue counts only the others, and
+ *       {@code revenue/won_deals} would blame the missing amounts on deal size: that factor is
+ *       absent in such a period, every contribution is absent, and {@link #undecomposed()} says how
+ *       many deals lack an amount where.
  * </ul>
  *
  * @param scope the scope
@@ -73,8 +77,9 @@ public record DriverTree(
    * One factor of revenue: the head volume or a link rate such as {@code clicks/impressions}.
    *
    * @param name the factor
-   * @param before its value in the earlier period; absent on a zero denominator
-   * @param after its value in the later period; absent on a zero denominator
+   * @param before its value in the earlier period; absent on a zero denominator (and {@code
+   *     revenue/won_deals} when some won deal of the period has no amount)
+   * @param after its value in the later period; absent likewise
    * @param contribution its share of the revenue change; absent when undecomposed
    */
   public record Factor(
@@ -163,6 +168,25 @@ public record DriverTree(
                     + ": log-ratio decomposition needs every level positive in both periods");
       }
     }
+    // Revenue counts only won deals with an amount: with some unpriced, revenue/won_deals would put
+    // the missing amounts on deal size. The tree then shows no such factor and no decomposition.
+    long unpricedBefore = before.records(Measure.WON_WITHOUT_AMOUNT);
+    long unpricedAfter = after.records(Measure.WON_WITHOUT_AMOUNT);
+    if (reason.isEmpty() && (unpricedBefore > 0 || unpricedAfter > 0)) {
+      List<String> where = new ArrayList<>();
+      if (unpricedBefore > 0) {
+        where.add(unpricedBefore + " in " + from);
+      }
+      if (unpricedAfter > 0) {
+        where.add(unpricedAfter + " in " + to);
+      }
+      reason =
+          Optional.of(
+              "won deals without an amount ("
+                  + String.join(", ", where)
+                  + "): revenue counts only the others, so revenue/won_deals would put the missing"
+                  + " amounts on deal size");
+    }
     double weight = r1 == r0 ? r0 : (r1 - r0) / Math.log(r1 / r0);
     List<Factor> factors = new ArrayList<>();
     for (int i = start; i < levels.size(); i++) {
@@ -179,6 +203,10 @@ public record DriverTree(
         name = l.name() + "/" + prev.name();
         fb = ratio(l.before(), prev.before());
         fa = ratio(l.after(), prev.after());
+        if (i == levels.size() - 1) {
+          fb = unpricedBefore > 0 ? OptionalDouble.empty() : fb;
+          fa = unpricedAfter > 0 ? OptionalDouble.empty() : fa;
+        }
       }
       OptionalDouble contribution =
           reason.isPresent()

@@ -24,6 +24,36 @@ final class DriverTreeTest {
   }
 
   @Test
+  void wonDealsWithoutAnAmountAreNotBlamedOnDealSize() {
+    // Review of the session's diff: January two won deals of 100; February one of 100 and one
+    // without an amount. Deal size is 100 in both months; revenue/won_deals read 100 -> 50 and
+    // carried the whole -100 change.
+    Measures jan =
+        Measures.empty()
+            .plus(Measure.DEALS, BigDecimal.valueOf(2))
+            .plus(Measure.WON_DEALS, BigDecimal.valueOf(2))
+            .plus(Measure.REVENUE, BigDecimal.valueOf(200));
+    Measures feb =
+        Measures.empty()
+            .plus(Measure.DEALS, BigDecimal.valueOf(2))
+            .plus(Measure.WON_DEALS, BigDecimal.valueOf(2))
+            .plus(Measure.REVENUE, BigDecimal.valueOf(100))
+            .plus(Measure.WON_WITHOUT_AMOUNT, BigDecimal.ONE);
+    DriverTree t = DriverTree.between("all", "2026-01", jan, "2026-02", feb);
+    DriverTree.Factor size = t.factors().get(t.factors().size() - 1);
+    assertEquals("revenue/won_deals", size.name());
+    assertEquals(OptionalDouble.of(100.0), size.before());
+    assertEquals(OptionalDouble.empty(), size.after());
+    assertTrue(t.factors().stream().allMatch(f -> f.contribution().isEmpty()));
+    assertEquals(
+        Optional.of(
+            "won deals without an amount (1 in 2026-02): revenue counts only the others, so"
+                + " revenue/won_deals would put the missing amounts on deal size"),
+        t.undecomposed());
+    assertEquals(-100, t.revenueChange(), 1e-9);
+  }
+
+  @Test
   void februaryToMarchByHand() {
     // all: impressions 20000 -> 24000, clicks 300 -> 360, leads 12 -> 17, deals 4 -> 4,
     // won 2 -> 3, revenue 2000 -> 3300.
