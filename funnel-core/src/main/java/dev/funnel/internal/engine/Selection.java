@@ -43,7 +43,7 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
    * @throws IllegalArgumentException in that case
    */
   public static void requireMeasurable(ColumnarDealLog log, Instant at) {
-    if (log.dealCount > 0 && at.getEpochSecond() - log.base > Integer.MAX_VALUE) {
+    if (!isMeasurable(log, at)) {
       throw new IllegalArgumentException(
           "as-of "
               + at
@@ -51,6 +51,14 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
               + Instant.ofEpochSecond(log.base)
               + "; a log measures ages in int seconds");
     }
+  }
+
+  /**
+   * Whether the log can measure ages up to this instant: it is empty, or the instant lies at most
+   * 2^31 - 1 seconds after its first instant.
+   */
+  public static boolean isMeasurable(ColumnarDealLog log, Instant at) {
+    return log.dealCount == 0 || at.getEpochSecond() - log.base <= Integer.MAX_VALUE;
   }
 
   private static long ceilOffset(ColumnarDealLog log, Instant t) {

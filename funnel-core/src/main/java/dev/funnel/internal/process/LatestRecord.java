@@ -1,6 +1,7 @@
 package dev.funnel.internal.process;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.Selection;
 import dev.funnel.log.Origin;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Touch;
@@ -65,7 +66,7 @@ public record LatestRecord(Instant at, String source) {
    * @throws IllegalArgumentException in that case
    */
   public LatestRecord requireMeasurableBy(ColumnarDealLog log) {
-    if (log.dealCount > 0 && at.getEpochSecond() - log.base > Integer.MAX_VALUE) {
+    if (!Selection.isMeasurable(log, at)) {
       throw new IllegalArgumentException(
           "as-of defaults to the latest record, "
               + source
