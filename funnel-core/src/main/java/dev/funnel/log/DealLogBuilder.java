@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -658,7 +659,7 @@ public final class DealLogBuilder {
    * before creation, the 68 years) at build, so the list is collected out of order.
    */
   private static List<Rejection> inInputOrder(List<Rejection> rejections, String[] sourceNames) {
-    java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+    Map<String, Integer> rank = new HashMap<>();
     for (String name : sourceNames) {
       rank.putIfAbsent(name, rank.size());
     }
@@ -667,7 +668,7 @@ public final class DealLogBuilder {
     }
     List<Rejection> out = new ArrayList<>(rejections);
     out.sort(
-        java.util.Comparator.comparingInt((Rejection r) -> rank.get(r.source()))
+        Comparator.comparingInt((Rejection r) -> rank.get(r.source()))
             .thenComparingLong(Rejection::line));
     return out;
   }
