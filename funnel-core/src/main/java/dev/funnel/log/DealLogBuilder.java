@@ -7,13 +7,12 @@ import dev.funnel.internal.columns.Dictionary;
 import dev.funnel.internal.columns.Ints;
 import dev.funnel.internal.columns.Longs;
 import dev.funnel.internal.columns.StringIndex;
+import dev.funnel.internal.columns.Utf8Column;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import dev.funnel.model.StageChange;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +78,8 @@ public final class DealLogBuilder {
   private final Ints dealLossReason = new Ints();
   private final Ints dealSource = new Ints();
   private final Longs dealLine = new Longs();
-  private final List<@Nullable String> dealLeadId = new ArrayList<>();
+  private final Utf8Column dealLeadId = new Utf8Column(1 << 10);
+  private final Utf8Column dealId = new Utf8Column(1 << 10);
   private final List<Ints> attributeColumns = new ArrayList<>();
   private final List<Dictionary> attributeValues = new ArrayList<>();
 
@@ -220,6 +220,7 @@ public final class DealLogBuilder {
     dealSource.add(lastDealSourceCode);
     dealLine.add(origin.line());
     dealLeadId.add(deal.leadId().orElse(null));
+    dealId.add(id);
     for (Map.Entry<String, String> e : deal.attributes().entrySet()) {
       int a = attributeNames.intern(e.getKey());
       if (a == attributeColumns.size()) {
@@ -595,11 +596,11 @@ public final class DealLogBuilder {
     long[] amount = new long[deals];
     int[] lossReason = new int[deals];
     int[] leadIdStart = new int[deals + 1];
-    ByteArrayOutputStream leadIds = new ByteArrayOutputStream(deals * 4);
+    byte[] leadIds = dealLeadId.inOrder(order, leadIdStart);
+    int[] idStart = new int[deals + 1];
+    byte[] ids = dealId.inOrder(order, idStart);
     int attributes = attributeColumns.size();
     int[][] attrs = new int[attributes][deals];
-    int[] idStart = new int[deals + 1];
-    ByteArrayOutputStream ids = new ByteArrayOutputStream(deals * 8);
     for (int p = 0; p < deals; p++) {
       int slot = order[p];
       createdOffset[p] = (int) (created[slot] - base);
@@ -607,17 +608,10 @@ public final class DealLogBuilder {
       channel[p] = dealChannel.get(slot);
       amount[p] = dealAmount.get(slot);
       lossReason[p] = dealLossReason.get(slot);
-      String lead = dealLeadId.get(slot);
-      byte[] leadBytes = lead == null ? new byte[0] : lead.getBytes(StandardCharsets.UTF_8);
-      leadIds.write(leadBytes, 0, leadBytes.length);
-      leadIdStart[p + 1] = leadIdStart[p] + leadBytes.length;
       for (int a = 0; a < attributes; a++) {
         Ints column = attributeColumns.get(a);
         attrs[a][p] = slot < column.size() ? column.get(slot) : 0;
       }
-      byte[] id = refs.key(dealRef.get(slot)).getBytes(StandardCharsets.UTF_8);
-      ids.write(id, 0, id.length);
-      idStart[p + 1] = idStart[p] + id.length;
     }
     String[][] attributeValueNames = new String[attributes][];
     for (int a = 0; a < attributes; a++) {
@@ -632,11 +626,11 @@ public final class DealLogBuilder {
         channel,
         amount,
         lossReason,
-        leadIds.toByteArray(),
+        leadIds,
         leadIdStart,
         attrs,
         start,
-        ids.toByteArray(),
+        ids,
         idStart,
         stage,
         at,

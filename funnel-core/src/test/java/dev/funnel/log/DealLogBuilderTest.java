@@ -436,6 +436,32 @@ final class DealLogBuilderTest {
   }
 
   @Test
+  void keepsEachDealsIdAndLeadIdThroughReorderingAndRejections() {
+    // Ids are kept as UTF-8 bytes while building: multi-byte ids, a rejected duplicate between
+    // accepted deals and creation order unlike input order must all leave each deal its own ids.
+    DealLog log =
+        DealLog.builder(B2B)
+            .lenient()
+            .deal(Deal.builder("Zürich-1", T0.plusSeconds(30)).leadId("L-ü").build())
+            .deal(Deal.builder("Zürich-1", T0).leadId("L-dup").build()) // id used twice
+            .deal(Deal.builder("東京-2", T0.plusSeconds(10)).build())
+            .deal(Deal.builder("D-3", T0).leadId("リード").build())
+            .build();
+    assertEquals(1, log.rejections().size());
+    assertEquals(List.of("D-3", "東京-2", "Zürich-1"), ids(log));
+    assertEquals(Optional.of("リード"), log.deal(0).leadId());
+    assertEquals(Optional.empty(), log.deal(1).leadId());
+    assertEquals(Optional.of("L-ü"), log.deal(2).leadId());
+    assertEquals(Optional.of(2), log.indexOf("Zürich-1"));
+  }
+
+  private static List<String> ids(DealLog log) {
+    return java.util.stream.IntStream.range(0, log.dealCount())
+        .mapToObj(d -> log.deal(d).id())
+        .toList();
+  }
+
+  @Test
   void roundTripsEveryFieldOfADealToTheSecond() {
     Deal input =
         Deal.builder("D-1", Instant.parse("2026-03-02T09:00:00.987654321Z"))
