@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * A growable column of strings kept as their UTF-8 bytes, back to back. A builder encodes each
  * string once, when its record arrives and the string is still in cache; building a log then copies
  * bytes in deal order instead of visiting millions of string objects again (on the 2M deals of the
- * live-append benchmark, a snapshot took 440 ms doing that and 170 ms copying bytes). A null string
- * is stored as zero bytes.
+ * live-append benchmark, a snapshot took 440 ms doing that and 178 ms copying bytes; see
+ * benchmarks/RESULTS.md). A null string is stored as zero bytes.
  */
 public final class Utf8Column {
   private byte[] bytes;
