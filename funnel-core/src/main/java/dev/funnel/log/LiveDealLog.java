@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.StageChange;
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 
 /**
@@ -14,12 +15,14 @@ import java.time.Instant;
  * over the same records.
  *
  * <p>Appends are amortized O(1) (columnar buffers, one hash lookup of the deal id); a snapshot
- * costs one pass over the records, like a batch build. A change whose deal has not arrived yet is
- * <em>pending</em>: left out of snapshots (and of their record counts) until its deal arrives.
- * Record-local problems (unknown stage, duplicate deal id, a second currency) throw at append time
- * unless the log is lenient; the refused record is not part of the log (nor of its records read),
- * and the log goes on taking records. A change that precedes its deal's creation is listed in the
- * snapshot's {@link DealLog#rejections()}.
+ * costs one pass over the records, like a batch build, except when nothing was appended since the
+ * previous snapshot: then it is that same log (kept softly, so the garbage collector may take it
+ * back when memory runs short, and the next snapshot builds it again). A change whose deal has not
+ * arrived yet is <em>pending</em>: left out of snapshots (and of their record counts) until its
+ * deal arrives. Record-local problems (unknown stage, duplicate deal id, a second currency) throw
+ * at append time unless the log is lenient; the refused record is not part of the log (nor of its
+ * records read), and the log goes on taking records. A change that precedes its deal's creation is
+ * listed in the snapshot's {@link DealLog#rejections()}.
  *
  * <p>Thread-safe: appends and snapshots may come from different threads.
  *
@@ -32,6 +35,16 @@ import java.time.Instant;
  */
 public final class LiveDealLog {
   private final DealLogBuilder builder;
+
+  /**
+   * Append calls so far, refused and rejected ones included: any of them invalidates {@link #last}.
+   */
+  private long appends;
+
+  private SoftReference<DealLog> last = new SoftReference<>(null);
+
+  /** The value of {@link #appends} when {@link #last} was built. */
+  private long lastAppends = -1;
 
   private LiveDealLog(DealLogBuilder builder) {
     this.builder = builder;
@@ -53,6 +66,7 @@ public final class LiveDealLog {
    * @throws RejectedRecordException if strict and the id is taken or the currency differs
    */
   public synchronized LiveDealLog deal(Deal deal) {
+    appends++;
     builder.deal(deal);
     return this;
   }
@@ -63,6 +77,7 @@ public final class LiveDealLog {
    * @throws RejectedRecordException if strict and the id is taken or the currency differs
    */
   public synchronized LiveDealLog deal(Deal deal, Origin origin) {
+    appends++;
     builder.deal(deal, origin);
     return this;
   }
@@ -73,6 +88,7 @@ public final class LiveDealLog {
    * @throws RejectedRecordException if strict and the stage is not in the pipeline
    */
   public synchronized LiveDealLog change(StageChange change) {
+    appends++;
     builder.change(change);
     return this;
   }
@@ -83,6 +99,7 @@ public final class LiveDealLog {
    * @throws RejectedRecordException if strict and the stage is not in the pipeline
    */
   public synchronized LiveDealLog change(StageChange change, Origin origin) {
+    appends++;
     builder.change(change, origin);
     return this;
   }
@@ -94,6 +111,7 @@ public final class LiveDealLog {
    */
   public synchronized LiveDealLog change(String dealId, String toStage, Instant occurredAt) {
     requireNonNull(dealId, "dealId");
+    appends++;
     builder.change(StageChange.of(dealId, toStage, occurredAt));
     return this;
   }
@@ -103,9 +121,18 @@ public final class LiveDealLog {
     return builder.pendingChanges();
   }
 
-  /** An immutable log of every deal and every change whose deal has arrived. */
+  /**
+   * An immutable log of every deal and every change whose deal has arrived: the previous snapshot
+   * itself when nothing was appended since (and the garbage collector has not taken it back).
+   */
   public synchronized DealLog snapshot() {
-    return builder.snapshot();
+    DealLog log = last.get();
+    if (log == null || lastAppends != appends) {
+      log = builder.snapshot();
+      last = new SoftReference<>(log);
+      lastAppends = appends;
+    }
+    return log;
   }
 
   @Override

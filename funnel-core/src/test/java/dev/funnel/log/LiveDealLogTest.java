@@ -1,6 +1,8 @@
 package dev.funnel.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.funnel.model.Deal;
@@ -43,6 +45,35 @@ final class LiveDealLogTest {
     assertEquals(2, later.changeCount());
     assertEquals(5, later.recordsRead());
     assertEquals(0, live.pendingChanges());
+  }
+
+  @Test
+  void aSnapshotWithNothingAppendedSinceIsThePreviousOne() {
+    LiveDealLog live = LiveDealLog.create(P);
+    live.deal(Deal.builder("A", T0).build());
+    DealLog first = live.snapshot();
+    assertSame(first, live.snapshot());
+
+    live.change("A", "s2", T0.plusSeconds(60));
+    DealLog second = live.snapshot();
+    assertNotSame(first, second);
+    assertEquals(0, first.changeCount()); // an earlier snapshot never changes
+    assertEquals(1, second.changeCount());
+    assertSame(second, live.snapshot());
+  }
+
+  @Test
+  void aLenientLogsRejectedRecordMakesANewSnapshot() {
+    LiveDealLog live = LiveDealLog.lenient(P);
+    live.deal(Deal.builder("A", T0).build());
+    DealLog before = live.snapshot();
+    live.change("A", "typo", T0.plusSeconds(60)); // rejected, listed, not thrown
+    DealLog after = live.snapshot();
+    assertNotSame(before, after);
+    assertEquals(0, before.rejections().size());
+    assertEquals(1, after.rejections().size());
+    assertEquals("to_stage", after.rejections().get(0).field());
+    assertSame(after, live.snapshot());
   }
 
   @Test
