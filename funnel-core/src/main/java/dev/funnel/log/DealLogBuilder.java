@@ -78,8 +78,8 @@ public final class DealLogBuilder {
   private final Ints dealLossReason = new Ints();
   private final Ints dealSource = new Ints();
   private final Longs dealLine = new Longs();
-  private final Utf8Column dealLeadId = new Utf8Column(1 << 10);
-  private final Utf8Column dealId = new Utf8Column(1 << 10);
+  private final Utf8Column dealIds = new Utf8Column("deal ids", 1 << 10);
+  private final Utf8Column dealLeadIds = new Utf8Column("lead ids", 1 << 10);
   private final List<Ints> attributeColumns = new ArrayList<>();
   private final List<Dictionary> attributeValues = new ArrayList<>();
 
@@ -135,7 +135,7 @@ public final class DealLogBuilder {
    * Adds a deal; its origin is {@code deals:N}, N counting deals added.
    *
    * @throws RejectedRecordException in strict mode, as {@link #deal(Deal, Origin)}
-   * @throws IllegalStateException if the builder was already built
+   * @throws IllegalStateException as {@link #deal(Deal, Origin)}
    */
   public DealLogBuilder deal(Deal deal) {
     return deal(deal, new Origin("deals", dealOrdinal + 1));
@@ -147,11 +147,16 @@ public final class DealLogBuilder {
    * @throws RejectedRecordException in strict mode, if its id is already taken, its currency
    *     differs from the log's, or its amount would take the total of the log's amounts past {@link
    *     Long#MAX_VALUE} minor units
+   * @throws IllegalStateException if the builder was already built, or its deal ids or lead ids
+   *     would take more than the 2 GiB of bytes one log holds (the deal is then not added)
    */
   public DealLogBuilder deal(Deal deal, Origin origin) {
     requireNonNull(deal, "deal");
     requireNonNull(origin, "origin");
     checkOpen();
+    // Encoded before anything changes: if the log cannot take more id bytes, the deal never came.
+    byte[] idBytes = dealIds.encode(deal.id());
+    byte[] leadIdBytes = dealLeadIds.encode(deal.leadId().orElse(null));
     read++;
     dealOrdinal++;
     // Sources are numbered as they first arrive, rejected or not: rejections list in that order.
@@ -219,8 +224,8 @@ public final class DealLogBuilder {
     dealLossReason.add(lossReasons.encode(deal.lossReason()));
     dealSource.add(lastDealSourceCode);
     dealLine.add(origin.line());
-    dealLeadId.add(deal.leadId().orElse(null));
-    dealId.add(id);
+    dealIds.add(idBytes);
+    dealLeadIds.add(leadIdBytes);
     for (Map.Entry<String, String> e : deal.attributes().entrySet()) {
       int a = attributeNames.intern(e.getKey());
       if (a == attributeColumns.size()) {
@@ -596,9 +601,9 @@ public final class DealLogBuilder {
     long[] amount = new long[deals];
     int[] lossReason = new int[deals];
     int[] leadIdStart = new int[deals + 1];
-    byte[] leadIds = dealLeadId.inOrder(order, leadIdStart);
+    byte[] leadIds = dealLeadIds.inOrder(order, leadIdStart);
     int[] idStart = new int[deals + 1];
-    byte[] ids = dealId.inOrder(order, idStart);
+    byte[] ids = dealIds.inOrder(order, idStart);
     int attributes = attributeColumns.size();
     int[][] attrs = new int[attributes][deals];
     for (int p = 0; p < deals; p++) {

@@ -16,13 +16,13 @@ import java.time.Instant;
  *
  * <p>Appends are amortized O(1) (columnar buffers, one hash lookup of the deal id); a snapshot
  * costs one pass over the records, like a batch build, except when nothing was appended since the
- * previous snapshot: then it is that same log (kept softly, so the garbage collector may take it
- * back when memory runs short, and the next snapshot builds it again). A change whose deal has not
- * arrived yet is <em>pending</em>: left out of snapshots (and of their record counts) until its
- * deal arrives. Record-local problems (unknown stage, duplicate deal id, a second currency) throw
- * at append time unless the log is lenient; the refused record is not part of the log (nor of its
- * records read), and the log goes on taking records. A change that precedes its deal's creation is
- * listed in the snapshot's {@link DealLog#rejections()}.
+ * previous snapshot (no append call, refused ones included): then it is that same log (kept softly,
+ * so the garbage collector may take it back when memory runs short, and the next snapshot builds it
+ * again). A change whose deal has not arrived yet is <em>pending</em>: left out of snapshots (and
+ * of their record counts) until its deal arrives. Record-local problems (unknown stage, duplicate
+ * deal id, a second currency) throw at append time unless the log is lenient; the refused record is
+ * not part of the log (nor of its records read), and the log goes on taking records. A change that
+ * precedes its deal's creation is listed in the snapshot's {@link DealLog#rejections()}.
  *
  * <p>Thread-safe: appends and snapshots may come from different threads.
  *
@@ -64,6 +64,7 @@ public final class LiveDealLog {
    * Appends a deal.
    *
    * @throws RejectedRecordException if strict and the id is taken or the currency differs
+   * @throws IllegalStateException if the log's deal ids or lead ids would take more than 2 GiB
    */
   public synchronized LiveDealLog deal(Deal deal) {
     appends++;
@@ -75,6 +76,7 @@ public final class LiveDealLog {
    * Appends a deal read from this origin.
    *
    * @throws RejectedRecordException if strict and the id is taken or the currency differs
+   * @throws IllegalStateException if the log's deal ids or lead ids would take more than 2 GiB
    */
   public synchronized LiveDealLog deal(Deal deal, Origin origin) {
     appends++;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -456,9 +457,7 @@ final class DealLogBuilderTest {
   }
 
   private static List<String> ids(DealLog log) {
-    return java.util.stream.IntStream.range(0, log.dealCount())
-        .mapToObj(d -> log.deal(d).id())
-        .toList();
+    return IntStream.range(0, log.dealCount()).mapToObj(d -> log.deal(d).id()).toList();
   }
 
   @Test

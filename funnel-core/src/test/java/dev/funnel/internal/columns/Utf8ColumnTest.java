@@ -2,6 +2,7 @@ package dev.funnel.internal.columns;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,27 +21,42 @@ final class Utf8ColumnTest {
 
   @Test
   void copiesTheStringsInTheOrderAsked() {
-    Utf8Column column = new Utf8Column(1);
-    column.add("D-1"); // 3 bytes
-    column.add(null); // none
-    column.add("Müller"); // ü is 2 bytes: 7
-    column.add("日本"); // 3 bytes each: 6
+    Utf8Column column = new Utf8Column("ids", 1);
+    column.add(column.encode("D-1")); // 3 bytes
+    column.add(column.encode(null)); // none
+    column.add(column.encode("Müller")); // ü is 2 bytes: 7
+    column.add(column.encode("日本")); // 3 bytes each: 6
     int[] start = new int[5];
     byte[] bytes = column.inOrder(new int[] {3, 1, 0, 2}, start);
     assertArrayEquals(new int[] {0, 6, 6, 9, 16}, start);
     assertEquals("日本D-1Müller", new String(bytes, StandardCharsets.UTF_8));
-    assertEquals(4, column.size());
   }
 
   @Test
   void anOrderMayLeaveStringsOut() {
-    Utf8Column column = new Utf8Column(0);
+    Utf8Column column = new Utf8Column("ids", 0);
     for (String s : List.of("a", "bb", "ccc")) {
-      column.add(s);
+      column.add(column.encode(s));
     }
     int[] start = new int[2];
     assertEquals("bb", new String(column.inOrder(new int[] {1}, start), StandardCharsets.UTF_8));
     assertArrayEquals(new int[] {0, 2}, start);
+  }
+
+  @Test
+  void refusesBytesPastItsLimitWithoutChanging() {
+    Utf8Column column = new Utf8Column("deal ids", 4, 6);
+    column.add(column.encode("abcd"));
+    column.add(column.encode("é")); // 2 bytes: 6 of 6
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> column.encode("x"));
+    assertEquals(
+        "too many deal ids: one log holds at most 6 bytes of them, and 6 are taken",
+        e.getMessage());
+    column.add(column.encode(null)); // nothing still fits
+    int[] start = new int[4];
+    byte[] bytes = column.inOrder(new int[] {0, 1, 2}, start);
+    assertEquals("abcdé", new String(bytes, StandardCharsets.UTF_8));
+    assertArrayEquals(new int[] {0, 4, 6, 6}, start);
   }
 
   /** Against each string's own encoding, in a random order of a random subset (growth included). */
@@ -48,8 +64,8 @@ final class Utf8ColumnTest {
   void eachStringsBytesAreItsUtf8(
       @ForAll @Size(max = 300) List<@WithNull(0.1) @StringLength(max = 40) String> strings,
       @ForAll long seed) {
-    Utf8Column column = new Utf8Column(1);
-    strings.forEach(column::add);
+    Utf8Column column = new Utf8Column("ids", 1);
+    strings.forEach(s -> column.add(column.encode(s)));
     List<Integer> slots = new ArrayList<>();
     for (int i = 0; i < strings.size(); i++) {
       slots.add(i);
