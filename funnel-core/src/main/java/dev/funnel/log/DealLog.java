@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A validated, immutable log of deals and their stage changes in one pipeline: the input of every
@@ -69,17 +70,24 @@ public interface DealLog {
 
   /**
    * The latest event time in the log (creations and stage changes by {@code occurredAt}): the
-   * default as-of instant of every query. Empty for an empty log.
+   * default as-of instant of every query. Empty for an empty log. A non-empty segment ({@link
+   * #where}) has the latest event time of the log it was taken from.
    */
   Optional<Instant> latestEventTime();
 
   /** The earliest creation time; empty for an empty log. */
   Optional<Instant> earliestCreation();
 
-  /** The attribute names seen on deals, in order of first appearance. */
+  /**
+   * The attribute names seen on deals, in order of first appearance; a segment ({@link #where}) has
+   * those of the log it was taken from.
+   */
   List<String> attributeNames();
 
-  /** Every record that was read: accepted deals and changes plus rejected records. */
+  /**
+   * Every record that was read: accepted deals and changes plus rejected records. A segment ({@link
+   * #where}) read none: its deals plus its changes.
+   */
   long recordsRead();
 
   /**
@@ -90,4 +98,29 @@ public interface DealLog {
    * years).
    */
   List<Rejection> rejections();
+
+  /**
+   * The segment of this log that the predicate selects: the deals for which it holds, each with all
+   * its stage changes, read by every analysis as a log of its own ({@code Funnel.of(ads).report()},
+   * {@code Hygiene.of(team).report()}). One channel, one team:
+   *
+   * {@snippet :
+   * DealLog ads = log.where(d -> d.channel().equals(Optional.of("ads")));
+   * DealLog team = log.where(d -> d.owner().filter(List.of("ann", "bob")::contains).isPresent());
+   * }
+   *
+   * <p>The predicate sees each deal once, as {@link #deal(int)} rebuilds it, in {@code createdAt}
+   * order. The segment holds the selected deals and their changes exactly as this log does (same
+   * order, ids, instants, values, pipeline), so any figure over it equals that figure over a log
+   * built from the selected records alone, with two differences that keep a segment comparable with
+   * the whole: its latest event time, the default as-of instant, is this log's (an open deal's age
+   * does not depend on which other deals were selected), and so are its attribute names (a
+   * breakdown by an attribute no selected deal has shows one group, {@code (unspecified)}). Owners,
+   * channels, loss reasons, actors and attribute values that no selected deal uses are not in the
+   * segment. A segment read no records and lists no rejections; this log keeps them.
+   *
+   * @param predicate which deals to keep
+   * @return the segment, possibly empty; segments can be narrowed again
+   */
+  DealLog where(Predicate<? super Deal> predicate);
 }

@@ -10,11 +10,14 @@ import dev.funnel.model.StageKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,6 +118,75 @@ public final class ColumnarDealLog implements DealLog {
       @Nullable Currency currency,
       long recordsRead,
       List<Rejection> rejections) {
+    this(
+        pipeline,
+        base,
+        created,
+        owner,
+        channel,
+        amount,
+        lossReason,
+        leadIdBytes,
+        leadIdStart,
+        attributes,
+        changeStart,
+        idBytes,
+        idStart,
+        stage,
+        at,
+        lag,
+        actor,
+        ownerNames,
+        channelNames,
+        lossReasonNames,
+        actorNames,
+        attributeNames,
+        attributeValueNames,
+        currency,
+        recordsRead,
+        rejections,
+        latestOf(created, at));
+  }
+
+  private static int latestOf(int[] created, int[] at) {
+    int max = Integer.MIN_VALUE;
+    for (int t : created) {
+      max = Math.max(max, t);
+    }
+    for (int t : at) {
+      max = Math.max(max, t);
+    }
+    return max;
+  }
+
+  private ColumnarDealLog(
+      Pipeline pipeline,
+      long base,
+      int[] created,
+      int[] owner,
+      int[] channel,
+      long[] amount,
+      int[] lossReason,
+      byte[] leadIdBytes,
+      int[] leadIdStart,
+      int[][] attributes,
+      int[] changeStart,
+      byte[] idBytes,
+      int[] idStart,
+      byte[] stage,
+      int[] at,
+      int[] lag,
+      int[] actor,
+      String[] ownerNames,
+      String[] channelNames,
+      String[] lossReasonNames,
+      String[] actorNames,
+      String[] attributeNames,
+      String[][] attributeValueNames,
+      @Nullable Currency currency,
+      long recordsRead,
+      List<Rejection> rejections,
+      int latest) {
     this.pipeline = pipeline;
     int stages = pipeline.stages().size();
     this.stageKind = new byte[stages];
@@ -155,14 +227,7 @@ public final class ColumnarDealLog implements DealLog {
     this.currency = currency;
     this.recordsRead = recordsRead;
     this.rejections = List.copyOf(rejections);
-    int max = Integer.MIN_VALUE;
-    for (int t : created) {
-      max = Math.max(max, t);
-    }
-    for (int t : at) {
-      max = Math.max(max, t);
-    }
-    this.latest = max;
+    this.latest = latest;
   }
 
   /** The engine's view of a log; fails for a foreign implementation. */
@@ -318,6 +383,146 @@ public final class ColumnarDealLog implements DealLog {
   @Override
   public List<Rejection> rejections() {
     return rejections;
+  }
+
+  /**
+   * The segment of the deals the predicate selects ({@link DealLog#where}): their columns copied in
+   * order, with the same base and latest offset, and dictionaries narrowed to the codes in use
+   * (renumbered in their order here, code 0 still "absent").
+   */
+  @Override
+  public DealLog where(Predicate<? super Deal> predicate) {
+    Objects.requireNonNull(predicate, "predicate");
+    int[] keep = new int[dealCount];
+    int n = 0;
+    for (int d = 0; d < dealCount; d++) {
+      if (predicate.test(deal(d))) {
+        keep[n++] = d;
+      }
+    }
+    return select(Arrays.copyOf(keep, n));
+  }
+
+  /** The log of the deals at these positions (ascending), with their changes. */
+  private ColumnarDealLog select(int[] keep) {
+    int n = keep.length;
+    int[] newChangeStart = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      int d = keep[i];
+      newChangeStart[i + 1] = newChangeStart[i] + changeStart[d + 1] - changeStart[d];
+    }
+    int changes = newChangeStart[n];
+    int[] changeRows = new int[changes];
+    for (int i = 0; i < n; i++) {
+      int d = keep[i];
+      for (int c = changeStart[d], j = newChangeStart[i]; c < changeStart[d + 1]; c++, j++) {
+        changeRows[j] = c;
+      }
+    }
+    int[] newCreated = new int[n];
+    long[] newAmount = new long[n];
+    boolean priced = false;
+    for (int i = 0; i < n; i++) {
+      newCreated[i] = created[keep[i]];
+      newAmount[i] = amount[keep[i]];
+      priced |= newAmount[i] != NO_AMOUNT;
+    }
+    byte[] newStage = new byte[changes];
+    int[] newAt = new int[changes];
+    int[] newLag = new int[changes];
+    for (int j = 0; j < changes; j++) {
+      int c = changeRows[j];
+      newStage[j] = stage[c];
+      newAt[j] = at[c];
+      newLag[j] = lag[c];
+    }
+    Narrowed owners = Narrowed.of(owner, keep, ownerNames);
+    Narrowed channels = Narrowed.of(channel, keep, channelNames);
+    Narrowed reasons = Narrowed.of(lossReason, keep, lossReasonNames);
+    Narrowed actors = Narrowed.of(actor, changeRows, actorNames);
+    int[][] newAttributes = new int[attributeNames.length][];
+    String[][] newValueNames = new String[attributeNames.length][];
+    for (int a = 0; a < attributeNames.length; a++) {
+      Narrowed values = Narrowed.of(attributes[a], keep, attributeValueNames[a]);
+      newAttributes[a] = values.codes;
+      newValueNames[a] = values.names;
+    }
+    int[] newIdStart = new int[n + 1];
+    byte[] newIds = slices(idBytes, idStart, keep, newIdStart);
+    int[] newLeadIdStart = new int[n + 1];
+    byte[] newLeadIds = slices(leadIdBytes, leadIdStart, keep, newLeadIdStart);
+    return new ColumnarDealLog(
+        pipeline,
+        base,
+        newCreated,
+        owners.codes,
+        channels.codes,
+        newAmount,
+        reasons.codes,
+        newLeadIds,
+        newLeadIdStart,
+        newAttributes,
+        newChangeStart,
+        newIds,
+        newIdStart,
+        newStage,
+        newAt,
+        newLag,
+        actors.codes,
+        owners.names,
+        channels.names,
+        reasons.names,
+        actors.names,
+        attributeNames,
+        newValueNames,
+        priced ? currency : null,
+        (long) n + changes,
+        List.of(),
+        latest);
+  }
+
+  /** The byte ranges of these rows, concatenated; fills their new starts. */
+  private static byte[] slices(byte[] bytes, int[] start, int[] rows, int[] newStart) {
+    for (int i = 0; i < rows.length; i++) {
+      newStart[i + 1] = newStart[i] + start[rows[i] + 1] - start[rows[i]];
+    }
+    byte[] out = new byte[newStart[rows.length]];
+    for (int i = 0; i < rows.length; i++) {
+      int from = start[rows[i]];
+      System.arraycopy(bytes, from, out, newStart[i], start[rows[i] + 1] - from);
+    }
+    return out;
+  }
+
+  /** A dictionary-coded column's selected rows, recoded to the values they use. */
+  private static final class Narrowed {
+    final int[] codes;
+    final String[] names;
+
+    private Narrowed(int[] codes, String[] names) {
+      this.codes = codes;
+      this.names = names;
+    }
+
+    static Narrowed of(int[] column, int[] rows, String[] names) {
+      int[] recode = new int[names.length];
+      for (int row : rows) {
+        recode[column[row]] = 1;
+      }
+      recode[0] = 1; // code 0, "absent", stays code 0
+      List<String> kept = new ArrayList<>();
+      for (int code = 0; code < names.length; code++) {
+        if (recode[code] != 0) {
+          recode[code] = kept.size();
+          kept.add(names[code]);
+        }
+      }
+      int[] codes = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        codes[i] = recode[column[rows[i]]];
+      }
+      return new Narrowed(codes, kept.toArray(new String[0]));
+    }
   }
 
   @Override
