@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -115,6 +116,9 @@ final class ForecastCommand implements Callable<Integer> {
               + " --budget")
   @Nullable Path leadsFile;
 
+  @Option(names = "--where", paramLabel = "DIM=VALUE[,VALUE...]", description = Where.HELP)
+  List<String> where = new ArrayList<>();
+
   @Option(
       names = "--format",
       defaultValue = "table",
@@ -130,9 +134,16 @@ final class ForecastCommand implements Callable<Integer> {
       throw new InputException(
           "funnel forecast: --format: html is not available for forecasts (use table or json)");
     }
+    if (!where.isEmpty() && leadsFile != null) {
+      throw new InputException(
+          "funnel forecast: --where selects deals, and the lead flow and budget scenario read the"
+              + " leads of --leads, which it cannot select: run those without --where");
+    }
     Inputs inputs = new Inputs(output.lenient);
-    DealLog log = files.read(inputs);
-    ReadSummary records = ReadSummary.of(log);
+    DealLog read = files.read(inputs);
+    ReadSummary records = ReadSummary.of(read);
+    // The segment is seen as of the same instant as the whole.
+    DealLog log = Where.select(read, where, "forecast");
     ReadResult<SpendSample> spend = null;
     ReadResult<Lead> leads = null;
     if (budget != null && leadsFile == null) {

@@ -114,6 +114,9 @@ final class ReportCommand implements Callable<Integer> {
           "breakdowns, comma separated; ':' crosses dimensions; " + ByNames.ATTRIBUTE_HELP)
   List<String> by = new ArrayList<>();
 
+  @Option(names = "--where", paramLabel = "DIM=VALUE[,VALUE...]", description = Where.HELP)
+  List<String> where = new ArrayList<>();
+
   @Option(
       names = "--counting",
       defaultValue = "progressed",
@@ -132,6 +135,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!where.isEmpty() && leads != null) {
+      throw new InputException(
+          "funnel report: --where selects deals, and the SLA and hand-off sections read the"
+              + " leads of --leads, which it cannot select: run those without --where");
+    }
     Inputs inputs = new Inputs(output.lenient);
     DealLog log = files.read(inputs);
     ByNames.noteShadowedColumns(
@@ -156,6 +164,8 @@ final class ReportCommand implements Callable<Integer> {
     }
     Optional<Instant> at =
         asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
+    // The segment is seen as of the same instant as the whole: all files were read.
+    log = Where.select(log, where, "report");
     FunnelReport report =
         report(
             log,

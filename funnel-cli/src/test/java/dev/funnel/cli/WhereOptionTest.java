@@ -1,0 +1,167 @@
+package dev.funnel.cli;
+
+import static dev.funnel.cli.Cli.concat;
+import static dev.funnel.cli.Cli.fourDeals;
+import static dev.funnel.cli.Cli.inputs;
+import static dev.funnel.cli.Cli.run;
+import static dev.funnel.cli.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.forecast.Forecast;
+import dev.funnel.io.FunnelFiles;
+import dev.funnel.log.DealLog;
+import dev.funnel.model.Pipeline;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code --where} on {@code report} and {@code forecast}, over the four hand-made deals. */
+final class WhereOptionTest {
+  private static final JsonMapper MAPPER = new JsonMapper();
+
+  @TempDir Path dir;
+
+  private Cli.Run report(String... extra) throws IOException {
+    return run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), extra));
+  }
+
+  /**
+   * channel=ads keeps D2 (bob, lost from new on day 2) and D3 (ann, qualified on day 2, open), seen
+   * as of day 3, the latest event of the files (D1's win, outside the segment): new was left after
+   * 48 h (D2) and 24 h (D3), D3 has been in qualified for 24 h, D2's lost cycle is 48 h. Every
+   * record read is still counted.
+   */
+  @Test
+  void aChannelsDealsAreReportedAsOfTheLatestEventOfAllFiles() throws IOException {
+    Cli.Run r = report("--where", "channel=ads", "--format", "json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode json = MAPPER.readTree(r.out());
+    assertEquals("2026-03-04T00:00:00Z", json.get("asOf").asString());
+    assertEquals(8, json.get("records").get("read").asLong());
+    assertEquals(8, json.get("records").get("accepted").asLong());
+    JsonNode deals = json.get("deals");
+    assertEquals(List.of(2L, 1L, 0L, 1L), counts(deals, "total", "open", "won", "lost"));
+    assertEquals(0, json.get("winRate").get("successes").asLong());
+    assertEquals(1, json.get("winRate").get("trials").asLong());
+    JsonNode neu = json.get("stages").get(0);
+    assertEquals(2, neu.get("reached").asLong());
+    assertEquals(1, neu.get("lostAt").asLong());
+    assertEquals(2, neu.get("timeInStage").get("count").asLong());
+    assertEquals("PT36H", neu.get("timeInStage").get("mean").asString());
+    JsonNode qualified = json.get("stages").get(1);
+    assertEquals(1, qualified.get("reached").asLong());
+    assertEquals("PT24H", qualified.get("ageInStage").get("p50").asString());
+    assertEquals("PT48H", json.get("cycleTime").get("lost").get("p50").asString());
+  }
+
+  @Test
+  void severalValuesAndSeveralConditions() throws IOException {
+    Cli.Run either = report("--where", "channel=ads,web", "--by", "owner");
+    assertEquals(0, either.status(), either.err());
+    assertTrue(either.out().contains("4 deals: 2 open, 1 won, 1 lost"), either.out());
+    // ann's deals of channel web: D1 only; the missing owner is (unspecified): D4.
+    Cli.Run both = report("--where", "owner=ann", "--where", "channel=web");
+    assertTrue(both.out().contains("1 deals: 0 open, 1 won, 0 lost"), both.out());
+    Cli.Run none = report("--where", "owner=(unspecified)");
+    assertTrue(none.out().contains("1 deals: 1 open, 0 won, 0 lost"), none.out());
+  }
+
+  @Test
+  void aColumnOfDealsCsvSelectsToo() throws IOException {
+    List<Path> files = new java.util.ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "deals_attr.csv",
+            "deal_id,created_at,owner,quarter",
+            "D1,2026-03-01T00:00:00Z,ann,FY26-Q4",
+            "D2,2026-03-01T00:00:00Z,bob,FY27-Q1",
+            "D3,2026-03-02T00:00:00Z,ann,FY27-Q1",
+            "D4,2026-03-02T00:00:00Z,,FY27-Q1"));
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(files)),
+                "--where",
+                "attribute=quarter=FY27-Q1"));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("3 deals: 2 open, 0 won, 1 lost"), r.out());
+  }
+
+  @Test
+  void whatCannotSelectExitsWithTwoAndSaysWhy() throws IOException {
+    String prefix = "funnel report: --where ";
+    assertError(
+        prefix + "channel=adz: no deal has channel \"adz\" (values: ads, web)",
+        report("--where", "channel=adz"));
+    assertError(
+        prefix
+            + "region=north: no deal has the column \"region\" (columns: none; or owner, channel)",
+        report("--where", "region=north"));
+    assertError(
+        prefix
+            + "month=2026-03: deals are selected by creation time with --from and --to, not --where",
+        report("--where", "month=2026-03"));
+    assertError(
+        prefix + "owner: say DIM=VALUE[,VALUE...], such as channel=ads,seo",
+        report("--where", "owner"));
+    assertError(
+        prefix + "owner=ann,: an empty value (a missing value is (unspecified))",
+        report("--where", "owner=ann,"));
+    Path leads = write(dir, "leads.csv", "lead_id,created_at", "L1,2026-03-01T00:00:00Z");
+    Cli.Run withLeads = report("--where", "channel=ads", "--leads", leads.toString());
+    assertEquals(2, withLeads.status());
+    assertTrue(withLeads.err().startsWith("funnel report: --where selects deals"), withLeads.err());
+  }
+
+  @Test
+  void forecastOfASegmentIsTheLibrarysForecastOfThatSegment() throws IOException {
+    List<Path> files = fourDeals(dir);
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"forecast"}, inputs(files)),
+                "--where",
+                "channel=ads",
+                "--horizon",
+                "P30D",
+                "--simulations",
+                "500",
+                "--seed",
+                "7"));
+    assertEquals(0, r.status(), r.err());
+    Pipeline p = FunnelFiles.strict().pipeline(files.get(0));
+    DealLog log = FunnelFiles.strict().dealLog(p, files.get(1), files.get(2));
+    DealLog ads = log.where(d -> d.channel().equals(Optional.of("ads")));
+    String lib =
+        Forecast.of(ads).horizon(Duration.ofDays(30)).simulations(500).seed(7).report().toString();
+    // The command adds the records read, of every file.
+    assertEquals(lib.strip() + "\n\nrecords: 8 read, 8 accepted, 0 rejected", r.out().strip());
+    // The segment's forecast is not the whole's: D1 (won) and D4 (web, open) are not in it.
+    assertTrue(
+        !Forecast.of(log)
+            .horizon(Duration.ofDays(30))
+            .simulations(500)
+            .seed(7)
+            .report()
+            .toString()
+            .equals(lib));
+  }
+
+  private static void assertError(String line, Cli.Run r) {
+    assertEquals(2, r.status(), r.out());
+    assertEquals(List.of(line), r.errLines());
+  }
+
+  private static List<Long> counts(JsonNode node, String... fields) {
+    return java.util.Arrays.stream(fields).map(f -> node.get(f).asLong()).toList();
+  }
+}
