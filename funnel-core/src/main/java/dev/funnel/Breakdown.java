@@ -28,12 +28,19 @@ public record Breakdown(List<Dimension> dimensions, List<Group> groups) {
 
   /**
    * The breakdown's name: dimension labels joined with {@code " x "}, e.g. {@code owner x channel}.
+   *
+   * @return the dimension labels joined with {@code " x "}
    */
   public String name() {
     return dimensions.stream().map(Dimension::label).collect(Collectors.joining(" x "));
   }
 
-  /** The group with this key (one value per dimension), if it has deals. */
+  /**
+   * The group with this key (one value per dimension), if it has deals.
+   *
+   * @param key one value per dimension, in dimension order
+   * @return the group, or empty if no deal has this key
+   */
   public Optional<Group> group(String... key) {
     requireNonNull(key, "key");
     List<String> k = List.of(key);
@@ -43,13 +50,19 @@ public record Breakdown(List<Dimension> dimensions, List<Group> groups) {
   /**
    * The table of the first {@code maxRows} groups.
    *
+   * @param maxRows the most groups to show; a last line counts the groups left out
+   * @return the table, one row per group under a header row
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {
     return Tables.breakdown(this, maxRows);
   }
 
-  /** The table of all groups. */
+  /**
+   * The table of all groups.
+   *
+   * @return the table, one row per group under a header row
+   */
   public String printAll() {
     return print(Integer.MAX_VALUE);
   }

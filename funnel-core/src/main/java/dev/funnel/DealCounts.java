@@ -23,7 +23,11 @@ public record DealCounts(long total, long open, long won, long lost) {
     }
   }
 
-  /** The number of closed (won or lost) deals. */
+  /**
+   * The number of closed (won or lost) deals.
+   *
+   * @return won + lost
+   */
   public long closed() {
     return won + lost;
   }

@@ -65,17 +65,29 @@ public record DealState(
     }
   }
 
-  /** Whether the deal is open at as-of. */
+  /**
+   * Whether the deal is open at as-of.
+   *
+   * @return true if the status is {@link StageKind#OPEN}
+   */
   public boolean isOpen() {
     return status == StageKind.OPEN;
   }
 
-  /** Whether the deal is won at as-of. */
+  /**
+   * Whether the deal is won at as-of.
+   *
+   * @return true if the status is {@link StageKind#WON}
+   */
   public boolean isWon() {
     return status == StageKind.WON;
   }
 
-  /** Whether the deal is lost at as-of. */
+  /**
+   * Whether the deal is lost at as-of.
+   *
+   * @return true if the status is {@link StageKind#LOST}
+   */
   public boolean isLost() {
     return status == StageKind.LOST;
   }

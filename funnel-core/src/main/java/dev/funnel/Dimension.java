@@ -54,12 +54,22 @@ public record Dimension(Kind kind, Optional<String> attribute, Optional<Period> 
     }
   }
 
-  /** Breaks down by a deal attribute. */
+  /**
+   * Breaks down by a deal attribute.
+   *
+   * @param name the attribute name, non-blank
+   * @return the dimension
+   */
   public static Dimension attribute(String name) {
     return new Dimension(Kind.ATTRIBUTE, Optional.of(name), Optional.empty());
   }
 
-  /** Breaks down by the period of creation, in the query's zone. */
+  /**
+   * Breaks down by the period of creation, in the query's zone.
+   *
+   * @param period the period
+   * @return the dimension
+   */
   public static Dimension created(Period period) {
     return new Dimension(Kind.CREATED, Optional.empty(), Optional.of(period));
   }
@@ -89,6 +99,9 @@ public record Dimension(Kind kind, Optional<String> attribute, Optional<Period> 
    * exactly. On the command line {@code ,} separates breakdowns and {@code :} crosses dimensions,
    * so neither can appear in a name given there.
    *
+   * @param name {@code owner}, {@code channel}, a period name, {@code attribute=NAME} or an
+   *     attribute name
+   * @return the dimension
    * @throws IllegalArgumentException if {@code attribute=} names no attribute
    */
   public static Dimension named(String name) {
@@ -115,7 +128,11 @@ public record Dimension(Kind kind, Optional<String> attribute, Optional<Period> 
     return attribute(n);
   }
 
-  /** The dimension's name: {@code owner}, {@code channel}, the attribute, or the period. */
+  /**
+   * The dimension's name: {@code owner}, {@code channel}, the attribute, or the period.
+   *
+   * @return the name
+   */
   public String label() {
     switch (kind) {
       case OWNER:

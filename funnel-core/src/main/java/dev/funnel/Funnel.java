@@ -60,6 +60,8 @@ public final class Funnel {
   /**
    * Starts a query over this log.
    *
+   * @param log the deal log
+   * @return a new query over the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Funnel of(DealLog log) {
@@ -69,6 +71,9 @@ public final class Funnel {
   /**
    * Selects the cohort of deals created in {@code [from, to)}.
    *
+   * @param from the earliest creation instant, inclusive
+   * @param to the latest creation instant, exclusive
+   * @return this query
    * @throws IllegalArgumentException if {@code to} is not after {@code from}
    * @throws IllegalStateException if a cohort was already chosen
    */
@@ -80,6 +85,8 @@ public final class Funnel {
   /**
    * Selects deals created at or after {@code from}.
    *
+   * @param from the earliest creation instant, inclusive
+   * @return this query
    * @throws IllegalStateException if a cohort was already chosen
    */
   public Funnel createdFrom(Instant from) {
@@ -95,6 +102,8 @@ public final class Funnel {
    * report runs ({@link IllegalArgumentException}): ages are int seconds. Without this option the
    * as-of is the log's latest event; an empty log has none and reports as of the epoch.
    *
+   * @param instant the as-of instant
+   * @return this query
    * @throws IllegalStateException if as-of was already set
    */
   public Funnel asOf(Instant instant) {
@@ -105,6 +114,8 @@ public final class Funnel {
   /**
    * The zone in which creation periods are bucketed (default UTC).
    *
+   * @param zoneId the zone
+   * @return this query
    * @throws IllegalStateException if the zone was already set
    */
   public Funnel zone(ZoneId zoneId) {
@@ -119,6 +130,8 @@ public final class Funnel {
   /**
    * How reached is counted (default {@link Counting#PROGRESSED}).
    *
+   * @param mode the counting mode
+   * @return this query
    * @throws IllegalStateException if counting was already set
    */
   public Funnel counting(Counting mode) {
@@ -133,6 +146,8 @@ public final class Funnel {
   /**
    * The percentiles every duration distribution reports (default 0.5, 0.75, 0.9).
    *
+   * @param ps the percentiles, each in [0, 1]; order and repeats do not matter
+   * @return this query
    * @throws IllegalArgumentException if none is given or one lies outside [0, 1]
    * @throws IllegalStateException if percentiles were already set
    */
@@ -160,6 +175,8 @@ public final class Funnel {
    * Adds a breakdown by one dimension, or by several crossed ({@code by(OWNER, CHANNEL)} gives one
    * group per owner and channel pair). Each call adds one breakdown.
    *
+   * @param dimensions the dimensions, crossed in this order
+   * @return this query
    * @throws IllegalArgumentException if no dimension is given or one repeats
    * @throws IllegalStateException if the same breakdown was already added
    */
@@ -187,6 +204,8 @@ public final class Funnel {
    * {@code "month"}, an attribute, or {@code "attribute=quarter"} for an attribute called like a
    * built-in dimension), crossed when several are given.
    *
+   * @param dimensions the dimension names, crossed in this order
+   * @return this query
    * @see Dimension#named(String)
    */
   public Funnel by(String... dimensions) {
@@ -201,6 +220,7 @@ public final class Funnel {
    * Computes in parallel over deal ranges in the common pool; the report is identical to the
    * sequential one.
    *
+   * @return this query
    * @throws IllegalStateException if parallelism was already chosen
    */
   public Funnel parallel() {
@@ -210,6 +230,8 @@ public final class Funnel {
   /**
    * Computes in parallel over deal ranges in this pool.
    *
+   * @param forkJoinPool the pool to compute in
+   * @return this query
    * @throws IllegalStateException if parallelism was already chosen
    */
   public Funnel parallel(ForkJoinPool forkJoinPool) {
@@ -224,6 +246,7 @@ public final class Funnel {
   /**
    * Resolves the query for partial aggregation over deal ranges (see {@link FunnelAggregate}).
    *
+   * @return the resolved query
    * @throws IllegalArgumentException if a breakdown names an attribute no deal has
    */
   public Query query() {
@@ -243,6 +266,7 @@ public final class Funnel {
   /**
    * Computes the report in one pass (or in parallel, if asked).
    *
+   * @return the report of the selection
    * @throws IllegalArgumentException if a breakdown names an attribute no deal has
    */
   public FunnelReport report() {
@@ -253,6 +277,8 @@ public final class Funnel {
   /**
    * The state at as-of of every deal in the selection (cohort and as-of apply; breakdowns, counting
    * and percentiles do not), in log order.
+   *
+   * @return the deal states, one per deal of the selection
    */
   public List<DealState> dealStates() {
     Selection sel = window.resolve(log);
@@ -271,13 +297,20 @@ public final class Funnel {
      * The aggregate of the deals at positions {@code [from, to)} of the log (positions are
      * createdAt order, as {@link DealLog#deal(int)}).
      *
+     * @param from the first position, inclusive
+     * @param to the last position, exclusive
+     * @return the aggregate of those deals
      * @throws IllegalArgumentException if the range is not within the log
      */
     public FunnelAggregate aggregate(int from, int to) {
       return query.aggregate(from, to);
     }
 
-    /** The report over all deals. */
+    /**
+     * The report over all deals.
+     *
+     * @return the report of all deals of the selection
+     */
     public FunnelReport report() {
       return query.run();
     }

@@ -20,12 +20,18 @@ public interface FunnelAggregate {
   /**
    * A new aggregate holding both this one and the other; neither input changes.
    *
+   * @param other an aggregate of the same query
+   * @return the merged aggregate
    * @throws IllegalArgumentException if the other is this aggregate, belongs to another query, or
    *     the won amounts of the two (from different logs) total more than 2^63 - 1 minor units, the
    *     most one log holds
    */
   FunnelAggregate merge(FunnelAggregate other);
 
-  /** The report of the deals aggregated so far. */
+  /**
+   * The report of the deals aggregated so far.
+   *
+   * @return the report of those deals
+   */
   FunnelReport report();
 }

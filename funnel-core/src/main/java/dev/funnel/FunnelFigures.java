@@ -53,6 +53,8 @@ public record FunnelFigures(
   /**
    * The figures of the open stage with this id.
    *
+   * @param stageId the id of an open stage
+   * @return its figures
    * @throws IllegalArgumentException naming the open stages if there is none
    */
   public StageFigures stage(String stageId) {

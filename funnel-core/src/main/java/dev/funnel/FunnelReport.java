@@ -62,12 +62,20 @@ public record FunnelReport(
     breakdowns = List.copyOf(breakdowns);
   }
 
-  /** Deal counts by state. */
+  /**
+   * Deal counts by state.
+   *
+   * @return the deal counts of the whole selection
+   */
   public DealCounts deals() {
     return all.deals();
   }
 
-  /** One row per open stage. */
+  /**
+   * One row per open stage.
+   *
+   * @return the stage figures of the whole selection, in pipeline order
+   */
   public List<StageFigures> stages() {
     return all.stages();
   }
@@ -75,43 +83,75 @@ public record FunnelReport(
   /**
    * The figures of the open stage with this id.
    *
+   * @param stageId the id of an open stage
+   * @return its figures in the whole selection
    * @throws IllegalArgumentException naming the open stages if there is none
    */
   public StageFigures stage(String stageId) {
     return all.stage(stageId);
   }
 
-  /** The figures of this open stage. */
+  /**
+   * The figures of this open stage.
+   *
+   * @param stage an open stage of the pipeline
+   * @return its figures in the whole selection
+   */
   public StageFigures stage(dev.funnel.model.Stage stage) {
     return all.stage(stage.id());
   }
 
-  /** won / (won + lost). */
+  /**
+   * won / (won + lost).
+   *
+   * @return the win rate of the whole selection
+   */
   public Proportion winRate() {
     return all.winRate();
   }
 
-  /** won / all deals. */
+  /**
+   * won / all deals.
+   *
+   * @return the cohort conversion of the whole selection
+   */
   public Proportion cohortConversion() {
     return all.cohortConversion();
   }
 
-  /** Cycle time of won deals. */
+  /**
+   * Cycle time of won deals.
+   *
+   * @return closedAt - createdAt of the selection's won deals
+   */
   public Distribution wonCycleTime() {
     return all.wonCycleTime();
   }
 
-  /** Cycle time of lost deals. */
+  /**
+   * Cycle time of lost deals.
+   *
+   * @return closedAt - createdAt of the selection's lost deals
+   */
   public Distribution lostCycleTime() {
     return all.lostCycleTime();
   }
 
-  /** The average won deal size. */
+  /**
+   * The average won deal size.
+   *
+   * @return the mean amount of the selection's won deals with an amount; empty when none has one
+   */
   public Optional<Money> averageWonDealSize() {
     return all.averageWonDealSize();
   }
 
-  /** Sales velocity in money per day. */
+  /**
+   * Sales velocity in money per day.
+   *
+   * @return open deals x win rate x average won deal size / mean won cycle in days; empty when a
+   *     factor is absent or the mean cycle is zero
+   */
   public Optional<Money> velocityPerDay() {
     return all.velocityPerDay();
   }
@@ -120,6 +160,8 @@ public record FunnelReport(
    * The breakdown with this name in the report ({@code owner}, {@code channel}, {@code owner x
    * channel}, ...; see {@link #nameOf(Breakdown)}).
    *
+   * @param name the breakdown's name
+   * @return the breakdown
    * @throws IllegalArgumentException naming the breakdowns there are
    */
   public Breakdown breakdown(String name) {
@@ -139,6 +181,9 @@ public record FunnelReport(
   /**
    * The name of a breakdown of this report: its dimensions' names ({@link #nameOf(Dimension)})
    * joined with {@code " x "}.
+   *
+   * @param breakdown a breakdown of this report
+   * @return its name
    */
   public String nameOf(Breakdown breakdown) {
     return breakdown.dimensions().stream().map(this::nameOf).collect(Collectors.joining(" x "));
@@ -149,6 +194,9 @@ public record FunnelReport(
    * attribute spelled like a built-in dimension that the report also breaks down by ({@code
    * attribute=quarter} next to the creation {@code quarter}), so that no two names clash; the
    * tables and the JSON of the report use these names.
+   *
+   * @param dimension a dimension of this report
+   * @return its name in this report
    */
   public String nameOf(Dimension dimension) {
     if (dimension.kind() != Dimension.Kind.ATTRIBUTE) {
@@ -167,13 +215,19 @@ public record FunnelReport(
   /**
    * The report as a table, breakdowns capped at {@code maxRows} rows each.
    *
+   * @param maxRows the most rows to show of each breakdown
+   * @return the table
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {
     return Tables.report(this, maxRows);
   }
 
-  /** The report as a table with every breakdown row. */
+  /**
+   * The report as a table with every breakdown row.
+   *
+   * @return the table
+   */
   public String printAll() {
     return print(Integer.MAX_VALUE);
   }

@@ -19,7 +19,11 @@ public record Group(List<String> key, FunnelFigures figures) {
     requireNonNull(figures, "figures");
   }
 
-  /** The key as one string, dimensions joined with {@code " x "}. */
+  /**
+   * The key as one string, dimensions joined with {@code " x "}.
+   *
+   * @return the key's values joined with {@code " x "}
+   */
   public String label() {
     return String.join(" x ", key);
   }

@@ -23,7 +23,12 @@ public enum Period {
   /** A calendar year. */
   YEAR;
 
-  /** The first day of the period containing this date. */
+  /**
+   * The first day of the period containing this date.
+   *
+   * @param date a local date
+   * @return the first day of its period
+   */
   public LocalDate start(LocalDate date) {
     switch (this) {
       case DAY:
@@ -40,7 +45,12 @@ public enum Period {
     throw new AssertionError(this);
   }
 
-  /** The first day of the period after the one starting on {@code start}. */
+  /**
+   * The first day of the period after the one starting on {@code start}.
+   *
+   * @param start the first day of a period
+   * @return the first day of the next period
+   */
   public LocalDate next(LocalDate start) {
     switch (this) {
       case DAY:
@@ -57,7 +67,12 @@ public enum Period {
     throw new AssertionError(this);
   }
 
-  /** The label of the period containing this date, e.g. {@code 2026-W15}. */
+  /**
+   * The label of the period containing this date, e.g. {@code 2026-W15}.
+   *
+   * @param date a local date
+   * @return the label of its period
+   */
   public String label(LocalDate date) {
     switch (this) {
       case DAY:
@@ -82,6 +97,8 @@ public enum Period {
    * The period with this name, case-insensitive ({@code day}, {@code week}, {@code month}, {@code
    * quarter}, {@code year}).
    *
+   * @param name the name; surrounding spaces are ignored
+   * @return the period
    * @throws IllegalArgumentException naming the known periods
    */
   public static Period parse(String name) {

@@ -65,7 +65,12 @@ public final class Audit {
     this.log = requireNonNull(log, "log");
   }
 
-  /** Starts an audit of this deal log. */
+  /**
+   * Starts an audit of this deal log.
+   *
+   * @param log the deal log to audit
+   * @return a new audit of the log, with default options
+   */
   public static Audit of(DealLog log) {
     return new Audit(log);
   }
@@ -73,6 +78,8 @@ public final class Audit {
   /**
    * The leads (for the SLA, first-touch and hand-off items).
    *
+   * @param allLeads the leads; copied
+   * @return this audit
    * @throws IllegalStateException if leads were already given
    */
   public Audit leads(List<Lead> allLeads) {
@@ -87,6 +94,8 @@ public final class Audit {
   /**
    * The touches of leads and deals (for the SLA, first-touch and follow-up items).
    *
+   * @param allTouches the touches; copied
+   * @return this audit
    * @throws IllegalStateException if touches were already given
    */
   public Audit touches(List<Touch> allTouches) {
@@ -101,6 +110,8 @@ public final class Audit {
   /**
    * Measures response times in business time.
    *
+   * @param businessCalendar the business calendar response times are measured in
+   * @return this audit
    * @throws IllegalStateException if a calendar was already given
    */
   public Audit calendar(BusinessCalendar businessCalendar) {
@@ -115,6 +126,8 @@ public final class Audit {
   /**
    * The response limit of the SLA (default {@link Sla#DEFAULT_RESPONSE_LIMIT}).
    *
+   * @param limit the longest response time that meets the SLA; positive
+   * @return this audit
    * @throws IllegalArgumentException if the limit is not positive
    * @throws IllegalStateException if it was already set
    */
@@ -134,6 +147,8 @@ public final class Audit {
   /**
    * The follow-up limit of open deals (default {@link Sla#DEFAULT_FOLLOW_UP_LIMIT}).
    *
+   * @param limit the longest time an open deal may go without a touch before it is stale
+   * @return this audit
    * @throws IllegalArgumentException if the limit is negative
    * @throws IllegalStateException if it was already set
    */
@@ -153,6 +168,8 @@ public final class Audit {
   /**
    * Audits the data as it was at this instant.
    *
+   * @param instant the as-of instant: records after it are not seen
+   * @return this audit
    * @throws IllegalStateException if as-of was already set
    */
   public Audit asOf(Instant instant) {
@@ -168,6 +185,11 @@ public final class Audit {
    * The thresholds of one must-have: PASS when the figure is at least {@code pass} (at most, for a
    * lower-is-better item), WARN when at least (at most) {@code warn}, FAIL otherwise.
    *
+   * @param mustHave the must-have whose thresholds these are
+   * @param pass the PASS threshold: a share in [0, 1], or a ratio >= 0 for {@link
+   *     MustHave#FIRST_TOUCH_PROCESS}
+   * @param warn the WARN threshold, in the same unit as {@code pass}
+   * @return this audit
    * @throws IllegalArgumentException if a threshold is not finite, a share threshold lies outside
    *     [0, 1], a ratio threshold is negative, or warn is stricter than pass
    * @throws IllegalStateException if this must-have's thresholds were already set
@@ -257,6 +279,7 @@ public final class Audit {
   /**
    * Grades the eight must-haves.
    *
+   * @return the report, one item per must-have in {@link MustHave} order
    * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, a lead
    *     id appears twice, or the as-of (given, or the latest record, which the message then names)
    *     is more than 2^31 seconds (68 years) after the log's first instant

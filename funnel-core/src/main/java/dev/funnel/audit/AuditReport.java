@@ -38,17 +38,31 @@ public record AuditReport(Instant asOf, List<AuditItem> items) {
     }
   }
 
-  /** The number of items graded this way. */
+  /**
+   * The number of items graded this way.
+   *
+   * @param grade the grade to count
+   * @return how many items have this grade
+   */
   public long count(Grade grade) {
     return items.stream().filter(i -> i.grade() == grade).count();
   }
 
-  /** Missing must-haves: those graded FAIL. */
+  /**
+   * Missing must-haves: those graded FAIL.
+   *
+   * @return how many items are graded FAIL
+   */
   public long missing() {
     return count(Grade.FAIL);
   }
 
-  /** The item of this must-have. */
+  /**
+   * The item of this must-have.
+   *
+   * @param mustHave the must-have
+   * @return its graded item
+   */
   public AuditItem item(MustHave mustHave) {
     return items.get(requireNonNull(mustHave, "mustHave").ordinal());
   }
@@ -56,6 +70,8 @@ public record AuditReport(Instant asOf, List<AuditItem> items) {
   /**
    * {@code "3 of 8 must-haves missing (2 warnings): marketing money is being lost whatever the
    * campaigns do"}; the verdict is added with three or more missing.
+   *
+   * @return the summary line, without a line break
    */
   public String summary() {
     long missing = missing();

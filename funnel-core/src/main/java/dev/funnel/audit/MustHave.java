@@ -54,27 +54,49 @@ public enum MustHave {
     this.warn = warn;
   }
 
-  /** A short description, e.g. {@code "one hand-off rule"}. */
+  /**
+   * A short description, e.g. {@code "one hand-off rule"}.
+   *
+   * @return the short description
+   */
   public String label() {
     return label;
   }
 
-  /** Whether a higher figure is better. */
+  /**
+   * Whether a higher figure is better.
+   *
+   * @return true if a higher figure is better, false if a lower one is
+   */
   public boolean higherIsBetter() {
     return higherIsBetter;
   }
 
-  /** Whether the figure is a share in [0, 1] (all but {@link #FIRST_TOUCH_PROCESS}). */
+  /**
+   * Whether the figure is a share in [0, 1] (all but {@link #FIRST_TOUCH_PROCESS}).
+   *
+   * @return true unless this is {@link #FIRST_TOUCH_PROCESS}
+   */
   public boolean isShare() {
     return this != FIRST_TOUCH_PROCESS;
   }
 
-  /** The default pass threshold. */
+  /**
+   * The default pass threshold.
+   *
+   * @return the least figure (the most, for a lower-is-better item) graded PASS unless {@link
+   *     Audit#threshold} sets another
+   */
   public double defaultPass() {
     return pass;
   }
 
-  /** The default warn threshold. */
+  /**
+   * The default warn threshold.
+   *
+   * @return the least figure (the most, for a lower-is-better item) graded WARN unless {@link
+   *     Audit#threshold} sets another
+   */
   public double defaultWarn() {
     return warn;
   }

@@ -89,7 +89,12 @@ public record BusinessCalendar(
     holidays = Set.copyOf(holidays);
   }
 
-  /** Starts a calendar in this zone; it has no working hours until some are added. */
+  /**
+   * Starts a calendar in this zone; it has no working hours until some are added.
+   *
+   * @param zone the zone of the working hours and holidays
+   * @return a new builder
+   */
   public static Builder builder(ZoneId zone) {
     return new Builder(requireNonNull(zone, "zone"));
   }
@@ -97,6 +102,8 @@ public record BusinessCalendar(
   /**
    * Starts a calendar in the zone with this id ({@code "Europe/Berlin"}).
    *
+   * @param zoneId a time zone id, e.g. {@code "Europe/Berlin"}
+   * @return a new builder
    * @throws IllegalArgumentException if the id is not a known time zone id
    */
   public static Builder builder(String zoneId) {
@@ -106,6 +113,8 @@ public record BusinessCalendar(
   /**
    * The zone with this id.
    *
+   * @param zoneId a time zone id, e.g. {@code "Europe/Berlin"}
+   * @return the zone
    * @throws IllegalArgumentException naming the id if it is not a known time zone id
    */
   public static ZoneId zone(String zoneId) {
@@ -117,12 +126,22 @@ public record BusinessCalendar(
     }
   }
 
-  /** The working intervals of this weekday, in time order; empty if the day does not work. */
+  /**
+   * The working intervals of this weekday, in time order; empty if the day does not work.
+   *
+   * @param day the weekday
+   * @return its working intervals; empty if the day does not work
+   */
   public List<Interval> hours(DayOfWeek day) {
     return hours.getOrDefault(day, List.of());
   }
 
-  /** Whether anybody works on this local date (a listed weekday that is not a holiday). */
+  /**
+   * Whether anybody works on this local date (a listed weekday that is not a holiday).
+   *
+   * @param date the local date
+   * @return true if the date is a listed weekday and not a holiday
+   */
   public boolean isWorkingDay(LocalDate date) {
     return !holidays.contains(date) && hours.containsKey(date.getDayOfWeek());
   }
@@ -131,6 +150,10 @@ public record BusinessCalendar(
    * The working time inside {@code [from, to)}: the sum, over working days, of the overlap of each
    * working interval (converted to instants with the zone's rules) with the range.
    *
+   * @param from the start of the range, inclusive
+   * @param to the end of the range, exclusive
+   * @return the working time in the range; zero when it is empty or the calendar has no working
+   *     hours
    * @throws IllegalArgumentException if {@code to} is before {@code from}
    */
   public Duration businessTime(Instant from, Instant to) {
@@ -169,6 +192,9 @@ public record BusinessCalendar(
    * positive amount always lies inside working time (at an interval's end when the amount is used
    * up exactly there). A zero amount returns {@code start}.
    *
+   * @param start the instant the clock starts
+   * @param amount the business time to add; not negative
+   * @return the instant at which {@code amount} of business time has elapsed since {@code start}
    * @throws IllegalArgumentException if the amount is negative, or positive while the calendar has
    *     no working hours
    */
@@ -241,13 +267,20 @@ public record BusinessCalendar(
      * Parses {@code HH:MM} (or {@code HH:MM:SS}) times; an end of {@code 24:00} is the end of the
      * day.
      *
+     * @param start the first working moment, {@code HH:MM} or {@code HH:MM:SS}
+     * @param end the first moment after work, {@code HH:MM} or {@code HH:MM:SS}, or {@code 24:00}
+     * @return the interval
      * @throws IllegalArgumentException if a time is not a local time or start is not before end
      */
     public static Interval of(String start, String end) {
       return new Interval(time(start, false), time(end, true));
     }
 
-    /** Whether the interval runs to the end of the day. */
+    /**
+     * Whether the interval runs to the end of the day.
+     *
+     * @return true if the end is {@link LocalTime#MIDNIGHT}
+     */
     public boolean endsAtMidnight() {
       return end.equals(LocalTime.MIDNIGHT);
     }
@@ -304,13 +337,23 @@ public record BusinessCalendar(
      * Adds a working interval {@code [start, end)} to a weekday, times as {@code HH:MM}; an end of
      * {@code 24:00} is the end of the day.
      *
+     * @param day the weekday
+     * @param start the first working moment, {@code HH:MM}
+     * @param end the first moment after work, {@code HH:MM} or {@code 24:00}
+     * @return this builder
      * @throws IllegalArgumentException if a time is not {@code HH:MM} or start is not before end
      */
     public Builder hours(DayOfWeek day, String start, String end) {
       return hours(day, Interval.of(start, end));
     }
 
-    /** Adds a working interval to a weekday. */
+    /**
+     * Adds a working interval to a weekday.
+     *
+     * @param day the weekday
+     * @param interval the working interval
+     * @return this builder
+     */
     public Builder hours(DayOfWeek day, Interval interval) {
       requireNonNull(day, "day");
       requireNonNull(interval, "interval");
@@ -318,7 +361,12 @@ public record BusinessCalendar(
       return this;
     }
 
-    /** Adds a holiday: a local date on which nobody works. */
+    /**
+     * Adds a holiday: a local date on which nobody works.
+     *
+     * @param date the holiday
+     * @return this builder
+     */
     public Builder holiday(LocalDate date) {
       holidays.add(requireNonNull(date, "date"));
       return this;
@@ -327,6 +375,7 @@ public record BusinessCalendar(
     /**
      * Builds the calendar, each day's intervals sorted by start.
      *
+     * @return the calendar
      * @throws IllegalArgumentException if two intervals of a day overlap
      */
     public BusinessCalendar build() {

@@ -28,6 +28,8 @@ public record Backtest(Instant at, Duration horizon, int openDeals, List<MethodR
   /**
    * The result of one method.
    *
+   * @param method the forecast method
+   * @return its result in this backtest
    * @throws IllegalArgumentException if the method did not apply
    */
   public MethodResult result(Method method) {

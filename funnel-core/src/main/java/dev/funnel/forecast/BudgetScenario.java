@@ -128,6 +128,8 @@ public record BudgetScenario(
   /**
    * The scenario's relative revenue change, {@code scenario / baseline - 1}; empty when the
    * baseline revenue is zero.
+   *
+   * @return the relative change, e.g. 0.05 for +5%; empty when the baseline revenue is zero
    */
   public OptionalDouble revenueChange() {
     if (baselineRevenue.amount().signum() == 0) {
@@ -169,7 +171,11 @@ public record BudgetScenario(
       requireNonNull(baselineSpend, "baselineSpend");
     }
 
-    /** Scenario leads - baseline leads, per month. */
+    /**
+     * Scenario leads - baseline leads, per month.
+     *
+     * @return the extra leads per month; negative for a cut
+     */
     public double extraLeads() {
       return scenarioLeads - baselineLeads;
     }

@@ -92,6 +92,8 @@ public final class Forecast {
   /**
    * Starts a forecast over this log.
    *
+   * @param log the deal log
+   * @return a new forecast of the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Forecast of(DealLog log) {
@@ -101,6 +103,8 @@ public final class Forecast {
   /**
    * Forecasts as of this instant: events after it are not seen.
    *
+   * @param instant the as-of instant
+   * @return this forecast
    * @throws IllegalStateException if as-of was already set
    */
   public Forecast asOf(Instant instant) {
@@ -115,6 +119,8 @@ public final class Forecast {
   /**
    * Forecasts revenue won in {@code [asOf, asOf + horizon)}.
    *
+   * @param value the horizon H; positive
+   * @return this forecast
    * @throws IllegalArgumentException if the horizon is zero or negative
    * @throws IllegalStateException if the horizon was already set
    */
@@ -139,6 +145,8 @@ public final class Forecast {
    * The number of Monte Carlo runs (default 10,000, at most {@link #MAX_SIMULATIONS}: each run
    * takes 16 bytes of heap, and the time grows with runs times open deals).
    *
+   * @param runs the number of runs, from 1 to {@link #MAX_SIMULATIONS}
+   * @return this forecast
    * @throws IllegalArgumentException if the number is below 1 or above {@link #MAX_SIMULATIONS}
    * @throws IllegalStateException if it was already set
    */
@@ -165,6 +173,8 @@ public final class Forecast {
    * The seed of the Monte Carlo runs and of the probability intervals (default 42): one seed, one
    * set of numbers.
    *
+   * @param value the seed
+   * @return this forecast
    * @throws IllegalStateException if it was already set
    */
   public Forecast seed(long value) {
@@ -178,6 +188,8 @@ public final class Forecast {
   /**
    * A revenue target: the report gives pipeline coverage = weighted pipeline / target.
    *
+   * @param value the revenue target, in the log's currency; positive
+   * @return this forecast
    * @throws IllegalArgumentException if the target is not positive
    * @throws IllegalStateException if it was already set
    */
@@ -200,6 +212,8 @@ public final class Forecast {
    * NewDeals.LeadFlow}) instead of the deal creation rate. Leads after as-of are not seen; no lead
    * in the lookback window makes the lead rate 0 (said in the report), not an error.
    *
+   * @param value the leads; copied
+   * @return this forecast
    * @throws IllegalArgumentException if two leads have the same id
    * @throws IllegalStateException if leads were already set
    */
@@ -241,6 +255,8 @@ public final class Forecast {
   /**
    * Computes the forecast.
    *
+   * @return the forecast: stage probabilities, weighted pipeline, simulation and, with a horizon,
+   *     new deals
    * @throws IllegalArgumentException if the log is empty or has no amounts, the target's currency
    *     is not the log's, or as-of is more than 2^31 seconds (68 years) after the log's first
    *     instant
@@ -333,6 +349,8 @@ public final class Forecast {
    * alone, forecasts {@code [T, T+H)} with every {@link Method}, and compares with what the deals
    * open at T won after T and before T+H.
    *
+   * @param at the past instant T
+   * @return the backtest at T, one result per method that applies
    * @throws IllegalStateException if no horizon was set
    * @throws IllegalArgumentException if T is before the first deal of the log, if {@code T + H} is
    *     after as-of (the outcome is not known yet), or if the log is empty or has no amounts
@@ -368,6 +386,10 @@ public final class Forecast {
   /**
    * Backtests at {@code from}, {@code from + step}, ... up to {@code to} inclusive.
    *
+   * @param from the first instant T
+   * @param to the last instant T, inclusive
+   * @param step the time between two instants T; positive
+   * @return the backtests, in order of T
    * @throws IllegalArgumentException if the step is not positive, {@code to} is before {@code
    *     from}, or any instant fails as in {@link #backtest(Instant)}
    * @throws IllegalStateException if no horizon was set
@@ -399,6 +421,7 @@ public final class Forecast {
    * @param change the relative budget change, above -1
    * @param spend the marketing spend history (one currency, the deals' currency)
    * @param leads the leads history
+   * @return the scenario, in figures per month
    * @throws IllegalArgumentException if the change is not above -100% or not finite, there is no
    *     spend (or none above zero in a complete month by as-of), no lead in those months, spend
    *     mixes currencies or differs from the deals' currency, no deal was won with an amount, no

@@ -63,7 +63,12 @@ public record ForecastReport(
     requireNonNull(coverage, "coverage");
   }
 
-  /** The empirical win probability of the stage with this id, if it has one. */
+  /**
+   * The empirical win probability of the stage with this id, if it has one.
+   *
+   * @param stageId the id of an open stage
+   * @return its empirical win probability; empty if it has none
+   */
   public OptionalDouble winProbability(String stageId) {
     for (StageProbability s : stages) {
       if (s.stage().equals(stageId)) {

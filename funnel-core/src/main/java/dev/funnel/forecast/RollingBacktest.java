@@ -15,7 +15,12 @@ public record RollingBacktest(List<Backtest> runs) {
     runs = List.copyOf(runs);
   }
 
-  /** The mean relative error of a method over the runs where it is defined; absent if none. */
+  /**
+   * The mean relative error of a method over the runs where it is defined; absent if none.
+   *
+   * @param method the forecast method
+   * @return the mean; empty if no run defines one
+   */
   public OptionalDouble meanRelativeError(Method method) {
     return runs.stream()
         .flatMap(b -> b.methods().stream())
@@ -24,7 +29,12 @@ public record RollingBacktest(List<Backtest> runs) {
         .average();
   }
 
-  /** The mean Brier score of a method over the runs where it is defined; absent if none. */
+  /**
+   * The mean Brier score of a method over the runs where it is defined; absent if none.
+   *
+   * @param method the forecast method
+   * @return the mean; empty if no run defines one
+   */
   public OptionalDouble meanBrier(Method method) {
     return runs.stream()
         .flatMap(b -> b.methods().stream())

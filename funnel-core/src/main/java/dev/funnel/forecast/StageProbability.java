@@ -49,6 +49,8 @@ public record StageProbability(
   /**
    * Empirical minus declared: negative when the CRM's declaration is optimistic; absent if either
    * is.
+   *
+   * @return the difference, e.g. -0.1 when the declared probability is 0.1 above the empirical one
    */
   public OptionalDouble gap() {
     return empirical.isPresent() && declared.isPresent()
@@ -56,7 +58,11 @@ public record StageProbability(
         : OptionalDouble.empty();
   }
 
-  /** Whether the declared probability lies outside the empirical 95% interval: a finding. */
+  /**
+   * Whether the declared probability lies outside the empirical 95% interval: a finding.
+   *
+   * @return true if it does; false also when the declared probability or the interval is absent
+   */
   public boolean declaredOutsideInterval() {
     if (declared.isEmpty() || low.isEmpty() || high.isEmpty()) {
       return false;

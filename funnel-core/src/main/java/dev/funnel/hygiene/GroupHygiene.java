@@ -38,12 +38,20 @@ public record GroupHygiene(
     }
   }
 
-  /** Retroactive transitions out of all transitions of the group. */
+  /**
+   * Retroactive transitions out of all transitions of the group.
+   *
+   * @return {@code retroactive / transitions}
+   */
   public Proportion retroactiveShare() {
     return Proportion.of(retroactive, transitions);
   }
 
-  /** Burst transitions out of all transitions of the group. */
+  /**
+   * Burst transitions out of all transitions of the group.
+   *
+   * @return {@code burstChanges / transitions}
+   */
   public Proportion burstShare() {
     return Proportion.of(burstChanges, transitions);
   }

@@ -78,6 +78,8 @@ public final class Hygiene {
   /**
    * Starts a hygiene query over this log.
    *
+   * @param log the deal log
+   * @return a new query over the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Hygiene of(DealLog log) {
@@ -87,6 +89,9 @@ public final class Hygiene {
   /**
    * Selects the cohort of deals created in {@code [from, to)}.
    *
+   * @param from the earliest creation instant, inclusive
+   * @param to the latest creation instant, exclusive
+   * @return this query
    * @throws IllegalArgumentException if {@code to} is not after {@code from}
    * @throws IllegalStateException if a cohort was already chosen
    */
@@ -98,6 +103,8 @@ public final class Hygiene {
   /**
    * Sees the log as it was at this instant.
    *
+   * @param instant the as-of instant: changes that occurred after it are not seen
+   * @return this query
    * @throws IllegalStateException if as-of was already set
    */
   public Hygiene asOf(Instant instant) {
@@ -108,6 +115,8 @@ public final class Hygiene {
   /**
    * A transition recorded more than this after it occurred is retroactive (default 24 h).
    *
+   * @param tolerance the longest lag between occurrence and recording that is not retroactive
+   * @return this query
    * @throws IllegalArgumentException if the tolerance is negative
    * @throws IllegalStateException if the tolerance was already set
    */
@@ -129,6 +138,9 @@ public final class Hygiene {
    * A burst is at least {@code minChanges} transitions of one deal recorded within {@code window}
    * (defaults 3 and 10 minutes).
    *
+   * @param minChanges how many transitions make a burst, at least 2
+   * @param window the longest span of their recordedAt values; not negative
+   * @return this query
    * @throws IllegalArgumentException if {@code minChanges} is below 2 or the window is negative
    * @throws IllegalStateException if the burst rule was already set
    */
@@ -157,6 +169,8 @@ public final class Hygiene {
   /**
    * Lists at most this many flags (default 1000); counts always cover every transition.
    *
+   * @param max the most flags to list, at least 0
+   * @return this query
    * @throws IllegalArgumentException if the limit is negative
    * @throws IllegalStateException if the limit was already set
    */
@@ -174,6 +188,7 @@ public final class Hygiene {
   /**
    * Counts only: lists no flags ({@code flagLimit(0)}).
    *
+   * @return this query
    * @throws IllegalStateException if the limit was already set
    */
   public Hygiene countsOnly() {
@@ -183,6 +198,7 @@ public final class Hygiene {
   /**
    * Scans the log once and reports.
    *
+   * @return the report of the selection
    * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
    *     first instant (a log measures ages in int seconds)
    */

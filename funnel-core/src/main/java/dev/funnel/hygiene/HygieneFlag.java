@@ -57,7 +57,11 @@ public record HygieneFlag(
     }
   }
 
-  /** {@code recordedAt - occurredAt}. */
+  /**
+   * {@code recordedAt - occurredAt}.
+   *
+   * @return the time between the move and its recording; never negative
+   */
   public Duration lag() {
     return Duration.between(occurredAt, recordedAt);
   }

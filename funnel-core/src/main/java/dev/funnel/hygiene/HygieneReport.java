@@ -85,22 +85,38 @@ public record HygieneReport(
     }
   }
 
-  /** Deals with at least one transition out of all deals: is there transition data at all? */
+  /**
+   * Deals with at least one transition out of all deals: is there transition data at all?
+   *
+   * @return {@code dealsWithTransitions / deals}
+   */
   public Proportion transitionCoverage() {
     return Proportion.of(dealsWithTransitions, deals);
   }
 
-  /** Retroactive transitions out of all transitions. */
+  /**
+   * Retroactive transitions out of all transitions.
+   *
+   * @return {@code retroactive / transitions}
+   */
   public Proportion retroactiveShare() {
     return Proportion.of(retroactive, transitions);
   }
 
-  /** Transitions with real timestamps: non-retroactive ones out of all transitions. */
+  /**
+   * Transitions with real timestamps: non-retroactive ones out of all transitions.
+   *
+   * @return {@code (transitions - retroactive) / transitions}
+   */
   public Proportion onTimeShare() {
     return Proportion.of(transitions - retroactive, transitions);
   }
 
-  /** Burst transitions out of all transitions. */
+  /**
+   * Burst transitions out of all transitions.
+   *
+   * @return {@code burstChanges / transitions}
+   */
   public Proportion burstShare() {
     return Proportion.of(burstChanges, transitions);
   }
@@ -108,6 +124,8 @@ public record HygieneReport(
   /**
    * The report with at most {@code maxRows} rows per table.
    *
+   * @param maxRows the most rows to show of each owner and actor table, and the most flags
+   * @return the report as text: totals, then the stage, owner and actor tables and the flags
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {
@@ -193,7 +211,11 @@ public record HygieneReport(
     return Text.capped(rows, 1, maxRows);
   }
 
-  /** The report with every row. */
+  /**
+   * The report with every row.
+   *
+   * @return the report as text, every row and every listed flag shown
+   */
   public String printAll() {
     return print(Integer.MAX_VALUE);
   }

@@ -48,12 +48,20 @@ public record StageHygiene(
     }
   }
 
-  /** Retroactive transitions into the stage out of all transitions into it. */
+  /**
+   * Retroactive transitions into the stage out of all transitions into it.
+   *
+   * @return {@code retroactive / transitionsInto}
+   */
   public Proportion retroactiveShare() {
     return Proportion.of(retroactive, transitionsInto);
   }
 
-  /** Burst transitions into the stage out of all transitions into it. */
+  /**
+   * Burst transitions into the stage out of all transitions into it.
+   *
+   * @return {@code burstChanges / transitionsInto}
+   */
   public Proportion burstShare() {
     return Proportion.of(burstChanges, transitionsInto);
   }

@@ -51,6 +51,8 @@ public final class HandOff {
   /**
    * Starts a hand-off query over these leads.
    *
+   * @param leads the leads; copied
+   * @return a new query over the leads
    * @throws IllegalArgumentException if a lead id appears twice (it would count twice)
    */
   public static HandOff of(List<Lead> leads) {
@@ -60,6 +62,8 @@ public final class HandOff {
   /**
    * Sees the leads as they were at this instant.
    *
+   * @param instant the as-of instant
+   * @return this query
    * @throws IllegalStateException if as-of was already set
    */
   public HandOff asOf(Instant instant) {
@@ -98,7 +102,11 @@ public final class HandOff {
         : Optional.empty();
   }
 
-  /** Computes the report. */
+  /**
+   * Computes the report.
+   *
+   * @return the report, over all leads and per channel
+   */
   public HandOffReport report() {
     Instant at = asOf.orElseGet(() -> latest(leads));
     Map<String, List<Lead>> byChannel = new LinkedHashMap<>();

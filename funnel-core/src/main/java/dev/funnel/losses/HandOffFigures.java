@@ -49,17 +49,29 @@ public record HandOffFigures(
     }
   }
 
-  /** Acceptance rate: accepted / handed over. */
+  /**
+   * Acceptance rate: accepted / handed over.
+   *
+   * @return {@code accepted / handedOver}
+   */
   public Proportion acceptance() {
     return Proportion.of(accepted, handedOver);
   }
 
-  /** Hand-overs recorded: leads handed over / leads. */
+  /**
+   * Hand-overs recorded: leads handed over / leads.
+   *
+   * @return {@code handedOver / leads}
+   */
   public Proportion handOverRecorded() {
     return Proportion.of(handedOver, leads);
   }
 
-  /** Decisions recorded: handed-over leads accepted or rejected / handed over. */
+  /**
+   * Decisions recorded: handed-over leads accepted or rejected / handed over.
+   *
+   * @return {@code (accepted + rejected) / handedOver}
+   */
   public Proportion decided() {
     return Proportion.of(accepted + rejected, handedOver);
   }

@@ -26,6 +26,8 @@ public record HandOffReport(Instant asOf, HandOffFigures all, List<HandOffFigure
   /**
    * The report with at most {@code maxRows} channel rows.
    *
+   * @param maxRows the most channel rows to show
+   * @return the report as a table, the row of all leads first
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {

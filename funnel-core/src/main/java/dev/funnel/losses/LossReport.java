@@ -49,7 +49,11 @@ public record LossReport(
     groups = List.copyOf(groups);
   }
 
-  /** Lost deals without a structured reason out of all lost deals. */
+  /**
+   * Lost deals without a structured reason out of all lost deals.
+   *
+   * @return lost deals without a reason / {@code lost}
+   */
   public Proportion unspecifiedShare() {
     long without =
         reasons.stream()
@@ -59,7 +63,11 @@ public record LossReport(
     return Proportion.of(without, lost);
   }
 
-  /** Lost deals with a structured reason out of all lost deals. */
+  /**
+   * Lost deals with a structured reason out of all lost deals.
+   *
+   * @return lost deals with a reason / {@code lost}
+   */
   public Proportion reasonFilledShare() {
     Proportion u = unspecifiedShare();
     return Proportion.of(u.trials() - u.successes(), u.trials());
@@ -68,6 +76,9 @@ public record LossReport(
   /**
    * The report with at most {@code maxRows} rows per table.
    *
+   * @param maxRows the most rows to show of each table
+   * @return the report as text: totals, then the tables by reason, stage lost at, channel, owner
+   *     and all four crossed
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {
@@ -120,7 +131,11 @@ public record LossReport(
     return Text.capped(t, 1, maxRows);
   }
 
-  /** The report with every row. */
+  /**
+   * The report with every row.
+   *
+   * @return the report as text, every row shown
+   */
   public String printAll() {
     return print(Integer.MAX_VALUE);
   }

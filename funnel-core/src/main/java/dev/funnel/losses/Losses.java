@@ -50,6 +50,8 @@ public final class Losses {
   /**
    * Starts a loss query over this log.
    *
+   * @param log the deal log
+   * @return a new query over the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Losses of(DealLog log) {
@@ -59,6 +61,9 @@ public final class Losses {
   /**
    * Selects the cohort of deals created in {@code [from, to)}.
    *
+   * @param from the earliest creation instant, inclusive
+   * @param to the latest creation instant, exclusive
+   * @return this query
    * @throws IllegalArgumentException if {@code to} is not after {@code from}
    * @throws IllegalStateException if a cohort was already chosen
    */
@@ -70,6 +75,8 @@ public final class Losses {
   /**
    * Sees the log as it was at this instant.
    *
+   * @param instant the as-of instant
+   * @return this query
    * @throws IllegalStateException if as-of was already set
    */
   public Losses asOf(Instant instant) {
@@ -80,6 +87,7 @@ public final class Losses {
   /**
    * Computes the loss report.
    *
+   * @return the report of the selection's lost deals
    * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
    *     first instant (a log measures ages in int seconds)
    */

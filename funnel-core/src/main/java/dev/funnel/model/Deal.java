@@ -100,7 +100,13 @@ public record Deal(
     return !value.isBlank() && !value.equals(UNSPECIFIED);
   }
 
-  /** Starts a deal with its two required fields. */
+  /**
+   * Starts a deal with its two required fields.
+   *
+   * @param id the deal id, non-blank
+   * @param createdAt when the deal was created
+   * @return a new builder
+   */
   public static Builder builder(String id, Instant createdAt) {
     return new Builder(id, createdAt);
   }
@@ -124,6 +130,8 @@ public record Deal(
     /**
      * Sets the owner.
      *
+     * @param value the owning sales manager
+     * @return this builder
      * @throws IllegalStateException if the owner was already set
      */
     public Builder owner(String value) {
@@ -134,6 +142,8 @@ public record Deal(
     /**
      * Sets the acquisition channel.
      *
+     * @param value the acquisition channel
+     * @return this builder
      * @throws IllegalStateException if the channel was already set
      */
     public Builder channel(String value) {
@@ -144,6 +154,8 @@ public record Deal(
     /**
      * Sets the amount.
      *
+     * @param value the deal's value; never negative
+     * @return this builder
      * @throws IllegalStateException if the amount was already set
      */
     public Builder amount(Money value) {
@@ -154,6 +166,9 @@ public record Deal(
     /**
      * Sets the amount from a plain decimal and an ISO 4217 code.
      *
+     * @param value the amount as a plain decimal, e.g. {@code "1250.00"}
+     * @param currencyCode the ISO 4217 currency code, e.g. {@code "EUR"}
+     * @return this builder
      * @throws IllegalArgumentException as {@link Money#of(String, String)}
      * @throws IllegalStateException if the amount was already set
      */
@@ -164,6 +179,8 @@ public record Deal(
     /**
      * Sets the structured loss reason.
      *
+     * @param value the loss reason
+     * @return this builder
      * @throws IllegalStateException if the loss reason was already set
      */
     public Builder lossReason(String value) {
@@ -174,6 +191,8 @@ public record Deal(
     /**
      * Sets the id of the lead the deal came from.
      *
+     * @param value the lead id, non-blank
+     * @return this builder
      * @throws IllegalStateException if the lead id was already set
      */
     public Builder leadId(String value) {
@@ -184,6 +203,9 @@ public record Deal(
     /**
      * Sets a free attribute.
      *
+     * @param name the attribute name, non-blank
+     * @param value the attribute value
+     * @return this builder
      * @throws IllegalStateException if this attribute was already set
      */
     public Builder attribute(String name, String value) {
@@ -209,6 +231,7 @@ public record Deal(
     /**
      * Builds the deal.
      *
+     * @return the deal
      * @throws IllegalArgumentException as {@link Deal#Deal}
      */
     public Deal build() {

@@ -78,7 +78,14 @@ public record Lead(
     }
   }
 
-  /** A lead with only its id, arrival and channel. */
+  /**
+   * A lead with only its id, arrival and channel.
+   *
+   * @param id the lead id, non-blank
+   * @param createdAt when the lead arrived
+   * @param channel the acquisition channel
+   * @return the lead, not handed over
+   */
   public static Lead of(String id, Instant createdAt, String channel) {
     return new Lead(
         id,
@@ -94,6 +101,8 @@ public record Lead(
    * An immutable copy of these leads, checked to name each lead once: a lead listed twice would
    * count twice in every lead figure.
    *
+   * @param leads the leads
+   * @return the copy, in the collection's iteration order
    * @throws IllegalArgumentException naming the first id that appears twice
    * @throws NullPointerException if the collection or one of its leads is null
    */

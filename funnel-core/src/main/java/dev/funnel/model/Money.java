@@ -40,18 +40,32 @@ public record Money(BigDecimal amount, Currency currency) {
   /**
    * Parses a plain decimal amount ({@code "1250.00"}) in the currency with this ISO 4217 code.
    *
+   * @param amount a plain decimal, e.g. {@code "1250.00"}
+   * @param currencyCode an ISO 4217 code, e.g. {@code "EUR"}
+   * @return the money
    * @throws IllegalArgumentException if the amount is not a plain decimal or the code is unknown
    */
   public static Money of(String amount, String currencyCode) {
     return new Money(parseAmount(amount), currency(currencyCode));
   }
 
-  /** Money from an amount and an ISO 4217 code. */
+  /**
+   * Money from an amount and an ISO 4217 code.
+   *
+   * @param amount the amount, with at most the currency's minor digits
+   * @param currencyCode an ISO 4217 code, e.g. {@code "EUR"}
+   * @return the money
+   */
   public static Money of(BigDecimal amount, String currencyCode) {
     return new Money(amount, currency(currencyCode));
   }
 
-  /** Zero in this currency. */
+  /**
+   * Zero in this currency.
+   *
+   * @param currency the currency
+   * @return a zero amount in it
+   */
   public static Money zero(Currency currency) {
     return new Money(BigDecimal.ZERO, currency);
   }
@@ -60,6 +74,10 @@ public record Money(BigDecimal amount, Currency currency) {
    * Money from an amount in minor units (cents). A currency without minor units defined ({@code
    * XXX}, whose default fraction digits are -1) counts whole units, as the constructor and {@link
    * #minorUnits()} do.
+   *
+   * @param minorUnits the amount in minor units, e.g. {@code 125000} for 1250.00 EUR
+   * @param currency the currency
+   * @return the money
    */
   public static Money ofMinor(long minorUnits, Currency currency) {
     return new Money(
@@ -69,6 +87,8 @@ public record Money(BigDecimal amount, Currency currency) {
   /**
    * The currency with this ISO 4217 code.
    *
+   * @param code an ISO 4217 code, e.g. {@code "EUR"}
+   * @return the currency
    * @throws IllegalArgumentException if the code is not a known ISO 4217 code
    */
   public static Currency currency(String code) {
@@ -83,6 +103,8 @@ public record Money(BigDecimal amount, Currency currency) {
   /**
    * Parses a plain decimal with a {@code .} separator.
    *
+   * @param text an optional sign and digits, optionally followed by {@code .} and more digits
+   * @return the amount, with as many decimals as the text has
    * @throws IllegalArgumentException if the text is not a plain decimal
    */
   public static BigDecimal parseAmount(String text) {
@@ -96,13 +118,18 @@ public record Money(BigDecimal amount, Currency currency) {
   /**
    * The amount in minor units (cents), exact.
    *
+   * @return the amount in minor units, e.g. {@code 125000} for 1250.00 EUR
    * @throws ArithmeticException if it does not fit in a {@code long}
    */
   public long minorUnits() {
     return amount.movePointRight(Math.max(currency.getDefaultFractionDigits(), 0)).longValueExact();
   }
 
-  /** Whether the amount is below zero. */
+  /**
+   * Whether the amount is below zero.
+   *
+   * @return true if the amount is below zero
+   */
   public boolean isNegative() {
     return amount.signum() < 0;
   }
@@ -110,6 +137,8 @@ public record Money(BigDecimal amount, Currency currency) {
   /**
    * The sum of two amounts of one currency.
    *
+   * @param other an amount in this currency
+   * @return the sum
    * @throws IllegalArgumentException if the currencies differ
    */
   public Money plus(Money other) {
@@ -120,6 +149,7 @@ public record Money(BigDecimal amount, Currency currency) {
   /**
    * Fails unless the other amount is in this currency.
    *
+   * @param other the other amount
    * @throws IllegalArgumentException naming both currencies
    */
   public void requireSameCurrency(Money other) {

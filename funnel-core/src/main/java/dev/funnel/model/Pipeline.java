@@ -69,17 +69,30 @@ public record Pipeline(String id, List<Stage> stages) {
     }
   }
 
-  /** Starts a pipeline; stages are added in order. */
+  /**
+   * Starts a pipeline; stages are added in order.
+   *
+   * @param id the pipeline id, non-blank
+   * @return a new builder
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
-  /** The open stages in rank order ({@code s1..sn}). */
+  /**
+   * The open stages in rank order ({@code s1..sn}).
+   *
+   * @return the open stages, {@code s1} first
+   */
   public List<Stage> openStages() {
     return stages.stream().filter(Stage::isOpen).collect(Collectors.toUnmodifiableList());
   }
 
-  /** The number of open stages, {@code n}. */
+  /**
+   * The number of open stages, {@code n}.
+   *
+   * @return the number of open stages
+   */
   public int openStageCount() {
     int n = 0;
     for (Stage s : stages) {
@@ -90,7 +103,12 @@ public record Pipeline(String id, List<Stage> stages) {
     return n;
   }
 
-  /** The stage with this id, if any. */
+  /**
+   * The stage with this id, if any.
+   *
+   * @param stageId the stage id
+   * @return the stage, or empty if the pipeline has none with this id
+   */
   public Optional<Stage> find(String stageId) {
     for (Stage s : stages) {
       if (s.id().equals(stageId)) {
@@ -103,6 +121,8 @@ public record Pipeline(String id, List<Stage> stages) {
   /**
    * The stage with this id.
    *
+   * @param stageId the stage id
+   * @return the stage
    * @throws IllegalArgumentException naming the known stages if there is none
    */
   public Stage stage(String stageId) {
@@ -113,6 +133,8 @@ public record Pipeline(String id, List<Stage> stages) {
   /**
    * The position of the stage in {@link #stages()}, from 0.
    *
+   * @param stageId the stage id
+   * @return the index of the stage in {@link #stages()}
    * @throws IllegalArgumentException naming the known stages if there is none
    */
   public int indexOf(String stageId) {
@@ -127,6 +149,8 @@ public record Pipeline(String id, List<Stage> stages) {
   /**
    * The rank of an open stage, from 1 ({@code s1}).
    *
+   * @param stageId the id of an open stage
+   * @return its rank, from 1
    * @throws IllegalArgumentException if the stage is unknown or not open
    */
   public int rank(String stageId) {
@@ -147,7 +171,12 @@ public record Pipeline(String id, List<Stage> stages) {
     throw new AssertionError(stageId);
   }
 
-  /** The message for an unknown stage id, listing the known ones. */
+  /**
+   * The message for an unknown stage id, listing the known ones.
+   *
+   * @param stageId the unknown stage id
+   * @return the message, naming the pipeline and listing its stage ids
+   */
   public String unknownStageMessage(String stageId) {
     return "stage \""
         + stageId
@@ -167,28 +196,54 @@ public record Pipeline(String id, List<Stage> stages) {
       this.id = requireNonNull(id, "id");
     }
 
-    /** Adds a stage. */
+    /**
+     * Adds a stage.
+     *
+     * @param stage the stage
+     * @return this builder
+     */
     public Builder stage(Stage stage) {
       stages.add(requireNonNull(stage, "stage"));
       return this;
     }
 
-    /** Adds the next open stage. */
+    /**
+     * Adds the next open stage.
+     *
+     * @param stageId the stage id
+     * @return this builder
+     */
     public Builder open(String stageId) {
       return stage(Stage.open(stageId));
     }
 
-    /** Adds the next open stage with its declared win probability. */
+    /**
+     * Adds the next open stage with its declared win probability.
+     *
+     * @param stageId the stage id
+     * @param declaredProbability the CRM's declared win probability, in [0, 1]
+     * @return this builder
+     */
     public Builder open(String stageId, double declaredProbability) {
       return stage(Stage.open(stageId, declaredProbability));
     }
 
-    /** Adds a WON stage. */
+    /**
+     * Adds a WON stage.
+     *
+     * @param stageId the stage id
+     * @return this builder
+     */
     public Builder won(String stageId) {
       return stage(Stage.won(stageId));
     }
 
-    /** Adds a LOST stage. */
+    /**
+     * Adds a LOST stage.
+     *
+     * @param stageId the stage id
+     * @return this builder
+     */
     public Builder lost(String stageId) {
       return stage(Stage.lost(stageId));
     }
@@ -196,6 +251,7 @@ public record Pipeline(String id, List<Stage> stages) {
     /**
      * Builds the pipeline.
      *
+     * @return the pipeline
      * @throws IllegalArgumentException as {@link Pipeline#Pipeline(String, List)}
      */
     public Pipeline build() {

@@ -45,37 +45,71 @@ public record Stage(String id, String name, StageKind kind, OptionalDouble decla
     }
   }
 
-  /** An open stage named by its id. */
+  /**
+   * An open stage named by its id.
+   *
+   * @param id the stage id, non-blank
+   * @return the stage
+   */
   public static Stage open(String id) {
     return new Stage(id, id, StageKind.OPEN, OptionalDouble.empty());
   }
 
-  /** An open stage with the win probability the CRM declares for it. */
+  /**
+   * An open stage with the win probability the CRM declares for it.
+   *
+   * @param id the stage id, non-blank
+   * @param declaredProbability the CRM's declared win probability, in [0, 1]
+   * @return the stage
+   */
   public static Stage open(String id, double declaredProbability) {
     return new Stage(id, id, StageKind.OPEN, OptionalDouble.of(declaredProbability));
   }
 
-  /** A WON stage named by its id. */
+  /**
+   * A WON stage named by its id.
+   *
+   * @param id the stage id, non-blank
+   * @return the stage
+   */
   public static Stage won(String id) {
     return new Stage(id, id, StageKind.WON, OptionalDouble.empty());
   }
 
-  /** A LOST stage named by its id. */
+  /**
+   * A LOST stage named by its id.
+   *
+   * @param id the stage id, non-blank
+   * @return the stage
+   */
   public static Stage lost(String id) {
     return new Stage(id, id, StageKind.LOST, OptionalDouble.empty());
   }
 
-  /** This stage with another display name. */
+  /**
+   * This stage with another display name.
+   *
+   * @param newName the display name, non-blank
+   * @return a copy of this stage with that name
+   */
   public Stage withName(String newName) {
     return new Stage(id, newName, kind, declaredProbability);
   }
 
-  /** Whether this is an open stage. */
+  /**
+   * Whether this is an open stage.
+   *
+   * @return true if the kind is {@link StageKind#OPEN}
+   */
   public boolean isOpen() {
     return kind == StageKind.OPEN;
   }
 
-  /** Whether this is a WON or LOST stage. */
+  /**
+   * Whether this is a WON or LOST stage.
+   *
+   * @return true if the kind is {@link StageKind#WON} or {@link StageKind#LOST}
+   */
   public boolean isClosed() {
     return kind != StageKind.OPEN;
   }

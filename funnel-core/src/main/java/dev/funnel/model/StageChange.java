@@ -48,17 +48,34 @@ public record StageChange(
     }
   }
 
-  /** A change recorded when it happened, with no actor. */
+  /**
+   * A change recorded when it happened, with no actor.
+   *
+   * @param dealId the deal that moved
+   * @param toStage the id of the stage it moved into
+   * @param occurredAt when the move happened; also its {@code recordedAt}
+   * @return the change
+   */
   public static StageChange of(String dealId, String toStage, Instant occurredAt) {
     return new StageChange(dealId, toStage, occurredAt, occurredAt, Optional.empty());
   }
 
-  /** This change, recorded at another instant. */
+  /**
+   * This change, recorded at another instant.
+   *
+   * @param instant when the move was recorded; not before {@code occurredAt}
+   * @return a copy of this change with that {@code recordedAt}
+   */
   public StageChange recordedAt(Instant instant) {
     return new StageChange(dealId, toStage, occurredAt, instant, actor);
   }
 
-  /** This change, made by this actor. */
+  /**
+   * This change, made by this actor.
+   *
+   * @param who who recorded it
+   * @return a copy of this change with that actor
+   */
   public StageChange actor(String who) {
     return new StageChange(dealId, toStage, occurredAt, recordedAt, Optional.of(who));
   }

@@ -31,7 +31,13 @@ public record Touch(String subjectId, Instant at, Optional<String> kind, Optiona
     }
   }
 
-  /** A touch with no kind or actor. */
+  /**
+   * A touch with no kind or actor.
+   *
+   * @param subjectId the id of the lead or deal that was touched
+   * @param at when the contact happened
+   * @return the touch
+   */
   public static Touch of(String subjectId, Instant at) {
     return new Touch(subjectId, at, Optional.empty(), Optional.empty());
   }

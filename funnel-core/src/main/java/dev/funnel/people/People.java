@@ -57,6 +57,8 @@ public final class People {
   /**
    * Starts a people query over this log.
    *
+   * @param log the deal log
+   * @return a new query over the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static People of(DealLog log) {
@@ -66,6 +68,9 @@ public final class People {
   /**
    * Selects the cohort of deals created in {@code [from, to)}.
    *
+   * @param from the earliest creation instant, inclusive
+   * @param to the latest creation instant, exclusive
+   * @return this query
    * @throws IllegalArgumentException if {@code to} is not after {@code from}
    * @throws IllegalStateException if a cohort was already chosen
    */
@@ -77,6 +82,8 @@ public final class People {
   /**
    * Sees the log as it was at this instant.
    *
+   * @param instant the as-of instant
+   * @return this query
    * @throws IllegalStateException if as-of was already set
    */
   public People asOf(Instant instant) {
@@ -115,6 +122,7 @@ public final class People {
   /**
    * Computes the report.
    *
+   * @return the report of the selection's deals, per owner
    * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
    *     first instant (a log measures ages in int seconds)
    */

@@ -27,6 +27,8 @@ public record PeopleReport(
   /**
    * The report with at most {@code maxRows} owner rows.
    *
+   * @param maxRows the most owner rows to show
+   * @return the report as text: the concentration, then a table of owners
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {
@@ -88,7 +90,11 @@ public record PeopleReport(
         .toString();
   }
 
-  /** The report with every owner. */
+  /**
+   * The report with every owner.
+   *
+   * @return the report as text, every owner shown
+   */
   public String printAll() {
     return print(Integer.MAX_VALUE);
   }

@@ -28,47 +28,88 @@ import java.util.OptionalInt;
  */
 public interface EventLog {
 
-  /** Starts a strict event log builder. */
+  /**
+   * Starts a strict event log builder.
+   *
+   * @return a new builder
+   */
   static EventLogBuilder builder() {
     return new EventLogBuilder();
   }
 
-  /** The number of entities (distinct entity ids of accepted events). */
+  /**
+   * The number of entities (distinct entity ids of accepted events).
+   *
+   * @return the number of entities
+   */
   int entityCount();
 
-  /** The number of accepted events. */
+  /**
+   * The number of accepted events.
+   *
+   * @return the number of accepted events
+   */
   int eventCount();
 
   /**
    * The id of the entity at this position (order of first appearance).
    *
+   * @param index the entity's position, from 0
+   * @return its id
    * @throws IndexOutOfBoundsException if the index is not in {@code [0, entityCount())}
    */
   String entityId(int index);
 
-  /** The position of the entity with this id, if the log holds it. */
+  /**
+   * The position of the entity with this id, if the log holds it.
+   *
+   * @param entityId the entity id
+   * @return its position, from 0; empty if no accepted event has this id
+   */
   OptionalInt indexOf(String entityId);
 
   /**
    * The events of the entity at this position in time order (ties in input order), rebuilt from the
    * columns with millisecond instants.
    *
+   * @param index the entity's position, from 0
+   * @return its events
    * @throws IndexOutOfBoundsException if the index is not in {@code [0, entityCount())}
    */
   List<Event> events(int index);
 
-  /** The distinct event names, in order of first appearance. */
+  /**
+   * The distinct event names, in order of first appearance.
+   *
+   * @return the event names
+   */
   List<String> eventNames();
 
-  /** The earliest event time; empty for an empty log. */
+  /**
+   * The earliest event time; empty for an empty log.
+   *
+   * @return the earliest event time, at millisecond precision
+   */
   Optional<Instant> earliest();
 
-  /** The latest event time; empty for an empty log. */
+  /**
+   * The latest event time; empty for an empty log.
+   *
+   * @return the latest event time, at millisecond precision
+   */
   Optional<Instant> latest();
 
-  /** Every record that was read: accepted events plus rejected records. */
+  /**
+   * Every record that was read: accepted events plus rejected records.
+   *
+   * @return the number of records read
+   */
   long recordsRead();
 
-  /** The records that were not accepted (lenient mode), in input order. Empty in strict mode. */
+  /**
+   * The records that were not accepted (lenient mode), in input order. Empty in strict mode.
+   *
+   * @return the rejected records
+   */
   List<Rejection> rejections();
 }

@@ -50,6 +50,7 @@ public final class EventLogBuilder {
   /**
    * Collects rejected records instead of failing on the first.
    *
+   * @return this builder
    * @throws IllegalStateException if called twice
    */
   public EventLogBuilder lenient() {
@@ -61,12 +62,21 @@ public final class EventLogBuilder {
     return this;
   }
 
-  /** Whether this builder collects rejections instead of failing. */
+  /**
+   * Whether this builder collects rejections instead of failing.
+   *
+   * @return true if {@link #lenient()} was called
+   */
   public boolean isLenient() {
     return lenient;
   }
 
-  /** Adds an event; its origin is {@code events:N}, N counting events added. */
+  /**
+   * Adds an event; its origin is {@code events:N}, N counting events added.
+   *
+   * @param event the event
+   * @return this builder
+   */
   public EventLogBuilder add(Event event) {
     return add(event, new Origin("events", ordinal + 1));
   }
@@ -74,6 +84,9 @@ public final class EventLogBuilder {
   /**
    * Adds an event read from this origin.
    *
+   * @param event the event
+   * @param origin where it was read, e.g. {@code events.csv:12}
+   * @return this builder
    * @throws RejectedRecordException in strict mode, if its instant is not representable in epoch
    *     milliseconds
    * @throws IllegalStateException if the builder was already built
@@ -107,6 +120,8 @@ public final class EventLogBuilder {
    * Accounts for a record that could not even be read (a reader's parse error): it counts as read
    * and rejected.
    *
+   * @param rejection the record and why it could not be read
+   * @return this builder
    * @throws RejectedRecordException in strict mode, always
    * @throws IllegalStateException if the builder was already built
    */
@@ -147,6 +162,7 @@ public final class EventLogBuilder {
    * Builds the log: groups events by entity (order of first appearance) and orders each entity's
    * events by time, ties in input order.
    *
+   * @return the event log
    * @throws IllegalStateException if the builder was already built
    */
   public EventLog build() {

@@ -43,7 +43,11 @@ public enum Mode {
     this.clickHouseName = clickHouseName;
   }
 
-  /** The option's name in ClickHouse ({@code strict_order}, ...), as the CLI accepts it. */
+  /**
+   * The option's name in ClickHouse ({@code strict_order}, ...), as the CLI accepts it.
+   *
+   * @return the ClickHouse name, lower case
+   */
   public String clickHouseName() {
     return clickHouseName;
   }
@@ -51,6 +55,8 @@ public enum Mode {
   /**
    * The mode of this ClickHouse option name, case-insensitively ({@code strict_order}).
    *
+   * @param name the ClickHouse name; surrounding white space is ignored
+   * @return the mode
    * @throws IllegalArgumentException if no mode has this name
    */
   public static Mode ofClickHouseName(String name) {

@@ -97,6 +97,8 @@ public final class SequenceFunnel {
   /**
    * A funnel query over this log.
    *
+   * @param log the event log
+   * @return a new query over the log
    * @throws IllegalArgumentException if the log was not built by {@link EventLog#builder()}
    */
   public static SequenceFunnel of(EventLog log) {
@@ -108,7 +110,12 @@ public final class SequenceFunnel {
     return new SequenceFunnel(log);
   }
 
-  /** The ordered steps, as event names; see {@link #steps(List)}. */
+  /**
+   * The ordered steps, as event names; see {@link #steps(List)}.
+   *
+   * @param steps the step names, in funnel order
+   * @return this query
+   */
   public SequenceFunnel steps(String... steps) {
     requireNonNull(steps, "steps");
     return steps(List.of(steps));
@@ -118,6 +125,8 @@ public final class SequenceFunnel {
    * The ordered steps, as event names. Names that no event of the log carries are allowed: no
    * entity reaches them.
    *
+   * @param steps the step names, in funnel order; copied
+   * @return this query
    * @throws IllegalArgumentException if there are no steps, a name is blank, or a name is given
    *     twice
    * @throws IllegalStateException if steps were already set
@@ -156,6 +165,8 @@ public final class SequenceFunnel {
    * The conversion window: a chain's last step lies at most this long after its first (inclusive).
    * The log holds milliseconds, so the window is a whole number of milliseconds.
    *
+   * @param window the window; positive, a whole number of milliseconds
+   * @return this query
    * @throws IllegalArgumentException if the window is zero, negative or not a whole number of
    *     milliseconds
    * @throws IllegalStateException if the window was already set
@@ -185,6 +196,8 @@ public final class SequenceFunnel {
   /**
    * The ClickHouse modes to apply; none (or no call) is the default mode.
    *
+   * @param modes the modes, each at most once
+   * @return this query
    * @throws IllegalArgumentException if a mode is given twice
    * @throws IllegalStateException if modes were already set
    */
@@ -207,6 +220,8 @@ public final class SequenceFunnel {
    * Breaks the report down by a property of entities: the function maps an entity id to its group;
    * a null group is {@value Deal#UNSPECIFIED}. It is called once per entity.
    *
+   * @param property maps an entity id to its group, or to null
+   * @return this query
    * @throws IllegalStateException if a breakdown was already set
    */
   public SequenceFunnel by(Function<? super String, ? extends String> property) {
@@ -222,6 +237,8 @@ public final class SequenceFunnel {
    * Breaks the report down by a property of entities given as a map from entity id to group;
    * entities missing from the map form the group {@value Deal#UNSPECIFIED}.
    *
+   * @param property the group of each entity id; copied
+   * @return this query
    * @throws IllegalStateException if a breakdown was already set
    */
   public SequenceFunnel by(Map<String, String> property) {
@@ -234,6 +251,7 @@ public final class SequenceFunnel {
    * Scans entity ranges in parallel on the common fork/join pool; the report is identical to the
    * sequential one.
    *
+   * @return this query
    * @throws IllegalStateException if called twice
    */
   public SequenceFunnel parallel() {
@@ -247,6 +265,7 @@ public final class SequenceFunnel {
   /**
    * Runs the funnel.
    *
+   * @return the report, with a report per group when a breakdown was set
    * @throws IllegalStateException if the steps or the window were not set
    */
   public SequenceReport report() {

@@ -125,7 +125,12 @@ public record SequenceReport(
     }
   }
 
-  /** Entities that reached at least step k (1-based; k = 0 gives all entities). */
+  /**
+   * Entities that reached at least step k (1-based; k = 0 gives all entities).
+   *
+   * @param k the step number, from 0 to the number of steps
+   * @return the number of entities whose level is at least k
+   */
   public long reached(int k) {
     if (k < 0 || k > steps.size()) {
       throw new IllegalArgumentException(
@@ -138,7 +143,11 @@ public record SequenceReport(
     return r;
   }
 
-  /** Overall conversion: entities that reached the last step out of those of the first step. */
+  /**
+   * Overall conversion: entities that reached the last step out of those of the first step.
+   *
+   * @return reached(n) / reached(1), n the number of steps
+   */
   public Proportion overall() {
     return Proportion.of(reached(steps.size()), reached(1));
   }

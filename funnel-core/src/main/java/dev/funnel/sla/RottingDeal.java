@@ -29,7 +29,11 @@ public record RottingDeal(
     requireNonNull(limit, "limit");
   }
 
-  /** {@code age - limit}. */
+  /**
+   * {@code age - limit}.
+   *
+   * @return how long the deal has been in the stage beyond its limit; positive
+   */
   public Duration overdue() {
     return age.minus(limit);
   }

@@ -101,7 +101,13 @@ public final class Sla {
     this.touches = List.copyOf(touches);
   }
 
-  /** Starts an SLA query over these leads and touches (of leads and of deals). */
+  /**
+   * Starts an SLA query over these leads and touches (of leads and of deals).
+   *
+   * @param leads the leads; copied
+   * @param touches the touches; copied
+   * @return a new query, with default options
+   */
   public static Sla of(List<Lead> leads, List<Touch> touches) {
     return new Sla(requireNonNull(leads, "leads"), requireNonNull(touches, "touches"));
   }
@@ -109,6 +115,8 @@ public final class Sla {
   /**
    * Where each touch came from (same order and size as the touches), for error messages.
    *
+   * @param touchOrigins the origin of each touch, e.g. {@code touches.csv:7}; copied
+   * @return this query
    * @throws IllegalArgumentException if the sizes differ
    * @throws IllegalStateException if origins were already given
    */
@@ -128,6 +136,8 @@ public final class Sla {
   /**
    * The deal log: lead owners, stale and rotting deals, and the cost of slowness.
    *
+   * @param dealLog the deal log
+   * @return this query
    * @throws IllegalArgumentException if the log was not built by funnel
    * @throws IllegalStateException if a log was already given
    */
@@ -143,6 +153,8 @@ public final class Sla {
   /**
    * Measures response times in this calendar's business time.
    *
+   * @param businessCalendar the business calendar
+   * @return this query
    * @throws IllegalStateException if a calendar was already given
    */
   public Sla calendar(BusinessCalendar businessCalendar) {
@@ -157,6 +169,8 @@ public final class Sla {
   /**
    * The response-time limit (default 15 minutes).
    *
+   * @param limit the longest response time that meets the SLA; not negative
+   * @return this query
    * @throws IllegalArgumentException if the limit is negative
    * @throws IllegalStateException if the limit was already set
    */
@@ -176,6 +190,9 @@ public final class Sla {
   /**
    * The follow-up limit of open deals (default 7 days).
    *
+   * @param limit the longest time an open deal may go without a touch before it is stale; not
+   *     negative
+   * @return this query
    * @throws IllegalArgumentException if the limit is negative
    * @throws IllegalStateException if the limit was already set
    */
@@ -196,6 +213,9 @@ public final class Sla {
    * The longest time a deal may stay in this stage; stage ids are checked against the pipeline at
    * {@link #report()}.
    *
+   * @param stageId the stage id
+   * @param limit the stage's limit; not negative
+   * @return this query
    * @throws IllegalArgumentException if the limit is negative
    * @throws IllegalStateException if this stage's limit was already set
    */
@@ -217,6 +237,7 @@ public final class Sla {
   /**
    * Starts the response clock at hand-over instead of creation.
    *
+   * @return this query
    * @throws IllegalStateException if called twice
    */
   public Sla startAtHandOver() {
@@ -230,6 +251,8 @@ public final class Sla {
   /**
    * Sees the data as it was at this instant.
    *
+   * @param instant the as-of instant
+   * @return this query
    * @throws IllegalStateException if as-of was already set
    */
   public Sla asOf(Instant instant) {
@@ -259,6 +282,8 @@ public final class Sla {
   /**
    * Computes the report.
    *
+   * @return the report: every measured lead, the groups, the cost of slowness, stale and rotting
+   *     deals and the act-now list
    * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation (naming
    *     the touch's origin), if a lead id repeats, or if a stage limit names a stage that is not in
    *     the pipeline, or stage limits are given without deals; with deals, if the as-of (given, or

@@ -31,12 +31,20 @@ public record SlaGroup(
     }
   }
 
-  /** Compliance: met / (met + breached), METRICS.md "Speed and SLA". */
+  /**
+   * Compliance: met / (met + breached), METRICS.md "Speed and SLA".
+   *
+   * @return {@code met / (met + breached)}
+   */
   public Proportion compliance() {
     return Proportion.of(met, met + breached);
   }
 
-  /** Every measured lead: met + breached + at risk. */
+  /**
+   * Every measured lead: met + breached + at risk.
+   *
+   * @return the number of measured leads
+   */
   public long leads() {
     return met + breached + atRisk;
   }

@@ -72,32 +72,56 @@ public record SlaReport(
     actNow = List.copyOf(actNow);
   }
 
-  /** Leads that met the SLA. */
+  /**
+   * Leads that met the SLA.
+   *
+   * @return the number of leads that met the SLA
+   */
   public long met() {
     return all.met();
   }
 
-  /** Leads that breached the SLA. */
+  /**
+   * Leads that breached the SLA.
+   *
+   * @return the number of leads that breached the SLA
+   */
   public long breached() {
     return all.breached();
   }
 
-  /** Leads at risk. */
+  /**
+   * Leads at risk.
+   *
+   * @return the number of leads at risk
+   */
   public long atRisk() {
     return all.atRisk();
   }
 
-  /** Compliance: met / (met + breached). */
+  /**
+   * Compliance: met / (met + breached).
+   *
+   * @return {@code met / (met + breached)} over every measured lead
+   */
   public Proportion compliance() {
     return all.compliance();
   }
 
-  /** Response times of the touched leads. */
+  /**
+   * Response times of the touched leads.
+   *
+   * @return the response times over every measured lead that was touched
+   */
   public Distribution responseTime() {
     return all.responseTime();
   }
 
-  /** Stale open deals out of open deals. */
+  /**
+   * Stale open deals out of open deals.
+   *
+   * @return stale deals / {@code openDeals}
+   */
   public Proportion staleShare() {
     return Proportion.of(staleDeals.size(), openDeals);
   }
@@ -105,6 +129,9 @@ public record SlaReport(
   /**
    * The report with at most {@code maxRows} rows per table.
    *
+   * @param maxRows the most rows to show of each table
+   * @return the report as text: totals, the owner, channel and cost-of-slowness tables, the stale
+   *     and rotting counts and the act-now list
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {
@@ -187,7 +214,11 @@ public record SlaReport(
     return Text.capped(rows, 1, maxRows);
   }
 
-  /** The report with every row. */
+  /**
+   * The report with every row.
+   *
+   * @return the report as text, every row shown
+   */
   public String printAll() {
     return print(Integer.MAX_VALUE);
   }

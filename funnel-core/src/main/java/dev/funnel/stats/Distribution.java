@@ -67,12 +67,20 @@ public record Distribution(
     }
   }
 
-  /** The distribution of no values. */
+  /**
+   * The distribution of no values.
+   *
+   * @return the empty distribution
+   */
   public static Distribution empty() {
     return new Distribution(0, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
   }
 
-  /** Whether there are no values. */
+  /**
+   * Whether there are no values.
+   *
+   * @return true if the count is 0
+   */
   public boolean isEmpty() {
     return count == 0;
   }
@@ -80,6 +88,8 @@ public record Distribution(
   /**
    * The p-th percentile, if it was computed.
    *
+   * @param p the percentile, in [0, 1], e.g. 0.9 for p90
+   * @return its value; empty if it was not asked for or there are no values
    * @throws IllegalArgumentException if p is outside [0, 1]
    */
   public Optional<Duration> percentile(double p) {
@@ -89,17 +99,29 @@ public record Distribution(
     return Optional.ofNullable(percentiles.get(p));
   }
 
-  /** The median. */
+  /**
+   * The median.
+   *
+   * @return the 50th percentile; empty if it was not asked for or there are no values
+   */
   public Optional<Duration> p50() {
     return Optional.ofNullable(percentiles.get(0.5));
   }
 
-  /** The 75th percentile. */
+  /**
+   * The 75th percentile.
+   *
+   * @return the 75th percentile; empty if it was not asked for or there are no values
+   */
   public Optional<Duration> p75() {
     return Optional.ofNullable(percentiles.get(0.75));
   }
 
-  /** The 90th percentile. */
+  /**
+   * The 90th percentile.
+   *
+   * @return the 90th percentile; empty if it was not asked for or there are no values
+   */
   public Optional<Duration> p90() {
     return Optional.ofNullable(percentiles.get(0.9));
   }

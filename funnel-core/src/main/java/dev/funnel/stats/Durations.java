@@ -12,6 +12,9 @@ public final class Durations {
    * units truncated: {@code 3d 4h}, {@code 2h 5m}, {@code 4m 10s}, {@code 45s}, and {@code 1d} for
    * one day and 30 minutes, {@code 2h} for two hours and 45 seconds (a table shows the size of a
    * duration, the exact value is in the report). Below a second, milliseconds: {@code 500ms}.
+   *
+   * @param d the duration; a negative one prints with a leading {@code -}
+   * @return the duration in at most two units
    */
   public static String human(Duration d) {
     if (d.isNegative()) {
@@ -37,7 +40,12 @@ public final class Durations {
     return seconds + "s";
   }
 
-  /** The duration in days as a double, {@code seconds / 86400} (METRICS.md "Time"). */
+  /**
+   * The duration in days as a double, {@code seconds / 86400} (METRICS.md "Time").
+   *
+   * @param d the duration
+   * @return the number of days it lasts, fractions included
+   */
   public static double days(Duration d) {
     return (d.getSeconds() + d.getNano() / 1e9) / 86_400.0;
   }
@@ -45,6 +53,8 @@ public final class Durations {
   /**
    * A duration of a fractional number of seconds, rounded to the nanosecond.
    *
+   * @param seconds the number of seconds
+   * @return the duration
    * @throws IllegalArgumentException if the number is NaN, infinite or beyond a duration's range
    *     (2^63 seconds), where a cast would quietly give 0 or the largest long
    */

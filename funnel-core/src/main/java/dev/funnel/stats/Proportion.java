@@ -35,32 +35,58 @@ public record Proportion(long successes, long trials) {
     }
   }
 
-  /** {@code successes} out of {@code trials}. */
+  /**
+   * {@code successes} out of {@code trials}.
+   *
+   * @param successes how many of the trials succeeded, in [0, trials]
+   * @param trials how many trials there were, &gt;= 0
+   * @return the proportion
+   */
   public static Proportion of(long successes, long trials) {
     return new Proportion(successes, trials);
   }
 
-  /** The proportion with no trials: every figure absent. */
+  /**
+   * The proportion with no trials: every figure absent.
+   *
+   * @return the proportion 0/0
+   */
   public static Proportion empty() {
     return new Proportion(0, 0);
   }
 
-  /** Whether there were no trials, so that the rate is undefined. */
+  /**
+   * Whether there were no trials, so that the rate is undefined.
+   *
+   * @return true if trials is 0
+   */
   public boolean isUndefined() {
     return trials == 0;
   }
 
-  /** successes / trials; absent with no trials. */
+  /**
+   * successes / trials; absent with no trials.
+   *
+   * @return the rate in [0, 1]; empty with no trials
+   */
   public OptionalDouble rate() {
     return trials == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) successes / trials);
   }
 
-  /** The lower bound of the 95% Wilson score interval; absent with no trials. */
+  /**
+   * The lower bound of the 95% Wilson score interval; absent with no trials.
+   *
+   * @return the lower bound in [0, 1]; empty with no trials
+   */
   public OptionalDouble low() {
     return trials == 0 ? OptionalDouble.empty() : OptionalDouble.of(wilson(-1));
   }
 
-  /** The upper bound of the 95% Wilson score interval; absent with no trials. */
+  /**
+   * The upper bound of the 95% Wilson score interval; absent with no trials.
+   *
+   * @return the upper bound in [0, 1]; empty with no trials
+   */
   public OptionalDouble high() {
     return trials == 0 ? OptionalDouble.empty() : OptionalDouble.of(wilson(+1));
   }
@@ -82,13 +108,22 @@ public record Proportion(long successes, long trials) {
     return Math.min(1, Math.max(0, bound));
   }
 
-  /** The element-wise sum: the proportion of two disjoint sets of trials together. */
+  /**
+   * The element-wise sum: the proportion of two disjoint sets of trials together.
+   *
+   * @param other the proportion of other trials
+   * @return the sum of successes out of the sum of trials
+   */
   public Proportion plus(Proportion other) {
     return new Proportion(
         Math.addExact(successes, other.successes), Math.addExact(trials, other.trials));
   }
 
-  /** The rate as a percentage with one decimal, {@code "42.9%"}; {@code "-"} with no trials. */
+  /**
+   * The rate as a percentage with one decimal, {@code "42.9%"}; {@code "-"} with no trials.
+   *
+   * @return the percentage, or {@code "-"}
+   */
   public String percent() {
     return trials == 0 ? "-" : pct((double) successes / trials);
   }

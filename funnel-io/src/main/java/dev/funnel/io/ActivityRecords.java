@@ -43,6 +43,10 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
    * Reads activity samples from a UTF-8 byte stream (closed when done), named {@code source} in
    * messages, in the mode of these readers.
    *
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code activity.csv}
+   * @return the activity samples read, with their origins
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first bad row
    * @throws InputFileException if the file is unusable
    * @throws IOException if the stream cannot be read
@@ -62,6 +66,10 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
    * These rows without those dated after {@code last}, each rejected on {@code date} with {@code
    * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections.
    *
+   * @param last the latest date a row may have
+   * @param reason why a later row is rejected
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the rows kept, with their origins; this object when none is dropped
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
    */
   public ActivityRecords notAfter(LocalDate last, String reason, FunnelFiles files) {

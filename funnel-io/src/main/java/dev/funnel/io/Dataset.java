@@ -61,7 +61,11 @@ public record Dataset(
     return all;
   }
 
-  /** Every CSV record read: deals, stage changes and the rows of the optional files. */
+  /**
+   * Every CSV record read: deals, stage changes and the rows of the optional files.
+   *
+   * @return the number of records read
+   */
   public long recordsRead() {
     long read = deals.recordsRead();
     for (ReadResult<?> r : csvResults()) {
@@ -70,7 +74,11 @@ public record Dataset(
     return read;
   }
 
-  /** Every rejected record, the deal log's first, then leads, touches, spend, activity, events. */
+  /**
+   * Every rejected record, the deal log's first, then leads, touches, spend, activity, events.
+   *
+   * @return the rejected records
+   */
   public List<Rejection> rejections() {
     List<Rejection> all = new ArrayList<>(deals.rejections());
     for (ReadResult<?> r : csvResults()) {
@@ -79,7 +87,11 @@ public record Dataset(
     return List.copyOf(all);
   }
 
-  /** The number of rejected records. */
+  /**
+   * The number of rejected records.
+   *
+   * @return the number of rejected records
+   */
   public long recordsRejected() {
     long rejected = deals.rejections().size();
     for (ReadResult<?> r : csvResults()) {
@@ -88,7 +100,11 @@ public record Dataset(
     return rejected;
   }
 
-  /** The number of accepted records: read minus rejected. */
+  /**
+   * The number of accepted records: read minus rejected.
+   *
+   * @return the number of accepted records
+   */
   public long recordsAccepted() {
     return recordsRead() - recordsRejected();
   }

@@ -38,7 +38,7 @@ import tools.jackson.core.json.JsonFactory;
  * meanDealToWonDays, meanWonAmount, wonWithinHorizon, expectedRevenue, notes } or null }}, {@code
  * byOwner}, {@code byChannel}, {@code target} and {@code coverage}. With a budget scenario, {@code
  * budget: { change, naive, scenario, ... }} (see {@link #write(ForecastReport, Optional, Optional,
- * Writer)}).
+ * Optional, Writer)}).
  *
  * <p>Conventions: money is {@code { "amount": 1250.00, "currency": "EUR" }}, durations and instants
  * are ISO-8601 strings, a proportion is {@code { successes, trials, rate, low, high }} (null
@@ -52,6 +52,9 @@ public final class ForecastJson {
   /**
    * Writes the forecast (and the backtest, if given) to the writer, which is flushed, not closed.
    *
+   * @param report the forecast
+   * @param backtest the backtest, if any
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(ForecastReport report, Optional<Backtest> backtest, Writer out)
@@ -72,6 +75,11 @@ public final class ForecastJson {
    * [ { owner, months, usual, capacity } ] }, load: { points, fitted, clamped, slope, baselineLoad,
    * newLoad, lighter, usual, heavier } }}.
    *
+   * @param report the forecast
+   * @param backtest the backtest, if any
+   * @param budget the budget scenario, if any
+   * @param records the accounting of the records behind it, if any
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(
@@ -111,12 +119,25 @@ public final class ForecastJson {
     out.flush();
   }
 
-  /** The forecast (and the backtest, if given) as a JSON string. */
+  /**
+   * The forecast (and the backtest, if given) as a JSON string.
+   *
+   * @param report the forecast
+   * @param backtest the backtest, if any
+   * @return the JSON document
+   */
   public static String toJson(ForecastReport report, Optional<Backtest> backtest) {
     return toJson(report, backtest, Optional.empty());
   }
 
-  /** The forecast, the backtest and the budget scenario (each if given) as a JSON string. */
+  /**
+   * The forecast, the backtest and the budget scenario (each if given) as a JSON string.
+   *
+   * @param report the forecast
+   * @param backtest the backtest, if any
+   * @param budget the budget scenario, if any
+   * @return the JSON document
+   */
   public static String toJson(
       ForecastReport report, Optional<Backtest> backtest, Optional<BudgetScenario> budget) {
     StringWriter out = new StringWriter();

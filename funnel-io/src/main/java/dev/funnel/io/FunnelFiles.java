@@ -75,12 +75,20 @@ public final class FunnelFiles {
     this.maxCellLength = maxCellLength;
   }
 
-  /** Readers that fail on the first record that cannot be accepted. */
+  /**
+   * Readers that fail on the first record that cannot be accepted.
+   *
+   * @return the strict readers
+   */
   public static FunnelFiles strict() {
     return STRICT;
   }
 
-  /** Readers that skip and list every record that cannot be accepted. */
+  /**
+   * Readers that skip and list every record that cannot be accepted.
+   *
+   * @return the lenient readers
+   */
   public static FunnelFiles lenient() {
     return LENIENT;
   }
@@ -88,6 +96,8 @@ public final class FunnelFiles {
   /**
    * These readers with another limit on the length of one CSV cell.
    *
+   * @param characters the most characters a cell may hold; positive
+   * @return readers of the same mode with that limit
    * @throws IllegalArgumentException if the limit is not positive
    */
   public FunnelFiles maxCellLength(int characters) {
@@ -98,12 +108,20 @@ public final class FunnelFiles {
     return new FunnelFiles(lenient, characters);
   }
 
-  /** The limit on the length of one CSV cell, in characters. */
+  /**
+   * The limit on the length of one CSV cell, in characters.
+   *
+   * @return the limit
+   */
   public int maxCellLength() {
     return maxCellLength;
   }
 
-  /** Whether these readers skip and list bad records instead of failing. */
+  /**
+   * Whether these readers skip and list bad records instead of failing.
+   *
+   * @return true for lenient readers, false for strict ones
+   */
   public boolean isLenient() {
     return lenient;
   }
@@ -113,6 +131,8 @@ public final class FunnelFiles {
   /**
    * Reads a {@code pipeline.json}.
    *
+   * @param file the file
+   * @return the pipeline
    * @throws InputFileException naming the file, line and column of the fault
    * @throws IOException if the file cannot be read
    */
@@ -125,6 +145,9 @@ public final class FunnelFiles {
   /**
    * Reads a pipeline from a stream (not closed) named {@code source} in messages.
    *
+   * @param in the stream of the JSON
+   * @param source the name of the stream in messages, e.g. {@code pipeline.json}
+   * @return the pipeline
    * @throws InputFileException naming the source, line and column of the fault
    * @throws IOException if the stream cannot be read
    */
@@ -135,6 +158,8 @@ public final class FunnelFiles {
   /**
    * Reads a {@code calendar.json}.
    *
+   * @param file the file
+   * @return the calendar
    * @throws InputFileException naming the file, line and column of the fault
    * @throws IOException if the file cannot be read
    */
@@ -147,6 +172,9 @@ public final class FunnelFiles {
   /**
    * Reads a calendar from a stream (not closed) named {@code source} in messages.
    *
+   * @param in the stream of the JSON
+   * @param source the name of the stream in messages, e.g. {@code calendar.json}
+   * @return the calendar
    * @throws InputFileException naming the source, line and column of the fault
    * @throws IOException if the stream cannot be read
    */
@@ -159,6 +187,10 @@ public final class FunnelFiles {
   /**
    * Reads {@code deals.csv} and {@code stage_changes.csv} into a validated log of this pipeline.
    *
+   * @param pipeline the pipeline of the deals
+   * @param deals the {@code deals.csv} file
+   * @param changes the {@code stage_changes.csv} file
+   * @return the deal log
    * @throws RejectedRecordException in strict mode, at the first record that is not accepted
    * @throws InputFileException if either file is unusable
    * @throws IOException if a file cannot be read
@@ -173,6 +205,12 @@ public final class FunnelFiles {
   /**
    * Reads deals and stage changes from UTF-8 byte streams (closed when done).
    *
+   * @param pipeline the pipeline of the deals
+   * @param deals the stream of {@code deals.csv}
+   * @param dealsSource its name in messages
+   * @param changes the stream of {@code stage_changes.csv}
+   * @param changesSource its name in messages
+   * @return the deal log
    * @throws RejectedRecordException in strict mode, at the first record that is not accepted
    * @throws InputFileException if either stream is unusable
    * @throws IOException if a stream cannot be read
@@ -190,6 +228,12 @@ public final class FunnelFiles {
   /**
    * Reads deals and stage changes from character streams (closed when done).
    *
+   * @param pipeline the pipeline of the deals
+   * @param deals the stream of {@code deals.csv}
+   * @param dealsSource its name in messages
+   * @param changes the stream of {@code stage_changes.csv}
+   * @param changesSource its name in messages
+   * @return the deal log
    * @throws RejectedRecordException in strict mode, at the first record that is not accepted
    * @throws InputFileException if either stream is unusable
    * @throws IOException if a stream cannot be read
@@ -220,6 +264,8 @@ public final class FunnelFiles {
    * Reads a {@code leads.csv}. A lead id appears once: a later row with the same id is rejected
    * ({@code leads.csv:3: lead_id: "L-1": lead id is used twice}).
    *
+   * @param file the file
+   * @return the leads read and the rows rejected
    * @throws RejectedRecordException in strict mode, at the first row that cannot be read
    * @throws InputFileException if the file is unusable
    * @throws IOException if the file cannot be read
@@ -228,12 +274,26 @@ public final class FunnelFiles {
     return leads(utf8(Files.newInputStream(file)), name(file));
   }
 
-  /** Reads leads from a UTF-8 stream (closed when done); see {@link #leads(Path)}. */
+  /**
+   * Reads leads from a UTF-8 stream (closed when done); see {@link #leads(Path)}.
+   *
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code leads.csv}
+   * @return the leads read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<Lead> leads(InputStream in, String source) throws IOException {
     return leads(utf8(in), source);
   }
 
-  /** Reads leads from a character stream (closed when done); see {@link #leads(Path)}. */
+  /**
+   * Reads leads from a character stream (closed when done); see {@link #leads(Path)}.
+   *
+   * @param in the characters of the CSV
+   * @param source the name of the stream in messages, e.g. {@code leads.csv}
+   * @return the leads read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<Lead> leads(Reader in, String source) throws IOException {
     try (CsvTable t = table(in, source, CsvReaders.LEADS)) {
       return CsvReaders.all(t, lenient, CsvReaders.leads(t));
@@ -243,6 +303,8 @@ public final class FunnelFiles {
   /**
    * Reads a {@code touches.csv}.
    *
+   * @param file the file
+   * @return the touches read and the rows rejected
    * @throws RejectedRecordException in strict mode, at the first row that cannot be read
    * @throws InputFileException if the file is unusable
    * @throws IOException if the file cannot be read
@@ -251,12 +313,26 @@ public final class FunnelFiles {
     return touches(utf8(Files.newInputStream(file)), name(file));
   }
 
-  /** Reads touches from a UTF-8 stream (closed when done); see {@link #touches(Path)}. */
+  /**
+   * Reads touches from a UTF-8 stream (closed when done); see {@link #touches(Path)}.
+   *
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code touches.csv}
+   * @return the touches read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<Touch> touches(InputStream in, String source) throws IOException {
     return touches(utf8(in), source);
   }
 
-  /** Reads touches from a character stream (closed when done); see {@link #touches(Path)}. */
+  /**
+   * Reads touches from a character stream (closed when done); see {@link #touches(Path)}.
+   *
+   * @param in the characters of the CSV
+   * @param source the name of the stream in messages, e.g. {@code touches.csv}
+   * @return the touches read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<Touch> touches(Reader in, String source) throws IOException {
     try (CsvTable t = table(in, source, CsvReaders.TOUCHES)) {
       return CsvReaders.all(t, lenient, CsvReaders.touches(t));
@@ -266,6 +342,8 @@ public final class FunnelFiles {
   /**
    * Reads a {@code spend.csv}.
    *
+   * @param file the file
+   * @return the spend samples read and the rows rejected
    * @throws RejectedRecordException in strict mode, at the first row that cannot be read
    * @throws InputFileException if the file is unusable
    * @throws IOException if the file cannot be read
@@ -274,12 +352,26 @@ public final class FunnelFiles {
     return spend(utf8(Files.newInputStream(file)), name(file));
   }
 
-  /** Reads spend from a UTF-8 stream (closed when done); see {@link #spend(Path)}. */
+  /**
+   * Reads spend from a UTF-8 stream (closed when done); see {@link #spend(Path)}.
+   *
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code spend.csv}
+   * @return the spend samples read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<SpendSample> spend(InputStream in, String source) throws IOException {
     return spend(utf8(in), source);
   }
 
-  /** Reads spend from a character stream (closed when done); see {@link #spend(Path)}. */
+  /**
+   * Reads spend from a character stream (closed when done); see {@link #spend(Path)}.
+   *
+   * @param in the characters of the CSV
+   * @param source the name of the stream in messages, e.g. {@code spend.csv}
+   * @return the spend samples read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<SpendSample> spend(Reader in, String source) throws IOException {
     try (CsvTable t = table(in, source, CsvReaders.SPEND)) {
       return CsvReaders.all(t, lenient, CsvReaders.spend(t));
@@ -289,6 +381,8 @@ public final class FunnelFiles {
   /**
    * Reads an {@code activity.csv}.
    *
+   * @param file the file
+   * @return the activity samples read and the rows rejected
    * @throws RejectedRecordException in strict mode, at the first row that cannot be read
    * @throws InputFileException if the file is unusable
    * @throws IOException if the file cannot be read
@@ -297,12 +391,26 @@ public final class FunnelFiles {
     return activity(utf8(Files.newInputStream(file)), name(file));
   }
 
-  /** Reads activity from a UTF-8 stream (closed when done); see {@link #activity(Path)}. */
+  /**
+   * Reads activity from a UTF-8 stream (closed when done); see {@link #activity(Path)}.
+   *
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code activity.csv}
+   * @return the activity samples read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<ActivitySample> activity(InputStream in, String source) throws IOException {
     return activity(utf8(in), source);
   }
 
-  /** Reads activity from a character stream (closed when done); see {@link #activity(Path)}. */
+  /**
+   * Reads activity from a character stream (closed when done); see {@link #activity(Path)}.
+   *
+   * @param in the characters of the CSV
+   * @param source the name of the stream in messages, e.g. {@code activity.csv}
+   * @return the activity samples read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<ActivitySample> activity(Reader in, String source) throws IOException {
     try (CsvTable t = table(in, source, CsvReaders.ACTIVITY)) {
       return CsvReaders.all(t, lenient, CsvReaders.activity(t));
@@ -312,6 +420,8 @@ public final class FunnelFiles {
   /**
    * Reads an {@code events.csv}.
    *
+   * @param file the file
+   * @return the events read and the rows rejected
    * @throws RejectedRecordException in strict mode, at the first row that cannot be read
    * @throws InputFileException if the file is unusable
    * @throws IOException if the file cannot be read
@@ -320,12 +430,26 @@ public final class FunnelFiles {
     return events(utf8(Files.newInputStream(file)), name(file));
   }
 
-  /** Reads events from a UTF-8 stream (closed when done); see {@link #events(Path)}. */
+  /**
+   * Reads events from a UTF-8 stream (closed when done); see {@link #events(Path)}.
+   *
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code events.csv}
+   * @return the events read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<Event> events(InputStream in, String source) throws IOException {
     return events(utf8(in), source);
   }
 
-  /** Reads events from a character stream (closed when done); see {@link #events(Path)}. */
+  /**
+   * Reads events from a character stream (closed when done); see {@link #events(Path)}.
+   *
+   * @param in the characters of the CSV
+   * @param source the name of the stream in messages, e.g. {@code events.csv}
+   * @return the events read and the rows rejected
+   * @throws IOException if the stream cannot be read
+   */
   public ReadResult<Event> events(Reader in, String source) throws IOException {
     try (CsvTable t = table(in, source, CsvReaders.EVENTS)) {
       return CsvReaders.all(t, lenient, CsvReaders.events(t));
@@ -340,6 +464,8 @@ public final class FunnelFiles {
    * spend.csv}, {@code activity.csv}, {@code events.csv} and {@code calendar.json} are read when
    * present.
    *
+   * @param dir the directory
+   * @return the files read
    * @throws InputFileException if a required file is missing or a file is unusable
    * @throws RejectedRecordException in strict mode, at the first record that is not accepted
    * @throws IOException if a file cannot be read

@@ -41,17 +41,29 @@ public final class InputFileException extends IllegalArgumentException {
     return source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
   }
 
-  /** The file name or source description. */
+  /**
+   * The file name or source description.
+   *
+   * @return the source
+   */
   public String source() {
     return source;
   }
 
-  /** The 1-based line of the fault, 0 when the file as a whole is at fault. */
+  /**
+   * The 1-based line of the fault, 0 when the file as a whole is at fault.
+   *
+   * @return the line, or 0
+   */
   public long line() {
     return line;
   }
 
-  /** The 1-based column of the fault (JSON files), 0 when unknown. */
+  /**
+   * The 1-based column of the fault (JSON files), 0 when unknown.
+   *
+   * @return the column, or 0
+   */
   public long column() {
     return column;
   }

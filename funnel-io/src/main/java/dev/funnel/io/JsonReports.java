@@ -88,6 +88,9 @@ public final class JsonReports {
   /**
    * Writes a funnel report and the accounting of its records.
    *
+   * @param report the funnel report
+   * @param records the accounting of the records behind it
+   * @param out the writer, flushed, not closed
    * @throws IOException if the writer fails
    */
   public static void write(FunnelReport report, ReadSummary records, Writer out)
@@ -95,7 +98,13 @@ public final class JsonReports {
     funnel(report, records).write(out);
   }
 
-  /** A funnel report and the accounting of its records as a JSON string. */
+  /**
+   * A funnel report and the accounting of its records as a JSON string.
+   *
+   * @param report the funnel report
+   * @param records the accounting of the records behind it
+   * @return the JSON document
+   */
   public static String toJson(FunnelReport report, ReadSummary records) {
     return funnel(report, records).toJson();
   }
@@ -103,6 +112,9 @@ public final class JsonReports {
   /**
    * Writes a sequence report and the accounting of its records.
    *
+   * @param report the sequence report
+   * @param records the accounting of the records behind it
+   * @param out the writer, flushed, not closed
    * @throws IOException if the writer fails
    */
   public static void write(SequenceReport report, ReadSummary records, Writer out)
@@ -110,12 +122,24 @@ public final class JsonReports {
     sequence(report, records).write(out);
   }
 
-  /** A sequence report and the accounting of its records as a JSON string. */
+  /**
+   * A sequence report and the accounting of its records as a JSON string.
+   *
+   * @param report the sequence report
+   * @param records the accounting of the records behind it
+   * @return the JSON document
+   */
   public static String toJson(SequenceReport report, ReadSummary records) {
     return sequence(report, records).toJson();
   }
 
-  /** The JSON document of a funnel report, to which further sections may be added. */
+  /**
+   * The JSON document of a funnel report, to which further sections may be added.
+   *
+   * @param report the funnel report
+   * @param records the accounting of the records behind it
+   * @return the document
+   */
   public static Document funnel(FunnelReport report, ReadSummary records) {
     requireNonNull(report, "report");
     requireNonNull(records, "records");
@@ -160,7 +184,13 @@ public final class JsonReports {
     return new Document(head, tail);
   }
 
-  /** The JSON document of a sequence report, to which further sections may be added. */
+  /**
+   * The JSON document of a sequence report, to which further sections may be added.
+   *
+   * @param report the sequence report
+   * @param records the accounting of the records behind it
+   * @return the document
+   */
   public static Document sequence(SequenceReport report, ReadSummary records) {
     requireNonNull(report, "report");
     requireNonNull(records, "records");
@@ -201,12 +231,20 @@ public final class JsonReports {
    * The {@code hygiene} section: {@code {retroactive, burstChanges, skips, skippedStages,
    * backwardMoves, ...}} with the settings, shares, per stage, owner and actor figures and the
    * listed flags (as {@link ProcessJson#toJson(HygieneReport)}).
+   *
+   * @param report the hygiene report
+   * @return the section writer
    */
   public static JsonSection hygieneSection(HygieneReport report) {
     return replayed(report, ProcessSections::hygiene);
   }
 
-  /** The {@code losses} section: {@code [ { reason, count, share, amount, withoutAmount } ]}. */
+  /**
+   * The {@code losses} section: {@code [ { reason, count, share, amount, withoutAmount } ]}.
+   *
+   * @param report the loss report
+   * @return the section writer
+   */
   public static JsonSection lossesSection(LossReport report) {
     return replayed(report, ProcessSections::losses);
   }
@@ -214,6 +252,9 @@ public final class JsonReports {
   /**
    * The {@code concentration} section: {@code {owners, top1Share, top20PercentShare, hhi,
    * topOwners, wonRevenue, shares}}.
+   *
+   * @param concentration the concentration of won revenue
+   * @return the section writer
    */
   public static JsonSection concentrationSection(Concentration concentration) {
     return replayed(concentration, ProcessSections::concentration);
@@ -223,6 +264,9 @@ public final class JsonReports {
    * The {@code sla} section: {@code {met, breached, atRisk, compliance, responseTime, ...}} with
    * the settings, per owner and channel groups, the cost of slowness, the act-now list and every
    * measured lead.
+   *
+   * @param report the SLA report
+   * @return the section writer
    */
   public static JsonSection slaSection(SlaReport report) {
     return replayed(report, ProcessSections::sla);
@@ -231,6 +275,9 @@ public final class JsonReports {
   /**
    * The {@code staleDeals} section: {@code [ { dealId, owner, stage, lastTouch, clockStart, idle,
    * overdue } ]}, most overdue first.
+   *
+   * @param report the SLA report
+   * @return the section writer
    */
   public static JsonSection staleDealsSection(SlaReport report) {
     return replayed(report, ProcessSections::staleDeals);
@@ -239,6 +286,9 @@ public final class JsonReports {
   /**
    * The {@code audit} section: {@code {asOf, missing, summary, items: [ {mustHave, label, grade,
    * figure, evidence, threshold} ]}}.
+   *
+   * @param report the audit
+   * @return the section writer
    */
   public static JsonSection auditSection(AuditReport report) {
     return replayed(report, ProcessSections::audit);
@@ -309,6 +359,9 @@ public final class JsonReports {
     /**
      * Adds a top-level section, e.g. {@code hygiene}, written after those added before it.
      *
+     * @param name the section's name, non-blank
+     * @param section the writer of its value
+     * @return this document
      * @throws IllegalArgumentException if the name is blank or already taken by a section
      */
     public Document section(String name, JsonSection section) {
@@ -329,7 +382,11 @@ public final class JsonReports {
       return this;
     }
 
-    /** The names of the top-level sections, in output order. */
+    /**
+     * The names of the top-level sections, in output order.
+     *
+     * @return the names
+     */
     public List<String> names() {
       List<String> names = new ArrayList<>(head.keySet());
       names.addAll(added.keySet());
@@ -341,6 +398,7 @@ public final class JsonReports {
      * Writes the document, pretty-printed and followed by a line end, to {@code out} (flushed, not
      * closed).
      *
+     * @param out the writer
      * @throws IOException if the writer fails
      * @throws IllegalStateException if an added section writes malformed JSON
      */
@@ -348,7 +406,11 @@ public final class JsonReports {
       GeneratorOut.write(out, body());
     }
 
-    /** The document as a string. */
+    /**
+     * The document as a string.
+     *
+     * @return the document as pretty-printed JSON, followed by a line end
+     */
     public String toJson() {
       StringWriter w = new StringWriter();
       try {

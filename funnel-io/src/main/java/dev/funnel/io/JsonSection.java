@@ -16,6 +16,10 @@ package dev.funnel.io;
  */
 @FunctionalInterface
 public interface JsonSection {
-  /** Writes the section's value (an object, an array or a scalar) to {@code out}. */
+  /**
+   * Writes the section's value (an object, an array or a scalar) to {@code out}.
+   *
+   * @param out the output, positioned where the section's value goes
+   */
   void write(JsonOut out);
 }

@@ -76,6 +76,8 @@ public final class KpiJson {
   /**
    * Writes the report, pretty-printed, to this writer (which is flushed, not closed).
    *
+   * @param report the KPI report
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(KpiReport report, Writer out) throws IOException {
@@ -86,6 +88,9 @@ public final class KpiJson {
    * Writes the report with the accounting of the records behind it ({@code records} and {@code
    * rejected} after {@code asOf}), pretty-printed, to this writer (which is flushed, not closed).
    *
+   * @param report the KPI report
+   * @param records the accounting of the records behind it
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(KpiReport report, ReadSummary records, Writer out) throws IOException {
@@ -107,6 +112,8 @@ public final class KpiJson {
   /**
    * Writes the report as UTF-8 to this stream (which is flushed, not closed).
    *
+   * @param report the KPI report
+   * @param out the stream
    * @throws IOException if the stream fails
    */
   public static void write(KpiReport report, OutputStream out) throws IOException {
@@ -115,7 +122,12 @@ public final class KpiJson {
     write(report, w);
   }
 
-  /** The report as a JSON string. */
+  /**
+   * The report as a JSON string.
+   *
+   * @param report the KPI report
+   * @return the JSON document, pretty-printed
+   */
   public static String toJson(KpiReport report) {
     StringWriter w = new StringWriter();
     try {

@@ -48,6 +48,10 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
    * rejected with {@code reason}: in strict mode the first one throws, in lenient mode each moves
    * to the rejections (accepted + rejected = read still holds).
    *
+   * @param limit the latest instant a lead may have
+   * @param reason why a later lead is rejected
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the leads kept, with their origins; this object when none is dropped
    * @throws RejectedRecordException in strict mode, at the first such lead
    */
   public LeadRecords notAfter(Instant limit, String reason, FunnelFiles files) {
@@ -79,6 +83,9 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
   /**
    * Reads a {@code leads.csv} in the mode of these readers.
    *
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @param file the {@code leads.csv} file
+   * @return the leads read, with their origins
    * @throws RejectedRecordException in strict mode, at the first bad row
    * @throws InputFileException if the file is unusable
    * @throws IOException if the file cannot be read
@@ -97,6 +104,10 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
    * Reads leads from a UTF-8 byte stream (closed when done), named {@code source} in messages; see
    * {@link #read(FunnelFiles, Path)}.
    *
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code leads.csv}
+   * @return the leads read, with their origins
    * @throws IOException if the stream cannot be read
    */
   public static LeadRecords read(FunnelFiles files, InputStream in, String source)
@@ -107,6 +118,10 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
   /**
    * Reads leads from a character stream (closed when done); see {@link #read(FunnelFiles, Path)}.
    *
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @param in the characters of the CSV
+   * @param source the name of the stream in messages, e.g. {@code leads.csv}
+   * @return the leads read, with their origins
    * @throws IOException if the stream cannot be read
    */
   public static LeadRecords read(FunnelFiles files, Reader in, String source) throws IOException {

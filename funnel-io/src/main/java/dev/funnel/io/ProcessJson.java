@@ -64,13 +64,20 @@ public final class ProcessJson {
   /**
    * Writes the hygiene report as one object; the writer is not closed.
    *
+   * @param report the hygiene report
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(HygieneReport report, Writer out) throws IOException {
     write(report, new NonClosing(out), ProcessSections::hygiene);
   }
 
-  /** The hygiene report as one JSON object. */
+  /**
+   * The hygiene report as one JSON object.
+   *
+   * @param report the hygiene report
+   * @return the JSON object
+   */
   public static String toJson(HygieneReport report) {
     return json(report, ProcessSections::hygiene);
   }
@@ -79,18 +86,30 @@ public final class ProcessJson {
    * Writes the loss report as one object ({@code losses} holds the FORMATS.md array); the writer is
    * not closed.
    *
+   * @param report the loss report
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(LossReport report, Writer out) throws IOException {
     write(report, new NonClosing(out), ProcessSections::lossReport);
   }
 
-  /** The loss report as one JSON object. */
+  /**
+   * The loss report as one JSON object.
+   *
+   * @param report the loss report
+   * @return the JSON object
+   */
   public static String toJson(LossReport report) {
     return json(report, ProcessSections::lossReport);
   }
 
-  /** The FORMATS.md {@code losses} array alone: {@code [ { reason, count, share, amount } ]}. */
+  /**
+   * The FORMATS.md {@code losses} array alone: {@code [ { reason, count, share, amount } ]}.
+   *
+   * @param report the loss report
+   * @return the JSON array
+   */
   public static String lossesArray(LossReport report) {
     return json(report, ProcessSections::losses);
   }
@@ -98,13 +117,20 @@ public final class ProcessJson {
   /**
    * Writes the hand-off report as one object; the writer is not closed.
    *
+   * @param report the hand-off report
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(HandOffReport report, Writer out) throws IOException {
     write(report, new NonClosing(out), ProcessSections::handOff);
   }
 
-  /** The hand-off report as one JSON object. */
+  /**
+   * The hand-off report as one JSON object.
+   *
+   * @param report the hand-off report
+   * @return the JSON object
+   */
   public static String toJson(HandOffReport report) {
     return json(report, ProcessSections::handOff);
   }
@@ -112,13 +138,20 @@ public final class ProcessJson {
   /**
    * Writes the people report as one object; the writer is not closed.
    *
+   * @param report the people report
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(PeopleReport report, Writer out) throws IOException {
     write(report, new NonClosing(out), ProcessSections::people);
   }
 
-  /** The people report as one JSON object ({@code concentration} and owner comparisons). */
+  /**
+   * The people report as one JSON object ({@code concentration} and owner comparisons).
+   *
+   * @param report the people report
+   * @return the JSON object
+   */
   public static String toJson(PeopleReport report) {
     return json(report, ProcessSections::people);
   }
@@ -127,18 +160,30 @@ public final class ProcessJson {
    * Writes the SLA report as one object, with its {@code staleDeals} array inside; the writer is
    * not closed.
    *
+   * @param report the SLA report
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(SlaReport report, Writer out) throws IOException {
     write(report, new NonClosing(out), ProcessJson::slaWithStale);
   }
 
-  /** The SLA report as one JSON object, with its {@code staleDeals} array inside. */
+  /**
+   * The SLA report as one JSON object, with its {@code staleDeals} array inside.
+   *
+   * @param report the SLA report
+   * @return the JSON object
+   */
   public static String toJson(SlaReport report) {
     return json(report, ProcessJson::slaWithStale);
   }
 
-  /** The FORMATS.md {@code staleDeals} array alone. */
+  /**
+   * The FORMATS.md {@code staleDeals} array alone.
+   *
+   * @param report the SLA report
+   * @return the JSON array
+   */
   public static String staleDealsArray(SlaReport report) {
     return json(report, ProcessSections::staleDeals);
   }
@@ -155,13 +200,20 @@ public final class ProcessJson {
   /**
    * Writes the audit as one object; the writer is not closed.
    *
+   * @param report the audit
+   * @param out the writer
    * @throws IOException if the writer fails
    */
   public static void write(AuditReport report, Writer out) throws IOException {
     write(report, new NonClosing(out), ProcessSections::audit);
   }
 
-  /** The audit as one JSON object. */
+  /**
+   * The audit as one JSON object.
+   *
+   * @param report the audit
+   * @return the JSON object
+   */
   public static String toJson(AuditReport report) {
     return json(report, ProcessSections::audit);
   }

@@ -31,42 +31,79 @@ public record ReadSummary(long read, List<Rejection> rejections) {
     }
   }
 
-  /** No records at all. */
+  /**
+   * No records at all.
+   *
+   * @return the summary of no records
+   */
   public static ReadSummary empty() {
     return new ReadSummary(0, List.of());
   }
 
-  /** The records of a deal log: its deals and stage changes, accepted and rejected. */
+  /**
+   * The records of a deal log: its deals and stage changes, accepted and rejected.
+   *
+   * @param log the deal log
+   * @return its summary
+   */
   public static ReadSummary of(DealLog log) {
     return new ReadSummary(log.recordsRead(), log.rejections());
   }
 
-  /** The records of an event log. */
+  /**
+   * The records of an event log.
+   *
+   * @param log the event log
+   * @return its summary
+   */
   public static ReadSummary of(EventLog log) {
     return new ReadSummary(log.recordsRead(), log.rejections());
   }
 
-  /** The records of one CSV file. */
+  /**
+   * The records of one CSV file.
+   *
+   * @param result the result of reading the file
+   * @return its summary
+   */
   public static ReadSummary of(ReadResult<?> result) {
     return new ReadSummary(result.read(), result.rejections());
   }
 
-  /** Every CSV record of a dataset: deals, stage changes and the optional files. */
+  /**
+   * Every CSV record of a dataset: deals, stage changes and the optional files.
+   *
+   * @param dataset the dataset
+   * @return its summary
+   */
   public static ReadSummary of(Dataset dataset) {
     return new ReadSummary(dataset.recordsRead(), dataset.rejections());
   }
 
-  /** The number of rejected records. */
+  /**
+   * The number of rejected records.
+   *
+   * @return the number of rejected records
+   */
   public long rejected() {
     return rejections.size();
   }
 
-  /** The number of accepted records: read minus rejected. */
+  /**
+   * The number of accepted records: read minus rejected.
+   *
+   * @return the number of accepted records
+   */
   public long accepted() {
     return read - rejections.size();
   }
 
-  /** The records of both summaries, this one's rejections first. */
+  /**
+   * The records of both summaries, this one's rejections first.
+   *
+   * @param other the other summary
+   * @return the summary of both
+   */
   public ReadSummary plus(ReadSummary other) {
     List<Rejection> all = new ArrayList<>(rejections);
     all.addAll(other.rejections);

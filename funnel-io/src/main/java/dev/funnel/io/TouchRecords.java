@@ -59,6 +59,7 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
    *
    * @param leads the leads (the first lead of an id counts)
    * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the touches kept, with their origins; this object when none is dropped
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such touch
    */
   public TouchRecords afterTheirLeads(List<Lead> leads, FunnelFiles files) {
@@ -88,6 +89,10 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
    * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. For
    * a limit a reader cannot know, such as the last instant the deal log can measure.
    *
+   * @param limit the latest instant a touch may have
+   * @param reason why a later touch is rejected
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the touches kept, with their origins; this object when none is dropped
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such touch
    */
   public TouchRecords notAfter(Instant limit, String reason, FunnelFiles files) {
@@ -109,6 +114,9 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
   /**
    * Reads a {@code touches.csv} in the mode of these readers.
    *
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @param file the {@code touches.csv} file
+   * @return the touches read, with their origins
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first bad row
    * @throws InputFileException if the file is unusable
    * @throws IOException if the file cannot be read
@@ -127,6 +135,10 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
    * bytes that are not UTF-8 are reported with their line and byte position, as in every other CSV
    * file. See {@link #read(FunnelFiles, Path)}.
    *
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @param in the UTF-8 bytes of the CSV
+   * @param source the name of the stream in messages, e.g. {@code touches.csv}
+   * @return the touches read, with their origins
    * @throws IOException if the stream cannot be read
    */
   public static TouchRecords read(FunnelFiles files, InputStream in, String source)
@@ -137,6 +149,10 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
   /**
    * Reads touches from a character stream (closed when done); see {@link #read(FunnelFiles, Path)}.
    *
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @param in the characters of the CSV
+   * @param source the name of the stream in messages, e.g. {@code touches.csv}
+   * @return the touches read, with their origins
    * @throws IOException if the stream cannot be read
    */
   public static TouchRecords read(FunnelFiles files, Reader in, String source) throws IOException {

@@ -54,6 +54,12 @@ public record ChannelEconomics(
   /**
    * The economics of a scope from its measures merged over the window; {@code leadsGiven} false
    * when the report had no leads (their count is then unknown, not 0).
+   *
+   * @param scope {@code all} or {@code channel=<name>}
+   * @param total the scope's measures, merged over the window
+   * @param parameters the report's parameters (margin for ROMI)
+   * @param leadsGiven whether the report had leads
+   * @return the economics of the scope
    */
   public static ChannelEconomics of(
       String scope, Measures total, KpiParameters parameters, boolean leadsGiven) {
@@ -73,7 +79,13 @@ public record ChannelEconomics(
         KpiCatalog.romi().compute(total, parameters));
   }
 
-  /** An aligned table of rows, one per scope. */
+  /**
+   * An aligned table of rows, one per scope.
+   *
+   * @param rows the rows, in the order to show
+   * @param currency the report's currency code, shown in the title; empty to show none
+   * @return the table, under a title line
+   */
   public static String table(List<ChannelEconomics> rows, String currency) {
     // The column of won deals without an amount shows only when there are some.
     boolean unpriced = rows.stream().anyMatch(r -> r.wonWithoutAmount > 0);

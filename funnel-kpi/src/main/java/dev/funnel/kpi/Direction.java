@@ -7,7 +7,11 @@ public enum Direction {
   /** Less is better: CPL, CAC, CAC payback. */
   LOWER_IS_BETTER;
 
-  /** {@code +1} for higher-is-better, {@code -1} for lower-is-better. */
+  /**
+   * {@code +1} for higher-is-better, {@code -1} for lower-is-better.
+   *
+   * @return the factor that turns a relative change into a directed one
+   */
   public int sign() {
     return this == HIGHER_IS_BETTER ? 1 : -1;
   }

@@ -120,6 +120,12 @@ public record DriverTree(
   /**
    * The driver tree of a scope between two cells.
    *
+   * @param scope the scope
+   * @param from the earlier period label
+   * @param before the measures of the scope in the earlier period
+   * @param to the later period label
+   * @param after the measures of the scope in the later period
+   * @return the driver tree
    * @throws IllegalArgumentException if the revenue of either cell is unknown: it has won deals and
    *     none with an amount ({@link Measures#get})
    */
@@ -227,7 +233,11 @@ public record DriverTree(
         : OptionalDouble.of(num.getAsDouble() / den.getAsDouble());
   }
 
-  /** Revenue after minus revenue before. */
+  /**
+   * Revenue after minus revenue before.
+   *
+   * @return {@code revenueAfter - revenueBefore}
+   */
   public double revenueChange() {
     return revenueAfter - revenueBefore;
   }

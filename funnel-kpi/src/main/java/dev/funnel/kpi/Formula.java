@@ -44,7 +44,12 @@ public final class Formula {
     this.eval = eval;
   }
 
-  /** The sum of a measure in the cell; absent when the measure is absent there. */
+  /**
+   * The sum of a measure in the cell; absent when the measure is absent there.
+   *
+   * @param measure the measure
+   * @return the formula
+   */
   public static Formula of(Measure measure) {
     requireNonNull(measure, "measure");
     Set<Measure> ms = new LinkedHashSet<>();
@@ -64,6 +69,8 @@ public final class Formula {
   /**
    * A constant.
    *
+   * @param value the constant, finite
+   * @return the formula
    * @throws IllegalArgumentException if the constant is not finite
    */
   public static Formula constant(double value) {
@@ -82,7 +89,12 @@ public final class Formula {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
-  /** A parameter of the report; absent when it was not given. */
+  /**
+   * A parameter of the report; absent when it was not given.
+   *
+   * @param parameter the parameter
+   * @return the formula
+   */
   public static Formula parameter(Parameter parameter) {
     requireNonNull(parameter, "parameter");
     return new Formula(
@@ -93,7 +105,11 @@ public final class Formula {
         (m, p) -> p.value(parameter));
   }
 
-  /** This formula, with an absent value read as zero (e.g. sales cost "if given"). */
+  /**
+   * This formula, with an absent value read as zero (e.g. sales cost "if given").
+   *
+   * @return the new formula; never absent
+   */
   public Formula orZero() {
     Eval inner = eval;
     return new Formula(
@@ -107,22 +123,42 @@ public final class Formula {
         });
   }
 
-  /** The sum of two formulas. */
+  /**
+   * The sum of two formulas.
+   *
+   * @param other the formula to add
+   * @return {@code this + other}
+   */
   public Formula plus(Formula other) {
     return combine(other, " + ", (a, b) -> OptionalDouble.of(a + b));
   }
 
-  /** The difference of two formulas. */
+  /**
+   * The difference of two formulas.
+   *
+   * @param other the formula to subtract
+   * @return {@code this - other}
+   */
   public Formula minus(Formula other) {
     return combine(other, " - ", (a, b) -> OptionalDouble.of(a - b));
   }
 
-  /** The product of two formulas. */
+  /**
+   * The product of two formulas.
+   *
+   * @param other the formula to multiply by
+   * @return {@code this x other}
+   */
   public Formula times(Formula other) {
     return combine(other, " x ", (a, b) -> OptionalDouble.of(a * b));
   }
 
-  /** The quotient of two formulas; absent when the denominator is zero or absent. */
+  /**
+   * The quotient of two formulas; absent when the denominator is zero or absent.
+   *
+   * @param other the denominator
+   * @return {@code this / other}
+   */
   public Formula dividedBy(Formula other) {
     return combine(
         other, " / ", (a, b) -> b == 0 ? OptionalDouble.empty() : OptionalDouble.of(a / b));
@@ -169,19 +205,33 @@ public final class Formula {
     return compound ? "(" + text + ")" : text;
   }
 
-  /** The value of the formula over a cell's measures; absent as the class comment says. */
+  /**
+   * The value of the formula over a cell's measures; absent as the class comment says.
+   *
+   * @param cell the cell's measures
+   * @param parameters the report's parameters
+   * @return the value, or empty when it is absent
+   */
   public OptionalDouble evaluate(Measures cell, KpiParameters parameters) {
     requireNonNull(cell, "cell");
     requireNonNull(parameters, "parameters");
     return eval.apply(cell, parameters);
   }
 
-  /** The measures the formula reads, in order of appearance. */
+  /**
+   * The measures the formula reads, in order of appearance.
+   *
+   * @return the measures, read-only
+   */
   public Set<Measure> measures() {
     return measures;
   }
 
-  /** The parameters the formula reads. */
+  /**
+   * The parameters the formula reads.
+   *
+   * @return the parameters, read-only
+   */
   public Set<Parameter> parameters() {
     return parameters;
   }

@@ -51,12 +51,18 @@ public final class KpiCatalog {
    * {@code leads}: leads created in the period (OUTCOME, COUNT, higher is better). A lead is the
    * first outcome marketing is paid for ("outcomes: leads, sales, revenue, CAC"), unlike the posts,
    * impressions and clicks that precede it.
+   *
+   * @return the {@code leads} definition
    */
   public static KpiDefinition leads() {
     return KpiDefinition.builder("leads").name("Leads").outcome().sum(Measure.LEADS).build();
   }
 
-  /** {@code won_deals}: deals won in the period (OUTCOME, COUNT, higher is better). */
+  /**
+   * {@code won_deals}: deals won in the period (OUTCOME, COUNT, higher is better).
+   *
+   * @return the {@code won_deals} definition
+   */
   public static KpiDefinition wonDeals() {
     return KpiDefinition.builder("won_deals")
         .name("Won deals")
@@ -65,12 +71,20 @@ public final class KpiCatalog {
         .build();
   }
 
-  /** {@code revenue}: amounts of the deals won in the period (OUTCOME, MONEY, higher). */
+  /**
+   * {@code revenue}: amounts of the deals won in the period (OUTCOME, MONEY, higher).
+   *
+   * @return the {@code revenue} definition
+   */
   public static KpiDefinition revenue() {
     return KpiDefinition.builder("revenue").name("Revenue").outcome().sum(Measure.REVENUE).build();
   }
 
-  /** {@code cpl} = spend / leads (OUTCOME, MONEY, lower is better): the price of an outcome. */
+  /**
+   * {@code cpl} = spend / leads (OUTCOME, MONEY, lower is better): the price of an outcome.
+   *
+   * @return the {@code cpl} definition
+   */
   public static KpiDefinition cpl() {
     return KpiDefinition.builder("cpl")
         .name("Cost per lead")
@@ -82,6 +96,8 @@ public final class KpiCatalog {
   /**
    * {@code cac} = (marketing spend + sales cost if given) / won deals (OUTCOME, MONEY, lower is
    * better). Absent without spend records, like every spend-based KPI.
+   *
+   * @return the {@code cac} definition
    */
   public static KpiDefinition cac() {
     return KpiDefinition.builder("cac")
@@ -93,7 +109,11 @@ public final class KpiCatalog {
         .build();
   }
 
-  /** {@code roas} = revenue / spend (OUTCOME, RATIO, higher is better). */
+  /**
+   * {@code roas} = revenue / spend (OUTCOME, RATIO, higher is better).
+   *
+   * @return the {@code roas} definition
+   */
   public static KpiDefinition roas() {
     return KpiDefinition.builder("roas")
         .name("Return on ad spend")
@@ -102,7 +122,11 @@ public final class KpiCatalog {
         .build();
   }
 
-  /** {@code romi} = (revenue x margin - spend) / spend (OUTCOME, RATIO, higher is better). */
+  /**
+   * {@code romi} = (revenue x margin - spend) / spend (OUTCOME, RATIO, higher is better).
+   *
+   * @return the {@code romi} definition
+   */
   public static KpiDefinition romi() {
     return KpiDefinition.builder("romi")
         .name("Return on marketing investment")
@@ -113,7 +137,11 @@ public final class KpiCatalog {
         .build();
   }
 
-  /** {@code win_rate} = won / (won + lost) among deals closed in the period (OUTCOME, RATIO). */
+  /**
+   * {@code win_rate} = won / (won + lost) among deals closed in the period (OUTCOME, RATIO).
+   *
+   * @return the {@code win_rate} definition
+   */
   public static KpiDefinition winRate() {
     return KpiDefinition.builder("win_rate")
         .name("Win rate")
@@ -129,6 +157,8 @@ public final class KpiCatalog {
   /**
    * {@code lead_to_deal} = leads of the period that have a deal / leads of the period (OUTCOME,
    * RATIO, higher is better).
+   *
+   * @return the {@code lead_to_deal} definition
    */
   public static KpiDefinition leadToDeal() {
     return KpiDefinition.builder("lead_to_deal")
@@ -138,17 +168,29 @@ public final class KpiCatalog {
         .build();
   }
 
-  /** {@code impressions}: the activity metric (ACTIVITY, COUNT, higher is better). */
+  /**
+   * {@code impressions}: the activity metric (ACTIVITY, COUNT, higher is better).
+   *
+   * @return the {@code impressions} definition
+   */
   public static KpiDefinition impressions() {
     return activityMetric("impressions");
   }
 
-  /** {@code clicks}: the activity metric (ACTIVITY, COUNT, higher is better). */
+  /**
+   * {@code clicks}: the activity metric (ACTIVITY, COUNT, higher is better).
+   *
+   * @return the {@code clicks} definition
+   */
   public static KpiDefinition clicks() {
     return activityMetric("clicks");
   }
 
-  /** {@code ctr} = clicks / impressions (ACTIVITY, RATIO, higher is better). */
+  /**
+   * {@code ctr} = clicks / impressions (ACTIVITY, RATIO, higher is better).
+   *
+   * @return the {@code ctr} definition
+   */
   public static KpiDefinition ctr() {
     return KpiDefinition.builder("ctr")
         .name("Click-through rate")
@@ -157,7 +199,11 @@ public final class KpiCatalog {
         .build();
   }
 
-  /** {@code cpc} = spend / clicks (ACTIVITY, MONEY, lower is better). */
+  /**
+   * {@code cpc} = spend / clicks (ACTIVITY, MONEY, lower is better).
+   *
+   * @return the {@code cpc} definition
+   */
   public static KpiDefinition cpc() {
     return KpiDefinition.builder("cpc")
         .name("Cost per click")
@@ -169,13 +215,20 @@ public final class KpiCatalog {
   /**
    * One KPI per activity metric: its id is the metric, its value the sum of the metric (ACTIVITY,
    * COUNT, higher is better); absent in a cell without samples of the metric.
+   *
+   * @param metric the activity metric, non-blank
+   * @return the KPI of the metric
    */
   public static KpiDefinition activityMetric(String metric) {
     requireNonNull(metric, "metric");
     return KpiDefinition.builder(metric).activity().sum(Measure.activity(metric)).build();
   }
 
-  /** {@code ltv_cac} = LTV / CAC (OUTCOME, RATIO, higher is better); absent without LTV. */
+  /**
+   * {@code ltv_cac} = LTV / CAC (OUTCOME, RATIO, higher is better); absent without LTV.
+   *
+   * @return the {@code ltv_cac} definition
+   */
   public static KpiDefinition ltvCac() {
     return KpiDefinition.builder("ltv_cac")
         .name("LTV:CAC")
@@ -189,6 +242,8 @@ public final class KpiCatalog {
   /**
    * {@code cac_payback_months} = CAC / (monthly revenue per customer x margin) (OUTCOME, DURATION
    * in months, lower is better); absent without monthly revenue per customer.
+   *
+   * @return the {@code cac_payback_months} definition
    */
   public static KpiDefinition cacPaybackMonths() {
     return KpiDefinition.builder("cac_payback_months")
@@ -204,6 +259,9 @@ public final class KpiCatalog {
   /**
    * {@code cost_per_<stage>} = spend / deals created in the period that reached the open stage
    * (OUTCOME, MONEY, lower is better).
+   *
+   * @param stageId the id of an open stage
+   * @return the {@code cost_per_<stage>} definition
    */
   public static KpiDefinition costPerStageReached(String stageId) {
     requireNonNull(stageId, "stageId");
@@ -220,6 +278,11 @@ public final class KpiCatalog {
    * inputs are given, and cost per stage reached for each open stage given, in that order. KPI ids
    * are unique: targets and report lookups find a KPI by its id.
    *
+   * @param activityMetrics the activity metrics of the data; impressions and clicks are among the
+   *     fixed KPIs
+   * @param openStages the open stages to add a cost per stage reached for, in order
+   * @param parameters the report's parameters; LTV and monthly revenue per customer add their KPIs
+   * @return the definitions, in catalog order
    * @throws IllegalArgumentException if an activity metric other than impressions and clicks has
    *     the id of a built-in KPI: a fixed one, {@code ltv_cac} or {@code cac_payback_months}
    *     (reserved even when their inputs are not given), or {@code cost_per_<stage>} of an open

@@ -70,6 +70,8 @@ public record KpiDefinition(
   /**
    * Starts a definition with this id.
    *
+   * @param id the id, non-blank, without surrounding whitespace
+   * @return a new builder
    * @throws IllegalArgumentException if the id is blank or has surrounding whitespace
    */
   public static Builder builder(String id) {
@@ -81,12 +83,22 @@ public record KpiDefinition(
   /**
    * The KPI's value over a cell's measures; absent on a zero denominator or an absent measure or
    * parameter, never infinite.
+   *
+   * @param cell the cell's measures
+   * @param parameters the report's parameters
+   * @return the value, or empty when it is absent
    */
   public OptionalDouble compute(Measures cell, KpiParameters parameters) {
     return formula.evaluate(cell, parameters);
   }
 
-  /** The target of this cell: the most specific matching target (see {@link Target}). */
+  /**
+   * The target of this cell: the most specific matching target (see {@link Target}).
+   *
+   * @param period the cell's period label
+   * @param scope the cell's scope name
+   * @return the target value; empty if no target applies
+   */
   public OptionalDouble target(String period, String scope) {
     Target best = null;
     for (Target t : targets) {
@@ -102,6 +114,10 @@ public record KpiDefinition(
    * before) / |before|}, sign flipped for lower-is-better KPIs; absent when either value is absent
    * or {@code before} is zero (METRICS.md "KPIs"). Dividing by {@code |before|} keeps a rise of a
    * negative value (a ROMI from -50% to -20%) an improvement.
+   *
+   * @param before the earlier value
+   * @param after the later value
+   * @return the directed change: above 0 is an improvement, e.g. 0.1 for 10% better
    */
   public OptionalDouble directedChange(OptionalDouble before, OptionalDouble after) {
     if (before.isEmpty() || after.isEmpty() || before.getAsDouble() == 0) {
@@ -115,7 +131,12 @@ public record KpiDefinition(
         : OptionalDouble.empty();
   }
 
-  /** This definition with one more target. */
+  /**
+   * This definition with one more target.
+   *
+   * @param target the target to add
+   * @return a copy of this definition with the target added
+   */
   public KpiDefinition withTarget(Target target) {
     requireNonNull(target, "target");
     List<Target> ts = new ArrayList<>(targets);
@@ -159,7 +180,12 @@ public record KpiDefinition(
       return Optional.of(value);
     }
 
-    /** A human name (default: the id). */
+    /**
+     * A human name (default: the id).
+     *
+     * @param value the name, non-blank
+     * @return this builder
+     */
     public Builder name(String value) {
       if (value.isBlank()) {
         throw new IllegalArgumentException("KPI \"" + id + "\": name is blank");
@@ -168,51 +194,92 @@ public record KpiDefinition(
       return this;
     }
 
-    /** The kind. */
+    /**
+     * The kind.
+     *
+     * @param value the kind
+     * @return this builder
+     */
     public Builder kind(Kind value) {
       kind = once(kind, "kind", value);
       return this;
     }
 
-    /** Kind {@link Kind#OUTCOME}. */
+    /**
+     * Kind {@link Kind#OUTCOME}.
+     *
+     * @return this builder
+     */
     public Builder outcome() {
       return kind(Kind.OUTCOME);
     }
 
-    /** Kind {@link Kind#ACTIVITY}. */
+    /**
+     * Kind {@link Kind#ACTIVITY}.
+     *
+     * @return this builder
+     */
     public Builder activity() {
       return kind(Kind.ACTIVITY);
     }
 
-    /** The unit (overrides the default of the computation). */
+    /**
+     * The unit (overrides the default of the computation).
+     *
+     * @param value the unit
+     * @return this builder
+     */
     public Builder unit(Unit value) {
       unit = once(unit, "unit", value);
       return this;
     }
 
-    /** The direction (overrides the default of the computation). */
+    /**
+     * The direction (overrides the default of the computation).
+     *
+     * @param value the direction
+     * @return this builder
+     */
     public Builder direction(Direction value) {
       direction = once(direction, "direction", value);
       return this;
     }
 
-    /** Direction {@link Direction#HIGHER_IS_BETTER}. */
+    /**
+     * Direction {@link Direction#HIGHER_IS_BETTER}.
+     *
+     * @return this builder
+     */
     public Builder higherIsBetter() {
       return direction(Direction.HIGHER_IS_BETTER);
     }
 
-    /** Direction {@link Direction#LOWER_IS_BETTER}. */
+    /**
+     * Direction {@link Direction#LOWER_IS_BETTER}.
+     *
+     * @return this builder
+     */
     public Builder lowerIsBetter() {
       return direction(Direction.LOWER_IS_BETTER);
     }
 
-    /** Adds a target. */
+    /**
+     * Adds a target.
+     *
+     * @param value the target
+     * @return this builder
+     */
     public Builder target(Target value) {
       targets.add(requireNonNull(value, "target"));
       return this;
     }
 
-    /** The sum of a measure (unit COUNT or MONEY, higher-is-better by default). */
+    /**
+     * The sum of a measure (unit COUNT or MONEY, higher-is-better by default).
+     *
+     * @param measure the measure
+     * @return this builder
+     */
     public Builder sum(Measure measure) {
       return computed(
           Formula.of(measure),
@@ -220,7 +287,13 @@ public record KpiDefinition(
           Direction.HIGHER_IS_BETTER);
     }
 
-    /** The ratio of two measures' sums (unit RATIO, higher-is-better by default). */
+    /**
+     * The ratio of two measures' sums (unit RATIO, higher-is-better by default).
+     *
+     * @param numerator the measure above the line
+     * @param denominator the measure below the line
+     * @return this builder
+     */
     public Builder ratio(Measure numerator, Measure denominator) {
       return computed(
           Formula.of(numerator).dividedBy(Formula.of(denominator)),
@@ -231,6 +304,9 @@ public record KpiDefinition(
     /**
      * Cost per unit: marketing spend divided by the measure, e.g. cost per qualified lead with
      * {@code costPer(Measure.reached("qualified"))} (unit MONEY, lower-is-better by default).
+     *
+     * @param measure the measure
+     * @return this builder
      */
     public Builder costPer(Measure measure) {
       return computed(
@@ -239,7 +315,12 @@ public record KpiDefinition(
           Direction.LOWER_IS_BETTER);
     }
 
-    /** Any formula; unit and direction must then be set explicitly. */
+    /**
+     * Any formula; unit and direction must then be set explicitly.
+     *
+     * @param value the formula
+     * @return this builder
+     */
     public Builder formula(Formula value) {
       formula = once(formula, "computation", value);
       return this;
@@ -255,6 +336,7 @@ public record KpiDefinition(
     /**
      * The definition.
      *
+     * @return the definition
      * @throws IllegalStateException naming each missing option
      */
     public KpiDefinition build() {

@@ -39,12 +39,21 @@ public record KpiParameters(
     }
   }
 
-  /** Margin 1, no LTV, no monthly revenue per customer. */
+  /**
+   * Margin 1, no LTV, no monthly revenue per customer.
+   *
+   * @return the default parameters
+   */
   public static KpiParameters defaults() {
     return new KpiParameters(1, Optional.empty(), Optional.empty());
   }
 
-  /** The parameter's value, absent when it was not given. */
+  /**
+   * The parameter's value, absent when it was not given.
+   *
+   * @param parameter the parameter
+   * @return its value; the margin is always present
+   */
   public OptionalDouble value(Parameter parameter) {
     switch (requireNonNull(parameter, "parameter")) {
       case MARGIN:

@@ -58,21 +58,35 @@ public record KpiReport(
     channelEconomics = List.copyOf(channelEconomics);
   }
 
-  /** The period labels, ascending. */
+  /**
+   * The period labels, ascending.
+   *
+   * @return the period labels
+   */
   public List<String> periods() {
     Set<String> out = new LinkedHashSet<>();
     rows.forEach(r -> out.add(r.period()));
     return List.copyOf(out);
   }
 
-  /** The scopes: {@code all}, each channel, then each owner or attribute scope asked for. */
+  /**
+   * The scopes: {@code all}, each channel, then each owner or attribute scope asked for.
+   *
+   * @return the scope names, in row order
+   */
   public List<String> scopes() {
     Set<String> out = new LinkedHashSet<>();
     rows.forEach(r -> out.add(r.scope()));
     return List.copyOf(out);
   }
 
-  /** The row of this period and scope, if the report has it. */
+  /**
+   * The row of this period and scope, if the report has it.
+   *
+   * @param periodLabel the period label, e.g. {@code 2026-04}
+   * @param scope the scope name
+   * @return the row; empty if the report has no such row
+   */
   public Optional<KpiRow> row(String periodLabel, String scope) {
     requireNonNull(periodLabel, "periodLabel");
     requireNonNull(scope, "scope");
@@ -100,6 +114,10 @@ public record KpiReport(
   /**
    * The value of one KPI in one cell; absent when the value is.
    *
+   * @param periodLabel the period label, e.g. {@code 2026-04}
+   * @param scope the scope name
+   * @param kpiId the KPI id
+   * @return the value, or empty when it is absent
    * @throws IllegalArgumentException if the period, scope or KPI id is not in the report
    */
   public OptionalDouble value(String periodLabel, String scope, String kpiId) {
@@ -121,6 +139,9 @@ public record KpiReport(
   /**
    * The scorecard of one period and scope.
    *
+   * @param periodLabel the period label, e.g. {@code 2026-04}
+   * @param scope the scope name
+   * @return the scorecard
    * @throws IllegalArgumentException if the report has no such row
    */
   public Scorecard scorecard(String periodLabel, String scope) {
@@ -132,6 +153,8 @@ public record KpiReport(
    * period usually holds as-of and is still running: compared with a whole period before it, a few
    * days of data look like a collapse.
    *
+   * @param periodLabel the period label, e.g. {@code 2026-04}
+   * @return true if the period ended at or before as-of
    * @throws IllegalArgumentException if the report has no such period
    */
   public boolean isComplete(String periodLabel) {
@@ -139,7 +162,11 @@ public record KpiReport(
     return !period.next(row.start()).atStartOfDay(zone).toInstant().isAfter(asOf);
   }
 
-  /** The latest period that is over by as-of; empty if none is. */
+  /**
+   * The latest period that is over by as-of; empty if none is.
+   *
+   * @return the period label; empty if no period is over by as-of
+   */
   public Optional<String> lastCompletePeriod() {
     List<String> ps = periods();
     for (int i = ps.size() - 1; i >= 0; i--) {
@@ -154,6 +181,7 @@ public record KpiReport(
    * The scorecard of scope {@code all} in the last complete period (see {@link #isComplete}), or in
    * the latest period when none is complete yet.
    *
+   * @return the scorecard
    * @throws NoSuchElementException if the report has no rows (no data)
    */
   public Scorecard scorecard() {
@@ -167,6 +195,10 @@ public record KpiReport(
   /**
    * The driver tree of a scope from one period to another.
    *
+   * @param fromPeriod the earlier period label
+   * @param toPeriod the later period label
+   * @param scope the scope name
+   * @return the driver tree
    * @throws IllegalArgumentException if either row is not in the report, or the revenue of either
    *     is unknown (won deals, none with an amount)
    */
@@ -180,6 +212,8 @@ public record KpiReport(
    * The driver tree of scope {@code all} from the period before the {@link #scorecard()}'s to that
    * one; empty when it has none before it, or when the revenue of either period is unknown (won
    * deals, none with an amount).
+   *
+   * @return the driver tree; empty when there is no earlier period or a revenue is unknown
    */
   public Optional<DriverTree> driverTree() {
     List<String> ps = periods();

@@ -28,7 +28,12 @@ public record KpiRow(
     kpis = List.copyOf(kpis);
   }
 
-  /** The value of the KPI with this id, if the report has that KPI. */
+  /**
+   * The value of the KPI with this id, if the report has that KPI.
+   *
+   * @param id the KPI id
+   * @return its value in this row; empty if the report does not have the KPI
+   */
   public Optional<KpiValue> kpi(String id) {
     requireNonNull(id, "id");
     return kpis.stream().filter(v -> v.id().equals(id)).findFirst();

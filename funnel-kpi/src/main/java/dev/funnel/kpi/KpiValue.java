@@ -30,17 +30,29 @@ public record KpiValue(
     requireNonNull(target, "target");
   }
 
-  /** The KPI id. */
+  /**
+   * The KPI id.
+   *
+   * @return the KPI id
+   */
   public String id() {
     return definition.id();
   }
 
-  /** The KPI kind. */
+  /**
+   * The KPI kind.
+   *
+   * @return the KPI kind
+   */
   public Kind kind() {
     return definition.kind();
   }
 
-  /** The KPI unit. */
+  /**
+   * The KPI unit.
+   *
+   * @return the KPI unit
+   */
   public Unit unit() {
     return definition.unit();
   }
@@ -49,6 +61,8 @@ public record KpiValue(
    * How far the value meets its target: {@code value / target} for higher-is-better KPIs, {@code
    * target / value} for lower-is-better ones, so 1 means on target and more is better either way.
    * Absent without a target or value, or when the divisor is zero.
+   *
+   * @return the attainment; 1 on target, above 1 better than the target
    */
   public OptionalDouble attainment() {
     if (value.isEmpty() || target.isEmpty()) {

@@ -90,7 +90,12 @@ public final class Kpis {
     this.log = requireNonNull(log, "log");
   }
 
-  /** Starts a KPI query over this deal log. */
+  /**
+   * Starts a KPI query over this deal log.
+   *
+   * @param log the deal log
+   * @return a new query over the log, with default options
+   */
   public static Kpis of(DealLog log) {
     return new Kpis(log);
   }
@@ -107,6 +112,8 @@ public final class Kpis {
    * The leads (for leads, CPL, lead_to_deal). Without them those KPIs are absent, not 0: no leads
    * given is not no leads created.
    *
+   * @param values the leads; copied
+   * @return this query
    * @throws IllegalArgumentException if a lead id appears twice (it would count twice)
    */
   public Kpis leads(Collection<Lead> values) {
@@ -124,37 +131,67 @@ public final class Kpis {
     return List.copyOf(values);
   }
 
-  /** The marketing spend (for CPL, CAC, ROAS, ROMI, CPC). */
+  /**
+   * The marketing spend (for CPL, CAC, ROAS, ROMI, CPC).
+   *
+   * @param values the spend samples; copied
+   * @return this query
+   */
   public Kpis spend(Collection<SpendSample> values) {
     spend = once(spend, "spend", copyOf(values, "spend"));
     return this;
   }
 
-  /** Sales cost, added to marketing spend in CAC; attributed like spend, by date and channel. */
+  /**
+   * Sales cost, added to marketing spend in CAC; attributed like spend, by date and channel.
+   *
+   * @param values the sales cost samples; copied
+   * @return this query
+   */
   public Kpis salesCost(Collection<SpendSample> values) {
     salesCost = once(salesCost, "salesCost", copyOf(values, "salesCost"));
     return this;
   }
 
-  /** The activity samples (impressions, clicks, posts, calls, ...). */
+  /**
+   * The activity samples (impressions, clicks, posts, calls, ...).
+   *
+   * @param values the activity samples; copied
+   * @return this query
+   */
   public Kpis activity(Collection<ActivitySample> values) {
     activity = once(activity, "activity", copyOf(values, "activity"));
     return this;
   }
 
-  /** The period size (default {@link Period#MONTH}). */
+  /**
+   * The period size (default {@link Period#MONTH}).
+   *
+   * @param value the period size
+   * @return this query
+   */
   public Kpis period(Period value) {
     period = once(period, "period", value);
     return this;
   }
 
-  /** The zone periods are bucketed in (default UTC). */
+  /**
+   * The zone periods are bucketed in (default UTC).
+   *
+   * @param value the zone
+   * @return this query
+   */
   public Kpis zone(ZoneId value) {
     zone = once(zone, "zone", value);
     return this;
   }
 
-  /** The as-of instant (default: the latest event time in the data). */
+  /**
+   * The as-of instant (default: the latest event time in the data).
+   *
+   * @param value the as-of instant
+   * @return this query
+   */
   public Kpis asOf(Instant value) {
     asOf = once(asOf, "asOf", value);
     return this;
@@ -163,6 +200,8 @@ public final class Kpis {
   /**
    * The gross margin used by ROMI and CAC payback (default 1).
    *
+   * @param value the gross margin, in [0, 1]
+   * @return this query
    * @throws IllegalArgumentException if it is not in [0, 1]
    */
   public Kpis margin(double value) {
@@ -176,6 +215,8 @@ public final class Kpis {
   /**
    * Customer lifetime value; adds {@code ltv_cac}.
    *
+   * @param value the customer lifetime value, in the report's currency; not negative
+   * @return this query
    * @throws IllegalArgumentException if it is negative
    */
   public Kpis ltv(Money value) {
@@ -187,6 +228,8 @@ public final class Kpis {
   /**
    * Monthly revenue per customer; adds {@code cac_payback_months}.
    *
+   * @param value the monthly revenue per customer, in the report's currency; not negative
+   * @return this query
    * @throws IllegalArgumentException if it is negative
    */
   public Kpis monthlyRevenuePerCustomer(Money value) {
@@ -205,6 +248,8 @@ public final class Kpis {
   /**
    * The directed change at or above which a KPI counts as risen for alerts (default 0.10).
    *
+   * @param value the threshold, finite; e.g. 0.10 for a 10% improvement
+   * @return this query
    * @throws IllegalArgumentException if it is not finite
    */
   public Kpis alertThreshold(double value) {
@@ -233,6 +278,8 @@ public final class Kpis {
    * deal scope too (METRICS.md: team, channel, whole); there they fire only on user-defined
    * ACTIVITY KPIs over deal-based measures, since the built-in activity KPIs are absent.
    *
+   * @param values the dimensions: {@link Dimension#OWNER} or deal attributes
+   * @return this query
    * @throws IllegalArgumentException if no dimension is given, one repeats another's name, one is
    *     {@link Dimension#CHANNEL} or a creation period (not a scope), an attribute is named {@code
    *     channel}, or an attribute is not one the log's deals carry (the message lists the known
@@ -289,6 +336,8 @@ public final class Kpis {
    * Adds deal scopes by name, as the CLI's {@code --by} takes them: {@code owner} or a deal
    * attribute name (see {@link Dimension#named(String)} and {@link #scopes(Dimension...)}).
    *
+   * @param names the dimension names: {@code owner} or deal attribute names
+   * @return this query
    * @throws IllegalArgumentException as {@link #scopes(Dimension...)}, or if a name is blank
    * @throws IllegalStateException if scopes were already set
    */
@@ -310,6 +359,9 @@ public final class Kpis {
    * built-in KPI ({@link KpiCatalog#FIXED_IDS}, {@code ltv_cac} and {@code cac_payback_months} even
    * without their inputs, {@code cost_per_<stage>} of an open stage) nor of an activity metric:
    * {@link #report()} refuses it.
+   *
+   * @param definition the KPI
+   * @return this query
    */
   public Kpis kpi(KpiDefinition definition) {
     requireNonNull(definition, "definition");
@@ -322,7 +374,13 @@ public final class Kpis {
     return this;
   }
 
-  /** Adds a target to the KPI with this id (built-in or user-defined; checked at report). */
+  /**
+   * Adds a target to the KPI with this id (built-in or user-defined; checked at report).
+   *
+   * @param kpiId the KPI id
+   * @param target the target
+   * @return this query
+   */
   public Kpis target(String kpiId, Target target) {
     requireNonNull(kpiId, "kpiId");
     requireNonNull(target, "target");
@@ -333,6 +391,7 @@ public final class Kpis {
   /**
    * Computes the report.
    *
+   * @return the report, one row per period and scope
    * @throws IllegalArgumentException if money comes in two currencies (naming both), a target names
    *     an unknown KPI, a user KPI or an activity metric repeats the id of a built-in KPI
    *     (including {@code ltv_cac}, {@code cac_payback_months} and {@code cost_per_<stage>}), a

@@ -113,6 +113,8 @@ public record Measure(Source source, Optional<String> argument) {
   /**
    * The sum of one activity metric ({@code impressions}, {@code clicks}, {@code posts}, ...).
    *
+   * @param metric the activity metric, non-blank
+   * @return the measure
    * @throws IllegalArgumentException if the metric is blank
    */
   public static Measure activity(String metric) {
@@ -123,6 +125,8 @@ public record Measure(Source source, Optional<String> argument) {
    * The deals created in the period that reached this open stage: entered it or a later open stage,
    * or won (METRICS.md "Funnel", progressed counting).
    *
+   * @param stageId the id of an open stage, non-blank
+   * @return the measure
    * @throws IllegalArgumentException if the stage id is blank
    */
   public static Measure reached(String stageId) {
@@ -132,6 +136,8 @@ public record Measure(Source source, Optional<String> argument) {
   /**
    * The measure's id: {@code leads}, {@code spend}, {@code activity:clicks}, {@code
    * reached:qualified}.
+   *
+   * @return the id
    */
   public String id() {
     String base = source.name().toLowerCase(java.util.Locale.ROOT);
@@ -143,12 +149,18 @@ public record Measure(Source source, Optional<String> argument) {
    * with no spend records has absent spend-based KPIs") and activity metrics. Counts of leads and
    * deals, revenue and sales cost are zero without records (but revenue is absent when the cell has
    * won deals and none of them has an amount: {@link Measures#get}).
+   *
+   * @return true for spend and activity measures
    */
   public boolean absentWithoutRecords() {
     return source == Source.SPEND || source == Source.ACTIVITY;
   }
 
-  /** Whether the measure sums money in the report's currency. */
+  /**
+   * Whether the measure sums money in the report's currency.
+   *
+   * @return true for revenue, spend and sales cost
+   */
   public boolean isMoney() {
     return source == Source.REVENUE || source == Source.SPEND || source == Source.SALES_COST;
   }

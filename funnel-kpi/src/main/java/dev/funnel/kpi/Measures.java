@@ -51,12 +51,22 @@ public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records
     return Collections.unmodifiableMap(copy);
   }
 
-  /** No records at all. */
+  /**
+   * No records at all.
+   *
+   * @return the empty cell
+   */
   public static Measures empty() {
     return new Measures(Map.of(), Map.of());
   }
 
-  /** This cell with one more record of {@code amount} for this measure. */
+  /**
+   * This cell with one more record of {@code amount} for this measure.
+   *
+   * @param measure the measure
+   * @param amount the record's amount
+   * @return the new cell; this one does not change
+   */
   public Measures plus(Measure measure, BigDecimal amount) {
     requireNonNull(measure, "measure");
     requireNonNull(amount, "amount");
@@ -72,6 +82,8 @@ public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records
   /**
    * The merge of two cells: sums and record counts add measure by measure.
    *
+   * @param other the other cell
+   * @return the merged cell; neither input changes
    * @throws ArithmeticException if a record count overflows
    */
   public Measures plus(Measures other) {
@@ -91,6 +103,9 @@ public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records
    * Measure#REVENUE} is absent when the cell has won deals and none with an amount (their revenue
    * is unknown, not zero); with some amounts it is the sum of those, and {@link
    * Measure#WON_WITHOUT_AMOUNT} counts the others apart.
+   *
+   * @param measure the measure
+   * @return its exact sum, or empty when it is absent
    */
   public Optional<BigDecimal> get(Measure measure) {
     requireNonNull(measure, "measure");
@@ -104,12 +119,21 @@ public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records
     return Optional.of(sum);
   }
 
-  /** The number of records of this measure (0 if none). */
+  /**
+   * The number of records of this measure (0 if none).
+   *
+   * @param measure the measure
+   * @return how many records went into its sum
+   */
   public long records(Measure measure) {
     return records.getOrDefault(requireNonNull(measure, "measure"), 0L);
   }
 
-  /** Whether no record of any measure is held. */
+  /**
+   * Whether no record of any measure is held.
+   *
+   * @return true if the cell holds no record
+   */
   public boolean isEmpty() {
     return sums.isEmpty();
   }

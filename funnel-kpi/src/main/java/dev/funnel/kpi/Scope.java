@@ -21,12 +21,22 @@ public final class Scope {
 
   private static final String CHANNEL_PREFIX = "channel=";
 
-  /** The scope of one channel, {@code channel=<name>}. */
+  /**
+   * The scope of one channel, {@code channel=<name>}.
+   *
+   * @param name the channel name
+   * @return the scope name
+   */
   public static String channel(String name) {
     return CHANNEL_PREFIX + requireNonNull(name, "name");
   }
 
-  /** The scope of one deal owner, {@code owner=<name>}. */
+  /**
+   * The scope of one deal owner, {@code owner=<name>}.
+   *
+   * @param name the owner's name
+   * @return the scope name
+   */
   public static String owner(String name) {
     return of(Dimension.OWNER, name);
   }
@@ -34,6 +44,10 @@ public final class Scope {
   /**
    * The scope of one value of a dimension: {@code <dimension label>=<value>}, e.g. {@code
    * owner=ann}, {@code segment=smb}, {@code channel=ads}.
+   *
+   * @param dimension the dimension
+   * @param value its value
+   * @return the scope name
    */
   public static String of(Dimension dimension, String value) {
     return requireNonNull(dimension, "dimension").label() + "=" + requireNonNull(value, "value");
@@ -42,6 +56,9 @@ public final class Scope {
   /**
    * Whether the scope is a deal scope (an owner or attribute scope): neither {@code all} nor a
    * channel scope. Spend- and activity-based KPIs are absent in deal scopes.
+   *
+   * @param scope a scope name
+   * @return true for a deal scope, false for {@code all} and channel scopes
    */
   public static boolean isDealScope(String scope) {
     requireNonNull(scope, "scope");

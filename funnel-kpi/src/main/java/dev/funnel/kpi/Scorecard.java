@@ -39,7 +39,13 @@ public record Scorecard(
     }
   }
 
-  /** The scorecard of a row. */
+  /**
+   * The scorecard of a row.
+   *
+   * @param row the row of the period and scope
+   * @param currency the report's currency code, empty if no money was seen
+   * @return the scorecard
+   */
   public static Scorecard of(KpiRow row, String currency) {
     List<KpiValue> o = new ArrayList<>();
     List<KpiValue> a = new ArrayList<>();

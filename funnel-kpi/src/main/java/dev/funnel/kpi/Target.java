@@ -34,27 +34,57 @@ public record Target(Optional<String> period, Optional<String> scope, double val
     }
   }
 
-  /** A target for every period and scope. */
+  /**
+   * A target for every period and scope.
+   *
+   * @param value the target value, finite
+   * @return the target
+   */
   public static Target of(double value) {
     return new Target(Optional.empty(), Optional.empty(), value);
   }
 
-  /** A target for one scope in every period. */
+  /**
+   * A target for one scope in every period.
+   *
+   * @param scope the scope name, e.g. {@code channel=ads}
+   * @param value the target value, finite
+   * @return the target
+   */
   public static Target forScope(String scope, double value) {
     return new Target(Optional.empty(), Optional.of(scope), value);
   }
 
-  /** A target for one period label in every scope. */
+  /**
+   * A target for one period label in every scope.
+   *
+   * @param period the period label, e.g. {@code 2026-04}
+   * @param value the target value, finite
+   * @return the target
+   */
   public static Target forPeriod(String period, double value) {
     return new Target(Optional.of(period), Optional.empty(), value);
   }
 
-  /** A target for one period label and one scope. */
+  /**
+   * A target for one period label and one scope.
+   *
+   * @param period the period label, e.g. {@code 2026-04}
+   * @param scope the scope name, e.g. {@code channel=ads}
+   * @param value the target value, finite
+   * @return the target
+   */
   public static Target of(String period, String scope, double value) {
     return new Target(Optional.of(period), Optional.of(scope), value);
   }
 
-  /** Whether the target applies to this cell. */
+  /**
+   * Whether the target applies to this cell.
+   *
+   * @param periodLabel the cell's period label
+   * @param scopeName the cell's scope name
+   * @return true if the target's period and scope, where given, are the cell's
+   */
   public boolean appliesTo(String periodLabel, String scopeName) {
     return period.map(periodLabel::equals).orElse(true)
         && scope.map(scopeName::equals).orElse(true);
