@@ -178,7 +178,9 @@ final class ForecastCommand implements Callable<Integer> {
     Optional<Backtest> bt = backtest;
     Optional<BudgetScenario> bs = scenario;
     Output.write(
-        output.out, spec.commandLine().getOut(), w -> write(format, report, bt, bs, summary, w));
+        output.out,
+        spec.commandLine().getOut(),
+        w -> write(format, report, bt, bs, summary, where, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), records);
     return FunnelCli.OK;
   }
@@ -223,11 +225,16 @@ final class ForecastCommand implements Callable<Integer> {
       Optional<Backtest> backtest,
       Optional<BudgetScenario> budget,
       ReadSummary records,
+      List<String> where,
       Writer w)
       throws IOException {
     if (format == Format.JSON) {
       ForecastJson.write(report, backtest, budget, Optional.of(records), w);
       return;
+    }
+    if (!where.isEmpty()) {
+      w.write("deals where " + String.join(" and ", where.stream().map(String::strip).toList()));
+      w.write("\n");
     }
     w.write(report.toString());
     if (backtest.isPresent()) {

@@ -188,7 +188,7 @@ final class ReportCommand implements Callable<Integer> {
                 Optional.ofNullable(followUp)));
     ReadSummary all = records;
     PrintWriter stdout = spec.commandLine().getOut();
-    Output.write(output.out, stdout, w -> write(format, report, all, process, w));
+    Output.write(output.out, stdout, w -> write(format, report, all, process, where, w));
     noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }
@@ -286,15 +286,19 @@ final class ReportCommand implements Callable<Integer> {
 
   static void write(Format format, FunnelReport report, ReadSummary records, Writer w)
       throws IOException {
-    write(format, report, records, null, w);
+    write(format, report, records, null, List.of(), w);
   }
 
-  /** Writes the funnel report, then the process sections when given. */
+  /**
+   * Writes the funnel report, then the process sections when given; a report of a {@code --where}
+   * segment says which (a {@code where} array of the conditions in JSON, a first line in a table).
+   */
   static void write(
       Format format,
       FunnelReport report,
       ReadSummary records,
       @Nullable ProcessReports process,
+      List<String> where,
       Writer w)
       throws IOException {
     List<String[]> tables = process == null ? List.of() : process.tables();
@@ -304,12 +308,26 @@ final class ReportCommand implements Callable<Integer> {
         if (process != null) {
           process.addTo(doc);
         }
+        if (!where.isEmpty()) {
+          doc.section(
+              "where",
+              out -> {
+                out.startArray();
+                where.forEach(c -> out.value(c.strip()));
+                out.endArray();
+              });
+        }
         doc.write(w);
         return;
       case HTML:
         w.write(HtmlReport.page(report, records, tables));
         return;
       case TABLE:
+        if (!where.isEmpty()) {
+          w.write(
+              "deals where " + String.join(" and ", where.stream().map(String::strip).toList()));
+          w.write("\n");
+        }
         w.write(report.printAll());
         for (String[] t : tables) {
           w.write("\n");

@@ -59,6 +59,7 @@ final class WhereOptionTest {
     assertEquals(1, qualified.get("reached").asLong());
     assertEquals("PT24H", qualified.get("ageInStage").get("p50").asString());
     assertEquals("PT48H", json.get("cycleTime").get("lost").get("p50").asString());
+    assertEquals("[\"channel=ads\"]", json.get("where").toString());
   }
 
   @Test
@@ -68,6 +69,7 @@ final class WhereOptionTest {
     assertTrue(either.out().contains("4 deals: 2 open, 1 won, 1 lost"), either.out());
     // ann's deals of channel web: D1 only; the missing owner is (unspecified): D4.
     Cli.Run both = report("--where", "owner=ann", "--where", "channel=web");
+    assertTrue(both.out().startsWith("deals where owner=ann and channel=web\n"), both.out());
     assertTrue(both.out().contains("1 deals: 0 open, 1 won, 0 lost"), both.out());
     Cli.Run none = report("--where", "owner=(unspecified)");
     assertTrue(none.out().contains("1 deals: 1 open, 0 won, 0 lost"), none.out());
@@ -144,7 +146,9 @@ final class WhereOptionTest {
     String lib =
         Forecast.of(ads).horizon(Duration.ofDays(30)).simulations(500).seed(7).report().toString();
     // The command adds the records read, of every file.
-    assertEquals(lib.strip() + "\n\nrecords: 8 read, 8 accepted, 0 rejected", r.out().strip());
+    assertEquals(
+        "deals where channel=ads\n" + lib.strip() + "\n\nrecords: 8 read, 8 accepted, 0 rejected",
+        r.out().strip());
     // The segment's forecast is not the whole's: D1 (won) and D4 (web, open) are not in it.
     assertTrue(
         !Forecast.of(log)
