@@ -25,15 +25,13 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
-  static String page(FunnelReport r, ReadSummary records) {
-    return page(r, records, List.of());
-  }
-
   /**
    * The page with further sections after the funnel's tables, each a title and its plain-text
-   * tables (shown preformatted, as the text report prints them).
+   * tables (shown preformatted, as the text report prints them); a {@code --where} segment's
+   * conditions go under the title.
    */
-  static String page(FunnelReport r, ReadSummary records, List<String[]> sections) {
+  static String page(
+      FunnelReport r, ReadSummary records, List<String[]> sections, List<String> where) {
     StringBuilder h = new StringBuilder();
     String title = "Funnel " + r.pipeline() + " as of " + r.asOf();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -42,7 +40,13 @@ final class HtmlReport {
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n<h1>")
         .append(esc(title))
-        .append("</h1>\n<p class=\"muted\">created in [")
+        .append("</h1>\n");
+    if (!where.isEmpty()) {
+      h.append("<p>deals where ")
+          .append(esc(String.join(" and ", where.stream().map(String::strip).toList())))
+          .append("</p>\n");
+    }
+    h.append("<p class=\"muted\">created in [")
         .append(esc(r.cohortFrom().map(Object::toString).orElse("-inf")))
         .append(", ")
         .append(esc(r.cohortTo().map(Object::toString).orElse("+inf")))

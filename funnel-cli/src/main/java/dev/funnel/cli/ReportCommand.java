@@ -320,7 +320,7 @@ final class ReportCommand implements Callable<Integer> {
         doc.write(w);
         return;
       case HTML:
-        w.write(HtmlReport.page(report, records, tables));
+        w.write(HtmlReport.page(report, records, tables, where));
         return;
       case TABLE:
         if (!where.isEmpty()) {

@@ -71,6 +71,9 @@ final class WhereOptionTest {
     Cli.Run both = report("--where", "owner=ann", "--where", "channel=web");
     assertTrue(both.out().startsWith("deals where owner=ann and channel=web\n"), both.out());
     assertTrue(both.out().contains("1 deals: 0 open, 1 won, 0 lost"), both.out());
+    Cli.Run html = report("--where", "owner=ann", "--where", "channel=web", "--format", "html");
+    assertTrue(
+        html.out().contains("</h1>\n<p>deals where owner=ann and channel=web</p>\n"), html.out());
     Cli.Run none = report("--where", "owner=(unspecified)");
     assertTrue(none.out().contains("1 deals: 1 open, 0 won, 0 lost"), none.out());
   }
