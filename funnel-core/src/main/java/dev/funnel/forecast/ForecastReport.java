@@ -68,6 +68,7 @@ public record ForecastReport(
    *
    * @param stageId the id of an open stage
    * @return its empirical win probability; empty if it has none
+   * @throws IllegalArgumentException if no open stage of the forecast has this id
    */
   public OptionalDouble winProbability(String stageId) {
     for (StageProbability s : stages) {

@@ -33,24 +33,43 @@ import java.util.function.Predicate;
  */
 public interface DealLog {
 
-  /** Starts a strict log builder for this pipeline. */
+  /**
+   * Starts a strict log builder for this pipeline.
+   *
+   * @param pipeline the pipeline every stage change refers to
+   * @return a new strict builder
+   */
   static DealLogBuilder builder(Pipeline pipeline) {
     return new DealLogBuilder(pipeline);
   }
 
-  /** The pipeline every stage change refers to. */
+  /**
+   * The pipeline every stage change refers to.
+   *
+   * @return the pipeline
+   */
   Pipeline pipeline();
 
-  /** The number of accepted deals. */
+  /**
+   * The number of accepted deals.
+   *
+   * @return how many deals the log holds
+   */
   int dealCount();
 
-  /** The number of accepted stage changes. */
+  /**
+   * The number of accepted stage changes.
+   *
+   * @return how many stage changes the log holds
+   */
   int changeCount();
 
   /**
    * The deal at this position ({@code createdAt} order), rebuilt from the columns. Instants are
    * those held by the log (whole seconds).
    *
+   * @param index the deal's position, from 0
+   * @return the deal
    * @throws IndexOutOfBoundsException if the index is not in {@code [0, dealCount())}
    */
   Deal deal(int index);
@@ -58,35 +77,56 @@ public interface DealLog {
   /**
    * The stage changes of the deal at this position, in {@code occurredAt} order.
    *
+   * @param index the deal's position, from 0
+   * @return its stage changes; empty if it has none
    * @throws IndexOutOfBoundsException if the index is not in {@code [0, dealCount())}
    */
   List<StageChange> changes(int index);
 
-  /** The position of the deal with this id, if the log holds it. */
+  /**
+   * The position of the deal with this id, if the log holds it.
+   *
+   * @param dealId the deal id
+   * @return its position ({@code createdAt} order); empty if the log holds no such deal
+   */
   Optional<Integer> indexOf(String dealId);
 
-  /** The currency of the log's amounts; empty when no deal has an amount. */
+  /**
+   * The currency of the log's amounts; empty when no deal has an amount.
+   *
+   * @return the currency; empty when no deal has an amount
+   */
   Optional<Currency> currency();
 
   /**
    * The latest event time in the log (creations and stage changes by {@code occurredAt}): the
    * default as-of instant of every query. Empty for an empty log. A non-empty segment ({@link
    * #where}) has the latest event time of the log it was taken from.
+   *
+   * @return the latest event time; empty for an empty log
    */
   Optional<Instant> latestEventTime();
 
-  /** The earliest creation time; empty for an empty log. */
+  /**
+   * The earliest creation time; empty for an empty log.
+   *
+   * @return the {@code createdAt} of the first deal; empty for an empty log
+   */
   Optional<Instant> earliestCreation();
 
   /**
    * The attribute names seen on deals, in order of first appearance; a segment ({@link #where}) has
    * those of the log it was taken from.
+   *
+   * @return the attribute names, in order of first appearance
    */
   List<String> attributeNames();
 
   /**
    * Every record that was read: accepted deals and changes plus rejected records. A segment ({@link
    * #where}) read none: its deals plus its changes.
+   *
+   * @return accepted deals + accepted changes + rejected records
    */
   long recordsRead();
 
@@ -96,6 +136,8 @@ public interface DealLog {
    * first problem instead; a strict {@link LiveDealLog}'s snapshot lists the relation problems that
    * no single append could refuse (a change before its deal's creation, records outside the 68
    * years).
+   *
+   * @return the rejected records, in input order
    */
   List<Rejection> rejections();
 

@@ -120,6 +120,7 @@ public final class DealLogBuilder {
   /**
    * Collects rejected records instead of failing on the first.
    *
+   * @return this builder
    * @throws IllegalStateException if called twice
    */
   public DealLogBuilder lenient() {
@@ -134,6 +135,8 @@ public final class DealLogBuilder {
   /**
    * Adds a deal; its origin is {@code deals:N}, N counting deals added.
    *
+   * @param deal the deal
+   * @return this builder
    * @throws RejectedRecordException in strict mode, as {@link #deal(Deal, Origin)}
    * @throws IllegalStateException as {@link #deal(Deal, Origin)}
    */
@@ -144,6 +147,9 @@ public final class DealLogBuilder {
   /**
    * Adds a deal read from this origin.
    *
+   * @param deal the deal
+   * @param origin where the deal was read
+   * @return this builder
    * @throws RejectedRecordException in strict mode, if its id is already taken, its currency
    *     differs from the log's, or its amount would take the total of the log's amounts past {@link
    *     Long#MAX_VALUE} minor units
@@ -259,6 +265,10 @@ public final class DealLogBuilder {
   /**
    * Adds a change recorded when it happened, with no actor.
    *
+   * @param dealId the id of the deal that moved
+   * @param toStage the id of the stage it moved into
+   * @param occurredAt when the move happened; also its {@code recordedAt}
+   * @return this builder
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
    * @throws IllegalStateException if the builder was already built
    */
@@ -269,6 +279,8 @@ public final class DealLogBuilder {
   /**
    * Adds a stage change; its origin is {@code stage changes:N}, N counting changes added.
    *
+   * @param change the stage change
+   * @return this builder
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
    * @throws IllegalStateException if the builder was already built
    */
@@ -279,6 +291,9 @@ public final class DealLogBuilder {
   /**
    * Adds a stage change read from this origin.
    *
+   * @param change the stage change
+   * @param origin where the change was read
+   * @return this builder
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
    */
   public DealLogBuilder change(StageChange change, Origin origin) {
@@ -351,6 +366,8 @@ public final class DealLogBuilder {
    * Accounts for a record that could not even be read (a reader's parse error): it counts as read
    * and rejected.
    *
+   * @param rejection the record's origin, field, value and reason
+   * @return this builder
    * @throws RejectedRecordException in strict mode, always
    */
   public DealLogBuilder reject(Rejection rejection) {
@@ -367,6 +384,9 @@ public final class DealLogBuilder {
    * rejected, and the changes of that id are rejected with "its deal was rejected" rather than as
    * changes of an unknown deal.
    *
+   * @param dealId the id read from the deal record
+   * @param rejection the record's origin, field, value and reason
+   * @return this builder
    * @throws RejectedRecordException in strict mode, always
    */
   public DealLogBuilder rejectDeal(String dealId, Rejection rejection) {
@@ -427,6 +447,7 @@ public final class DealLogBuilder {
   /**
    * Validates the relations between records and builds the log.
    *
+   * @return the log of the accepted records
    * @throws RejectedRecordException in strict mode, for the first change (in input order) of an
    *     unknown deal or before its deal's creation, or else the first record outside the log's 68
    *     years
@@ -846,7 +867,11 @@ public final class DealLogBuilder {
     }
   }
 
-  /** Whether this builder collects rejections instead of failing. */
+  /**
+   * Whether this builder collects rejections instead of failing.
+   *
+   * @return true after {@link #lenient()}
+   */
   public boolean isLenient() {
     return lenient;
   }

@@ -50,12 +50,22 @@ public final class LiveDealLog {
     this.builder = builder;
   }
 
-  /** A live log that throws on the first record-local problem. */
+  /**
+   * A live log that throws on the first record-local problem.
+   *
+   * @param pipeline the pipeline every stage change refers to
+   * @return a new, empty strict live log
+   */
   public static LiveDealLog create(Pipeline pipeline) {
     return new LiveDealLog(new DealLogBuilder(pipeline).refuseAndContinue());
   }
 
-  /** A live log that lists rejected records in its snapshots instead of throwing. */
+  /**
+   * A live log that lists rejected records in its snapshots instead of throwing.
+   *
+   * @param pipeline the pipeline every stage change refers to
+   * @return a new, empty lenient live log
+   */
   public static LiveDealLog lenient(Pipeline pipeline) {
     return new LiveDealLog(new DealLogBuilder(pipeline).lenient());
   }
@@ -63,6 +73,8 @@ public final class LiveDealLog {
   /**
    * Appends a deal.
    *
+   * @param deal the deal
+   * @return this log
    * @throws RejectedRecordException if strict and the id is taken or the currency differs
    * @throws IllegalStateException if the log's deal ids or lead ids would take more than 2 GiB
    */
@@ -75,6 +87,9 @@ public final class LiveDealLog {
   /**
    * Appends a deal read from this origin.
    *
+   * @param deal the deal
+   * @param origin where the deal was read
+   * @return this log
    * @throws RejectedRecordException if strict and the id is taken or the currency differs
    * @throws IllegalStateException if the log's deal ids or lead ids would take more than 2 GiB
    */
@@ -87,6 +102,8 @@ public final class LiveDealLog {
   /**
    * Appends a stage change.
    *
+   * @param change the stage change
+   * @return this log
    * @throws RejectedRecordException if strict and the stage is not in the pipeline
    */
   public synchronized LiveDealLog change(StageChange change) {
@@ -98,6 +115,9 @@ public final class LiveDealLog {
   /**
    * Appends a stage change read from this origin.
    *
+   * @param change the stage change
+   * @param origin where the change was read
+   * @return this log
    * @throws RejectedRecordException if strict and the stage is not in the pipeline
    */
   public synchronized LiveDealLog change(StageChange change, Origin origin) {
@@ -109,6 +129,10 @@ public final class LiveDealLog {
   /**
    * Appends a change recorded when it happened, with no actor.
    *
+   * @param dealId the id of the deal that moved
+   * @param toStage the id of the stage it moved into
+   * @param occurredAt when the move happened; also its {@code recordedAt}
+   * @return this log
    * @throws RejectedRecordException if strict and the stage is not in the pipeline
    */
   public synchronized LiveDealLog change(String dealId, String toStage, Instant occurredAt) {
@@ -118,7 +142,11 @@ public final class LiveDealLog {
     return this;
   }
 
-  /** Changes appended whose deal has not arrived yet. */
+  /**
+   * Changes appended whose deal has not arrived yet.
+   *
+   * @return how many changes are pending
+   */
   public synchronized long pendingChanges() {
     return builder.pendingChanges();
   }
@@ -126,6 +154,8 @@ public final class LiveDealLog {
   /**
    * An immutable log of every deal and every change whose deal has arrived: the previous snapshot
    * itself when nothing was appended since (and the garbage collector has not taken it back).
+   *
+   * @return the log of the records accepted so far; pending changes are not in it
    */
   public synchronized DealLog snapshot() {
     DealLog log = last.get();

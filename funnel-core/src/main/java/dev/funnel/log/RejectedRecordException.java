@@ -11,13 +11,21 @@ public final class RejectedRecordException extends IllegalArgumentException {
   @SuppressWarnings("serial")
   private final Rejection rejection;
 
-  /** An exception for this rejection. */
+  /**
+   * An exception for this rejection.
+   *
+   * @param rejection the rejected record; its message is the exception's
+   */
   public RejectedRecordException(Rejection rejection) {
     super(rejection.message());
     this.rejection = rejection;
   }
 
-  /** The rejection, with its source, line, field, value and reason. */
+  /**
+   * The rejection, with its source, line, field, value and reason.
+   *
+   * @return the rejected record
+   */
   public Rejection rejection() {
     return rejection;
   }

@@ -26,12 +26,24 @@ public record Rejection(String source, long line, String field, String value, St
     }
   }
 
-  /** A rejection of the record at this origin. */
+  /**
+   * A rejection of the record at this origin.
+   *
+   * @param origin the record's source and line
+   * @param field the field at fault, empty when the record as a whole is at fault
+   * @param value the offending value as read, empty when there is none
+   * @param reason what rule the record breaks
+   * @return the rejection
+   */
   public static Rejection of(Origin origin, String field, String value, String reason) {
     return new Rejection(origin.source(), origin.line(), field, value, reason);
   }
 
-  /** Where the record came from. */
+  /**
+   * Where the record came from.
+   *
+   * @return the record's source and line
+   */
   public Origin origin() {
     return new Origin(source, line);
   }
@@ -41,6 +53,8 @@ public record Rejection(String source, long line, String field, String value, St
    * timestamp}. Line breaks and other control characters are written as backslash escapes (a line
    * break as backslash n, others as backslash u and four hex digits), so that every problem is one
    * line.
+   *
+   * @return the message, without a line break
    */
   public String message() {
     StringBuilder sb = new StringBuilder(oneLine(origin().toString())).append(": ");

@@ -76,6 +76,9 @@ public final class EventLogBuilder {
    *
    * @param event the event
    * @return this builder
+   * @throws RejectedRecordException in strict mode, if its instant is not representable in epoch
+   *     milliseconds
+   * @throws IllegalStateException if the builder was already built
    */
   public EventLogBuilder add(Event event) {
     return add(event, new Origin("events", ordinal + 1));

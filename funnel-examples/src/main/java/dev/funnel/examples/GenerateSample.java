@@ -12,7 +12,12 @@ import java.util.List;
 public final class GenerateSample {
   private GenerateSample() {}
 
-  /** Runs the command and exits with a non-zero status on failure. */
+  /**
+   * Runs the command and exits with a non-zero status on failure.
+   *
+   * @param args the arguments: {@code DIR [--seed N] [--deals N] [--owners N] [--channels N]
+   *     [--months N]}
+   */
   public static void main(String[] args) {
     int status = run(args, System.out, System.err);
     if (status != 0) {
@@ -23,6 +28,10 @@ public final class GenerateSample {
   /**
    * Runs the command: parses the arguments, writes the files and prints one line per file.
    *
+   * @param args the arguments: {@code DIR [--seed N] [--deals N] [--owners N] [--channels N]
+   *     [--months N]}
+   * @param out where the {@code wrote FILE} lines go
+   * @param err where the usage and error messages go
    * @return 0 on success, 2 for unusable arguments, 1 when the files cannot be written
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {

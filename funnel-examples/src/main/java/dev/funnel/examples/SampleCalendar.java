@@ -49,7 +49,13 @@ public record SampleCalendar(
       }
     }
 
-    /** The interval between two {@code HH:mm} local times. */
+    /**
+     * The interval between two {@code HH:mm} local times.
+     *
+     * @param start when work starts, {@code HH:mm}
+     * @param end when work ends, {@code HH:mm}, after {@code start}
+     * @return the interval
+     */
     public static Interval of(String start, String end) {
       return new Interval(LocalTime.parse(start), LocalTime.parse(end));
     }
@@ -86,6 +92,9 @@ public record SampleCalendar(
    * the Berlin public holidays (New Year, International Women's Day, Good Friday, Easter Monday,
    * Labour Day, Ascension, Whit Monday, German Unity Day, Christmas) of the years given.
    *
+   * @param fromYear the first year whose holidays are listed
+   * @param toYear the last year whose holidays are listed, inclusive
+   * @return the calendar
    * @throws IllegalArgumentException if {@code toYear} is before {@code fromYear}
    */
   public static SampleCalendar berlin(int fromYear, int toYear) {
@@ -137,18 +146,33 @@ public record SampleCalendar(
     return LocalDate.of(year, month, day);
   }
 
-  /** Whether this local date is a working day (a listed weekday that is no holiday). */
+  /**
+   * Whether this local date is a working day (a listed weekday that is no holiday).
+   *
+   * @param date the local date
+   * @return true if the date is a listed weekday and not a holiday
+   */
   public boolean isWorkingDay(LocalDate date) {
     List<Interval> day = hours.get(date.getDayOfWeek());
     return day != null && !day.isEmpty() && Collections.binarySearch(holidays, date) < 0;
   }
 
-  /** The working intervals of this local date: none on holidays and unlisted weekdays. */
+  /**
+   * The working intervals of this local date: none on holidays and unlisted weekdays.
+   *
+   * @param date the local date
+   * @return its working intervals, in time order; empty if the date does not work
+   */
   public List<Interval> intervals(LocalDate date) {
     return isWorkingDay(date) ? hours.get(date.getDayOfWeek()) : List.of();
   }
 
-  /** Whether this moment lies inside a working interval, in the calendar's zone. */
+  /**
+   * Whether this moment lies inside a working interval, in the calendar's zone.
+   *
+   * @param instant the moment
+   * @return true if it falls in a working interval of a working day
+   */
   public boolean isWorkingTime(java.time.Instant instant) {
     ZonedDateTime local = instant.atZone(zone);
     LocalTime time = local.toLocalTime();
@@ -160,7 +184,11 @@ public record SampleCalendar(
     return false;
   }
 
-  /** The calendar as {@code calendar.json} text (FORMATS.md), ending with a newline. */
+  /**
+   * The calendar as {@code calendar.json} text (FORMATS.md), ending with a newline.
+   *
+   * @return the JSON document
+   */
   public String toJson() {
     StringBuilder sb = new StringBuilder();
     sb.append("{\n  \"zone\": \"").append(zone.getId()).append("\",\n  \"hours\": {");

@@ -49,12 +49,19 @@ public final class SampleData {
    * The sample's b2b pipeline: open stages {@code new}, {@code qualified}, {@code proposal}, {@code
    * negotiation} declaring win probabilities 0.25, 0.4, 0.6 and 0.8 (optimistic: the deals of the
    * sample win less often from each stage), then {@code won} and {@code lost}.
+   *
+   * @return the pipeline
    */
   public static Pipeline pipeline() {
     return SamplePipeline.INSTANCE.pipeline();
   }
 
-  /** The sales team's business calendar over the years of the spec's period (Europe/Berlin). */
+  /**
+   * The sales team's business calendar over the years of the spec's period (Europe/Berlin).
+   *
+   * @param spec the sample spec
+   * @return the calendar
+   */
   public static SampleCalendar calendar(SampleSpec spec) {
     return new Generator(requireNonNull(spec, "spec")).calendar();
   }
@@ -62,6 +69,9 @@ public final class SampleData {
   /**
    * Generates every record of the sample into the sink, in the order {@link SampleSink} documents.
    * Nothing is kept in memory beyond one month of leads.
+   *
+   * @param spec the sample spec
+   * @param sink the receiver of every record
    */
   public static void generate(SampleSpec spec, SampleSink sink) {
     requireNonNull(sink, "sink");
@@ -72,6 +82,9 @@ public final class SampleData {
    * The deals and stage changes of the sample, validated into a strict {@link DealLog}: the same
    * deals and changes {@link #generate} emits, without leads, touches or marketing. This is the
    * fast path for benchmarks: records go straight into the log's columns.
+   *
+   * @param spec the sample spec
+   * @return the deal log
    */
   public static DealLog dealLog(SampleSpec spec) {
     return new Generator(requireNonNull(spec, "spec")).dealLog();

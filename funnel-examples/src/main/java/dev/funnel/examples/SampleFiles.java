@@ -37,6 +37,8 @@ public final class SampleFiles {
    * Writes the sample into this directory (created if needed; files of the same names are
    * replaced), streaming rows as they are generated.
    *
+   * @param spec the sample spec
+   * @param dir the directory
    * @return the files written
    * @throws UncheckedIOException if a file cannot be written
    */

@@ -21,30 +21,66 @@ import dev.funnel.sequence.Event;
  */
 public interface SampleSink {
 
-  /** The pipeline every stage change refers to; called once, first. */
+  /**
+   * The pipeline every stage change refers to; called once, first.
+   *
+   * @param pipeline the sample's pipeline
+   */
   default void pipeline(Pipeline pipeline) {}
 
-  /** The sales team's business calendar; called once, second. */
+  /**
+   * The sales team's business calendar; called once, second.
+   *
+   * @param calendar the calendar
+   */
   default void calendar(SampleCalendar calendar) {}
 
-  /** A deal. */
+  /**
+   * A deal.
+   *
+   * @param deal the deal
+   */
   default void deal(Deal deal) {}
 
-  /** A stage change of the deal passed last to {@link #deal}. */
+  /**
+   * A stage change of the deal passed last to {@link #deal}.
+   *
+   * @param change the stage change
+   */
   default void change(StageChange change) {}
 
-  /** A lead. */
+  /**
+   * A lead.
+   *
+   * @param lead the lead
+   */
   default void lead(Lead lead) {}
 
-  /** A contact with a lead or a deal. */
+  /**
+   * A contact with a lead or a deal.
+   *
+   * @param touch the touch
+   */
   default void touch(Touch touch) {}
 
-  /** Marketing spend of one channel on one day. */
+  /**
+   * Marketing spend of one channel on one day.
+   *
+   * @param spend the spend sample
+   */
   default void spend(SpendSample spend) {}
 
-  /** One activity metric of one channel on one day. */
+  /**
+   * One activity metric of one channel on one day.
+   *
+   * @param activity the activity sample
+   */
   default void activity(ActivitySample activity) {}
 
-  /** A sequence-funnel event of a lead (the entity is the lead id). */
+  /**
+   * A sequence-funnel event of a lead (the entity is the lead id).
+   *
+   * @param event the event
+   */
   default void event(Event event) {}
 }

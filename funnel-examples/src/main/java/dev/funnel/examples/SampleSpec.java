@@ -80,7 +80,17 @@ public record SampleSpec(
     }
   }
 
-  /** A spec with churn 0: the sample {@link SampleData} describes. */
+  /**
+   * A spec with churn 0: the sample {@link SampleData} describes.
+   *
+   * @param seed the seed of every random choice
+   * @param deals how many deals, in {@code [0, 10_000_000]}
+   * @param owners how many sales managers own deals, in {@code [1, 10_000]}
+   * @param channels how many acquisition channels, in {@code [1, 100]}
+   * @param start the first instant of the period, whole seconds
+   * @param months the length of the period in calendar months (UTC), in {@code [1, 120]}
+   * @param currency the ISO 4217 code of every amount
+   */
   public SampleSpec(
       long seed, int deals, int owners, int channels, Instant start, int months, String currency) {
     this(seed, deals, owners, channels, start, months, currency, 0);
@@ -96,17 +106,29 @@ public record SampleSpec(
   /**
    * The default sample: seed 42, 2000 deals, 12 owners, 5 channels, 12 months from 2025-01-06 in
    * EUR.
+   *
+   * @return the default spec
    */
   public static SampleSpec defaults() {
     return new SampleSpec(DEFAULT_SEED, 2000, 12, 5, DEFAULT_START, 12, "EUR");
   }
 
-  /** A benchmark-sized sample: the defaults with this many deals, 200 owners and 10 channels. */
+  /**
+   * A benchmark-sized sample: the defaults with this many deals, 200 owners and 10 channels.
+   *
+   * @param deals how many deals, in {@code [0, 10_000_000]}
+   * @return the spec
+   */
   public static SampleSpec benchmark(int deals) {
     return defaults().withDeals(deals).withOwners(200).withChannels(10);
   }
 
-  /** This spec with another seed. */
+  /**
+   * This spec with another seed.
+   *
+   * @param value the seed
+   * @return a copy of this spec with that seed
+   */
   public SampleSpec withSeed(long value) {
     return new SampleSpec(value, deals, owners, channels, start, months, currency, churn);
   }
@@ -114,6 +136,8 @@ public record SampleSpec(
   /**
    * This spec with another deal count.
    *
+   * @param value how many deals
+   * @return a copy of this spec with that deal count
    * @throws IllegalArgumentException if it is not in {@code [0, 10_000_000]}
    */
   public SampleSpec withDeals(int value) {
@@ -123,6 +147,8 @@ public record SampleSpec(
   /**
    * This spec with another owner count.
    *
+   * @param value how many owners
+   * @return a copy of this spec with that owner count
    * @throws IllegalArgumentException if it is not in {@code [1, 10_000]}
    */
   public SampleSpec withOwners(int value) {
@@ -132,6 +158,8 @@ public record SampleSpec(
   /**
    * This spec with another channel count.
    *
+   * @param value how many channels
+   * @return a copy of this spec with that channel count
    * @throws IllegalArgumentException if it is not in {@code [1, 100]}
    */
   public SampleSpec withChannels(int value) {
@@ -141,6 +169,8 @@ public record SampleSpec(
   /**
    * This spec with another first instant.
    *
+   * @param value the first instant of the period
+   * @return a copy of this spec with that first instant
    * @throws IllegalArgumentException if it has a fraction of a second
    */
   public SampleSpec withStart(Instant value) {
@@ -150,6 +180,8 @@ public record SampleSpec(
   /**
    * This spec with another period length.
    *
+   * @param value the length of the period in calendar months
+   * @return a copy of this spec with that period length
    * @throws IllegalArgumentException if it is not in {@code [1, 120]}
    */
   public SampleSpec withMonths(int value) {
@@ -159,6 +191,8 @@ public record SampleSpec(
   /**
    * This spec with another currency.
    *
+   * @param value the ISO 4217 code of every amount
+   * @return a copy of this spec with that currency
    * @throws IllegalArgumentException if the code is not an ISO 4217 code
    */
   public SampleSpec withCurrency(String value) {
@@ -168,18 +202,29 @@ public record SampleSpec(
   /**
    * This spec with another churn.
    *
+   * @param value how restless deals are
+   * @return a copy of this spec with that churn
    * @throws IllegalArgumentException if it is not in {@code [0, 1]}
    */
   public SampleSpec withChurn(double value) {
     return new SampleSpec(seed, deals, owners, channels, start, months, currency, value);
   }
 
-  /** The end of the period, exclusive: {@code start} plus {@code months} calendar months in UTC. */
+  /**
+   * The end of the period, exclusive: {@code start} plus {@code months} calendar months in UTC.
+   *
+   * @return the first instant after the period
+   */
   public Instant end() {
     return start.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
   }
 
-  /** The channel names, in order. */
+  /**
+   * The channel names, in order.
+   *
+   * @return one name per channel: {@code ads}, {@code seo}, {@code events}, {@code referral},
+   *     {@code social}, then {@code channel-6}, {@code channel-7}, ...
+   */
   public List<String> channelNames() {
     List<String> names = new ArrayList<>(channels);
     for (int c = 0; c < channels; c++) {
@@ -191,12 +236,18 @@ public record SampleSpec(
   /**
    * The vanity channel: its impressions, clicks and spend soar month over month while its leads and
    * won deals stay flat. It is {@code social}, or the last channel when there are fewer than five.
+   *
+   * @return the vanity channel's name
    */
   public String vanityChannel() {
     return channelNames().get(Math.min(4, channels - 1));
   }
 
-  /** The owner names, in order: twelve first names, then {@code owner-13}, {@code owner-14}, ... */
+  /**
+   * The owner names, in order: twelve first names, then {@code owner-13}, {@code owner-14}, ...
+   *
+   * @return one name per owner
+   */
   public List<String> ownerNames() {
     List<String> names = new ArrayList<>(owners);
     for (int o = 0; o < owners; o++) {

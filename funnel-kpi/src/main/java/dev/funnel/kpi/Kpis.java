@@ -362,6 +362,7 @@ public final class Kpis {
    *
    * @param definition the KPI
    * @return this query
+   * @throws IllegalStateException if a user-defined KPI with this id was already added
    */
   public Kpis kpi(KpiDefinition definition) {
     requireNonNull(definition, "definition");
