@@ -295,6 +295,7 @@ public final class DealLogBuilder {
    * @param origin where the change was read
    * @return this builder
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
+   * @throws IllegalStateException if the builder was already built
    */
   public DealLogBuilder change(StageChange change, Origin origin) {
     requireNonNull(origin, "origin");

@@ -15,7 +15,11 @@ import static java.util.Objects.requireNonNull;
  */
 public record Rejection(String source, long line, String field, String value, String reason) {
 
-  /** Validates the rejection. */
+  /**
+   * Validates the rejection.
+   *
+   * @throws IllegalArgumentException if the line is negative
+   */
   public Rejection {
     requireNonNull(source, "source");
     requireNonNull(field, "field");
