@@ -671,7 +671,8 @@ public final class DealLogBuilder {
         attributeValueNames,
         currency,
         read - pending,
-        inInputOrder(late, sourceNames));
+        inInputOrder(late, sourceNames),
+        ColumnarDealLog.latestOf(createdOffset, at));
   }
 
   /**

@@ -91,64 +91,11 @@ public final class ColumnarDealLog implements DealLog {
 
   private volatile @Nullable Map<String, Integer> idIndex;
 
-  public ColumnarDealLog(
-      Pipeline pipeline,
-      long base,
-      int[] created,
-      int[] owner,
-      int[] channel,
-      long[] amount,
-      int[] lossReason,
-      byte[] leadIdBytes,
-      int[] leadIdStart,
-      int[][] attributes,
-      int[] changeStart,
-      byte[] idBytes,
-      int[] idStart,
-      byte[] stage,
-      int[] at,
-      int[] lag,
-      int[] actor,
-      String[] ownerNames,
-      String[] channelNames,
-      String[] lossReasonNames,
-      String[] actorNames,
-      String[] attributeNames,
-      String[][] attributeValueNames,
-      @Nullable Currency currency,
-      long recordsRead,
-      List<Rejection> rejections) {
-    this(
-        pipeline,
-        base,
-        created,
-        owner,
-        channel,
-        amount,
-        lossReason,
-        leadIdBytes,
-        leadIdStart,
-        attributes,
-        changeStart,
-        idBytes,
-        idStart,
-        stage,
-        at,
-        lag,
-        actor,
-        ownerNames,
-        channelNames,
-        lossReasonNames,
-        actorNames,
-        attributeNames,
-        attributeValueNames,
-        currency,
-        recordsRead,
-        rejections,
-        latestOf(created, at));
-  }
-
-  private static int latestOf(int[] created, int[] at) {
+  /**
+   * The latest instant (offset) of these creation and change columns: the {@code latest} of a log
+   * built from records.
+   */
+  public static int latestOf(int[] created, int[] at) {
     int max = Integer.MIN_VALUE;
     for (int t : created) {
       max = Math.max(max, t);
@@ -159,7 +106,11 @@ public final class ColumnarDealLog implements DealLog {
     return max;
   }
 
-  private ColumnarDealLog(
+  /**
+   * A log of these columns; {@code latest} is its latest event offset ({@link #latestOf} of the
+   * columns, or the whole log's for a segment).
+   */
+  public ColumnarDealLog(
       Pipeline pipeline,
       long base,
       int[] created,
