@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the command line in-process with captured output, and writes small input files. */
@@ -71,6 +72,25 @@ final class Cli {
         write(dir, "pipeline.json", PIPELINE),
         write(dir, "deals.csv", DEALS),
         write(dir, "stage_changes.csv", CHANGES));
+  }
+
+  /**
+   * The four deals with a {@code quarter} column instead of the channel and amount: D1 FY26-Q4, the
+   * others FY27-Q1.
+   */
+  static List<Path> fourDealsWithQuarter(Path dir) throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "deals_attr.csv",
+            "deal_id,created_at,owner,quarter",
+            "D1,2026-03-01T00:00:00Z,ann,FY26-Q4",
+            "D2,2026-03-01T00:00:00Z,bob,FY27-Q1",
+            "D3,2026-03-02T00:00:00Z,ann,FY27-Q1",
+            "D4,2026-03-02T00:00:00Z,,FY27-Q1"));
+    return files;
   }
 
   /** {@code --pipeline P --deals D --changes C} of these files. */

@@ -199,18 +199,7 @@ final class ReportCommandTest {
 
   /** deals_attr.csv of review finding 4: a fiscal-quarter column named like a built-in. */
   private String[] attrInputs() throws IOException {
-    List<Path> files = new ArrayList<>(fourDeals(dir));
-    files.set(
-        1,
-        write(
-            dir,
-            "deals_attr.csv",
-            "deal_id,created_at,owner,quarter",
-            "D1,2026-03-01T00:00:00Z,ann,FY26-Q4",
-            "D2,2026-03-01T00:00:00Z,bob,FY27-Q1",
-            "D3,2026-03-02T00:00:00Z,ann,FY27-Q1",
-            "D4,2026-03-02T00:00:00Z,,FY27-Q1"));
-    return concat(new String[] {"report"}, inputs(files));
+    return concat(new String[] {"report"}, inputs(Cli.fourDealsWithQuarter(dir)));
   }
 
   private static List<String> keys(JsonNode groups) {

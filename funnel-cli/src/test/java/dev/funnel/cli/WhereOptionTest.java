@@ -80,17 +80,7 @@ final class WhereOptionTest {
 
   @Test
   void aColumnOfDealsCsvSelectsToo() throws IOException {
-    List<Path> files = new java.util.ArrayList<>(fourDeals(dir));
-    files.set(
-        1,
-        write(
-            dir,
-            "deals_attr.csv",
-            "deal_id,created_at,owner,quarter",
-            "D1,2026-03-01T00:00:00Z,ann,FY26-Q4",
-            "D2,2026-03-01T00:00:00Z,bob,FY27-Q1",
-            "D3,2026-03-02T00:00:00Z,ann,FY27-Q1",
-            "D4,2026-03-02T00:00:00Z,,FY27-Q1"));
+    List<Path> files = Cli.fourDealsWithQuarter(dir);
     Cli.Run r =
         run(
             concat(
