@@ -233,7 +233,7 @@ final class ForecastCommand implements Callable<Integer> {
       return;
     }
     if (!where.isEmpty()) {
-      w.write("deals where " + String.join(" and ", where.stream().map(String::strip).toList()));
+      w.write(Where.describe(where));
       w.write("\n");
     }
     w.write(report.toString());

@@ -42,9 +42,7 @@ final class HtmlReport {
         .append(esc(title))
         .append("</h1>\n");
     if (!where.isEmpty()) {
-      h.append("<p>deals where ")
-          .append(esc(String.join(" and ", where.stream().map(String::strip).toList())))
-          .append("</p>\n");
+      h.append("<p>").append(esc(Where.describe(where))).append("</p>\n");
     }
     h.append("<p class=\"muted\">created in [")
         .append(esc(r.cohortFrom().map(Object::toString).orElse("-inf")))

@@ -324,8 +324,7 @@ final class ReportCommand implements Callable<Integer> {
         return;
       case TABLE:
         if (!where.isEmpty()) {
-          w.write(
-              "deals where " + String.join(" and ", where.stream().map(String::strip).toList()));
+          w.write(Where.describe(where));
           w.write("\n");
         }
         w.write(report.printAll());

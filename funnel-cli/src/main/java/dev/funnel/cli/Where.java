@@ -49,6 +49,11 @@ final class Where {
     return log.where(all);
   }
 
+  /** How a report names the segment: {@code deals where channel=ads and owner=ann}. */
+  static String describe(List<String> conditions) {
+    return "deals where " + String.join(" and ", conditions.stream().map(String::strip).toList());
+  }
+
   private static Predicate<Deal> condition(DealLog log, String condition, String command) {
     String prefix = "funnel " + command + ": --where " + condition + ": ";
     String text = condition.strip();
