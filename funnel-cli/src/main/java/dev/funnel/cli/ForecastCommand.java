@@ -5,6 +5,7 @@ import dev.funnel.forecast.BudgetScenario;
 import dev.funnel.forecast.Forecast;
 import dev.funnel.forecast.ForecastReport;
 import dev.funnel.io.ForecastJson;
+import dev.funnel.io.JsonReports;
 import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
 import dev.funnel.log.DealLog;
@@ -229,7 +230,10 @@ final class ForecastCommand implements Callable<Integer> {
       Writer w)
       throws IOException {
     if (format == Format.JSON) {
-      ForecastJson.write(report, backtest, budget, Optional.of(records), w);
+      JsonReports.Document doc =
+          ForecastJson.document(report, backtest, budget, Optional.of(records));
+      Where.addTo(doc, where);
+      doc.write(w);
       return;
     }
     if (!where.isEmpty()) {

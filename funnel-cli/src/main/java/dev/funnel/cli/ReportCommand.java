@@ -308,15 +308,7 @@ final class ReportCommand implements Callable<Integer> {
         if (process != null) {
           process.addTo(doc);
         }
-        if (!where.isEmpty()) {
-          doc.section(
-              "where",
-              out -> {
-                out.startArray();
-                where.forEach(c -> out.value(c.strip()));
-                out.endArray();
-              });
-        }
+        Where.addTo(doc, where);
         doc.write(w);
         return;
       case HTML:

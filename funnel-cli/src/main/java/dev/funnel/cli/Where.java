@@ -1,6 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.Dimension;
+import dev.funnel.io.JsonReports;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Deal;
 import java.util.ArrayList;
@@ -52,6 +53,23 @@ final class Where {
   /** How a report names the segment: {@code deals where channel=ads and owner=ann}. */
   static String describe(List<String> conditions) {
     return "deals where " + String.join(" and ", conditions.stream().map(String::strip).toList());
+  }
+
+  /**
+   * Adds the {@code where} array of the conditions, as given, to a JSON report of a segment; a
+   * report of every deal gets none.
+   */
+  static void addTo(JsonReports.Document doc, List<String> conditions) {
+    if (conditions.isEmpty()) {
+      return;
+    }
+    doc.section(
+        "where",
+        out -> {
+          out.startArray();
+          conditions.forEach(c -> out.value(c.strip()));
+          out.endArray();
+        });
   }
 
   private static Predicate<Deal> condition(DealLog log, String condition, String command) {

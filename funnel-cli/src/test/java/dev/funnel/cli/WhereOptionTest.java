@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.forecast.Forecast;
+import dev.funnel.forecast.ForecastReport;
+import dev.funnel.io.ForecastJson;
 import dev.funnel.io.FunnelFiles;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Pipeline;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code --where} on {@code report} and {@code forecast}, over the four hand-made deals. */
 final class WhereOptionTest {
@@ -151,6 +154,38 @@ final class WhereOptionTest {
             .report()
             .toString()
             .equals(lib));
+  }
+
+  @Test
+  void forecastJsonOfASegmentSaysSoAndIsTheLibrarysForecastOfThatSegment() throws IOException {
+    List<Path> files = fourDeals(dir);
+    String[] args =
+        concat(
+            concat(new String[] {"forecast"}, inputs(files)),
+            "--horizon",
+            "P30D",
+            "--simulations",
+            "500",
+            "--seed",
+            "7",
+            "--format",
+            "json");
+    Cli.Run r = run(concat(args, "--where", "channel=ads"));
+    assertEquals(0, r.status(), r.err());
+    ObjectNode json = (ObjectNode) MAPPER.readTree(r.out());
+    assertEquals("[\"channel=ads\"]", json.get("where").toString());
+    assertEquals(8, json.get("records").get("read").asLong());
+    json.remove(List.of("where", "records", "rejected"));
+    Pipeline p = FunnelFiles.strict().pipeline(files.get(0));
+    DealLog log = FunnelFiles.strict().dealLog(p, files.get(1), files.get(2));
+    DealLog ads = log.where(d -> d.channel().equals(Optional.of("ads")));
+    ForecastReport lib =
+        Forecast.of(ads).horizon(Duration.ofDays(30)).simulations(500).seed(7).report();
+    assertEquals(MAPPER.readTree(ForecastJson.toJson(lib, Optional.empty())), json);
+    // Without --where there is no where field.
+    Cli.Run whole = run(args);
+    assertEquals(0, whole.status(), whole.err());
+    assertTrue(MAPPER.readTree(whole.out()).get("where") == null, whole.out());
   }
 
   private static void assertError(String line, Cli.Run r) {

@@ -21,10 +21,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes a forecast as the JSON of FORMATS.md ({@code funnel forecast --format json}): {@code
@@ -45,8 +42,6 @@ import tools.jackson.core.json.JsonFactory;
  * figures with 0 trials), and an absent number is {@code null}.
  */
 public final class ForecastJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private ForecastJson() {}
 
   /**
@@ -63,8 +58,9 @@ public final class ForecastJson {
   }
 
   /**
-   * Writes the forecast, the backtest and the budget scenario (each if given) to the writer, which
-   * is flushed, not closed. With the records behind it, the document starts with {@code records: {
+   * Writes the forecast, the backtest and the budget scenario (each if given) to the writer,
+   * pretty-printed and followed by a line end, as every JSON report of this module; the writer is
+   * flushed, not closed. With the records behind it, the document starts with {@code records: {
    * read, accepted, rejected }} and {@code rejected: [ { file, line, field, value, reason } ]} as
    * {@code funnel report} does. The budget section: {@code budget: { change, asOf, firstMonth,
    * lastMonth, baselineMonths, baselineRevenue, naiveRevenue, scenarioRevenue (money per month),
@@ -89,34 +85,48 @@ public final class ForecastJson {
       Optional<ReadSummary> records,
       Writer out)
       throws IOException {
+    requireNonNull(out, "out");
+    document(report, backtest, budget, records).write(out);
+  }
+
+  /**
+   * The document that {@link #write(ForecastReport, Optional, Optional, Optional, Writer)} writes,
+   * to which further top-level sections can be added (written after the forecast's own), as to a
+   * funnel report's: {@code funnel forecast --where} adds the {@code where} array of its
+   * conditions.
+   *
+   * @param report the forecast
+   * @param backtest the backtest, if any
+   * @param budget the budget scenario, if any
+   * @param records the accounting of the records behind it, if any
+   * @return the document, not yet written
+   */
+  public static JsonReports.Document document(
+      ForecastReport report,
+      Optional<Backtest> backtest,
+      Optional<BudgetScenario> budget,
+      Optional<ReadSummary> records) {
     requireNonNull(report, "report");
     requireNonNull(backtest, "backtest");
     requireNonNull(budget, "budget");
     requireNonNull(records, "records");
-    requireNonNull(out, "out");
-    try (JsonGenerator g =
-        FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosing(out))) {
-      g.writeStartObject();
-      if (records.isPresent()) {
-        writeRecords(g, records.get());
-      }
-      writeReport(g, report);
-      if (backtest.isPresent()) {
-        g.writeName("backtest");
-        writeBacktest(g, backtest.get());
-      }
-      if (budget.isPresent()) {
-        g.writeName("budget");
-        writeBudget(g, budget.get());
-      }
-      g.writeEndObject();
-    } catch (JacksonException e) {
-      if (e.getCause() instanceof IOException) {
-        throw (IOException) e.getCause();
-      }
-      throw e;
-    }
-    out.flush();
+    return JsonReports.objectDocument(
+        g -> {
+          g.writeStartObject();
+          if (records.isPresent()) {
+            writeRecords(g, records.get());
+          }
+          writeReport(g, report);
+          if (backtest.isPresent()) {
+            g.writeName("backtest");
+            writeBacktest(g, backtest.get());
+          }
+          if (budget.isPresent()) {
+            g.writeName("budget");
+            writeBudget(g, budget.get());
+          }
+          g.writeEndObject();
+        });
   }
 
   /**
@@ -453,17 +463,5 @@ public final class ForecastJson {
     number(g, "low", p.low());
     number(g, "high", p.high());
     g.writeEndObject();
-  }
-
-  /** Keeps the generator from closing the caller's writer. */
-  private static final class NonClosing extends java.io.FilterWriter {
-    NonClosing(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

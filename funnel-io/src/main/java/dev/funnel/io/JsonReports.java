@@ -304,6 +304,36 @@ public final class JsonReports {
     TokenBuffer tokens = TokenBuffer.forGeneration();
     writer.accept(tokens, report);
     tokens.close();
+    return replayed(tokens);
+  }
+
+  /**
+   * A document of the top-level properties of the one JSON object that {@code writer} writes, in
+   * its order, so that generator-written reports (the forecast) take added sections as the funnel
+   * report does.
+   */
+  static Document objectDocument(Consumer<tools.jackson.core.JsonGenerator> writer) {
+    TokenBuffer tokens = TokenBuffer.forGeneration();
+    writer.accept(tokens);
+    tokens.close();
+    Map<String, JsonSection> fields = new LinkedHashMap<>();
+    try (JsonParser p = tokens.asParser(ObjectReadContext.empty())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("a report writer wrote no JSON object");
+      }
+      for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+        String name = p.currentName();
+        p.nextToken();
+        TokenBuffer value = TokenBuffer.forGeneration();
+        value.copyCurrentStructure(p);
+        value.close();
+        fields.put(name, replayed(value));
+      }
+    }
+    return new Document(fields, Map.of());
+  }
+
+  private static JsonSection replayed(TokenBuffer tokens) {
     return out -> {
       try (JsonParser p = tokens.asParser(ObjectReadContext.empty())) {
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
