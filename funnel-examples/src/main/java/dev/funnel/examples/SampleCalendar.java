@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -50,14 +51,26 @@ public record SampleCalendar(
     }
 
     /**
-     * The interval between two {@code HH:mm} local times.
+     * The interval between two {@code HH:mm} (or {@code HH:mm:ss}) local times.
      *
      * @param start when work starts, {@code HH:mm}
      * @param end when work ends, {@code HH:mm}, after {@code start}
      * @return the interval
+     * @throws IllegalArgumentException if a time is not a local time, or the interval does not end
+     *     after it starts
      */
     public static Interval of(String start, String end) {
-      return new Interval(LocalTime.parse(start), LocalTime.parse(end));
+      return new Interval(time(start), time(end));
+    }
+
+    private static LocalTime time(String text) {
+      requireNonNull(text, "time");
+      try {
+        return LocalTime.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "working interval: \"" + text + "\" is not a local time such as 09:00", e);
+      }
     }
   }
 

@@ -43,6 +43,19 @@ final class SampleCalendarTest {
   }
 
   @Test
+  void intervalOfTextSaysWhichTimeIsNotOne() {
+    assertEquals(
+        new SampleCalendar.Interval(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 30)),
+        SampleCalendar.Interval.of("09:00", "17:30"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SampleCalendar.Interval.of("9am", "17:00"));
+    assertEquals("working interval: \"9am\" is not a local time such as 09:00", e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> SampleCalendar.Interval.of("17:00", "09:00"));
+  }
+
+  @Test
   void workingTimeFollowsTheHoursInLocalTime() {
     // 2025-03-14 is a Friday; Berlin is UTC+1 in March before the switch.
     assertTrue(berlin.isWorkingTime(Instant.parse("2025-03-14T08:00:00Z"))); // 09:00 local
