@@ -109,11 +109,25 @@ public record KpiDefinition(
     return best == null ? OptionalDouble.empty() : OptionalDouble.of(best.value());
   }
 
+  /** Directed changes are rounded to 12 decimals. */
+  private static final double DECIMALS = 1e12;
+
+  /**
+   * Only changes smaller than this in size are rounded: {@code change * 1e12} then stays below
+   * 2^53, where doubles still hold every integer.
+   */
+  private static final double ROUNDED_BELOW = 1e3;
+
   /**
    * The directed change from {@code before} to {@code after}: the relative change {@code (after -
    * before) / |before|}, sign flipped for lower-is-better KPIs; absent when either value is absent
    * or {@code before} is zero (METRICS.md "KPIs"). Dividing by {@code |before|} keeps a rise of a
    * negative value (a ROMI from -50% to -20%) an improvement.
+   *
+   * <p>The change is rounded to 12 decimals (below 1,000 in size): KPI values are doubles, and an
+   * exact rise of 10% such as a win rate from 7/11 to 7/10 computes as 0.09999999999999995, which
+   * compared with the alert threshold 0.10 would miss it. Rounded, it is the double closest to 0.1,
+   * as the threshold is.
    *
    * @param before the earlier value
    * @param after the later value
@@ -125,10 +139,14 @@ public record KpiDefinition(
     }
     double b = before.getAsDouble();
     double change = (after.getAsDouble() - b) / Math.abs(b);
+    if (!Double.isFinite(change)) {
+      return OptionalDouble.empty();
+    }
+    if (Math.abs(change) < ROUNDED_BELOW) {
+      change = Math.rint(change * DECIMALS) / DECIMALS;
+    }
     // + 0.0 turns the -0.0 of an unchanged lower-is-better KPI into 0.0.
-    return Double.isFinite(change)
-        ? OptionalDouble.of(direction.sign() * change + 0.0)
-        : OptionalDouble.empty();
+    return OptionalDouble.of(direction.sign() * change + 0.0);
   }
 
   /**

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.Period;
+import dev.funnel.log.DealLog;
+import dev.funnel.log.DealLogBuilder;
 import dev.funnel.model.ActivitySample;
+import dev.funnel.model.Deal;
 import dev.funnel.model.Money;
+import dev.funnel.model.Pipeline;
+import dev.funnel.model.SpendSample;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -214,6 +219,79 @@ final class KpisTest {
     assertEquals(List.of("impressions"), r.alerts().get(1).activity());
     assertFalse(
         Fixture.query().alertThreshold(1.5).report().alerts().stream().findAny().isPresent());
+  }
+
+  /**
+   * A win rate from 7/11 (January: 7 won, 4 lost) to 7/10 (February: 7 won, 3 lost) is a rise of
+   * exactly (7/10) / (7/11) - 1 = 1/10, the default threshold: the outcome rose as much as the
+   * impressions' +100%, so there is no alert. In doubles the change computes as
+   * 0.09999999999999995, which raised one.
+   */
+  @Test
+  void anOutcomeRisingByExactlyTheThresholdSilencesTheAlert() {
+    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
+    DealLogBuilder b = DealLog.builder(p);
+    int[][] plan = {{1, 7, 4}, {2, 7, 3}}; // month, won, lost
+    for (int[] m : plan) {
+      for (int i = 0; i < m[1] + m[2]; i++) {
+        String id = "M" + m[0] + "-" + i;
+        b.deal(Deal.builder(id, day(m[0], 10)).channel("ads").amount("100", "EUR").build());
+        b.change(id, i < m[1] ? "won" : "lost", day(m[0], 20));
+      }
+    }
+    KpiReport r =
+        Kpis.of(b.build())
+            .activity(
+                List.of(
+                    new ActivitySample(LocalDate.parse("2026-01-15"), "ads", "impressions", 1000),
+                    new ActivitySample(LocalDate.parse("2026-02-15"), "ads", "impressions", 2000)))
+            .report();
+    KpiRow feb = r.row("2026-02", "all").orElseThrow();
+    assertEquals(OptionalDouble.of(0.1), feb.kpi("win_rate").orElseThrow().directedChange());
+    assertEquals(OptionalDouble.of(1.0), feb.kpi("impressions").orElseThrow().directedChange());
+    assertEquals(List.of(), r.alerts());
+  }
+
+  /**
+   * CTR from 100/1000 = 0.10 to 99/900 = 0.11 is a rise of exactly 1/10 while no outcome rose (one
+   * 100 EUR deal won each month on the same spend): the alert fires. In doubles the change computes
+   * as 0.09999999999999995, which missed it.
+   */
+  @Test
+  void anActivityRisingByExactlyTheThresholdRaisesTheAlert() {
+    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("D1", day(1, 10)).channel("ads").amount("100", "EUR").build())
+            .deal(Deal.builder("D2", day(2, 10)).channel("ads").amount("100", "EUR").build())
+            .change("D1", "won", day(1, 20))
+            .change("D2", "won", day(2, 20))
+            .build();
+    LocalDate jan = LocalDate.parse("2026-01-15");
+    LocalDate feb = LocalDate.parse("2026-02-15");
+    KpiReport r =
+        Kpis.of(log)
+            .spend(
+                List.of(
+                    new SpendSample(jan, "ads", Money.of("400", "EUR")),
+                    new SpendSample(feb, "ads", Money.of("400", "EUR"))))
+            .activity(
+                List.of(
+                    new ActivitySample(jan, "ads", "impressions", 1000),
+                    new ActivitySample(jan, "ads", "clicks", 100),
+                    new ActivitySample(feb, "ads", "impressions", 900),
+                    new ActivitySample(feb, "ads", "clicks", 99)))
+            .report();
+    KpiRow row = r.row("2026-02", "all").orElseThrow();
+    assertEquals(OptionalDouble.of(0.1), row.kpi("ctr").orElseThrow().directedChange());
+    assertEquals(
+        List.of("2026-02 all", "2026-02 channel=ads"),
+        r.alerts().stream().map(a -> a.period() + " " + a.scope()).toList());
+    assertEquals(List.of("ctr"), r.alerts().get(0).activity());
+  }
+
+  private static Instant day(int month, int day) {
+    return Instant.parse(String.format("2026-%02d-%02dT00:00:00Z", month, day));
   }
 
   @Test
