@@ -96,6 +96,7 @@ public final class People {
     long won;
     long lost;
     Optional<Money> revenue = Optional.empty();
+    long unpriced;
     long[] cycles = new long[4];
     int cycleCount;
 
@@ -104,6 +105,7 @@ public final class People {
       if (s.isWon()) {
         won++;
         revenue = States.plus(revenue, s.amount());
+        unpriced += s.amount().isPresent() ? 0 : 1;
         if (cycleCount == cycles.length) {
           cycles = Arrays.copyOf(cycles, cycleCount * 2);
         }
@@ -143,8 +145,10 @@ public final class People {
             .reversed()
             .thenComparing(Map.Entry::getKey));
     Optional<Money> total = Optional.empty();
+    long unpriced = 0;
     for (Map.Entry<String, Acc> e : owners) {
       total = States.plus(total, e.getValue().revenue);
+      unpriced += e.getValue().unpriced;
     }
     int m = owners.size();
     int top = (m + 4) / 5;
@@ -164,12 +168,14 @@ public final class People {
         topK += i < top ? s : 0;
         hhi += s * s;
       }
-      shares.add(new OwnerShare(owners.get(i).getKey(), rev, share));
+      shares.add(
+          new OwnerShare(owners.get(i).getKey(), rev, owners.get(i).getValue().unpriced, share));
     }
     return new Concentration(
         m,
         top,
         total,
+        unpriced,
         defined ? OptionalDouble.of(top1) : OptionalDouble.empty(),
         defined ? OptionalDouble.of(Math.min(1, topK)) : OptionalDouble.empty(),
         defined ? OptionalDouble.of(Math.min(1, hhi)) : OptionalDouble.empty(),

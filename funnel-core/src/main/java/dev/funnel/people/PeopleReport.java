@@ -41,6 +41,10 @@ public record PeopleReport(
             .append(c.owners())
             .append(" owners, won revenue ")
             .append(Text.opt(c.wonRevenue()))
+            .append(
+                c.wonWithoutAmount() > 0
+                    ? " (" + c.wonWithoutAmount() + " won without amount)"
+                    : "")
             .append("\ntop-1 share ")
             .append(Text.pct(c.top1Share()))
             .append(" | top ")
@@ -73,7 +77,8 @@ public record PeopleReport(
           new String[] {
             o.owner(),
             Long.toString(o.deals()),
-            Text.opt(s.wonRevenue()),
+            Text.opt(s.wonRevenue())
+                + (s.wonWithoutAmount() > 0 ? " +" + s.wonWithoutAmount() + " unpriced" : ""),
             Text.pct(s.share()),
             Text.rate(o.winRate()),
             Text.rate(o.restWinRate()),

@@ -55,6 +55,50 @@ final class PeopleTest {
     assertEquals("cid", c.shares().get(2).owner());
     assertEquals(0.0, c.shares().get(2).share().getAsDouble());
     assertEquals(Optional.empty(), c.shares().get(2).wonRevenue());
+    assertEquals(0, c.wonWithoutAmount());
+  }
+
+  /**
+   * Six owners (m = 6, ceil(1.2) = 2 in the top 20%): ann won 600, bob 300, cy 100, dee won a deal
+   * without an amount, eve has an open deal of 999, and a deal without owner was won at 0. Won
+   * revenue 1000 (dee's win is counted apart, not as zero): shares 0.6, 0.3, 0.1 and 0 for the
+   * other three; top-1 0.6, top-2 0.6 + 0.3 = 0.9, HHI 0.36 + 0.09 + 0.01 = 0.46.
+   */
+  @Test
+  void concentrationOfSixOwnersCountsWinsWithoutAmountApart() {
+    DealLog log =
+        DealLog.builder(PIPELINE)
+            .deal(Deal.builder("D1", T0).owner("ann").amount("600", "EUR").build())
+            .deal(Deal.builder("D2", T0).owner("bob").amount("300", "EUR").build())
+            .deal(Deal.builder("D3", T0).owner("cy").amount("100", "EUR").build())
+            .deal(Deal.builder("D4", T0).owner("dee").build())
+            .deal(Deal.builder("D5", T0).owner("eve").amount("999", "EUR").build())
+            .deal(Deal.builder("D6", T0).amount("0", "EUR").build())
+            .change("D1", "won", days(1))
+            .change("D2", "won", days(2))
+            .change("D3", "won", days(3))
+            .change("D4", "won", days(4))
+            .change("D6", "won", days(5))
+            .build();
+    PeopleReport r = People.of(log).report();
+    Concentration c = r.concentration();
+    assertEquals(6, c.owners());
+    assertEquals(2, c.topOwners());
+    assertEquals(Optional.of(Money.of("1000", "EUR")), c.wonRevenue());
+    assertEquals(1, c.wonWithoutAmount());
+    assertEquals(0.6, c.top1Share().getAsDouble(), 1e-12);
+    assertEquals(0.9, c.top20PercentShare().getAsDouble(), 1e-12);
+    assertEquals(0.46, c.hhi().getAsDouble(), 1e-12);
+    assertEquals(
+        java.util.List.of("ann", "bob", "cy", "(unspecified)", "dee", "eve"),
+        c.shares().stream().map(OwnerShare::owner).toList());
+    OwnerShare dee = c.shares().get(4);
+    assertEquals(Optional.empty(), dee.wonRevenue());
+    assertEquals(1, dee.wonWithoutAmount());
+    assertEquals(0.0, dee.share().getAsDouble());
+    assertEquals(0, c.shares().get(0).wonWithoutAmount());
+    assertTrue(r.toString().contains("won revenue 1000.00 EUR (1 won without amount)"), r.toString());
+    assertTrue(r.toString().contains("- +1 unpriced"), r.toString());
   }
 
   @Test

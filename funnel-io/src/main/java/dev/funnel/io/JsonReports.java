@@ -251,7 +251,8 @@ public final class JsonReports {
 
   /**
    * The {@code concentration} section: {@code {owners, top1Share, top20PercentShare, hhi,
-   * topOwners, wonRevenue, shares}}.
+   * topOwners, wonRevenue, wonWithoutAmount, shares: [{owner, wonRevenue, wonWithoutAmount,
+   * share}]}}.
    *
    * @param concentration the concentration of won revenue
    * @return the section writer

@@ -302,7 +302,10 @@ public final class ProcessSections {
 
   // ---- people ----
 
-  /** {@code {owners, top1Share, top20PercentShare, hhi, topOwners, wonRevenue, shares}}. */
+  /**
+   * {@code {owners, top1Share, top20PercentShare, hhi, topOwners, wonRevenue, wonWithoutAmount,
+   * shares: [{owner, wonRevenue, wonWithoutAmount, share}]}}.
+   */
   public static void concentration(JsonGenerator g, Concentration c) {
     g.writeStartObject();
     g.writeNumberProperty("owners", c.owners());
@@ -315,6 +318,7 @@ public final class ProcessSections {
     g.writeNumberProperty("topOwners", c.topOwners());
     g.writeName("wonRevenue");
     money(g, c.wonRevenue());
+    g.writeNumberProperty("wonWithoutAmount", c.wonWithoutAmount());
     g.writeName("shares");
     g.writeStartArray();
     for (OwnerShare s : c.shares()) {
@@ -322,6 +326,7 @@ public final class ProcessSections {
       g.writeStringProperty("owner", s.owner());
       g.writeName("wonRevenue");
       money(g, s.wonRevenue());
+      g.writeNumberProperty("wonWithoutAmount", s.wonWithoutAmount());
       g.writeName("share");
       number(g, s.share());
       g.writeEndObject();
