@@ -126,6 +126,42 @@ final class ForecastHandComputedTest {
     assertFalse(r.stages().get(0).declaredOutsideInterval());
   }
 
+  /**
+   * A backtest at T = day 10 of [T, T + 10 days), pipeline new -> won | lost, every deal created on
+   * day 1 except D5 (day 10, at T). By T the visits of new that finished are D1 (won day 5), D2
+   * (lost day 6) and D6 (won at T itself, seen: events at T are in the pipeline as it stood): the
+   * chain's P(new) = 2/3. Open at T: D3 100, D4 200, D5 50 = 350 EUR, predicted 350 x 2/3 = 233.33.
+   * Actual: D3 won day 15 and D5 day 12 = 150; D4's win on day 20 = T + H is outside [T, T + H).
+   * Absolute error 83.33; Brier ((2/3 - 1)^2 + (2/3)^2 + (2/3 - 1)^2) / 3 = 2/9.
+   */
+  @Test
+  void backtestOfTheChainByHand() {
+    Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("D1", day(1)).amount("10", "EUR").build())
+            .deal(Deal.builder("D2", day(1)).amount("10", "EUR").build())
+            .deal(Deal.builder("D3", day(1)).amount("100", "EUR").build())
+            .deal(Deal.builder("D4", day(1)).amount("200", "EUR").build())
+            .deal(Deal.builder("D5", day(10)).amount("50", "EUR").build())
+            .deal(Deal.builder("D6", day(1)).amount("10", "EUR").build())
+            .change("D1", "won", day(5))
+            .change("D2", "lost", day(6))
+            .change("D3", "won", day(15))
+            .change("D4", "won", day(20))
+            .change("D5", "won", day(12))
+            .change("D6", "won", day(10))
+            .build();
+    Backtest b = Forecast.of(log).horizon(Duration.ofDays(10)).backtest(day(10));
+    assertEquals(3, b.openDeals());
+    MethodResult chain = b.result(Method.CHAIN);
+    assertEquals(3, chain.deals());
+    assertEquals(Money.of("233.33", "EUR"), chain.predicted());
+    assertEquals(Money.of("150.00", "EUR"), chain.actual());
+    assertEquals(Money.of("83.33", "EUR"), chain.absoluteError());
+    assertEquals(2.0 / 9, chain.brier().getAsDouble(), 1e-12);
+  }
+
   @Test
   void toStringIsATable() {
     String text = report().toString();

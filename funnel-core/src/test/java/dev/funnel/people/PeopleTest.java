@@ -97,7 +97,8 @@ final class PeopleTest {
     assertEquals(1, dee.wonWithoutAmount());
     assertEquals(0.0, dee.share().getAsDouble());
     assertEquals(0, c.shares().get(0).wonWithoutAmount());
-    assertTrue(r.toString().contains("won revenue 1000.00 EUR (1 won without amount)"), r.toString());
+    assertTrue(
+        r.toString().contains("won revenue 1000.00 EUR (1 won without amount)"), r.toString());
     assertTrue(r.toString().contains("- +1 unpriced"), r.toString());
   }
 
