@@ -162,6 +162,43 @@ final class ForecastHandComputedTest {
     assertEquals(2.0 / 9, chain.brier().getAsDouble(), 1e-12);
   }
 
+  /**
+   * Simulation percentiles are linear between closest ranks (METRICS.md "Durations"): over the
+   * sorted totals 0, 100, 100, 300, 400, P10 is at rank 0.4 (0 + 0.4 x 100 = 40), P50 at rank 2
+   * (100), P90 at rank 3.6 (300 + 0.6 x 100 = 360).
+   */
+  @Test
+  void simulationPercentilesAreLinearBetweenClosestRanks() {
+    long[] sorted = {0, 100, 100, 300, 400};
+    assertEquals(40, Forecast.percentile(sorted, 0.1), 1e-9);
+    assertEquals(100, Forecast.percentile(sorted, 0.5), 1e-9);
+    assertEquals(360, Forecast.percentile(sorted, 0.9), 1e-9);
+    assertEquals(400, Forecast.percentile(sorted, 1.0), 1e-9);
+    assertEquals(0, Forecast.percentile(sorted, 0.0), 1e-9);
+  }
+
+  /**
+   * Every finished visit of new was won, so P(new) = 1 and every run wins both open deals: P10 =
+   * P50 = P90 = mean = 100 + 200 = 300.00 EUR, whatever the seed.
+   */
+  @Test
+  void certainOutcomesMakeEveryPercentileTheSureTotal() {
+    Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("D1", day(0)).amount("10", "EUR").build())
+            .deal(Deal.builder("D2", day(1)).amount("100", "EUR").build())
+            .deal(Deal.builder("D3", day(1)).amount("200", "EUR").build())
+            .change("D1", "won", day(2))
+            .build();
+    Simulation sim = Forecast.of(log).simulations(200).seed(3).report().simulation();
+    Money sure = Money.of("300.00", "EUR");
+    assertEquals(sure, sim.p10());
+    assertEquals(sure, sim.p50());
+    assertEquals(sure, sim.p90());
+    assertEquals(sure, sim.mean());
+  }
+
   @Test
   void toStringIsATable() {
     String text = report().toString();
