@@ -178,10 +178,7 @@ final class ForecastCommand implements Callable<Integer> {
     ReadSummary summary = records;
     Optional<Backtest> bt = backtest;
     Optional<BudgetScenario> bs = scenario;
-    Output.write(
-        output.out,
-        spec.commandLine().getOut(),
-        w -> write(format, report, bt, bs, summary, where, w));
+    Output.write(spec, output.out, w -> write(format, report, bt, bs, summary, where, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), records);
     return FunnelCli.OK;
   }

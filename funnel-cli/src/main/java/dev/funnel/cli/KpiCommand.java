@@ -170,7 +170,7 @@ final class KpiCommand implements Callable<Integer> {
     }
     KpiReport report = report(kpis);
     ReadSummary all = records;
-    Output.write(output.out, spec.commandLine().getOut(), w -> write(format, report, all, w));
+    Output.write(spec, output.out, w -> write(format, report, all, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }

@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Where a report goes: standard output, or the file of {@code --out}. */
 final class Output {
@@ -18,21 +20,60 @@ final class Output {
     void write(Writer w) throws IOException;
   }
 
-  static void write(@Nullable Path file, PrintWriter out, Body body) {
+  /**
+   * Writes the report of the command to {@code file}, or to the command's standard output when
+   * there is none.
+   *
+   * @throws InputException if {@code file} is one of the command's input files (the report would
+   *     overwrite it), or the report cannot be written: a full device, a closed pipe (standard
+   *     output swallows its errors, so they are checked after the flush)
+   */
+  static void write(CommandSpec spec, @Nullable Path file, Body body) {
     if (file == null) {
+      PrintWriter out = spec.commandLine().getOut();
       try {
         body.write(out);
       } catch (IOException e) {
         throw new InputException("standard output: cannot be written: " + e.getMessage());
       }
       out.flush();
+      if (out.checkError()) {
+        throw new InputException(
+            "standard output: cannot be written (a full device or a closed pipe); the report is"
+                + " lost");
+      }
       return;
     }
+    refuseInputs(spec, file);
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
       body.write(w);
     } catch (IOException e) {
       throw new InputException(
           "--out " + file + ": cannot be written: " + IoReasons.whyNotWritten(e, file));
+    }
+  }
+
+  /** Refuses an output file that is the file of one of the command's input options. */
+  private static void refuseInputs(CommandSpec spec, Path file) {
+    for (OptionSpec o : spec.options()) {
+      if (!o.longestName().equals("--out")
+          && o.getValue() instanceof Path input
+          && sameFile(input, file)) {
+        throw new InputException(
+            "--out "
+                + file
+                + ": is the file of "
+                + o.longestName()
+                + "; writing the report there would destroy an input");
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException | SecurityException e) {
+      return false; // not the same file as far as anyone can tell: writing will say more
     }
   }
 }

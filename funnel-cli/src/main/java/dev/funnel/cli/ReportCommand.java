@@ -187,8 +187,7 @@ final class ReportCommand implements Callable<Integer> {
                 Optional.ofNullable(slaResponse),
                 Optional.ofNullable(followUp)));
     ReadSummary all = records;
-    PrintWriter stdout = spec.commandLine().getOut();
-    Output.write(output.out, stdout, w -> write(format, report, all, process, where, w));
+    Output.write(spec, output.out, w -> write(format, report, all, process, where, w));
     noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }

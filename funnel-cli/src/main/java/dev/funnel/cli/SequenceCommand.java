@@ -95,8 +95,7 @@ final class SequenceCommand implements Callable<Integer> {
     List<String> names = steps.stream().map(String::strip).toList();
     SequenceReport report = run(loaded.log, names, window, modes);
     warnAboutMissingSteps(spec.commandLine().getErr(), names, loaded.log, events.toString());
-    Output.write(
-        output.out, spec.commandLine().getOut(), w -> write(format, report, loaded.records, w));
+    Output.write(spec, output.out, w -> write(format, report, loaded.records, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), loaded.records);
     return FunnelCli.OK;
   }

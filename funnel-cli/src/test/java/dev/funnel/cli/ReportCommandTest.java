@@ -20,6 +20,8 @@ import dev.funnel.model.Pipeline;
 import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Proportion;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -378,6 +380,69 @@ final class ReportCommandTest {
     assertTrue(
         intoDir.errLines().get(0).startsWith("--out " + dir + ": cannot be written: "),
         intoDir.err());
+  }
+
+  @Test
+  void outNeverOverwritesAnInput() throws IOException {
+    // review finding: --out deals.csv replaced the deals with the report, exit 0
+    List<Path> files = fourDeals(dir);
+    String before = Files.readString(files.get(1));
+    Cli.Run r =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(files)), "--out", files.get(1).toString()));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "--out "
+                + files.get(1)
+                + ": is the file of --deals; writing the report there would destroy an input"),
+        r.errLines());
+    assertEquals(before, Files.readString(files.get(1)));
+    // The same file by another name, and the other commands.
+    Path other = dir.resolve(".").resolve("stage_changes.csv");
+    for (String command : new String[] {"report", "forecast", "kpi"}) {
+      String[] args = concat(new String[] {command}, inputs(files));
+      if (command.equals("kpi")) {
+        args =
+            concat(
+                args, "--spend", write(dir, "spend.csv", "date,channel,cost,currency").toString());
+      }
+      Cli.Run again = run(concat(args, "--out", other.toString()));
+      assertEquals(2, again.status(), command + ": " + again.err());
+      assertTrue(again.err().contains("is the file of --changes"), again.err());
+    }
+    assertEquals(String.join("\n", Cli.CHANGES) + "\n", Files.readString(files.get(2)));
+  }
+
+  @Test
+  void aReportStandardOutputCannotTakeIsAnErrorNotExitZero() throws IOException {
+    // review finding: "funnel report > /dev/full" exited 0 with the report lost
+    java.io.Writer full =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) throws IOException {
+            throw new IOException("No space left on device");
+          }
+
+          @Override
+          public void flush() throws IOException {
+            throw new IOException("No space left on device");
+          }
+
+          @Override
+          public void close() {}
+        };
+    StringWriter err = new StringWriter();
+    int status =
+        FunnelCli.run(
+            new PrintWriter(full),
+            new PrintWriter(err),
+            concat(new String[] {"report"}, inputs(fourDeals(dir))));
+    assertEquals(2, status);
+    assertEquals(
+        "standard output: cannot be written (a full device or a closed pipe); the report is lost",
+        err.toString().strip());
   }
 
   @Test
