@@ -17,9 +17,12 @@ import java.util.function.Predicate;
  *
  * <p>The log is columnar: stage, owner, channel, loss reason, actor and attribute values are
  * dictionary-encoded ints, instants are held to the second as int offsets from the earliest
- * creation, amounts as long minor units. Sub-second parts of instants are dropped on entry, and
- * every rule compares whole seconds: a change 0.8 s before its deal's creation, in the same second,
- * is accepted as occurring at creation. A log holds amounts of one currency at most.
+ * creation, amounts as long minor units. Sub-second parts of instants are dropped on entry, after
+ * they have ordered the deals and each deal's changes (a change at 10:00:00.2 comes before one at
+ * 10:00:00.7 whatever their input order, and both are held at 10:00:00). Every rule compares whole
+ * seconds: a change in the same second as its deal's creation, even 0.8 s before it, is accepted as
+ * occurring at creation (the deal counts as created in that change's stage), and durations are
+ * exact to within a second. A log holds amounts of one currency at most.
  *
  * <p>Build one with {@link #builder(Pipeline)} or with the readers of {@code funnel-io}. Instances
  * are created by funnel only; this interface is not for implementation elsewhere.

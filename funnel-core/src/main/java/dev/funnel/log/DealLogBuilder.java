@@ -72,6 +72,10 @@ public final class DealLogBuilder {
   // Accepted deals, in input order (slots).
   private final Ints dealRef = new Ints();
   private final Longs dealCreated = new Longs();
+
+  /** The sub-second part of each deal's creation: it orders deals created in the same second. */
+  private final Ints dealNanos = new Ints();
+
   private final Ints dealOwner = new Ints();
   private final Ints dealChannel = new Ints();
   private final Longs dealAmount = new Longs();
@@ -96,6 +100,10 @@ public final class DealLogBuilder {
   private final Ints changeRef = new Ints();
   private final Ints changeStage = new Ints();
   private final Longs changeAt = new Longs();
+
+  /** The sub-second part of each change: it orders a deal's changes in the same second. */
+  private final Ints changeNanos = new Ints();
+
   private final Longs changeRecorded = new Longs();
   private final Ints changeActor = new Ints();
   private final Ints changeSource = new Ints();
@@ -224,6 +232,7 @@ public final class DealLogBuilder {
     refSlot.set(ref, dealRef.size());
     dealRef.add(ref);
     dealCreated.add(deal.createdAt().getEpochSecond());
+    dealNanos.add(deal.createdAt().getNano());
     dealOwner.add(owners.encode(deal.owner()));
     dealChannel.add(channels.encode(deal.channel()));
     dealAmount.add(minor);
@@ -347,6 +356,7 @@ public final class DealLogBuilder {
     changeRef.add(lastDealRef);
     changeStage.add(s);
     changeAt.add(change.occurredAt().getEpochSecond());
+    changeNanos.add(change.occurredAt().getNano());
     changeRecorded.add(change.recordedAt().getEpochSecond());
     int actor = 0;
     if (change.actor().isPresent()) {
@@ -485,6 +495,7 @@ public final class DealLogBuilder {
   private ColumnarDealLog assemble(boolean live) {
     int deals = dealRef.size();
     long[] created = dealCreated.toArray();
+    int[] createdNanos = dealNanos.toArray();
     String[] sourceNames = sources.names();
     List<Rejection> late = live ? new ArrayList<>(rejections) : rejections;
     long pending = 0;
@@ -550,7 +561,7 @@ public final class DealLogBuilder {
       }
     }
 
-    // Deal order: createdAt, ties in input order.
+    // Deal order: createdAt to the nanosecond, ties in input order.
     long base = Long.MAX_VALUE;
     for (int slot = 0; slot < deals; slot++) {
       if (!dropped[slot]) {
@@ -566,7 +577,10 @@ public final class DealLogBuilder {
       boolean sorted = true;
       for (int slot = 0; slot < deals; slot++) {
         if (!dropped[slot]) {
-          sorted &= p == 0 || created[order[p - 1]] <= created[slot];
+          int prev = p == 0 ? slot : order[p - 1];
+          sorted &=
+              created[prev] < created[slot]
+                  || (created[prev] == created[slot] && createdNanos[prev] <= createdNanos[slot]);
           order[p++] = slot;
         }
       }
@@ -579,6 +593,7 @@ public final class DealLogBuilder {
         for (int i = 0; i < kept; i++) {
           order[i] = (int) keys[i];
         }
+        orderTiesByNanos(order, created, createdNanos);
       }
     }
     int[] position = new int[deals]; // slot -> position
@@ -602,6 +617,7 @@ public final class DealLogBuilder {
     int[] at = new int[accepted];
     int[] lag = new int[accepted];
     int[] actor = new int[accepted];
+    int[] nanos = new int[accepted]; // the order within a second, dropped after the sort
     for (int c = 0; c < changes; c++) {
       if (changeSlot[c] < 0) {
         continue;
@@ -611,9 +627,10 @@ public final class DealLogBuilder {
       at[i] = (int) (changeAt.get(c) - base);
       lag[i] = (int) (changeRecorded.get(c) - changeAt.get(c));
       actor[i] = changeActor.get(c);
+      nanos[i] = changeNanos.get(c);
     }
     for (int p = 0; p < deals; p++) {
-      insertionSort(stage, at, lag, actor, start[p], start[p + 1]);
+      insertionSort(stage, at, nanos, lag, actor, start[p], start[p + 1]);
     }
 
     // Deal columns in position order.
@@ -844,28 +861,63 @@ public final class DealLogBuilder {
     return new Origin(sourceNames[changeSource.get(c)], changeLine.get(c));
   }
 
+  /** Stable insertion sort of a deal's changes by (second, nanosecond). */
   private static void insertionSort(
-      byte[] stage, int[] at, int[] lag, int[] actor, int from, int to) {
+      byte[] stage, int[] at, int[] nanos, int[] lag, int[] actor, int from, int to) {
     for (int i = from + 1; i < to; i++) {
       int t = at[i];
-      if (at[i - 1] <= t) {
+      int n = nanos[i];
+      if (!after(at[i - 1], nanos[i - 1], t, n)) {
         continue;
       }
       byte s = stage[i];
       int l = lag[i];
       int a = actor[i];
       int j = i - 1;
-      while (j >= from && at[j] > t) {
+      while (j >= from && after(at[j], nanos[j], t, n)) {
         stage[j + 1] = stage[j];
         at[j + 1] = at[j];
+        nanos[j + 1] = nanos[j];
         lag[j + 1] = lag[j];
         actor[j + 1] = actor[j];
         j--;
       }
       stage[j + 1] = s;
       at[j + 1] = t;
+      nanos[j + 1] = n;
       lag[j + 1] = l;
       actor[j + 1] = a;
+    }
+  }
+
+  /** Whether instant (t1, n1) is after (t2, n2), both in seconds and nanoseconds. */
+  private static boolean after(int t1, int n1, int t2, int n2) {
+    return t1 > t2 || (t1 == t2 && n1 > n2);
+  }
+
+  /**
+   * Orders the deals of each run created in the same second by the nanosecond of their creation,
+   * stably: {@code order} is sorted by second, ties in input order (slot).
+   */
+  private static void orderTiesByNanos(int[] order, long[] created, int[] nanos) {
+    for (int from = 0; from < order.length; ) {
+      int to = from + 1;
+      boolean fraction = nanos[order[from]] != 0;
+      while (to < order.length && created[order[to]] == created[order[from]]) {
+        fraction |= nanos[order[to]] != 0;
+        to++;
+      }
+      if (fraction && to - from > 1) {
+        long[] keys = new long[to - from];
+        for (int i = from; i < to; i++) {
+          keys[i - from] = ((long) nanos[order[i]] << 32) | order[i];
+        }
+        Arrays.sort(keys);
+        for (int i = from; i < to; i++) {
+          order[i] = (int) keys[i - from];
+        }
+      }
+      from = to;
     }
   }
 

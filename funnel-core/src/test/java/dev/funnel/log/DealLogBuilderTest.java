@@ -516,6 +516,41 @@ final class DealLogBuilderTest {
     assertEquals(B2B, log.pipeline());
   }
 
+  /**
+   * The log holds whole seconds, but orders by the full instants first (review finding: D1 lost at
+   * .2 s and won at .7 s of the same second, listed won first, ended lost). D1's changes are held
+   * lost then won, so D1 is won; of the deals created in the same second, D3 (.1 s) comes before D2
+   * (.9 s) although listed after it; equal instants keep input order (D4, D5). A change 0.4 s
+   * before its deal's creation, in the same second, is still accepted as at creation (whole
+   * seconds, as documented on DealLog).
+   */
+  @Test
+  void ordersByTheFullInstantThenHoldsSeconds() {
+    Instant s = T0.plusSeconds(3600);
+    DealLog log =
+        DealLog.builder(B2B)
+            .deal(deal("D1", T0))
+            .deal(deal("D2", s.plusMillis(900)))
+            .deal(deal("D3", s.plusMillis(100)))
+            .deal(deal("D4", s.plusMillis(500)))
+            .deal(deal("D5", s.plusMillis(500)))
+            .change("D1", "won", T0.plusSeconds(60).plusMillis(700))
+            .change("D1", "lost", T0.plusSeconds(60).plusMillis(200))
+            .change("D2", "qualified", s.plusMillis(500))
+            .build();
+    assertEquals(
+        List.of("lost", "won"), log.changes(0).stream().map(StageChange::toStage).toList());
+    assertEquals(
+        List.of(T0.plusSeconds(60), T0.plusSeconds(60)),
+        log.changes(0).stream().map(StageChange::occurredAt).toList());
+    assertEquals(
+        List.of("D1", "D3", "D4", "D5", "D2"),
+        IntStream.range(0, log.dealCount()).mapToObj(d -> log.deal(d).id()).toList());
+    assertEquals(s, log.deal(1).createdAt());
+    assertEquals(1, log.changes(4).size());
+    assertTrue(log.rejections().isEmpty());
+  }
+
   @Test
   void latestEventTimeMayBeACreation() {
     DealLog log =

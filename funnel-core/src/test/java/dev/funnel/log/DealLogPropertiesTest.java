@@ -32,7 +32,7 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Laws of {@link DealLogBuilder} against an independent model of its rules (METRICS.md "Pipeline
  * and deals"): which records are accepted, the exact rejections in order, the accounting, the order
- * of deals and changes and the round trip of every field, to the second.
+ * of deals and changes (by the full instants) and the round trip of every field, to the second.
  */
 final class DealLogPropertiesTest {
   static final Pipeline B2B = DealLogBuilderTest.B2B;
@@ -268,18 +268,34 @@ final class DealLogPropertiesTest {
                 seconds(c.occurredAt()).toString(),
                 "before the deal's created_at " + seconds(d.createdAt())));
       } else {
-        acceptedChanges.add(
-            new StageChange(
-                c.dealId(),
-                c.toStage(),
-                seconds(c.occurredAt()),
-                seconds(c.recordedAt()),
-                c.actor()));
+        acceptedChanges.add(c);
       }
     }
-    // List.sort is stable: ties keep input order
-    List<Deal> deals =
-        accepted.values().stream()
+    // Ordered by the full instants, then held to the second. List.sort is stable: ties keep input
+    // order.
+    List<Deal> deals = new ArrayList<>(accepted.values());
+    deals.sort(Comparator.comparing(Deal::createdAt));
+    List<List<StageChange>> changes = new ArrayList<>();
+    for (Deal d : deals) {
+      List<StageChange> own =
+          acceptedChanges.stream()
+              .filter(c -> c.dealId().equals(d.id()))
+              .collect(Collectors.toCollection(ArrayList::new));
+      own.sort(Comparator.comparing(StageChange::occurredAt));
+      changes.add(
+          own.stream()
+              .map(
+                  c ->
+                      new StageChange(
+                          c.dealId(),
+                          c.toStage(),
+                          seconds(c.occurredAt()),
+                          seconds(c.recordedAt()),
+                          c.actor()))
+              .toList());
+    }
+    deals =
+        deals.stream()
             .map(
                 d ->
                     new Deal(
@@ -291,17 +307,7 @@ final class DealLogPropertiesTest {
                         d.lossReason(),
                         d.leadId(),
                         d.attributes()))
-            .collect(Collectors.toCollection(ArrayList::new));
-    deals.sort(Comparator.comparing(Deal::createdAt));
-    List<List<StageChange>> changes = new ArrayList<>();
-    for (Deal d : deals) {
-      List<StageChange> own =
-          acceptedChanges.stream()
-              .filter(c -> c.dealId().equals(d.id()))
-              .collect(Collectors.toCollection(ArrayList::new));
-      own.sort(Comparator.comparing(StageChange::occurredAt));
-      changes.add(own);
-    }
+            .toList();
     List<Rejection> rejections = new ArrayList<>(local);
     rejections.addAll(relations);
     Optional<Rejection> first = rejections.stream().findFirst();
