@@ -535,8 +535,9 @@ public final class DealLogBuilder {
             Rejection.of(
                 changeOrigin(c, sourceNames),
                 "occurred_at",
-                Instant.ofEpochSecond(changeAt.get(c)).toString(),
-                "before the deal's created_at " + Instant.ofEpochSecond(created[slot]));
+                Instant.ofEpochSecond(changeAt.get(c), changeNanos.get(c)).toString(),
+                "before the deal's created_at "
+                    + Instant.ofEpochSecond(created[slot], createdNanos[slot]));
         if (live) {
           late.add(r);
         } else {

@@ -551,6 +551,26 @@ final class DealLogBuilderTest {
     assertTrue(log.rejections().isEmpty());
   }
 
+  /** A rejected change quotes its instant in full, not cut to the second the log would hold. */
+  @Test
+  void aChangeBeforeItsDealIsQuotedToTheNanosecond() {
+    DealLog log =
+        DealLog.builder(B2B)
+            .lenient()
+            .deal(deal("D1", T0.plusMillis(5_250)))
+            .change("D1", "won", Instant.parse("2026-03-02T10:00:03.750+01:00"))
+            .build();
+    assertEquals(
+        List.of(
+            new Rejection(
+                "stage changes",
+                1,
+                "occurred_at",
+                "2026-03-02T09:00:03.750Z",
+                "before the deal's created_at 2026-03-02T09:00:05.250Z")),
+        log.rejections());
+  }
+
   @Test
   void latestEventTimeMayBeACreation() {
     DealLog log =

@@ -265,8 +265,8 @@ final class DealLogPropertiesTest {
                 "stage changes",
                 line,
                 "occurred_at",
-                seconds(c.occurredAt()).toString(),
-                "before the deal's created_at " + seconds(d.createdAt())));
+                c.occurredAt().toString(),
+                "before the deal's created_at " + d.createdAt()));
       } else {
         acceptedChanges.add(c);
       }
