@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * A calendar period used to bucket instants (METRICS.md "Time"): day, ISO week starting Monday,
  * month, quarter, year, in the query's zone. Labels are {@code 2026-04-13}, {@code 2026-W15},
- * {@code 2026-04}, {@code 2026-Q2}, {@code 2026}.
+ * {@code 2026-04}, {@code 2026-Q2}, {@code 2026}; the year is written as ISO-8601 writes it (as
+ * {@link LocalDate#toString()} does): at least four digits ({@code 0001-01}), a sign before years
+ * after 9999 or before 1 ({@code +10000-01}, {@code -0001-01}).
  */
 public enum Period {
   /** A calendar day. */
@@ -68,7 +70,8 @@ public enum Period {
   }
 
   /**
-   * The label of the period containing this date, e.g. {@code 2026-W15}.
+   * The label of the period containing this date, e.g. {@code 2026-W15}; the year has at least four
+   * digits ({@code 0001-01}, not {@code 1-01}), so that labels sort as their periods do.
    *
    * @param date a local date
    * @return the label of its period
@@ -80,17 +83,25 @@ public enum Period {
       case WEEK:
         return String.format(
             Locale.ROOT,
-            "%d-W%02d",
-            date.get(IsoFields.WEEK_BASED_YEAR),
+            "%s-W%02d",
+            year(date.get(IsoFields.WEEK_BASED_YEAR)),
             date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH:
-        return String.format(Locale.ROOT, "%d-%02d", date.getYear(), date.getMonthValue());
+        return String.format(Locale.ROOT, "%s-%02d", year(date.getYear()), date.getMonthValue());
       case QUARTER:
-        return date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
+        return year(date.getYear()) + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
       case YEAR:
-        return Integer.toString(date.getYear());
+        return year(date.getYear());
     }
     throw new AssertionError(this);
+  }
+
+  /** An ISO-8601 year as {@link LocalDate#toString()} writes it: 0001, 2026, +10000, -0001. */
+  private static String year(int year) {
+    if (Math.abs(year) < 10_000) {
+      return String.format(Locale.ROOT, year < 0 ? "-%04d" : "%04d", Math.abs(year));
+    }
+    return year > 0 ? "+" + year : Integer.toString(year);
   }
 
   /**
