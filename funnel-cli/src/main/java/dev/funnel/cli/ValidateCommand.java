@@ -108,7 +108,8 @@ final class ValidateCommand implements Callable<Integer> {
     if (deals != null && changes != null) {
       dealLog(p, deals, changes);
     }
-    // As in a report: records after the last instant the deal log measures are rejected.
+    // As in a report: records more than 68 years before or after the deal log's first instant
+    // are rejected (see Horizon).
     Horizon horizon = Horizon.of(log, files);
     ReadResult<Lead> leadRecords = null;
     if (leads != null) {

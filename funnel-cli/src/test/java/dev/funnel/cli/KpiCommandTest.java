@@ -255,6 +255,88 @@ final class KpiCommandTest {
   }
 
   @Test
+  void recordsMoreThan68YearsBeforeTheDealLogAreRejectedAsThoseAfterIt() throws IOException {
+    // review finding: under --lenient a spend row dated 0001-01-01 was accepted (9999-12-31 was
+    // rejected), and the report had 24,301 monthly periods, the first labelled "1-01". The deal log
+    // starts 2026-03-01T00:00:00Z: the span read with it is 1958-02-10T20:45:53Z to
+    // 2094-03-19T03:14:07Z (2^31 - 1 seconds either way).
+    Path leads =
+        write(
+            dir,
+            "leads_old.csv",
+            "lead_id,created_at",
+            "L1,2026-03-02T09:00:00Z",
+            "L8,1900-03-02T09:00:00Z");
+    Path spend =
+        write(
+            dir,
+            "spend_old.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "0001-01-01,ads,5,EUR",
+            "9999-12-31,ads,5,EUR",
+            "1958-02-10,ads,1.00,EUR",
+            "1958-02-09,ads,1.00,EUR");
+    Path activity =
+        write(
+            dir,
+            "activity_old.csv",
+            "date,channel,metric,value",
+            "0001-01-01,web,clicks,100",
+            "2026-03-01,web,clicks,100");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--leads") + 1, leads.toString());
+    a.set(a.indexOf("--spend") + 1, spend.toString());
+    a.set(a.indexOf("--activity") + 1, activity.toString());
+    String before =
+        "before 1958-02-10T20:45:53Z, the earliest instant read with the deal log (68 years before"
+            + " its first)";
+    String after =
+        "after 2094-03-19T03:14:07Z, the last instant the deal log measures (68 years after its"
+            + " first)";
+    Cli.Run strict = run(a.toArray(new String[0]));
+    assertEquals(2, strict.status());
+    assertEquals(
+        List.of(leads + ":3: created_at: \"1900-03-02T09:00:00Z\": " + before), strict.errLines());
+
+    a.addAll(List.of("--lenient", "--format", "json"));
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    // 4 deals + 4 changes + 2 leads + 5 spend rows + 2 activity rows
+    assertEquals(17, j.get("records").get("read").asInt());
+    assertEquals(5, j.get("records").get("rejected").asInt());
+    List<String> rejected = new java.util.ArrayList<>();
+    j.get("rejected")
+        .forEach(
+            x ->
+                rejected.add(
+                    x.get("file").asString()
+                        + ":"
+                        + x.get("line").asInt()
+                        + ": "
+                        + x.get("field").asString()
+                        + ": \""
+                        + x.get("value").asString()
+                        + "\": "
+                        + x.get("reason").asString()));
+    assertEquals(
+        List.of(
+            leads + ":3: created_at: \"1900-03-02T09:00:00Z\": " + before,
+            spend + ":3: date: \"0001-01-01\": " + before,
+            spend + ":4: date: \"9999-12-31\": " + after,
+            spend + ":6: date: \"1958-02-09\": " + before,
+            activity + ":2: date: \"0001-01-01\": " + before),
+        rejected);
+    // the day of the span's first instant is inside it: 1958-02 is the first period
+    List<String> periods = new java.util.ArrayList<>();
+    j.get("periods").forEach(p -> periods.add(p.get("period").asString()));
+    assertEquals("1958-02", periods.get(0));
+    assertEquals("2026-03", periods.get(periods.size() - 1));
+    assertEquals(818, periods.stream().distinct().count());
+  }
+
+  @Test
   void lenientJsonHasTheRecordsAndRejectedSections() throws IOException {
     // review finding 8: the skipped row appeared only on standard error
     Path bad =

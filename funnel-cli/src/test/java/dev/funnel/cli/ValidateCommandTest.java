@@ -266,6 +266,56 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void recordsMoreThan68YearsBeforeTheDealLogAreRejectedAsInAReport() throws IOException {
+    // review finding: 0001-01-01 was accepted where 9999-12-31 was rejected; the deal log starts
+    // 2026-03-01T00:00:00Z, so the span read with it starts at 1958-02-10T20:45:53Z
+    List<Path> four = Cli.fourDeals(dir);
+    Path leads =
+        write(
+            dir,
+            "leads_old.csv",
+            "lead_id,created_at",
+            "L-1,2026-03-02T09:00:00Z",
+            "L-2,1958-02-10T20:45:52Z");
+    Path touches =
+        write(
+            dir,
+            "touches_old.csv",
+            "subject_id,at",
+            "D1,1958-02-10T20:45:53Z",
+            "D1,0001-01-01T00:00:00Z");
+    Path spend =
+        write(dir, "spend_old.csv", "date,channel,cost,currency", "0001-01-01,web,5.00,EUR");
+    Path activity =
+        write(dir, "activity_old.csv", "date,channel,metric,value", "0001-01-01,web,clicks,1");
+    String[] args =
+        concat(
+            concat(new String[] {"validate"}, Cli.inputs(four)),
+            "--leads",
+            leads.toString(),
+            "--touches",
+            touches.toString(),
+            "--spend",
+            spend.toString(),
+            "--activity",
+            activity.toString());
+    Cli.Run r = run(args);
+    assertEquals(2, r.status());
+    String reason =
+        "before 1958-02-10T20:45:53Z, the earliest instant read with the deal log (68 years before"
+            + " its first)";
+    assertEquals(
+        List.of(
+            leads + ":3: created_at: \"1958-02-10T20:45:52Z\": " + reason,
+            touches + ":3: at: \"0001-01-01T00:00:00Z\": " + reason,
+            spend + ":2: date: \"0001-01-01\": " + reason,
+            activity + ":2: date: \"0001-01-01\": " + reason,
+            "funnel validate: 4 of 14 records rejected; a report stops at the first (--lenient"
+                + " skips them)"),
+        r.errLines());
+  }
+
+  @Test
   void aCalendarIsReadAndItsFaultsNamed() throws IOException {
     Path good =
         write(

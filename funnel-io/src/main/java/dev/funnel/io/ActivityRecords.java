@@ -86,4 +86,30 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
                 files);
     return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
   }
+
+  /**
+   * These rows without those dated before {@code first}, each rejected on {@code date} with {@code
+   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. The
+   * bound backward that {@link #notAfter} is forward.
+   *
+   * @param first the earliest date a row may have
+   * @param reason why an earlier row is rejected
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the rows kept, with their origins; this object when none is dropped
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
+   */
+  public ActivityRecords notBefore(LocalDate first, String reason, FunnelFiles files) {
+    requireNonNull(first, "first");
+    requireNonNull(reason, "reason");
+    requireNonNull(files, "files");
+    Located<ActivitySample> kept =
+        new Located<>(activity, origins)
+            .keep(
+                (s, origin) ->
+                    s.date().isBefore(first)
+                        ? Rejection.of(origin, "date", s.date().toString(), reason)
+                        : null,
+                files);
+    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
+  }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The leads of a {@code leads.csv} together with where each accepted lead came from (file and
@@ -58,6 +59,31 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
     requireNonNull(limit, "limit");
     requireNonNull(reason, "reason");
     requireNonNull(files, "files");
+    return keep(at -> at.isAfter(limit), reason, files);
+  }
+
+  /**
+   * These leads without those with an instant before {@code first} ({@code created_at}, {@code
+   * handed_over_at}, {@code accepted_at} or {@code rejected_at}, the first such field named), each
+   * rejected with {@code reason}: in strict mode the first one throws, in lenient mode each moves
+   * to the rejections (accepted + rejected = read still holds). The bound backward that {@link
+   * #notAfter} is forward.
+   *
+   * @param first the earliest instant a lead may have
+   * @param reason why an earlier lead is rejected
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the leads kept, with their origins; this object when none is dropped
+   * @throws RejectedRecordException in strict mode, at the first such lead
+   */
+  public LeadRecords notBefore(Instant first, String reason, FunnelFiles files) {
+    requireNonNull(first, "first");
+    requireNonNull(reason, "reason");
+    requireNonNull(files, "files");
+    return keep(at -> at.isBefore(first), reason, files);
+  }
+
+  /** These leads without those with an instant {@code out} holds for, rejected on that field. */
+  private LeadRecords keep(Predicate<Instant> out, String reason, FunnelFiles files) {
     Located<Lead> kept =
         new Located<>(leads, origins)
             .keep(
@@ -70,7 +96,7 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
                           l.acceptedAt(),
                           l.rejectedAt());
                   for (int f = 0; f < fields.length; f++) {
-                    if (at.get(f).isPresent() && at.get(f).get().isAfter(limit)) {
+                    if (at.get(f).isPresent() && out.test(at.get(f).get())) {
                       return Rejection.of(origin, fields[f], at.get(f).get().toString(), reason);
                     }
                   }

@@ -105,6 +105,28 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
         files);
   }
 
+  /**
+   * These touches without those before {@code first}, each rejected on {@code at} with {@code
+   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. The
+   * bound backward that {@link #notAfter} is forward, such as the earliest instant accepted with a
+   * deal log.
+   *
+   * @param first the earliest instant a touch may have
+   * @param reason why an earlier touch is rejected
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the touches kept, with their origins; this object when none is dropped
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such touch
+   */
+  public TouchRecords notBefore(Instant first, String reason, FunnelFiles files) {
+    requireNonNull(first, "first");
+    requireNonNull(reason, "reason");
+    requireNonNull(files, "files");
+    return keep(
+        (t, origin) ->
+            t.at().isBefore(first) ? Rejection.of(origin, "at", t.at().toString(), reason) : null,
+        files);
+  }
+
   private TouchRecords keep(
       BiFunction<Touch, Origin, @Nullable Rejection> reject, FunnelFiles files) {
     Located<Touch> kept = new Located<>(touches, origins).keep(reject, files);

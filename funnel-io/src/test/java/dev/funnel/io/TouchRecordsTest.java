@@ -12,6 +12,7 @@ import dev.funnel.sla.Sla;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,64 @@ final class TouchRecordsTest {
             new Rejection("leads.csv", 4, "created_at", "2206-03-02T09:00:00Z", "too late")),
         r.leads().rejections());
     assertEquals(3, r.leads().read());
+  }
+
+  @Test
+  void recordsBeforeALimitAreRejectedByLineAndField() throws Exception {
+    Instant first = Instant.parse("1958-02-10T20:45:53Z");
+    TouchRecords t =
+        TouchRecords.read(
+                FunnelFiles.lenient(),
+                new StringReader(
+                    "subject_id,at\nD1,1958-02-10T20:45:53Z\nD1,0001-01-01T00:00:00Z\n"),
+                "touches.csv")
+            .notBefore(first, "too early", FunnelFiles.lenient());
+    assertEquals(List.of(new Origin("touches.csv", 2)), t.origins());
+    assertEquals(
+        List.of(new Rejection("touches.csv", 3, "at", "0001-01-01T00:00:00Z", "too early")),
+        t.touches().rejections());
+    assertEquals(2, t.touches().read());
+
+    LeadRecords l =
+        LeadRecords.read(
+                FunnelFiles.lenient(),
+                new StringReader(
+                    "lead_id,created_at,accepted_at\n"
+                        + "L1,1900-01-01T00:00:00Z,\n"
+                        + "L2,2026-03-02T09:00:00Z,\n"),
+                "leads.csv")
+            .notBefore(first, "too early", FunnelFiles.lenient());
+    assertEquals(List.of("L2"), l.leads().records().stream().map(Lead::id).toList());
+    assertEquals(
+        List.of(new Rejection("leads.csv", 2, "created_at", "1900-01-01T00:00:00Z", "too early")),
+        l.leads().rejections());
+
+    LocalDate firstDay = LocalDate.parse("1958-02-10");
+    SpendRecords spend =
+        SpendRecords.read(
+            FunnelFiles.strict(),
+            utf8("date,channel,cost,currency\n1958-02-10,web,1.00,EUR\n0001-01-01,web,1.00,EUR\n"),
+            "spend.csv");
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class,
+            () -> spend.notBefore(firstDay, "too early", FunnelFiles.strict()));
+    assertEquals(new Rejection("spend.csv", 3, "date", "0001-01-01", "too early"), e.rejection());
+    ActivityRecords activity =
+        ActivityRecords.read(
+                FunnelFiles.lenient(),
+                utf8(
+                    "date,channel,metric,value\n1958-02-10,web,clicks,1\n1958-02-09,web,clicks,1\n"),
+                "activity.csv")
+            .notBefore(firstDay, "too early", FunnelFiles.lenient());
+    assertEquals(List.of(new Origin("activity.csv", 2)), activity.origins());
+    assertEquals(
+        List.of(new Rejection("activity.csv", 3, "date", "1958-02-09", "too early")),
+        activity.activity().rejections());
+  }
+
+  private static ByteArrayInputStream utf8(String csv) {
+    return new ByteArrayInputStream(csv.getBytes(UTF_8));
   }
 
   @Test
