@@ -11,7 +11,9 @@ import dev.funnel.kpi.KpiReport;
 import dev.funnel.kpi.Kpis;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
+import dev.funnel.model.Pipeline;
 import dev.funnel.model.SpendSample;
+import dev.funnel.model.Stage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ import picocli.CommandLine.TypeConversionException;
       "Scopes: all and one per channel; --by owner,segment adds one per deal owner (owner=<name>) and per value of a deal attribute column (segment=<value>); --by attribute=NAME always means the column NAME, also one named like owner or a period (attribute=quarter). There a lead counts with the first deal naming it in lead_id, else under (unspecified); spend, sales cost and activity have no owner or attribute, so spend- and activity-based KPIs are absent (-) in those scopes.",
       "As-of: an ISO-8601 instant; without it, the latest event of the data. Periods are bucketed in UTC.",
       "Money: deals and spend must share one currency; mixed currencies are an error naming both.",
+      "Activity metrics: a metric named like a built-in KPI (cpl, revenue, leads, ctr, ltv_cac, cost_per_<open stage>, ...; impressions and clicks are their own KPIs) is a rejected record of the activity file (file:line: metric: ...): it stops the command, and --lenient skips it.",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
     })
 final class KpiCommand implements Callable<Integer> {
@@ -160,8 +163,11 @@ final class KpiCommand implements Callable<Integer> {
     kpis.spend(s.records());
     if (activity != null) {
       ActivityRecords a =
-          horizon.activity(
-              Inputs.read(activity, (in, name) -> ActivityRecords.read(inputs.files(), in, name)));
+          horizon
+              .activity(
+                  Inputs.read(
+                      activity, (in, name) -> ActivityRecords.read(inputs.files(), in, name)))
+              .withoutBuiltInKpiIds(openStages(log.pipeline()), inputs.files());
       records = records.plus(ReadSummary.of(a.activity()));
       kpis.activity(a.activity().records());
     }
@@ -205,6 +211,14 @@ final class KpiCommand implements Callable<Integer> {
                 .message());
       }
     }
+  }
+
+  /**
+   * The ids of the open stages of this pipeline (none when it is null), whose {@code
+   * cost_per_<stage>} KPIs an activity metric must not be named like.
+   */
+  static List<String> openStages(@Nullable Pipeline pipeline) {
+    return pipeline == null ? List.of() : pipeline.openStages().stream().map(Stage::id).toList();
   }
 
   /** Computes the report; the library's input faults (mixed currencies) exit with 2. */

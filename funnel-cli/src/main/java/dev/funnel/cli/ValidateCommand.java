@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "With --leads and --touches, a touch of a lead before the lead was created is a rejected record of the touches file (file:line: at: ...), as in a report: it stops a report, and --lenient skips it.",
+      "An activity metric named like a built-in KPI (cpl, revenue, ctr, ...; with --pipeline also cost_per_<open stage>) is a rejected record of the activity file (file:line: metric: ...), as in kpi.",
       "Exit status: 0 if the files are usable as given: every record accepted, or with --lenient, every file readable (rejected records would be skipped by a --lenient report); 2 otherwise (an unusable file, or rejected records without --lenient); 1 for an internal error.",
       "--deals and --changes need --pipeline and each other."
     })
@@ -145,7 +146,11 @@ final class ValidateCommand implements Callable<Integer> {
       ActivityRecords r =
           file(file, () -> Inputs.read(file, (in, name) -> ActivityRecords.read(files, in, name)));
       if (r != null) {
-        counted(file.toString(), ReadSummary.of(horizon.activity(r).activity()));
+        // as in kpi: a metric named like a built-in KPI is a rejected record (cost_per_<stage>
+        // ids only when the pipeline is known)
+        ActivityRecords kept =
+            horizon.activity(r).withoutBuiltInKpiIds(KpiCommand.openStages(p), files);
+        counted(file.toString(), ReadSummary.of(kept.activity()));
       }
     }
     if (events != null) {

@@ -150,6 +150,62 @@ final class KpiCommandTest {
   }
 
   @Test
+  void anActivityMetricNamedLikeABuiltInKpiIsARejectedRecord() throws IOException {
+    // review finding: kpi stopped with "funnel kpi: activity metric "cpl" has the id of ..." (no
+    // file, line or field, and --lenient did not skip the row), while validate said valid
+    Path activity =
+        write(
+            dir,
+            "activity_clash.csv",
+            "date,channel,metric,value",
+            "2026-03-01,web,clicks,100",
+            "2026-03-01,web,cpl,5",
+            "2026-03-01,web,posts,2",
+            "2026-03-02,ads,cost_per_qualified,7");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--activity") + 1, activity.toString());
+    String cpl =
+        activity
+            + ":3: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
+            + " LOWER_IS_BETTER) = spend / leads: rename the metric";
+    String costPerQualified =
+        activity
+            + ":5: metric: \"cost_per_qualified\": has the id of the built-in KPI"
+            + " cost_per_qualified (OUTCOME, MONEY, LOWER_IS_BETTER) = spend / reached:qualified:"
+            + " rename the metric";
+    Cli.Run strict = run(a.toArray(new String[0]));
+    assertEquals(2, strict.status());
+    assertEquals(List.of(cpl), strict.errLines());
+
+    a.addAll(List.of("--lenient", "--format", "json"));
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = MAPPER.readTree(r.out());
+    // 4 deals + 4 changes + 3 leads + 2 spend + 4 activity rows, of which 2 rejected
+    assertEquals(17, j.get("records").get("read").asInt());
+    assertEquals(15, j.get("records").get("accepted").asInt());
+    assertEquals(2, j.get("records").get("rejected").asInt());
+    List<String> rejected = new java.util.ArrayList<>();
+    j.get("rejected")
+        .forEach(
+            x ->
+                rejected.add(
+                    x.get("file").asString()
+                        + ":"
+                        + x.get("line").asInt()
+                        + ": "
+                        + x.get("field").asString()
+                        + ": \""
+                        + x.get("value").asString()
+                        + "\": "
+                        + x.get("reason").asString()));
+    assertEquals(List.of(cpl, costPerQualified), rejected);
+    // the built-in KPIs keep their values; the other metric still has its KPI
+    assertEquals(50.0 / 3, kpi(j, "2026-03", "all", "cpl").get("value").asDouble(), 1e-9);
+    assertEquals(2.0, kpi(j, "2026-03", "all", "posts").get("value").asDouble());
+  }
+
+  @Test
   void mixedCurrenciesExitTwoNamingBoth() throws IOException {
     Path usd =
         write(

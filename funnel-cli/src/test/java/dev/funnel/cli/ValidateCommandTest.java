@@ -316,6 +316,55 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void anActivityMetricNamedLikeABuiltInKpiIsRejectedAsInKpi() throws IOException {
+    // review finding: validate said valid, kpi then stopped on the metric "cpl"
+    List<Path> four = Cli.fourDeals(dir);
+    Path activity =
+        write(
+            dir,
+            "activity_clash.csv",
+            "date,channel,metric,value",
+            "2026-03-01,ads,impressions,1000",
+            "2026-03-01,ads,cpl,5",
+            "2026-03-01,ads,cost_per_qualified,7");
+    String cpl =
+        activity
+            + ":3: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
+            + " LOWER_IS_BETTER) = spend / leads: rename the metric";
+    Cli.Run alone = run("validate", "--activity", activity.toString());
+    assertEquals(2, alone.status());
+    // without the pipeline, the open stages (and so cost_per_qualified) are unknown
+    assertEquals(
+        List.of(
+            cpl,
+            "funnel validate: 1 of 3 records rejected; a report stops at the first (--lenient"
+                + " skips them)"),
+        alone.errLines());
+    assertTrue(alone.out().contains(activity + ": 3 read, 2 accepted, 1 rejected\n"), alone.out());
+
+    Cli.Run withPipeline =
+        run(
+            "validate",
+            "--pipeline",
+            four.get(0).toString(),
+            "--activity",
+            activity.toString(),
+            "--lenient");
+    assertEquals(0, withPipeline.status(), withPipeline.err());
+    assertEquals(
+        List.of(
+            cpl,
+            activity
+                + ":4: metric: \"cost_per_qualified\": has the id of the built-in KPI"
+                + " cost_per_qualified (OUTCOME, MONEY, LOWER_IS_BETTER) = spend /"
+                + " reached:qualified: rename the metric"),
+        withPipeline.errLines());
+    assertTrue(
+        withPipeline.out().endsWith("usable with --lenient: 2 of 3 records would be skipped\n"),
+        withPipeline.out());
+  }
+
+  @Test
   void aCalendarIsReadAndItsFaultsNamed() throws IOException {
     Path good =
         write(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.funnel.io.internal.CsvReaders;
 import dev.funnel.io.internal.StrictUtf8Reader;
+import dev.funnel.kpi.KpiCatalog;
 import dev.funnel.log.Origin;
 import dev.funnel.log.Rejection;
 import dev.funnel.model.ActivitySample;
@@ -109,6 +110,43 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
                     s.date().isBefore(first)
                         ? Rejection.of(origin, "date", s.date().toString(), reason)
                         : null,
+                files);
+    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
+  }
+
+  /**
+   * These rows without those whose metric has the id of a built-in KPI ({@link
+   * KpiCatalog#builtInClash}: {@code cpl}, {@code revenue}, {@code leads}, {@code ctr}, {@code
+   * cost_per_<open stage>}, ...), which {@link dev.funnel.kpi.Kpis#report()} refuses for the whole
+   * report. Each is rejected on {@code metric}: {@code activity.csv:3: metric: "cpl": has the id of
+   * the built-in KPI cpl (OUTCOME, MONEY, LOWER_IS_BETTER) = spend / leads: rename the metric}. In
+   * strict mode the first one throws; in lenient mode each moves to the rejections (accepted +
+   * rejected = read still holds).
+   *
+   * @param openStages the ids of the pipeline's open stages (empty when the pipeline is unknown:
+   *     then {@code cost_per_<stage>} ids are not checked)
+   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
+   * @return the rows kept, with their origins; this object when none is dropped
+   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
+   */
+  public ActivityRecords withoutBuiltInKpiIds(List<String> openStages, FunnelFiles files) {
+    List<String> stages = List.copyOf(openStages);
+    requireNonNull(files, "files");
+    Located<ActivitySample> kept =
+        new Located<>(activity, origins)
+            .keep(
+                (s, origin) ->
+                    KpiCatalog.builtInClash(s.metric(), stages)
+                        .map(
+                            kpi ->
+                                Rejection.of(
+                                    origin,
+                                    "metric",
+                                    s.metric(),
+                                    "has the id of the built-in KPI "
+                                        + kpi
+                                        + ": rename the metric"))
+                        .orElse(null),
                 files);
     return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
   }

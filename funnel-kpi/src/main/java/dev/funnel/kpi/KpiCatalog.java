@@ -298,7 +298,7 @@ public final class KpiCatalog {
     metrics.remove("impressions");
     metrics.remove("clicks");
     for (String m : metrics) {
-      Optional<KpiDefinition> clash = builtIn(m, openStages);
+      Optional<KpiDefinition> clash = builtInClash(m, openStages);
       if (clash.isPresent()) {
         throw new IllegalArgumentException(
             "activity metric \""
@@ -319,6 +319,28 @@ public final class KpiCatalog {
       out.add(costPerStageReached(stage));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The built-in KPI whose id an activity metric of this name would take, which {@link #standard}
+   * refuses: a fixed KPI other than {@code impressions} and {@code clicks} (those two are the sums
+   * of their metric), {@code ltv_cac} or {@code cac_payback_months} (whether or not their inputs
+   * are given), or {@code cost_per_<stage>} of one of the open stages. Readers of {@code
+   * activity.csv} use it to reject such a row with its line before a report is attempted.
+   *
+   * @param activityMetric the metric of an activity sample
+   * @param openStages the ids of the pipeline's open stages (empty when unknown: then only the ids
+   *     that do not depend on the pipeline are checked)
+   * @return the built-in KPI of that id; empty when the metric is free to use
+   */
+  public static Optional<KpiDefinition> builtInClash(
+      String activityMetric, List<String> openStages) {
+    requireNonNull(activityMetric, "activityMetric");
+    requireNonNull(openStages, "openStages");
+    if (activityMetric.equals("impressions") || activityMetric.equals("clicks")) {
+      return Optional.empty();
+    }
+    return builtIn(activityMetric, openStages);
   }
 
   /**

@@ -164,6 +164,28 @@ final class KpiDefinitionTest {
     assertEquals(message, e.getMessage());
   }
 
+  static Stream<Arguments> clashes() {
+    return Stream.of(
+        Arguments.of("cpl", List.of(), Optional.of("cpl")),
+        Arguments.of("won_deals", List.of(), Optional.of("won_deals")),
+        Arguments.of("ctr", List.of(), Optional.of("ctr")),
+        Arguments.of("cac_payback_months", List.of(), Optional.of("cac_payback_months")),
+        // impressions and clicks are the sums of their metric, not a clash
+        Arguments.of("impressions", List.of(), Optional.empty()),
+        Arguments.of("clicks", List.of(), Optional.empty()),
+        Arguments.of("posts", List.of("new"), Optional.empty()),
+        Arguments.of("cost_per_new", List.of("new"), Optional.of("cost_per_new")),
+        Arguments.of("cost_per_new", List.of(), Optional.empty()),
+        Arguments.of("CPL", List.of(), Optional.empty()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("clashes")
+  void builtInClashIsTheKpiAnActivityMetricWouldShadow(
+      String metric, List<String> openStages, Optional<String> kpi) {
+    assertEquals(kpi, KpiCatalog.builtInClash(metric, openStages).map(KpiDefinition::id));
+  }
+
   @Test
   void catalogKindsAreTheOnesItsClassJavadocNames() {
     // raw leads, cpl and lead_to_deal are outcomes, like every fixed KPI but the four activity
