@@ -159,7 +159,7 @@ final class KpiCommand implements Callable<Integer> {
             Inputs.read(spend, (in, name) -> SpendRecords.read(inputs.files(), in, name)));
     ReadResult<SpendSample> s = spendRecords.spend();
     records = records.plus(ReadSummary.of(s));
-    checkCurrencies(log, spendRecords);
+    checkCurrencies(log.currency(), spendRecords);
     kpis.spend(s.records());
     if (activity != null) {
       ActivityRecords a =
@@ -184,10 +184,17 @@ final class KpiCommand implements Callable<Integer> {
   /**
    * FORMATS.md: one report never adds two currencies. The first spend row in another currency than
    * the deals (or, without deal amounts, than the first spend row) ends the command with its file
-   * and line: {@code spend.csv:3: currency: "USD": spend is in USD but deals are in EUR: ...}.
+   * and line: {@code spend.csv:3: currency: "USD": spend is in USD but deals are in EUR: ...}. It
+   * ends the command with {@code --lenient} too: the rows are each fine, their sum is not. {@code
+   * kpi}, {@code forecast --budget} and {@code validate} all make this check.
+   *
+   * @param deals the currency of the deal amounts ({@link DealLog#currency()}); empty without
+   *     amounts, or without a usable deal log
+   * @param spend the spend rows read, with their origins
+   * @throws InputException naming the first row in another currency
    */
-  static void checkCurrencies(DealLog log, SpendRecords spend) {
-    Optional<Currency> reference = log.currency();
+  static void checkCurrencies(Optional<Currency> deals, SpendRecords spend) {
+    Optional<Currency> reference = deals;
     String where = "deals are";
     List<SpendSample> rows = spend.spend().records();
     for (int i = 0; i < rows.size(); i++) {

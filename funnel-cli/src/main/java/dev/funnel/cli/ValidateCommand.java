@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "With --leads and --touches, a touch of a lead before the lead was created is a rejected record of the touches file (file:line: at: ...), as in a report: it stops a report, and --lenient skips it.",
+      "With --spend, spend in another currency than the deal amounts (with --deals) or than the first spend row is a problem that makes the input unusable, --lenient or not, as in kpi and forecast --budget: one report never mixes currencies.",
       "An activity metric named like a built-in KPI (cpl, revenue, ctr, ...; with --pipeline also cost_per_<open stage>) is a rejected record of the activity file (file:line: metric: ...), as in kpi.",
       "Exit status: 0 if the files are usable as given: every record accepted, or with --lenient, every file readable (rejected records would be skipped by a --lenient report); 2 otherwise (an unusable file, or rejected records without --lenient); 1 for an internal error.",
       "--deals and --changes need --pipeline and each other."
@@ -138,7 +140,16 @@ final class ValidateCommand implements Callable<Integer> {
       SpendRecords r =
           file(file, () -> Inputs.read(file, (in, name) -> SpendRecords.read(files, in, name)));
       if (r != null) {
-        counted(file.toString(), ReadSummary.of(horizon.spend(r).spend()));
+        SpendRecords kept = horizon.spend(r);
+        counted(file.toString(), ReadSummary.of(kept.spend()));
+        try {
+          // as in kpi and forecast --budget: spend in another currency than the deals (or than
+          // the first spend row) stops them, --lenient or not
+          KpiCommand.checkCurrencies(log == null ? Optional.empty() : log.currency(), kept);
+        } catch (InputException e) {
+          problems.addAll(e.lines());
+          unusable = true;
+        }
       }
     }
     if (activity != null) {

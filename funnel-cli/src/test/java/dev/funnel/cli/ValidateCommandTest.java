@@ -365,6 +365,54 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void spendInAnotherCurrencyThanTheDealsIsAProblemAsInKpi() throws IOException {
+    // review finding: validate said valid, kpi then stopped on the USD row
+    List<Path> four = Cli.fourDeals(dir);
+    Path usd =
+        write(
+            dir,
+            "usd.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "2026-03-02,ads,20.00,USD");
+    Cli.Run r =
+        run(concat(concat(new String[] {"validate"}, inputs(four)), "--spend", usd.toString()));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            usd
+                + ":3: currency: \"USD\": spend is in USD but deals are in EUR: one report never"
+                + " mixes currencies without a conversion table",
+            "funnel validate: the input is unusable"),
+        r.errLines());
+  }
+
+  @Test
+  void spendMixingCurrenciesIsAProblemEvenWithoutDealsAndLenient() throws IOException {
+    Path mixed =
+        write(
+            dir,
+            "mixed.csv",
+            "date,channel,cost,currency",
+            "2026-03-01,web,30.00,EUR",
+            "",
+            "2026-03-02,ads,abc,EUR",
+            "2026-03-02,ads,20.00,USD");
+    Cli.Run r = run("validate", "--spend", mixed.toString(), "--lenient");
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            mixed + ":4: cost: \"abc\": not a plain decimal amount (like 1250.00)",
+            mixed
+                + ":5: currency: \"USD\": spend is in USD but the spend of "
+                + mixed
+                + ":2 is in EUR: one report never mixes currencies without a conversion table",
+            "funnel validate: the input is unusable"),
+        r.errLines());
+    assertTrue(r.out().contains(mixed + ": 3 read, 2 accepted, 1 rejected\n"), r.out());
+  }
+
+  @Test
   void aCalendarIsReadAndItsFaultsNamed() throws IOException {
     Path good =
         write(
