@@ -8,6 +8,7 @@ import dev.funnel.io.ForecastJson;
 import dev.funnel.io.JsonReports;
 import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
+import dev.funnel.io.SpendRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Lead;
 import dev.funnel.model.SpendSample;
@@ -153,7 +154,11 @@ final class ForecastCommand implements Callable<Integer> {
               + " scenario fits leads against spend");
     }
     if (budget != null) {
-      spend = inputs.csv(budget.spend, inputs.files()::spend);
+      SpendRecords s =
+          Inputs.read(budget.spend, (in, name) -> SpendRecords.read(inputs.files(), in, name));
+      // as in kpi: a row in another currency is named by its file and line
+      KpiCommand.checkCurrencies(log.currency(), s);
+      spend = s.spend();
       records = records.plus(ReadSummary.of(spend));
     }
     if (leadsFile != null) {

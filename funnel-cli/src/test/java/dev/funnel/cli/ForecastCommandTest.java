@@ -258,6 +258,28 @@ final class ForecastCommandTest {
   }
 
   @Test
+  void budgetSpendInAnotherCurrencyNamesItsFileAndLineAsKpiDoes() throws IOException {
+    // review finding: "funnel forecast: --budget: spend mixes currencies EUR and USD (ads on
+    // 2025-04-01): ...", with no file or line
+    List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("spend.csv")));
+    lines.set(4, lines.get(4).replace(",EUR", ",USD"));
+    Path usd = write(dir, "spend_usd.csv", lines.toArray(new String[0]));
+    String[] args =
+        concat(
+            inputs(), "--budget", "+20%", "--spend", usd.toString(), "--leads", file("leads.csv"));
+    String message =
+        usd
+            + ":5: currency: \"USD\": spend is in USD but deals are in EUR: one report never"
+            + " mixes currencies without a conversion table";
+    Cli.Run r = run(args);
+    assertEquals(2, r.status(), r.out());
+    assertEquals(List.of(message), r.errLines());
+    Cli.Run lenient = run(concat(args, "--lenient"));
+    assertEquals(2, lenient.status(), lenient.out());
+    assertEquals(List.of(message), lenient.errLines());
+  }
+
+  @Test
   void tooManySimulationsIsAnOptionErrorNotAnOutOfMemoryCrash() {
     // review 2 finding 3: 2,000,000,000 runs asked for 16 GB and died with a stack trace
     Cli.Run r = run(concat(inputs(), "--simulations", "2000000000"));
