@@ -10,6 +10,7 @@ import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.Rejection;
 import dev.funnel.model.Lead;
+import dev.funnel.model.Touch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -17,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -158,6 +161,7 @@ final class ReportCommand implements Callable<Integer> {
       if (leadList.isPresent()) {
         // a touch before its lead's creation: strict fails, lenient skips and lists it
         t = t.afterTheirLeads(leadList.get(), inputs.files());
+        noteUnmatchedTouches(spec.commandLine().getErr(), t, leadList.get(), log);
       }
       records = records.plus(ReadSummary.of(t.touches()));
       touchRecords = Optional.of(t);
@@ -342,6 +346,40 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** One line on standard error when records were skipped, so that a piped report is not alone. */
+  /**
+   * Warns when touches name neither a lead nor a deal of the files: they are valid records, but
+   * count for nothing, and when most do the ids of touches.csv are likely of another system than
+   * those of leads.csv and deals.csv (every lead would then look untouched and breach its SLA).
+   */
+  static void noteUnmatchedTouches(
+      PrintWriter err, TouchRecords touches, List<Lead> leads, DealLog log) {
+    Set<String> leadIds = new HashSet<>();
+    leads.forEach(l -> leadIds.add(l.id()));
+    List<Touch> all = touches.touches().records();
+    int unmatched = 0;
+    int first = -1;
+    for (int i = 0; i < all.size(); i++) {
+      String subject = all.get(i).subjectId();
+      if (!leadIds.contains(subject) && log.indexOf(subject).isEmpty()) {
+        unmatched++;
+        first = first < 0 ? i : first;
+      }
+    }
+    if (unmatched > 0) {
+      err.println(
+          "funnel report: "
+              + unmatched
+              + " of "
+              + all.size()
+              + " touches name no lead of --leads and no deal of --deals (the first: "
+              + touches.origins().get(first)
+              + ", subject_id \""
+              + all.get(first).subjectId()
+              + "\"); they count for nothing");
+      err.flush();
+    }
+  }
+
   static void noteRejections(PrintWriter err, ReadSummary records) {
     if (records.rejected() > 0) {
       err.println(

@@ -188,6 +188,30 @@ final class ReportProcessTest {
   }
 
   @Test
+  void touchesOfNoLeadOrDealAreNamedOnStandardError() throws IOException {
+    // review finding: touches of unknown subjects were accepted silently; when the ids of
+    // touches.csv come from another system every lead looks untouched
+    Path other =
+        write(
+            dir,
+            "touches_other_ids.csv",
+            "subject_id,at,kind,actor",
+            "L1,2026-03-02T09:10:00Z,call,ann",
+            "crm-0002,2026-03-02T10:30:00Z,call,bob",
+            "D3,2026-03-03T06:00:00Z,call,ann",
+            "crm-0003,2026-03-02T09:05:00Z,mail,ann");
+    Cli.Run r = run(concat(base(), "--leads", leads.toString(), "--touches", other.toString()));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        List.of(
+            "funnel report: 2 of 4 touches name no lead of --leads and no deal of --deals (the"
+                + " first: "
+                + other
+                + ":3, subject_id \"crm-0002\"); they count for nothing"),
+        r.errLines());
+  }
+
+  @Test
   void slaResponseLimitAndCalendarChangeTheGrades() throws IOException {
     JsonNode wider =
         json(
