@@ -34,6 +34,29 @@ final class Cli {
         status, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
   }
 
+  /**
+   * The {@code rejected} array of a JSON report as the lines strict mode would print: {@code
+   * file:line: field: "value": reason}.
+   */
+  static List<String> rejectedLines(tools.jackson.databind.JsonNode report) {
+    List<String> lines = new ArrayList<>();
+    report
+        .get("rejected")
+        .forEach(
+            x ->
+                lines.add(
+                    x.get("file").asString()
+                        + ":"
+                        + x.get("line").asInt()
+                        + ": "
+                        + x.get("field").asString()
+                        + ": \""
+                        + x.get("value").asString()
+                        + "\": "
+                        + x.get("reason").asString()));
+    return lines;
+  }
+
   static Path write(Path dir, String name, String... lines) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, String.join("\n", lines) + "\n", UTF_8);

@@ -185,20 +185,7 @@ final class KpiCommandTest {
     assertEquals(17, j.get("records").get("read").asInt());
     assertEquals(15, j.get("records").get("accepted").asInt());
     assertEquals(2, j.get("records").get("rejected").asInt());
-    List<String> rejected = new java.util.ArrayList<>();
-    j.get("rejected")
-        .forEach(
-            x ->
-                rejected.add(
-                    x.get("file").asString()
-                        + ":"
-                        + x.get("line").asInt()
-                        + ": "
-                        + x.get("field").asString()
-                        + ": \""
-                        + x.get("value").asString()
-                        + "\": "
-                        + x.get("reason").asString()));
+    List<String> rejected = Cli.rejectedLines(j);
     assertEquals(List.of(cpl, costPerQualified), rejected);
     // the built-in KPIs keep their values; the other metric still has its KPI
     assertEquals(50.0 / 3, kpi(j, "2026-03", "all", "cpl").get("value").asDouble(), 1e-9);
@@ -362,20 +349,7 @@ final class KpiCommandTest {
     // 4 deals + 4 changes + 2 leads + 5 spend rows + 2 activity rows
     assertEquals(17, j.get("records").get("read").asInt());
     assertEquals(5, j.get("records").get("rejected").asInt());
-    List<String> rejected = new java.util.ArrayList<>();
-    j.get("rejected")
-        .forEach(
-            x ->
-                rejected.add(
-                    x.get("file").asString()
-                        + ":"
-                        + x.get("line").asInt()
-                        + ": "
-                        + x.get("field").asString()
-                        + ": \""
-                        + x.get("value").asString()
-                        + "\": "
-                        + x.get("reason").asString()));
+    List<String> rejected = Cli.rejectedLines(j);
     assertEquals(
         List.of(
             leads + ":3: created_at: \"1900-03-02T09:00:00Z\": " + before,
