@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The samples of an {@code activity.csv} together with where each accepted row came from (file and
@@ -77,15 +78,7 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
     requireNonNull(last, "last");
     requireNonNull(reason, "reason");
     requireNonNull(files, "files");
-    Located<ActivitySample> kept =
-        new Located<>(activity, origins)
-            .keep(
-                (s, origin) ->
-                    s.date().isAfter(last)
-                        ? Rejection.of(origin, "date", s.date().toString(), reason)
-                        : null,
-                files);
-    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
+    return dropping(t -> t.isAfter(last), reason, files);
   }
 
   /**
@@ -103,15 +96,7 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
     requireNonNull(first, "first");
     requireNonNull(reason, "reason");
     requireNonNull(files, "files");
-    Located<ActivitySample> kept =
-        new Located<>(activity, origins)
-            .keep(
-                (s, origin) ->
-                    s.date().isBefore(first)
-                        ? Rejection.of(origin, "date", s.date().toString(), reason)
-                        : null,
-                files);
-    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
+    return dropping(t -> t.isBefore(first), reason, files);
   }
 
   /**
@@ -147,6 +132,19 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
                                         + kpi
                                         + ": rename the metric"))
                         .orElse(null),
+                files);
+    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
+  }
+
+  /** These rows without those whose {@code date} {@code out} holds for, rejected on it. */
+  private ActivityRecords dropping(Predicate<LocalDate> out, String reason, FunnelFiles files) {
+    Located<ActivitySample> kept =
+        new Located<>(activity, origins)
+            .keep(
+                (x, origin) ->
+                    out.test(x.date())
+                        ? Rejection.of(origin, "date", x.date().toString(), reason)
+                        : null,
                 files);
     return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
   }

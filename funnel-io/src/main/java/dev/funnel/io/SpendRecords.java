@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The spend of a {@code spend.csv} together with where each accepted row came from (file and line),
@@ -75,15 +76,7 @@ public record SpendRecords(ReadResult<SpendSample> spend, List<Origin> origins) 
     requireNonNull(last, "last");
     requireNonNull(reason, "reason");
     requireNonNull(files, "files");
-    Located<SpendSample> kept =
-        new Located<>(spend, origins)
-            .keep(
-                (s, origin) ->
-                    s.date().isAfter(last)
-                        ? Rejection.of(origin, "date", s.date().toString(), reason)
-                        : null,
-                files);
-    return kept.result() == spend ? this : new SpendRecords(kept.result(), kept.origins());
+    return dropping(t -> t.isAfter(last), reason, files);
   }
 
   /**
@@ -101,12 +94,17 @@ public record SpendRecords(ReadResult<SpendSample> spend, List<Origin> origins) 
     requireNonNull(first, "first");
     requireNonNull(reason, "reason");
     requireNonNull(files, "files");
+    return dropping(t -> t.isBefore(first), reason, files);
+  }
+
+  /** These rows without those whose {@code date} {@code out} holds for, rejected on it. */
+  private SpendRecords dropping(Predicate<LocalDate> out, String reason, FunnelFiles files) {
     Located<SpendSample> kept =
         new Located<>(spend, origins)
             .keep(
-                (s, origin) ->
-                    s.date().isBefore(first)
-                        ? Rejection.of(origin, "date", s.date().toString(), reason)
+                (x, origin) ->
+                    out.test(x.date())
+                        ? Rejection.of(origin, "date", x.date().toString(), reason)
                         : null,
                 files);
     return kept.result() == spend ? this : new SpendRecords(kept.result(), kept.origins());
