@@ -416,6 +416,29 @@ final class ReportCommandTest {
   }
 
   @Test
+  void theCommandWritingToAFullDeviceExitsTwo() throws IOException, InterruptedException {
+    // review finding: through System.out (a PrintStream, which swallows errors) the check above
+    // never saw the failure, and "funnel report > /dev/full" still exited 0
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(launcher, "-cp", ShellCommand.classPath(), Main.class.getName(), "report"));
+    command.addAll(List.of(inputs(fourDeals(dir))));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.redirectOutput(full.toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    int status = pb.start().waitFor();
+    assertEquals(2, status);
+    assertEquals(
+        "standard output: cannot be written (a full device or a closed pipe); the report is lost\n",
+        Files.readString(dir.resolve("err.txt")).replace("\r\n", "\n"));
+  }
+
+  @Test
   void aReportStandardOutputCannotTakeIsAnErrorNotExitZero() throws IOException {
     // review finding: "funnel report > /dev/full" exited 0 with the report lost
     java.io.Writer full =
