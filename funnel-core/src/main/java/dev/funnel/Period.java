@@ -71,7 +71,8 @@ public enum Period {
 
   /**
    * The label of the period containing this date, e.g. {@code 2026-W15}; the year has at least four
-   * digits ({@code 0001-01}, not {@code 1-01}), so that labels sort as their periods do.
+   * digits ({@code 0001-01}, not {@code 1-01}), so that the labels of years 1 to 9999 sort as their
+   * periods do.
    *
    * @param date a local date
    * @return the label of its period

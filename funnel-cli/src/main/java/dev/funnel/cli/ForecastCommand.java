@@ -153,16 +153,20 @@ final class ForecastCommand implements Callable<Integer> {
           "funnel forecast: --budget: needs --leads FILE (leads.csv) as well as --spend: the"
               + " scenario fits leads against spend");
     }
+    // As in report and kpi: rows more than 68 years from the deal log's first instant are
+    // rejected records (see Horizon).
+    Horizon horizon = Horizon.of(read, inputs.files());
     if (budget != null) {
       SpendRecords s =
-          Inputs.read(budget.spend, (in, name) -> SpendRecords.read(inputs.files(), in, name));
+          horizon.spend(
+              Inputs.read(budget.spend, (in, name) -> SpendRecords.read(inputs.files(), in, name)));
       // as in kpi: a row in another currency is named by its file and line
       KpiCommand.checkCurrencies(log.currency(), s);
       spend = s.spend();
       records = records.plus(ReadSummary.of(spend));
     }
     if (leadsFile != null) {
-      leads = inputs.csv(leadsFile, inputs.files()::leads);
+      leads = horizon.leads(inputs.leadRecords(leadsFile)).leads();
       records = records.plus(ReadSummary.of(leads));
     }
     ForecastReport report = report(log, leads == null ? null : leads.records());

@@ -24,29 +24,11 @@ import org.jspecify.annotations.Nullable;
 final class Horizon {
   private final Optional<Instant> first;
   private final Optional<Instant> last;
-  private final String beforeReason;
-  private final String afterReason;
   private final FunnelFiles files;
 
   private Horizon(Optional<Instant> firstCreation, FunnelFiles files) {
     this.first = firstCreation.map(t -> t.minusSeconds(Integer.MAX_VALUE));
     this.last = firstCreation.map(t -> t.plusSeconds(Integer.MAX_VALUE));
-    this.beforeReason =
-        first
-            .map(
-                t ->
-                    "before "
-                        + t
-                        + ", the earliest instant read with the deal log (68 years before its"
-                        + " first)")
-            .orElse("");
-    this.afterReason =
-        last.map(
-                t ->
-                    "after "
-                        + t
-                        + ", the last instant the deal log measures (68 years after its first)")
-            .orElse("");
     this.files = files;
   }
 
@@ -56,29 +38,47 @@ final class Horizon {
   }
 
   LeadRecords leads(LeadRecords r) {
-    return last.isEmpty()
+    return first.isEmpty()
         ? r
-        : r.notAfter(last.get(), afterReason, files)
-            .notBefore(first.orElseThrow(), beforeReason, files);
+        : r.within(first.get(), last.orElseThrow(), before(), after(), files);
   }
 
   TouchRecords touches(TouchRecords r) {
-    return last.isEmpty()
+    return first.isEmpty()
         ? r
-        : r.notAfter(last.get(), afterReason, files)
-            .notBefore(first.orElseThrow(), beforeReason, files);
+        : r.within(first.get(), last.orElseThrow(), before(), after(), files);
   }
 
   SpendRecords spend(SpendRecords r) {
-    return last.isEmpty()
-        ? r
-        : r.notAfter(day(last), afterReason, files).notBefore(day(first), beforeReason, files);
+    return first.isEmpty() ? r : r.within(day(first), day(last), beforeDay(), afterDay(), files);
   }
 
   ActivityRecords activity(ActivityRecords r) {
-    return last.isEmpty()
-        ? r
-        : r.notAfter(day(last), afterReason, files).notBefore(day(first), beforeReason, files);
+    return first.isEmpty() ? r : r.within(day(first), day(last), beforeDay(), afterDay(), files);
+  }
+
+  private String before() {
+    return "before "
+        + first.orElseThrow()
+        + ", the earliest instant read with the deal log (68 years before its first)";
+  }
+
+  private String after() {
+    return "after "
+        + last.orElseThrow()
+        + ", the last instant the deal log measures (68 years after its first)";
+  }
+
+  private String beforeDay() {
+    return "before "
+        + day(first)
+        + ", the earliest day read with the deal log (68 years before its first instant)";
+  }
+
+  private String afterDay() {
+    return "after "
+        + day(last)
+        + ", the last day the deal log measures (68 years after its first instant)";
   }
 
   private static LocalDate day(Optional<Instant> t) {

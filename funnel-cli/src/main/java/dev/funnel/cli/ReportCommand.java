@@ -345,11 +345,11 @@ final class ReportCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  /** One line on standard error when records were skipped, so that a piped report is not alone. */
   /**
-   * Warns when touches name neither a lead nor a deal of the files: they are valid records, but
-   * count for nothing, and when most do the ids of touches.csv are likely of another system than
-   * those of leads.csv and deals.csv (every lead would then look untouched and breach its SLA).
+   * One line on standard error when some touches name neither a lead nor a deal of the files: they
+   * are valid records (a touches.csv may cover more than the leads exported) but count for nothing,
+   * and when many do, the ids of touches.csv are likely of another system than those of leads.csv
+   * and deals.csv (every lead would then look untouched and breach its SLA).
    */
   static void noteUnmatchedTouches(
       PrintWriter err, TouchRecords touches, List<Lead> leads, DealLog log) {
@@ -380,6 +380,7 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
+  /** One line on standard error when records were skipped, so that a piped report is not alone. */
   static void noteRejections(PrintWriter err, ReadSummary records) {
     if (records.rejected() > 0) {
       err.println(

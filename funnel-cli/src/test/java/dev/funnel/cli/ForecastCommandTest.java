@@ -280,6 +280,49 @@ final class ForecastCommandTest {
   }
 
   @Test
+  void budgetSpendAndLeadsFarFromTheDealLogAreRejectedAsInKpi() throws IOException {
+    // review finding: forecast accepted a 0001-01-01 spend row ("firstMonth": "0001-01") that kpi
+    // and validate reject
+    List<String> spend = new ArrayList<>(Files.readAllLines(dir.resolve("spend.csv")));
+    spend.add("0001-01-01,ads,5.00,EUR");
+    Path old = write(dir, "spend_old.csv", spend.toArray(new String[0]));
+    List<String> leads = new ArrayList<>(Files.readAllLines(dir.resolve("leads.csv")));
+    leads.add("L-old,1900-01-01T00:00:00Z,ads");
+    Path oldLeads = write(dir, "leads_old.csv", leads.toArray(new String[0]));
+    String[] args =
+        concat(
+            inputs(),
+            "--budget",
+            "+20%",
+            "--spend",
+            old.toString(),
+            "--leads",
+            oldLeads.toString(),
+            "--format",
+            "json");
+    Cli.Run strict = run(args);
+    assertEquals(2, strict.status(), strict.out());
+    assertEquals(1, strict.errLines().size(), strict.err());
+    assertTrue(
+        strict
+            .errLines()
+            .get(0)
+            .startsWith(old + ":" + spend.size() + ": date: \"0001-01-01\": before "),
+        strict.err());
+    Cli.Run lenient = run(concat(args, "--lenient"));
+    assertEquals(0, lenient.status(), lenient.err());
+    JsonNode json = JsonMapper.builder().build().readTree(lenient.out());
+    List<String> rejected = Cli.rejectedLines(json);
+    assertEquals(2, rejected.size(), rejected.toString());
+    assertTrue(
+        rejected.get(0).startsWith(old + ":" + spend.size() + ": date: "), rejected.toString());
+    assertTrue(
+        rejected.get(1).startsWith(oldLeads + ":" + leads.size() + ": created_at: "),
+        rejected.toString());
+    assertEquals("2025-01", json.get("budget").get("firstMonth").asString().substring(0, 7));
+  }
+
+  @Test
   void tooManySimulationsIsAnOptionErrorNotAnOutOfMemoryCrash() {
     // review 2 finding 3: 2,000,000,000 runs asked for 16 GB and died with a stack trace
     Cli.Run r = run(concat(inputs(), "--simulations", "2000000000"));

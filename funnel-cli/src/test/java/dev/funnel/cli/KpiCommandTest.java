@@ -337,6 +337,12 @@ final class KpiCommandTest {
     String after =
         "after 2094-03-19T03:14:07Z, the last instant the deal log measures (68 years after its"
             + " first)";
+    // dated rows are outside when their UTC day is, so their bounds are days
+    String beforeDay =
+        "before 1958-02-10, the earliest day read with the deal log (68 years before its first"
+            + " instant)";
+    String afterDay =
+        "after 2094-03-19, the last day the deal log measures (68 years after its first instant)";
     Cli.Run strict = run(a.toArray(new String[0]));
     assertEquals(2, strict.status());
     assertEquals(
@@ -353,10 +359,10 @@ final class KpiCommandTest {
     assertEquals(
         List.of(
             leads + ":3: created_at: \"1900-03-02T09:00:00Z\": " + before,
-            spend + ":3: date: \"0001-01-01\": " + before,
-            spend + ":4: date: \"9999-12-31\": " + after,
-            spend + ":6: date: \"1958-02-09\": " + before,
-            activity + ":2: date: \"0001-01-01\": " + before),
+            spend + ":3: date: \"0001-01-01\": " + beforeDay,
+            spend + ":4: date: \"9999-12-31\": " + afterDay,
+            spend + ":6: date: \"1958-02-09\": " + beforeDay,
+            activity + ":2: date: \"0001-01-01\": " + beforeDay),
         rejected);
     // the day of the span's first instant is inside it: 1958-02 is the first period
     List<String> periods = new java.util.ArrayList<>();

@@ -253,7 +253,9 @@ final class ValidateCommandTest {
     assertEquals(
         List.of(
             leads + ":3: created_at: \"2206-03-02T10:00:00Z\": " + reason,
-            spend + ":2: date: \"2206-03-01\": " + reason,
+            spend
+                + ":2: date: \"2206-03-01\": after 2094-03-19, the last day the deal log measures"
+                + " (68 years after its first instant)",
             "funnel validate: 2 of 11 records rejected; a report stops at the first (--lenient"
                 + " skips them)"),
         r.errLines());
@@ -304,12 +306,15 @@ final class ValidateCommandTest {
     String reason =
         "before 1958-02-10T20:45:53Z, the earliest instant read with the deal log (68 years before"
             + " its first)";
+    String reasonDay =
+        "before 1958-02-10, the earliest day read with the deal log (68 years before its first"
+            + " instant)";
     assertEquals(
         List.of(
             leads + ":3: created_at: \"1958-02-10T20:45:52Z\": " + reason,
             touches + ":3: at: \"0001-01-01T00:00:00Z\": " + reason,
-            spend + ":2: date: \"0001-01-01\": " + reason,
-            activity + ":2: date: \"0001-01-01\": " + reason,
+            spend + ":2: date: \"0001-01-01\": " + reasonDay,
+            activity + ":2: date: \"0001-01-01\": " + reasonDay,
             "funnel validate: 4 of 14 records rejected; a report stops at the first (--lenient"
                 + " skips them)"),
         r.errLines());

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The samples of an {@code activity.csv} together with where each accepted row came from (file and
@@ -69,38 +69,37 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
   }
 
   /**
-   * These rows without those dated after {@code last}, each rejected on {@code date} with {@code
-   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections.
-   *
-   * @param last the latest date a row may have
-   * @param reason why a later row is rejected
-   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
-   * @return the rows kept, with their origins; this object when none is dropped
-   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
-   */
-  public ActivityRecords notAfter(LocalDate last, String reason, FunnelFiles files) {
-    requireNonNull(last, "last");
-    requireNonNull(reason, "reason");
-    requireNonNull(files, "files");
-    return dropping(t -> t.isAfter(last), reason, files);
-  }
-
-  /**
-   * These rows without those dated before {@code first}, each rejected on {@code date} with {@code
-   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. The
-   * bound backward that {@link #notAfter} is forward.
+   * These rows without those dated outside {@code [first, last]}, each rejected on {@code date}
+   * with the reason of the bound it crosses, in one pass: in strict mode the first such row of the
+   * file throws, in lenient mode each moves to the rejections (accepted + rejected = read still
+   * holds). For bounds a reader cannot know, such as the days a deal log can measure.
    *
    * @param first the earliest date a row may have
-   * @param reason why an earlier row is rejected
+   * @param last the latest date a row may have
+   * @param beforeReason why an earlier row is rejected
+   * @param afterReason why a later row is rejected
    * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
    * @return the rows kept, with their origins; this object when none is dropped
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
    */
-  public ActivityRecords notBefore(LocalDate first, String reason, FunnelFiles files) {
+  public ActivityRecords within(
+      LocalDate first, LocalDate last, String beforeReason, String afterReason, FunnelFiles files) {
     requireNonNull(first, "first");
-    requireNonNull(reason, "reason");
+    requireNonNull(last, "last");
+    requireNonNull(beforeReason, "beforeReason");
+    requireNonNull(afterReason, "afterReason");
     requireNonNull(files, "files");
-    return dropping(t -> t.isBefore(first), reason, files);
+    Located<ActivitySample> kept =
+        new Located<>(activity, origins)
+            .keep(
+                (x, origin) -> {
+                  LocalDate d = x.date();
+                  @Nullable String reason =
+                      d.isBefore(first) ? beforeReason : d.isAfter(last) ? afterReason : null;
+                  return reason == null ? null : Rejection.of(origin, "date", d.toString(), reason);
+                },
+                files);
+    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
   }
 
   /**
@@ -139,19 +138,6 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
                                         + kpi
                                         + ": rename the metric"))
                         .orElse(null),
-                files);
-    return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
-  }
-
-  /** These rows without those whose {@code date} {@code out} holds for, rejected on it. */
-  private ActivityRecords dropping(Predicate<LocalDate> out, String reason, FunnelFiles files) {
-    Located<ActivitySample> kept =
-        new Located<>(activity, origins)
-            .keep(
-                (x, origin) ->
-                    out.test(x.date())
-                        ? Rejection.of(origin, "date", x.date().toString(), reason)
-                        : null,
                 files);
     return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
   }

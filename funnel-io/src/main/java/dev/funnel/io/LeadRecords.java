@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The leads of a {@code leads.csv} together with where each accepted lead came from (file and
@@ -44,46 +43,27 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
   }
 
   /**
-   * These leads without those with an instant after {@code limit} ({@code created_at}, {@code
-   * handed_over_at}, {@code accepted_at} or {@code rejected_at}, the first such field named), each
-   * rejected with {@code reason}: in strict mode the first one throws, in lenient mode each moves
-   * to the rejections (accepted + rejected = read still holds).
-   *
-   * @param limit the latest instant a lead may have
-   * @param reason why a later lead is rejected
-   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
-   * @return the leads kept, with their origins; this object when none is dropped
-   * @throws RejectedRecordException in strict mode, at the first such lead
-   */
-  public LeadRecords notAfter(Instant limit, String reason, FunnelFiles files) {
-    requireNonNull(limit, "limit");
-    requireNonNull(reason, "reason");
-    requireNonNull(files, "files");
-    return keep(at -> at.isAfter(limit), reason, files);
-  }
-
-  /**
-   * These leads without those with an instant before {@code first} ({@code created_at}, {@code
-   * handed_over_at}, {@code accepted_at} or {@code rejected_at}, the first such field named), each
-   * rejected with {@code reason}: in strict mode the first one throws, in lenient mode each moves
-   * to the rejections (accepted + rejected = read still holds). The bound backward that {@link
-   * #notAfter} is forward.
+   * These leads without those with an instant outside {@code [first, last]} ({@code created_at},
+   * {@code handed_over_at}, {@code accepted_at} or {@code rejected_at}, the first such field
+   * named), each rejected with the reason of the bound it crosses, in one pass: in strict mode the
+   * first such lead of the file throws, in lenient mode each moves to the rejections (accepted +
+   * rejected = read still holds).
    *
    * @param first the earliest instant a lead may have
-   * @param reason why an earlier lead is rejected
+   * @param last the latest instant a lead may have
+   * @param beforeReason why an earlier lead is rejected
+   * @param afterReason why a later lead is rejected
    * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
    * @return the leads kept, with their origins; this object when none is dropped
    * @throws RejectedRecordException in strict mode, at the first such lead
    */
-  public LeadRecords notBefore(Instant first, String reason, FunnelFiles files) {
+  public LeadRecords within(
+      Instant first, Instant last, String beforeReason, String afterReason, FunnelFiles files) {
     requireNonNull(first, "first");
-    requireNonNull(reason, "reason");
+    requireNonNull(last, "last");
+    requireNonNull(beforeReason, "beforeReason");
+    requireNonNull(afterReason, "afterReason");
     requireNonNull(files, "files");
-    return keep(at -> at.isBefore(first), reason, files);
-  }
-
-  /** These leads without those with an instant {@code out} holds for, rejected on that field. */
-  private LeadRecords keep(Predicate<Instant> out, String reason, FunnelFiles files) {
     Located<Lead> kept =
         new Located<>(leads, origins)
             .keep(
@@ -96,8 +76,15 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
                           l.acceptedAt(),
                           l.rejectedAt());
                   for (int f = 0; f < fields.length; f++) {
-                    if (at.get(f).isPresent() && out.test(at.get(f).get())) {
-                      return Rejection.of(origin, fields[f], at.get(f).get().toString(), reason);
+                    if (at.get(f).isPresent()) {
+                      Instant t = at.get(f).get();
+                      if (t.isBefore(first) || t.isAfter(last)) {
+                        return Rejection.of(
+                            origin,
+                            fields[f],
+                            t.toString(),
+                            t.isBefore(first) ? beforeReason : afterReason);
+                      }
                     }
                   }
                   return null;

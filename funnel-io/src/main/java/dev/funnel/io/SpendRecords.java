@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The spend of a {@code spend.csv} together with where each accepted row came from (file and line),
@@ -63,49 +63,35 @@ public record SpendRecords(ReadResult<SpendSample> spend, List<Origin> origins) 
   }
 
   /**
-   * These rows without those dated after {@code last}, each rejected on {@code date} with {@code
-   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections.
-   *
-   * @param last the latest date a row may have
-   * @param reason why a later row is rejected
-   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
-   * @return the rows kept, with their origins; this object when none is dropped
-   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
-   */
-  public SpendRecords notAfter(LocalDate last, String reason, FunnelFiles files) {
-    requireNonNull(last, "last");
-    requireNonNull(reason, "reason");
-    requireNonNull(files, "files");
-    return dropping(t -> t.isAfter(last), reason, files);
-  }
-
-  /**
-   * These rows without those dated before {@code first}, each rejected on {@code date} with {@code
-   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. The
-   * bound backward that {@link #notAfter} is forward.
+   * These rows without those dated outside {@code [first, last]}, each rejected on {@code date}
+   * with the reason of the bound it crosses, in one pass: in strict mode the first such row of the
+   * file throws, in lenient mode each moves to the rejections (accepted + rejected = read still
+   * holds). For bounds a reader cannot know, such as the days a deal log can measure.
    *
    * @param first the earliest date a row may have
-   * @param reason why an earlier row is rejected
+   * @param last the latest date a row may have
+   * @param beforeReason why an earlier row is rejected
+   * @param afterReason why a later row is rejected
    * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
    * @return the rows kept, with their origins; this object when none is dropped
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such row
    */
-  public SpendRecords notBefore(LocalDate first, String reason, FunnelFiles files) {
+  public SpendRecords within(
+      LocalDate first, LocalDate last, String beforeReason, String afterReason, FunnelFiles files) {
     requireNonNull(first, "first");
-    requireNonNull(reason, "reason");
+    requireNonNull(last, "last");
+    requireNonNull(beforeReason, "beforeReason");
+    requireNonNull(afterReason, "afterReason");
     requireNonNull(files, "files");
-    return dropping(t -> t.isBefore(first), reason, files);
-  }
-
-  /** These rows without those whose {@code date} {@code out} holds for, rejected on it. */
-  private SpendRecords dropping(Predicate<LocalDate> out, String reason, FunnelFiles files) {
     Located<SpendSample> kept =
         new Located<>(spend, origins)
             .keep(
-                (x, origin) ->
-                    out.test(x.date())
-                        ? Rejection.of(origin, "date", x.date().toString(), reason)
-                        : null,
+                (x, origin) -> {
+                  LocalDate d = x.date();
+                  @Nullable String reason =
+                      d.isBefore(first) ? beforeReason : d.isAfter(last) ? afterReason : null;
+                  return reason == null ? null : Rejection.of(origin, "date", d.toString(), reason);
+                },
                 files);
     return kept.result() == spend ? this : new SpendRecords(kept.result(), kept.origins());
   }

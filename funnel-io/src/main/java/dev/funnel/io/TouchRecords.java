@@ -85,45 +85,35 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
   }
 
   /**
-   * These touches without those after {@code limit}, each rejected on {@code at} with {@code
-   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. For
-   * a limit a reader cannot know, such as the last instant the deal log can measure.
-   *
-   * @param limit the latest instant a touch may have
-   * @param reason why a later touch is rejected
-   * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
-   * @return the touches kept, with their origins; this object when none is dropped
-   * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such touch
-   */
-  public TouchRecords notAfter(Instant limit, String reason, FunnelFiles files) {
-    requireNonNull(limit, "limit");
-    requireNonNull(reason, "reason");
-    requireNonNull(files, "files");
-    return keep(
-        (t, origin) ->
-            t.at().isAfter(limit) ? Rejection.of(origin, "at", t.at().toString(), reason) : null,
-        files);
-  }
-
-  /**
-   * These touches without those before {@code first}, each rejected on {@code at} with {@code
-   * reason}: in strict mode the first one throws, in lenient mode each moves to the rejections. The
-   * bound backward that {@link #notAfter} is forward, such as the earliest instant accepted with a
-   * deal log.
+   * These touches without those outside {@code [first, last]}, each rejected on {@code at} with the
+   * reason of the bound it crosses, in one pass: in strict mode the first such touch of the file
+   * throws, in lenient mode each moves to the rejections. For bounds a reader cannot know, such as
+   * the instants a deal log can measure.
    *
    * @param first the earliest instant a touch may have
-   * @param reason why an earlier touch is rejected
+   * @param last the latest instant a touch may have
+   * @param beforeReason why an earlier touch is rejected
+   * @param afterReason why a later touch is rejected
    * @param files the mode: {@link FunnelFiles#strict()} or {@link FunnelFiles#lenient()}
    * @return the touches kept, with their origins; this object when none is dropped
    * @throws dev.funnel.log.RejectedRecordException in strict mode, at the first such touch
    */
-  public TouchRecords notBefore(Instant first, String reason, FunnelFiles files) {
+  public TouchRecords within(
+      Instant first, Instant last, String beforeReason, String afterReason, FunnelFiles files) {
     requireNonNull(first, "first");
-    requireNonNull(reason, "reason");
+    requireNonNull(last, "last");
+    requireNonNull(beforeReason, "beforeReason");
+    requireNonNull(afterReason, "afterReason");
     requireNonNull(files, "files");
     return keep(
         (t, origin) ->
-            t.at().isBefore(first) ? Rejection.of(origin, "at", t.at().toString(), reason) : null,
+            t.at().isBefore(first) || t.at().isAfter(last)
+                ? Rejection.of(
+                    origin,
+                    "at",
+                    t.at().toString(),
+                    t.at().isBefore(first) ? beforeReason : afterReason)
+                : null,
         files);
   }
 

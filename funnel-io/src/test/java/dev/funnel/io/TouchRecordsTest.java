@@ -44,7 +44,7 @@ final class TouchRecordsTest {
     Instant limit = Instant.parse("2026-03-02T10:30:00Z");
     TouchRecords r =
         TouchRecords.read(FunnelFiles.lenient(), new StringReader(CSV), "touches.csv")
-            .notAfter(limit, "too late", FunnelFiles.lenient());
+            .within(Instant.EPOCH, limit, "too early", "too late", FunnelFiles.lenient());
     // line 4 (11:00) goes; lines 2 (10:05) and 7 (08:00) stay; the unreadable line 3 stays listed
     assertEquals(List.of(new Origin("touches.csv", 2), new Origin("touches.csv", 7)), r.origins());
     assertEquals(List.of(3L, 4L), r.touches().rejections().stream().map(Rejection::line).toList());
@@ -60,7 +60,8 @@ final class TouchRecordsTest {
     RejectedRecordException e =
         assertThrows(
             RejectedRecordException.class,
-            () -> strict.notAfter(limit, "too late", FunnelFiles.strict()));
+            () ->
+                strict.within(Instant.EPOCH, limit, "too early", "too late", FunnelFiles.strict()));
     assertEquals(4, e.rejection().line());
   }
 
@@ -73,7 +74,12 @@ final class TouchRecordsTest {
             + "L3,2206-03-02T09:00:00Z,\n";
     LeadRecords r =
         LeadRecords.read(FunnelFiles.lenient(), new StringReader(csv), "leads.csv")
-            .notAfter(Instant.parse("2094-01-01T00:00:00Z"), "too late", FunnelFiles.lenient());
+            .within(
+                Instant.EPOCH,
+                Instant.parse("2094-01-01T00:00:00Z"),
+                "too early",
+                "too late",
+                FunnelFiles.lenient());
     assertEquals(List.of("L1"), r.leads().records().stream().map(Lead::id).toList());
     assertEquals(List.of(new Origin("leads.csv", 2)), r.origins());
     assertEquals(
@@ -93,7 +99,12 @@ final class TouchRecordsTest {
                 new StringReader(
                     "subject_id,at\nD1,1958-02-10T20:45:53Z\nD1,0001-01-01T00:00:00Z\n"),
                 "touches.csv")
-            .notBefore(first, "too early", FunnelFiles.lenient());
+            .within(
+                first,
+                Instant.parse("9999-01-01T00:00:00Z"),
+                "too early",
+                "too late",
+                FunnelFiles.lenient());
     assertEquals(List.of(new Origin("touches.csv", 2)), t.origins());
     assertEquals(
         List.of(new Rejection("touches.csv", 3, "at", "0001-01-01T00:00:00Z", "too early")),
@@ -108,7 +119,12 @@ final class TouchRecordsTest {
                         + "L1,1900-01-01T00:00:00Z,\n"
                         + "L2,2026-03-02T09:00:00Z,\n"),
                 "leads.csv")
-            .notBefore(first, "too early", FunnelFiles.lenient());
+            .within(
+                first,
+                Instant.parse("9999-01-01T00:00:00Z"),
+                "too early",
+                "too late",
+                FunnelFiles.lenient());
     assertEquals(List.of("L2"), l.leads().records().stream().map(Lead::id).toList());
     assertEquals(
         List.of(new Rejection("leads.csv", 2, "created_at", "1900-01-01T00:00:00Z", "too early")),
@@ -123,7 +139,9 @@ final class TouchRecordsTest {
     RejectedRecordException e =
         assertThrows(
             RejectedRecordException.class,
-            () -> spend.notBefore(firstDay, "too early", FunnelFiles.strict()));
+            () ->
+                spend.within(
+                    firstDay, LocalDate.MAX, "too early", "too late", FunnelFiles.strict()));
     assertEquals(new Rejection("spend.csv", 3, "date", "0001-01-01", "too early"), e.rejection());
     ActivityRecords activity =
         ActivityRecords.read(
@@ -131,11 +149,33 @@ final class TouchRecordsTest {
                 utf8(
                     "date,channel,metric,value\n1958-02-10,web,clicks,1\n1958-02-09,web,clicks,1\n"),
                 "activity.csv")
-            .notBefore(firstDay, "too early", FunnelFiles.lenient());
+            .within(firstDay, LocalDate.MAX, "too early", "too late", FunnelFiles.lenient());
     assertEquals(List.of(new Origin("activity.csv", 2)), activity.origins());
     assertEquals(
         List.of(new Rejection("activity.csv", 3, "date", "1958-02-09", "too early")),
         activity.activity().rejections());
+  }
+
+  @Test
+  void bothBoundsAreCheckedInOnePassSoStrictStopsAtTheFirstLine() throws Exception {
+    // review finding: after-then-before passes made strict name line 3 (9999) before line 2 (0001)
+    LocalDate first = LocalDate.parse("1958-02-10");
+    LocalDate last = LocalDate.parse("2094-03-19");
+    String csv = "date,channel,cost,currency\n0001-01-01,web,1.00,EUR\n9999-12-31,web,1.00,EUR\n";
+    SpendRecords strict = SpendRecords.read(FunnelFiles.strict(), utf8(csv), "spend.csv");
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class,
+            () -> strict.within(first, last, "too early", "too late", FunnelFiles.strict()));
+    assertEquals(new Rejection("spend.csv", 2, "date", "0001-01-01", "too early"), e.rejection());
+    SpendRecords lenient =
+        SpendRecords.read(FunnelFiles.lenient(), utf8(csv), "spend.csv")
+            .within(first, last, "too early", "too late", FunnelFiles.lenient());
+    assertEquals(
+        List.of(
+            new Rejection("spend.csv", 2, "date", "0001-01-01", "too early"),
+            new Rejection("spend.csv", 3, "date", "9999-12-31", "too late")),
+        lenient.spend().rejections());
   }
 
   private static ByteArrayInputStream utf8(String csv) {
