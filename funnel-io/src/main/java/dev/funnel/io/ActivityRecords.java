@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The samples of an {@code activity.csv} together with where each accepted row came from (file and
@@ -91,14 +90,7 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
     requireNonNull(files, "files");
     Located<ActivitySample> kept =
         new Located<>(activity, origins)
-            .keep(
-                (x, origin) -> {
-                  LocalDate d = x.date();
-                  @Nullable String reason =
-                      d.isBefore(first) ? beforeReason : d.isAfter(last) ? afterReason : null;
-                  return reason == null ? null : Rejection.of(origin, "date", d.toString(), reason);
-                },
-                files);
+            .keepDated(ActivitySample::date, first, last, beforeReason, afterReason, files);
     return kept.result() == activity ? this : new ActivityRecords(kept.result(), kept.origins());
   }
 

@@ -7,6 +7,7 @@ import dev.funnel.log.RejectedRecordException;
 import dev.funnel.log.Rejection;
 import java.io.IOException;
 import java.io.Reader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,27 @@ record Located<T>(ReadResult<T> result, List<Origin> origins) {
               });
       return new Located<>(result, origins);
     }
+  }
+
+  /**
+   * These rows without those whose date lies outside {@code [first, last]}, each rejected on {@code
+   * date} with the reason of the bound it crosses, in one pass (see {@link #keep}).
+   */
+  Located<T> keepDated(
+      Function<T, LocalDate> dateOf,
+      LocalDate first,
+      LocalDate last,
+      String beforeReason,
+      String afterReason,
+      FunnelFiles files) {
+    return keep(
+        (x, origin) -> {
+          LocalDate d = dateOf.apply(x);
+          @Nullable String reason =
+              d.isBefore(first) ? beforeReason : d.isAfter(last) ? afterReason : null;
+          return reason == null ? null : Rejection.of(origin, "date", d.toString(), reason);
+        },
+        files);
   }
 
   /**

@@ -5,13 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.funnel.io.internal.CsvReaders;
 import dev.funnel.io.internal.StrictUtf8Reader;
 import dev.funnel.log.Origin;
-import dev.funnel.log.Rejection;
 import dev.funnel.model.SpendSample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The spend of a {@code spend.csv} together with where each accepted row came from (file and line),
@@ -85,14 +83,7 @@ public record SpendRecords(ReadResult<SpendSample> spend, List<Origin> origins) 
     requireNonNull(files, "files");
     Located<SpendSample> kept =
         new Located<>(spend, origins)
-            .keep(
-                (x, origin) -> {
-                  LocalDate d = x.date();
-                  @Nullable String reason =
-                      d.isBefore(first) ? beforeReason : d.isAfter(last) ? afterReason : null;
-                  return reason == null ? null : Rejection.of(origin, "date", d.toString(), reason);
-                },
-                files);
+            .keepDated(SpendSample::date, first, last, beforeReason, afterReason, files);
     return kept.result() == spend ? this : new SpendRecords(kept.result(), kept.origins());
   }
 }
