@@ -8,6 +8,7 @@ import dev.funnel.internal.engine.Engine;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.engine.Window;
 import dev.funnel.log.DealLog;
+import dev.funnel.stats.Distribution;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -146,7 +147,9 @@ public final class Funnel {
   /**
    * The percentiles every duration distribution reports (default 0.5, 0.75, 0.9).
    *
-   * @param ps the percentiles, each in [0, 1]; order and repeats do not matter
+   * @param ps the percentiles, each in [0, 1]; order and repeats do not matter. Each is rounded to
+   *     the nearest 0.001 percent, the grid reports name percentiles on ({@link
+   *     Distribution#percentLabel}: 0.5000001 is p50, the same percentile as 0.5)
    * @return this query
    * @throws IllegalArgumentException if none is given or one lies outside [0, 1]
    * @throws IllegalStateException if percentiles were already set
@@ -165,8 +168,10 @@ public final class Funnel {
         throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
       }
     }
-    // + 0.0 turns -0.0 into 0.0, which distinct() would keep as a second percentile.
-    double[] sorted = Arrays.stream(ps).map(p -> p + 0.0).distinct().sorted().toArray();
+    // On the naming grid, so that no two percentiles share a name (p50 and p50.00001 would);
+    // that also turns -0.0 into 0.0, which distinct() would keep as a second percentile.
+    double[] sorted =
+        Arrays.stream(ps).map(Distribution::onNamingGrid).distinct().sorted().toArray();
     percentiles = Optional.of(sorted);
     return this;
   }

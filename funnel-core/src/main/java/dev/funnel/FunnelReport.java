@@ -53,9 +53,14 @@ public record FunnelReport(
     }
     for (int i = 0; i < percentiles.size(); i++) {
       double p = percentiles.get(i);
-      if (!(p >= 0 && p <= 1) || i > 0 && p <= percentiles.get(i - 1)) {
+      if (!(p >= 0 && p <= 1)
+          || i > 0
+              && (p <= percentiles.get(i - 1)
+                  || Distribution.percentLabel(p)
+                      .equals(Distribution.percentLabel(percentiles.get(i - 1))))) {
         throw new IllegalArgumentException(
-            "percentiles must be distinct, ascending and in [0, 1]: " + percentiles);
+            "percentiles must be ascending, in [0, 1] and have distinct names (p50, p99.9): "
+                + percentiles);
       }
     }
     requireNonNull(all, "all");

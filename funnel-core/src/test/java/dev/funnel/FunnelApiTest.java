@@ -8,9 +8,13 @@ import dev.funnel.log.DealLog;
 import dev.funnel.log.DealLogBuilder;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Pipeline;
+import dev.funnel.stats.Distribution;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -178,6 +182,35 @@ final class FunnelApiTest {
     // 1 row shown, 1 hidden; 0 rows shown, 2 hidden
     assertTrue(r.print(1).contains("... 1 more groups"), r.print(1));
     assertTrue(r.print(0).contains("... 2 more groups"), r.print(0));
+  }
+
+  @Test
+  void percentilesAreRoundedToTheirNamesSoNoTwoShareOne() {
+    // review finding: percentiles(0.5, 0.5000001) made two "p50" and a JSON writer crash
+    assertEquals(List.of(0.5), Funnel.of(LOG).percentiles(0.5, 0.5000001).report().percentiles());
+    assertEquals(
+        List.of(0.12345, 0.999, 1.0),
+        Funnel.of(LOG)
+            .percentiles(1, 0.99999999, 0.123451, 0.123452, 0.999)
+            .report()
+            .percentiles());
+    assertEquals("12.345", Distribution.percentLabel(0.12345));
+    assertEquals("99.999", Distribution.percentLabel(0.99999));
+    assertEquals("100", Distribution.percentLabel(0.999999));
+    // a report or distribution built by hand must not name two percentiles alike either
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Distribution(
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(0.5, Duration.ZERO, 0.5000001, Duration.ZERO)));
+    Distribution zero =
+        new Distribution(
+            1, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(-0.0, Duration.ZERO));
+    assertEquals(Optional.of(Duration.ZERO), zero.percentile(0.0));
   }
 
   @Test

@@ -74,6 +74,9 @@ public final class Forecast {
   /** The window before as-of that gives the arrival rate and mean amount of new deals. */
   public static final Duration NEW_DEAL_LOOKBACK = Duration.ofDays(90);
 
+  /** The most backtests one {@link #rollingBacktest} runs (a daily step over 27 years). */
+  public static final int MAX_ROLLING_BACKTESTS = 10_000;
+
   static final int INTERVAL_DRAWS = 1_000;
   static final int BINS = 20;
 
@@ -391,7 +394,8 @@ public final class Forecast {
    * @param step the time between two instants T; positive
    * @return the backtests, in order of T
    * @throws IllegalArgumentException if the step is not positive, {@code to} is before {@code
-   *     from}, or any instant fails as in {@link #backtest(Instant)}
+   *     from}, the instants would be more than {@link #MAX_ROLLING_BACKTESTS}, or any instant fails
+   *     as in {@link #backtest(Instant)}
    * @throws IllegalStateException if no horizon was set
    */
   public RollingBacktest rollingBacktest(Instant from, Instant to, Duration step) {
@@ -403,6 +407,28 @@ public final class Forecast {
     }
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("rolling backtest: to " + to + " is before from " + from);
+    }
+    // Counted before anything is built: a step in the wrong unit (a nanosecond for a day) would
+    // ask for billions of backtests and end in an OutOfMemoryError.
+    long count;
+    try {
+      count = Duration.between(from, to).dividedBy(step) + 1;
+    } catch (ArithmeticException e) {
+      count = Long.MAX_VALUE; // more than a long can count
+    }
+    if (count > MAX_ROLLING_BACKTESTS) {
+      throw new IllegalArgumentException(
+          "rolling backtest: a step of "
+              + step
+              + " from "
+              + from
+              + " to "
+              + to
+              + " makes "
+              + (count == Long.MAX_VALUE ? "too many" : Long.toString(count))
+              + " backtests, more than "
+              + MAX_ROLLING_BACKTESTS
+              + ": choose a longer step");
     }
     List<Backtest> runs = new ArrayList<>();
     for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {

@@ -11,9 +11,10 @@ import java.util.function.Predicate;
 
 /**
  * A validated, immutable log of deals and their stage changes in one pipeline: the input of every
- * analysis. Deals are held in {@code createdAt} order (ties in input order); each deal's changes
- * are contiguous and ordered by {@code occurredAt} (ties in input order), as METRICS.md "Pipeline
- * and deals" requires.
+ * analysis. Deals are held in {@code createdAt} order, ties by deal id (so that the log, and every
+ * list an analysis gives in log order, does not depend on the order deals arrived in); each deal's
+ * changes are contiguous and ordered by {@code occurredAt}, ties in input order, as METRICS.md
+ * "Pipeline and deals" requires.
  *
  * <p>The log is columnar: stage, owner, channel, loss reason, actor and attribute values are
  * dictionary-encoded ints, instants are held to the second as int offsets from the earliest

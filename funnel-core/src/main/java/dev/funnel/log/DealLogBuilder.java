@@ -562,7 +562,8 @@ public final class DealLogBuilder {
       }
     }
 
-    // Deal order: createdAt to the nanosecond, ties in input order.
+    // Deal order: createdAt to the nanosecond, ties by deal id, so that the order (and every list
+    // in log order) does not depend on the order the deals arrived in.
     long base = Long.MAX_VALUE;
     for (int slot = 0; slot < deals; slot++) {
       if (!dropped[slot]) {
@@ -578,10 +579,7 @@ public final class DealLogBuilder {
       boolean sorted = true;
       for (int slot = 0; slot < deals; slot++) {
         if (!dropped[slot]) {
-          int prev = p == 0 ? slot : order[p - 1];
-          sorted &=
-              created[prev] < created[slot]
-                  || (created[prev] == created[slot] && createdNanos[prev] <= createdNanos[slot]);
+          sorted &= p == 0 || !dealAfter(order[p - 1], slot, created, createdNanos);
           order[p++] = slot;
         }
       }
@@ -594,7 +592,7 @@ public final class DealLogBuilder {
         for (int i = 0; i < kept; i++) {
           order[i] = (int) keys[i];
         }
-        orderTiesByNanos(order, created, createdNanos);
+        orderTies(order, created, createdNanos);
       }
     }
     int[] position = new int[deals]; // slot -> position
@@ -897,25 +895,43 @@ public final class DealLogBuilder {
   }
 
   /**
-   * Orders the deals of each run created in the same second by the nanosecond of their creation,
-   * stably: {@code order} is sorted by second, ties in input order (slot).
+   * Whether deal slot {@code a} comes after slot {@code b}: later creation, or same and later id.
    */
-  private static void orderTiesByNanos(int[] order, long[] created, int[] nanos) {
+  private boolean dealAfter(int a, int b, long[] created, int[] nanos) {
+    if (created[a] != created[b]) {
+      return created[a] > created[b];
+    }
+    if (nanos[a] != nanos[b]) {
+      return nanos[a] > nanos[b];
+    }
+    return dealId(a).compareTo(dealId(b)) > 0;
+  }
+
+  private String dealId(int slot) {
+    return refs.key(dealRef.get(slot));
+  }
+
+  /**
+   * Orders the deals of each run created in the same second by the nanosecond of their creation,
+   * then by deal id: {@code order} is sorted by second.
+   */
+  private void orderTies(int[] order, long[] created, int[] nanos) {
     for (int from = 0; from < order.length; ) {
       int to = from + 1;
-      boolean fraction = nanos[order[from]] != 0;
       while (to < order.length && created[order[to]] == created[order[from]]) {
-        fraction |= nanos[order[to]] != 0;
         to++;
       }
-      if (fraction && to - from > 1) {
-        long[] keys = new long[to - from];
+      if (to - from > 1) {
+        Integer[] run = new Integer[to - from];
         for (int i = from; i < to; i++) {
-          keys[i - from] = ((long) nanos[order[i]] << 32) | order[i];
+          run[i - from] = order[i];
         }
-        Arrays.sort(keys);
+        Arrays.sort(
+            run,
+            Comparator.comparingInt((Integer slot) -> nanos[slot])
+                .thenComparing(slot -> dealId(slot)));
         for (int i = from; i < to; i++) {
-          order[i] = (int) keys[i - from];
+          order[i] = run[i - from];
         }
       }
       from = to;

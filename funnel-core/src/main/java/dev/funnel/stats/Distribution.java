@@ -36,10 +36,51 @@ public record Distribution(
   public static final List<Double> DEFAULT_PERCENTILES = List.of(0.5, 0.75, 0.9);
 
   /**
+   * The name reports give a percentile: the percent with at most three decimals and no trailing
+   * zero ({@code 50} for 0.5, {@code 99.9} for 0.999, {@code 12.345} for 0.12345), shown as {@code
+   * p50} in tables and JSON. Percentiles are named on this grid of 0.001 percent, so that two
+   * percentiles of one report never share a name; {@code Funnel.percentiles} rounds to it.
+   *
+   * @param p a percentile in [0, 1]
+   * @return its name without the {@code p}
+   * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+   */
+  public static String percentLabel(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
+    }
+    // thousandths of a percent; p * 100 is inexact in binary (0.29 * 100 = 28.999999999999996)
+    long milli = Math.round(p * 100_000);
+    String whole = Long.toString(milli / 1000);
+    long fraction = milli % 1000;
+    if (fraction == 0) {
+      return whole;
+    }
+    String decimals = String.format(java.util.Locale.ROOT, "%03d", fraction);
+    return whole + "." + decimals.replaceAll("0+$", "");
+  }
+
+  /**
+   * The percentile on the naming grid of {@link #percentLabel} (0.001 percent) nearest to {@code
+   * p}.
+   *
+   * @param p a percentile in [0, 1]
+   * @return the nearest multiple of 0.00001 as the closest double, {@code 0.0} for {@code -0.0}
+   * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+   */
+  public static double onNamingGrid(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
+    }
+    return Math.round(p * 100_000) / 100_000.0;
+  }
+
+  /**
    * Validates the distribution.
    *
-   * @throws IllegalArgumentException if the count is negative, a percentile lies outside [0, 1], or
-   *     figures are present with a count of 0
+   * @throws IllegalArgumentException if the count is negative, a percentile lies outside [0, 1],
+   *     two percentiles share a name ({@link #percentLabel}), or figures are present with a count
+   *     of 0
    */
   public Distribution {
     if (count < 0) {
@@ -55,12 +96,19 @@ public record Distribution(
           requireNonNull(d, "the value of percentile " + p);
         });
     // Map.copyOf would iterate in a per-JVM order; a sorted copy lists p50 before p90 every time.
-    percentiles = Collections.unmodifiableSortedMap(new TreeMap<>(percentiles));
-    for (double p : percentiles.keySet()) {
-      if (!(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
+    // + 0.0 turns a key of -0.0 into 0.0, the key percentile(0.0) looks up.
+    TreeMap<Double, Duration> sorted = new TreeMap<>();
+    Map<String, Double> named = new java.util.HashMap<>();
+    for (Map.Entry<Double, Duration> e : percentiles.entrySet()) {
+      double p = e.getKey() + 0.0;
+      Double twin = named.put(percentLabel(p), p);
+      if (twin != null && twin != p) {
+        throw new IllegalArgumentException(
+            "percentiles " + twin + " and " + p + " share the name p" + percentLabel(p));
       }
+      sorted.put(p, e.getValue());
     }
+    percentiles = Collections.unmodifiableSortedMap(sorted);
     if (count == 0
         && (mean.isPresent() || min.isPresent() || max.isPresent() || !percentiles.isEmpty())) {
       throw new IllegalArgumentException("an empty distribution has no figures");
@@ -136,10 +184,7 @@ public record Distribution(
     new TreeMap<>(percentiles)
         .forEach(
             (p, d) ->
-                sb.append(" p")
-                    .append(Durations.percentLabel(p))
-                    .append(' ')
-                    .append(Durations.human(d)));
+                sb.append(" p").append(percentLabel(p)).append(' ').append(Durations.human(d)));
     mean.ifPresent(m -> sb.append(" mean ").append(Durations.human(m)));
     return sb.toString();
   }

@@ -1,7 +1,6 @@
 package dev.funnel.stats;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** Human-sized printing of durations: {@code 3d 4h}, {@code 2h 5m}, {@code 45s}. */
 public final class Durations {
@@ -66,14 +65,5 @@ public final class Durations {
     double whole = Math.floor(seconds);
     long nanos = Math.round((seconds - whole) * 1e9);
     return Duration.ofSeconds((long) whole, nanos);
-  }
-
-  static String percentLabel(double p) {
-    double v = p * 100;
-    // p * 100 is inexact in binary (0.29 * 100 = 28.999999999999996): compare with a tolerance
-    long whole = Math.round(v);
-    return Math.abs(v - whole) < 1e-9
-        ? Long.toString(whole)
-        : String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -21,6 +21,28 @@ final class ForecastErrorsTest {
   static Stream<Arguments> bad() {
     return Stream.of(
         Arguments.of(
+            // review finding: a step in the wrong unit ended in an OutOfMemoryError
+            (Consumer<Forecast>)
+                f ->
+                    f.horizon(Duration.ofDays(1))
+                        .rollingBacktest(
+                            Instant.parse("2026-01-01T00:00:00Z"),
+                            Instant.parse("2026-03-01T00:00:00Z"),
+                            Duration.ofNanos(1)),
+            IllegalArgumentException.class,
+            "rolling backtest: a step of PT0.000000001S from 2026-01-01T00:00:00Z to"
+                + " 2026-03-01T00:00:00Z makes 5097600000000001 backtests, more than 10000: choose a"
+                + " longer step"),
+        Arguments.of(
+            (Consumer<Forecast>)
+                f ->
+                    f.horizon(Duration.ofDays(1))
+                        .rollingBacktest(Instant.MIN, Instant.MAX, Duration.ofNanos(1)),
+            IllegalArgumentException.class,
+            "rolling backtest: a step of PT0.000000001S from -1000000000-01-01T00:00:00Z to"
+                + " +1000000000-12-31T23:59:59.999999999Z makes too many backtests, more than 10000:"
+                + " choose a longer step"),
+        Arguments.of(
             (Consumer<Forecast>) f -> f.horizon(Duration.ofDays(-1)),
             IllegalArgumentException.class,
             "horizon PT-24H is negative: a forecast looks forward, give a positive duration such as P90D"),

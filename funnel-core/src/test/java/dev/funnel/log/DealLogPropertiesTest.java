@@ -271,10 +271,10 @@ final class DealLogPropertiesTest {
         acceptedChanges.add(c);
       }
     }
-    // Ordered by the full instants, then held to the second. List.sort is stable: ties keep input
-    // order.
+    // Ordered by the full instants, then held to the second; deals created at the same instant by
+    // id. List.sort is stable: changes at the same instant keep input order.
     List<Deal> deals = new ArrayList<>(accepted.values());
-    deals.sort(Comparator.comparing(Deal::createdAt));
+    deals.sort(Comparator.comparing(Deal::createdAt).thenComparing(Deal::id));
     List<List<StageChange>> changes = new ArrayList<>();
     for (Deal d : deals) {
       List<StageChange> own =

@@ -65,12 +65,14 @@ final class DurationsTest {
         // 0.29 * 100 and 0.57 * 100 are 28.999999999999996 and 56.99999999999999 in doubles
         Arguments.of(0.29, "29"),
         Arguments.of(0.57, "57"),
-        Arguments.of(0.1234, "12.3"));
+        Arguments.of(0.1234, "12.34"),
+        Arguments.of(0.12345, "12.345"),
+        Arguments.of(0.999999, "100"));
   }
 
   @ParameterizedTest(name = "p{1}")
   @MethodSource("labels")
   void labelsPercentiles(double p, String label) {
-    assertEquals(label, Durations.percentLabel(p));
+    assertEquals(label, Distribution.percentLabel(p));
   }
 }

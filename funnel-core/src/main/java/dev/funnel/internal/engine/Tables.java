@@ -215,13 +215,9 @@ public final class Tables {
     return asked.contains(0.5) ? 0.5 : asked.get(0);
   }
 
-  /** 50 for 0.5, 99.9 for 0.999. */
+  /** 50 for 0.5, 99.9 for 0.999: {@link Distribution#percentLabel}. */
   static String label(double p) {
-    double v = p * 100;
-    long whole = Math.round(v);
-    return Math.abs(v - whole) < 1e-9
-        ? Long.toString(whole)
-        : String.format(java.util.Locale.ROOT, "%.1f", v);
+    return Distribution.percentLabel(p);
   }
 
   /** Columns left-aligned for the first {@code textColumns}, right-aligned after. */

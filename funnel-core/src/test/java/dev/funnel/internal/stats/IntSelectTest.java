@@ -257,9 +257,10 @@ final class IntSelectTest {
 
   @Provide
   Arbitrary<double[]> percentiles() {
+    // on the grid percentiles are named on (0.001 percent): reports hold no finer ones
     return Arbitraries.doubles()
         .between(0, 1)
-        .ofScale(6)
+        .ofScale(5)
         .array(double[].class)
         .ofMinSize(0)
         .ofMaxSize(6)

@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -202,11 +201,9 @@ public final class GeneratorOut implements JsonOut {
     return endObject();
   }
 
-  /** {@code p99}, {@code p99.5}, {@code p0}: the percent with at most 3 decimals, no trailing 0. */
+  /** {@code p99}, {@code p99.5}, {@code p0}: {@link Distribution#percentLabel}. */
   static String percentileName(double p) {
-    String s = String.format(Locale.ROOT, "%.3f", p * 100);
-    s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-    return "p" + s;
+    return "p" + Distribution.percentLabel(p);
   }
 
   @Override
