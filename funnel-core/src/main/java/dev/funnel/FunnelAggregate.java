@@ -6,7 +6,8 @@ package dev.funnel;
  * zone, counting, percentiles and breakdowns) merge, also when they come from different logs:
  * groups are matched by key. Aggregates of different cohorts do not merge (the report names one
  * cohort): query their union instead. Merging is associative and commutative, and the report of
- * merged parts equals the report of the whole.
+ * merged parts equals the report of the whole when the parts are disjoint: an aggregate holds
+ * counts, not deal ids, so merging two aggregates of the same deals counts those deals twice.
  *
  * {@snippet :
  * Funnel.Query q = Funnel.of(log).asOf(asOf).by(Dimension.OWNER).query();

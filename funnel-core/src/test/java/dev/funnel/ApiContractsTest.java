@@ -206,4 +206,31 @@ final class ApiContractsTest {
                         withNullKey))
             .getMessage());
   }
+
+  @Test
+  void misuseFailsFastNamingTheArgument() {
+    // review findings: lenient() after build() succeeded; nulls surfaced as bare or "helpful" NPEs
+    Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLogBuilder b = DealLog.builder(p);
+    b.build();
+    assertThrows(IllegalStateException.class, b::lenient);
+    List<Lead> leads = new ArrayList<>();
+    leads.add(null);
+    NullPointerException lead =
+        assertThrows(NullPointerException.class, () -> Sla.of(leads, List.of()));
+    assertEquals("leads[0]", lead.getMessage());
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("A", Instant.parse("2026-01-01T00:00:00Z")).build())
+            .build();
+    FunnelAggregate a = Funnel.of(log).query().aggregate(0, 1);
+    assertEquals(
+        "other", assertThrows(NullPointerException.class, () -> a.merge(null)).getMessage());
+    dev.funnel.stats.Proportion one = dev.funnel.stats.Proportion.of(1, 1);
+    assertEquals(
+        "other", assertThrows(NullPointerException.class, () -> one.plus(null)).getMessage());
+    assertThrows(
+        ArithmeticException.class,
+        () -> dev.funnel.stats.Proportion.of(Long.MAX_VALUE, Long.MAX_VALUE).plus(one));
+  }
 }

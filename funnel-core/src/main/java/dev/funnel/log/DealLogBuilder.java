@@ -129,9 +129,10 @@ public final class DealLogBuilder {
    * Collects rejected records instead of failing on the first.
    *
    * @return this builder
-   * @throws IllegalStateException if called twice
+   * @throws IllegalStateException if called twice, or after the builder was built
    */
   public DealLogBuilder lenient() {
+    checkOpen();
     if (lenientSet) {
       throw new IllegalStateException("lenient() was already called");
     }

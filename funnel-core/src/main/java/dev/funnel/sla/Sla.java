@@ -107,9 +107,18 @@ public final class Sla {
    * @param leads the leads; copied
    * @param touches the touches; copied
    * @return a new query, with default options
+   * @throws NullPointerException naming the list or its element ({@code leads[3]}) that is null
    */
   public static Sla of(List<Lead> leads, List<Touch> touches) {
-    return new Sla(requireNonNull(leads, "leads"), requireNonNull(touches, "touches"));
+    requireNonNull(leads, "leads");
+    requireNonNull(touches, "touches");
+    for (int i = 0; i < leads.size(); i++) {
+      requireNonNull(leads.get(i), "leads[" + i + "]");
+    }
+    for (int i = 0; i < touches.size(); i++) {
+      requireNonNull(touches.get(i), "touches[" + i + "]");
+    }
+    return new Sla(leads, touches);
   }
 
   /**

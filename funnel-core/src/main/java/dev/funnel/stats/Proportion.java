@@ -1,5 +1,7 @@
 package dev.funnel.stats;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -113,8 +115,10 @@ public record Proportion(long successes, long trials) {
    *
    * @param other the proportion of other trials
    * @return the sum of successes out of the sum of trials
+   * @throws ArithmeticException if the trials together are more than {@link Long#MAX_VALUE}
    */
   public Proportion plus(Proportion other) {
+    requireNonNull(other, "other");
     return new Proportion(
         Math.addExact(successes, other.successes), Math.addExact(trials, other.trials));
   }

@@ -320,4 +320,34 @@ final class HygieneTest {
     RuntimeException e = assertThrows(type, () -> call.accept(Hygiene.of(log())));
     assertEquals(message, e.getMessage());
   }
+
+  @Test
+  void flagsDoNotDependOnTheOrderDealsOfOneInstantArrivedIn() {
+    // review finding: X and Y created in the same second, added X, Y or Y, X, listed their
+    // flags in arrival order, so a concurrently appended live log differed from the batch log
+    Instant c = Instant.parse("2026-01-01T00:00:00Z");
+    Pipeline q =
+        Pipeline.builder("b2b").open("new").open("q").open("pr").won("won").lost("lost").build();
+    Deal x = Deal.builder("X", c).build();
+    Deal y = Deal.builder("Y", c).build();
+    DealLog xy =
+        DealLog.builder(q)
+            .deal(x)
+            .deal(y)
+            .change("X", "pr", c.plusSeconds(60))
+            .change("Y", "won", c.plusSeconds(60))
+            .build();
+    DealLog yx =
+        DealLog.builder(q)
+            .deal(y)
+            .deal(x)
+            .change("X", "pr", c.plusSeconds(60))
+            .change("Y", "won", c.plusSeconds(60))
+            .build();
+    HygieneReport r = Hygiene.of(xy).report();
+    assertEquals(r, Hygiene.of(yx).report());
+    assertEquals(2, r.flags().size());
+    assertEquals("X", xy.deal(0).id());
+    assertEquals("X", yx.deal(0).id());
+  }
 }

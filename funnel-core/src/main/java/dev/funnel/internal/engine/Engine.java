@@ -129,6 +129,7 @@ public final class Engine {
 
     @Override
     public FunnelAggregate merge(FunnelAggregate other) {
+      java.util.Objects.requireNonNull(other, "other");
       if (!(other instanceof Aggregate)) {
         throw new IllegalArgumentException(
             "cannot merge a " + other.getClass().getName() + " into a funnel aggregate");
