@@ -25,23 +25,109 @@ import java.util.Set;
  */
 public final class Formula {
 
-  private interface Eval {
+  /**
+   * The expression tree: what the formula computes. Equality of formulas is equality of trees (the
+   * nodes are records), and {@link #evaluate} walks the tree, so two equal formulas compute the
+   * same value on every cell. The text is not used for equality: it does not determine the tree
+   * (the constants 0 and -0.0 both print as {@code 0}, and an activity metric may contain {@code "
+   * + "}).
+   */
+  private sealed interface Node permits Sum, Constant, Param, OrZero, Binary {
     OptionalDouble apply(Measures measures, KpiParameters parameters);
   }
 
+  /** The sum of a measure. */
+  private record Sum(Measure measure) implements Node {
+    @Override
+    public OptionalDouble apply(Measures measures, KpiParameters parameters) {
+      Optional<BigDecimal> v = measures.get(measure);
+      return v.isPresent() ? OptionalDouble.of(v.get().doubleValue()) : OptionalDouble.empty();
+    }
+  }
+
+  /** A finite constant; equal as {@link Double#compare} has it (0 and -0.0 differ). */
+  private record Constant(double value) implements Node {
+    @Override
+    public OptionalDouble apply(Measures measures, KpiParameters parameters) {
+      return OptionalDouble.of(value);
+    }
+  }
+
+  /** A parameter of the report. */
+  private record Param(Parameter parameter) implements Node {
+    @Override
+    public OptionalDouble apply(Measures measures, KpiParameters parameters) {
+      return parameters.value(parameter);
+    }
+  }
+
+  /** An operand with an absent value read as zero. */
+  private record OrZero(Node operand) implements Node {
+    @Override
+    public OptionalDouble apply(Measures measures, KpiParameters parameters) {
+      OptionalDouble v = operand.apply(measures, parameters);
+      return v.isPresent() ? v : OptionalDouble.of(0);
+    }
+  }
+
+  /** The four operations, with the symbol each prints as. */
+  private enum Op {
+    PLUS(" + "),
+    MINUS(" - "),
+    TIMES(" x "),
+    DIVIDED_BY(" / ");
+
+    final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
+
+    OptionalDouble apply(double a, double b) {
+      switch (this) {
+        case PLUS:
+          return OptionalDouble.of(a + b);
+        case MINUS:
+          return OptionalDouble.of(a - b);
+        case TIMES:
+          return OptionalDouble.of(a * b);
+        case DIVIDED_BY:
+          return b == 0 ? OptionalDouble.empty() : OptionalDouble.of(a / b);
+      }
+      throw new AssertionError(this);
+    }
+  }
+
+  /** An operation on two operands; absent when either is, or the result is not finite. */
+  private record Binary(Op op, Node left, Node right) implements Node {
+    @Override
+    public OptionalDouble apply(Measures measures, KpiParameters parameters) {
+      OptionalDouble a = left.apply(measures, parameters);
+      if (a.isEmpty()) {
+        return a;
+      }
+      OptionalDouble b = right.apply(measures, parameters);
+      if (b.isEmpty()) {
+        return b;
+      }
+      OptionalDouble r = op.apply(a.getAsDouble(), b.getAsDouble());
+      return r.isPresent() && Double.isFinite(r.getAsDouble()) ? r : OptionalDouble.empty();
+    }
+  }
+
+  private final Node node;
   private final String text;
   private final boolean compound;
   private final Set<Measure> measures;
   private final Set<Parameter> parameters;
-  private final Eval eval;
 
   private Formula(
-      String text, boolean compound, Set<Measure> measures, Set<Parameter> parameters, Eval eval) {
+      Node node, String text, boolean compound, Set<Measure> measures, Set<Parameter> parameters) {
+    this.node = node;
     this.text = text;
     this.compound = compound;
     this.measures = Collections.unmodifiableSet(measures);
     this.parameters = Collections.unmodifiableSet(parameters);
-    this.eval = eval;
   }
 
   /**
@@ -54,16 +140,7 @@ public final class Formula {
     requireNonNull(measure, "measure");
     Set<Measure> ms = new LinkedHashSet<>();
     ms.add(measure);
-    return new Formula(
-        measure.id(),
-        false,
-        ms,
-        EnumSet.noneOf(Parameter.class),
-        (m, p) -> toDouble(m.get(measure)));
-  }
-
-  private static OptionalDouble toDouble(Optional<BigDecimal> v) {
-    return v.isPresent() ? OptionalDouble.of(v.get().doubleValue()) : OptionalDouble.empty();
+    return new Formula(new Sum(measure), measure.id(), false, ms, EnumSet.noneOf(Parameter.class));
   }
 
   /**
@@ -78,11 +155,11 @@ public final class Formula {
       throw new IllegalArgumentException("constant " + value + " is not finite");
     }
     return new Formula(
+        new Constant(value),
         stripZero(value),
         false,
         new LinkedHashSet<>(),
-        EnumSet.noneOf(Parameter.class),
-        (m, p) -> OptionalDouble.of(value));
+        EnumSet.noneOf(Parameter.class));
   }
 
   private static String stripZero(double v) {
@@ -98,11 +175,11 @@ public final class Formula {
   public static Formula parameter(Parameter parameter) {
     requireNonNull(parameter, "parameter");
     return new Formula(
+        new Param(parameter),
         parameter.name().toLowerCase(java.util.Locale.ROOT),
         false,
         new LinkedHashSet<>(),
-        EnumSet.of(parameter),
-        (m, p) -> p.value(parameter));
+        EnumSet.of(parameter));
   }
 
   /**
@@ -111,16 +188,12 @@ public final class Formula {
    * @return the new formula; never absent
    */
   public Formula orZero() {
-    Eval inner = eval;
     return new Formula(
+        new OrZero(node),
         "(" + text + " or 0)",
         false,
         new LinkedHashSet<>(measures),
-        copy(parameters),
-        (m, p) -> {
-          OptionalDouble v = inner.apply(m, p);
-          return v.isPresent() ? v : OptionalDouble.of(0);
-        });
+        copy(parameters));
   }
 
   /**
@@ -130,7 +203,7 @@ public final class Formula {
    * @return {@code this + other}
    */
   public Formula plus(Formula other) {
-    return combine(other, " + ", (a, b) -> OptionalDouble.of(a + b));
+    return combine(Op.PLUS, other);
   }
 
   /**
@@ -140,7 +213,7 @@ public final class Formula {
    * @return {@code this - other}
    */
   public Formula minus(Formula other) {
-    return combine(other, " - ", (a, b) -> OptionalDouble.of(a - b));
+    return combine(Op.MINUS, other);
   }
 
   /**
@@ -150,7 +223,7 @@ public final class Formula {
    * @return {@code this x other}
    */
   public Formula times(Formula other) {
-    return combine(other, " x ", (a, b) -> OptionalDouble.of(a * b));
+    return combine(Op.TIMES, other);
   }
 
   /**
@@ -160,39 +233,17 @@ public final class Formula {
    * @return {@code this / other}
    */
   public Formula dividedBy(Formula other) {
-    return combine(
-        other, " / ", (a, b) -> b == 0 ? OptionalDouble.empty() : OptionalDouble.of(a / b));
+    return combine(Op.DIVIDED_BY, other);
   }
 
-  private interface Op {
-    OptionalDouble apply(double a, double b);
-  }
-
-  private Formula combine(Formula other, String symbol, Op op) {
+  private Formula combine(Op op, Formula other) {
     requireNonNull(other, "other");
-    Eval left = eval;
-    Eval right = other.eval;
     Set<Measure> ms = new LinkedHashSet<>(measures);
     ms.addAll(other.measures);
     Set<Parameter> ps = copy(parameters);
     ps.addAll(other.parameters);
     return new Formula(
-        wrap() + symbol + other.wrap(),
-        true,
-        ms,
-        ps,
-        (m, p) -> {
-          OptionalDouble a = left.apply(m, p);
-          if (a.isEmpty()) {
-            return a;
-          }
-          OptionalDouble b = right.apply(m, p);
-          if (b.isEmpty()) {
-            return b;
-          }
-          OptionalDouble r = op.apply(a.getAsDouble(), b.getAsDouble());
-          return r.isPresent() && Double.isFinite(r.getAsDouble()) ? r : OptionalDouble.empty();
-        });
+        new Binary(op, node, other.node), wrap() + op.symbol + other.wrap(), true, ms, ps);
   }
 
   private static Set<Parameter> copy(Set<Parameter> ps) {
@@ -215,7 +266,7 @@ public final class Formula {
   public OptionalDouble evaluate(Measures cell, KpiParameters parameters) {
     requireNonNull(cell, "cell");
     requireNonNull(parameters, "parameters");
-    return eval.apply(cell, parameters);
+    return node.apply(cell, parameters);
   }
 
   /**
@@ -234,6 +285,27 @@ public final class Formula {
    */
   public Set<Parameter> parameters() {
     return parameters;
+  }
+
+  /**
+   * Whether the other object is a formula with the same expression tree: the same operations in the
+   * same nesting over the same measures, parameters and constants (constants compared as {@link
+   * Double#compare} does). {@code (a + b) x c} and {@code a + (b x c)} differ, as do {@code a + b}
+   * and {@code b + a}: equality is structural, not algebraic. Equal formulas compute the same value
+   * on every cell, so KPI definitions, rows and reports holding them are values.
+   *
+   * @param o the object to compare with
+   * @return true if {@code o} is a formula with the same expression tree
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Formula f && node.equals(f.node);
+  }
+
+  /** A hash of the expression tree, consistent with {@link #equals}. */
+  @Override
+  public int hashCode() {
+    return node.hashCode();
   }
 
   /** The formula as text, e.g. {@code spend / leads}. */

@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 /**
  * What a KPI is and how it is computed (METRICS.md "KPIs"): an id, a name, a {@link Kind kind}
  * (outcome or activity), a {@link Unit unit}, a {@link Direction direction}, a {@link Formula} over
- * additive base measures, and optional targets per period and scope.
+ * additive base measures, and optional targets per period and scope. A value: definitions are equal
+ * when every component is, the formula by its expression tree ({@link Formula#equals}).
  *
  * <p>Build user-defined KPIs with {@link #builder(String)}:
  *

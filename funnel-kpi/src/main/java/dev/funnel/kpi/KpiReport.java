@@ -20,7 +20,9 @@ import java.util.Set;
  * for with {@link Kpis#scopes}, for each dimension in the order asked its scopes {@code
  * owner=<name>} or {@code <attribute>=<value>} sorted by value), the alerts (per scope, deal scopes
  * included), the channel economics of {@code all} and each channel over the whole window, and
- * driver trees on demand. Immutable.
+ * driver trees on demand. An immutable value: two reports are equal when every component is, so the
+ * same query over the same inputs, run twice, gives equal reports with equal hash codes
+ * (definitions compare by their {@link Formula}'s expression tree).
  *
  * @param asOf the as-of instant
  * @param period the period size

@@ -40,6 +40,46 @@ final class KpisTest {
     assertTrue(v.isEmpty(), period + " " + scope + " " + id + " should be absent, was " + v);
   }
 
+  private static Kpis valueQuery() {
+    return Fixture.query()
+        .by("owner")
+        .ltv(Money.of("3000.00", "EUR"))
+        .kpi(
+            KpiDefinition.builder("cost_per_qualified_or_won")
+                .outcome()
+                .unit(Unit.MONEY)
+                .lowerIsBetter()
+                .formula(
+                    Formula.of(Measure.SPEND)
+                        .plus(Formula.of(Measure.SALES_COST).orZero())
+                        .dividedBy(
+                            Formula.of(Measure.reached("qualified"))
+                                .plus(Formula.of(Measure.WON_DEALS))))
+                .target(Target.of(150))
+                .build())
+        .target("cpl", Target.forScope("channel=ads", 90));
+  }
+
+  @Test
+  void aReportIsAValue() {
+    Kpis query = valueQuery();
+    KpiReport first = query.report();
+    KpiReport again = query.report();
+    KpiReport fresh = valueQuery().report();
+    for (KpiReport other : List.of(again, fresh)) {
+      assertEquals(first.definitions(), other.definitions());
+      assertEquals(first.rows(), other.rows());
+      assertEquals(first.channelEconomics(), other.channelEconomics());
+      assertEquals(first, other);
+      assertEquals(first.hashCode(), other.hashCode());
+      assertEquals(first.toString(), other.toString());
+      assertEquals(first.scorecard(), other.scorecard());
+      assertEquals(first.driverTree(), other.driverTree());
+    }
+    assertFalse(first.alerts().isEmpty(), "the fixture plants alerts");
+    assertFalse(first.equals(Fixture.query().report()), "another query, another report");
+  }
+
   @Test
   void periodsAndScopes() {
     assertEquals(List.of("2026-01", "2026-02", "2026-03"), MONTHS.periods());
