@@ -62,6 +62,12 @@ import java.util.TreeSet;
  * data (deal events, lead creations, the start of the last spend or activity day in the zone),
  * never the wall clock.
  *
+ * <p>Periods run from the first record to as-of, so records must lie near the deal log: as-of at
+ * most 2^31 seconds (68 years) after its first instant, leads created no earlier than 2^31 - 1
+ * seconds (68 years) before it, spend, sales cost and activity dated no earlier than the UTC day of
+ * that earliest instant. {@link #report()} refuses others, naming the record (the CLI rejects such
+ * rows the same way). A log without deals has no first instant and bounds nothing.
+ *
  * <p>Each option may be set once: a bad value throws {@link IllegalArgumentException}, a second
  * call {@link IllegalStateException}. Cross-option checks (currencies, target and stage ids) run at
  * {@link #report()}. A query is a mutable builder and not thread-safe; its reports are immutable.
@@ -397,14 +403,19 @@ public final class Kpis {
    *     an unknown KPI, a user KPI or an activity metric repeats the id of a built-in KPI
    *     (including {@code ltv_cac}, {@code cac_payback_months} and {@code cost_per_<stage>}), a
    *     user KPI repeats the id of an activity metric, a KPI counts deals reaching a stage that is
-   *     not an open stage of the pipeline, or the as-of (given, or the latest record of the inputs)
-   *     is more than 2^31 seconds (68 years) after the log's first instant
+   *     not an open stage of the pipeline, the as-of (given, or the latest record of the inputs) is
+   *     more than 2^31 seconds (68 years) after the log's first instant, or a record is more than
+   *     2^31 - 1 seconds (68 years) before it: a lead created before that instant, or spend, sales
+   *     cost or activity dated before its UTC day (the message names the record, e.g. {@code
+   *     spend[0]}, by its position in the collection given). A log without deals has no first
+   *     instant: then no record is refused for its date, and periods run from the earliest record.
    */
   public KpiReport report() {
     List<Lead> ls = leads.orElse(List.of());
     List<SpendSample> sp = spend.orElse(List.of());
     List<SpendSample> sc = salesCost.orElse(List.of());
     List<ActivitySample> ac = activity.orElse(List.of());
+    requireNotBeforeLog(ls, sp, sc, ac);
     ZoneId z = zone.orElse(ZoneOffset.UTC);
     Period p = period.orElse(Period.MONTH);
     Optional<Currency> currency = currency(sp, sc);
@@ -519,6 +530,68 @@ public final class Kpis {
       }
     }
     return new KpiReport(at, p, z, currency, params, limit, defs, rows, alerts, economics);
+  }
+
+  /**
+   * Refuses a lead, spend, sales-cost or activity record more than 2^31 - 1 seconds (68 years)
+   * before the deal log's first instant, mirroring the as-of refused more than that after it
+   * ({@link Funnel#asOf}): periods run from the first record to as-of, so a mistyped year such as
+   * 0001-01-01 would make tens of thousands of empty rows. Leads are bounded by their creation
+   * instant; dated records (spend, sales cost, activity) by their day, which must not be before the
+   * UTC day of that bound, so a record on that day is read. A log without deals has no first
+   * instant and no bound.
+   */
+  private void requireNotBeforeLog(
+      List<Lead> ls, List<SpendSample> sp, List<SpendSample> sc, List<ActivitySample> ac) {
+    Optional<Instant> first = log.earliestCreation();
+    if (first.isEmpty()) {
+      return;
+    }
+    Instant earliest = first.get().minusSeconds(Integer.MAX_VALUE);
+    LocalDate earliestDay = LocalDate.ofInstant(earliest, ZoneOffset.UTC);
+    for (int i = 0; i < ls.size(); i++) {
+      Lead l = ls.get(i);
+      if (l.createdAt().isBefore(earliest)) {
+        throw beforeLog(
+            "leads[" + i + "]: lead \"" + l.id() + "\" created at " + l.createdAt(),
+            first.get(),
+            "instant " + earliest);
+      }
+    }
+    List<List<SpendSample>> costs = List.of(sp, sc);
+    List<String> names = List.of("spend", "salesCost");
+    for (int k = 0; k < costs.size(); k++) {
+      List<SpendSample> samples = costs.get(k);
+      for (int i = 0; i < samples.size(); i++) {
+        SpendSample s = samples.get(i);
+        if (s.date().isBefore(earliestDay)) {
+          throw beforeLog(
+              names.get(k) + "[" + i + "]: " + s.date() + " (" + s.channel() + ")",
+              first.get(),
+              "day " + earliestDay + " (UTC)");
+        }
+      }
+    }
+    for (int i = 0; i < ac.size(); i++) {
+      ActivitySample a = ac.get(i);
+      if (a.date().isBefore(earliestDay)) {
+        throw beforeLog(
+            "activity[" + i + "]: " + a.date() + " (" + a.channel() + ", " + a.metric() + ")",
+            first.get(),
+            "day " + earliestDay + " (UTC)");
+      }
+    }
+  }
+
+  private static IllegalArgumentException beforeLog(String record, Instant first, String earliest) {
+    return new IllegalArgumentException(
+        record
+            + " is more than 68 years (2^31 - 1 seconds) before the deal log's first instant "
+            + first
+            + ": the earliest "
+            + earliest
+            + " is read with the log; a report reaching back further would span more than 68 years"
+            + " of periods");
   }
 
   /** Measures counted from the leads. */
