@@ -3,12 +3,18 @@ package dev.funnel.cli;
 import dev.funnel.io.ActivityRecords;
 import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.LeadRecords;
+import dev.funnel.io.ReadResult;
 import dev.funnel.io.SpendRecords;
 import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
+import dev.funnel.log.RejectedRecordException;
+import dev.funnel.log.Rejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -53,8 +59,31 @@ final class Horizon {
     return first.isEmpty() ? r : r.within(day(first), day(last), beforeDay(), afterDay(), files);
   }
 
-  ActivityRecords activity(ActivityRecords r) {
-    return first.isEmpty() ? r : r.within(day(first), day(last), beforeDay(), afterDay(), files);
+  /**
+   * The activity rows within the span and without the id of a built-in KPI, both rules checked as
+   * one pass would: strict mode names the first such row of the file whichever rule it breaks,
+   * lenient mode lists them in line order.
+   */
+  ActivityRecords activity(ActivityRecords r, List<String> openStages) {
+    FunnelFiles collect = FunnelFiles.lenient();
+    ActivityRecords bounded =
+        first.isEmpty() ? r : r.within(day(first), day(last), beforeDay(), afterDay(), collect);
+    ActivityRecords kept = bounded.withoutBuiltInKpiIds(openStages, collect);
+    List<Rejection> all = kept.activity().rejections();
+    int before = r.activity().rejections().size();
+    if (all.size() == before) {
+      return r;
+    }
+    List<Rejection> added = new ArrayList<>(all.subList(before, all.size()));
+    added.sort(Comparator.comparingLong(Rejection::line));
+    if (!files.isLenient()) {
+      throw new RejectedRecordException(added.get(0));
+    }
+    List<Rejection> inOrder = new ArrayList<>(all.subList(0, before));
+    inOrder.addAll(added);
+    return new ActivityRecords(
+        new ReadResult<>(kept.activity().records(), inOrder, kept.activity().read()),
+        kept.origins());
   }
 
   private String before() {

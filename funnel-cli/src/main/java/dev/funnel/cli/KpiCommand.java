@@ -163,11 +163,9 @@ final class KpiCommand implements Callable<Integer> {
     kpis.spend(s.records());
     if (activity != null) {
       ActivityRecords a =
-          horizon
-              .activity(
-                  Inputs.read(
-                      activity, (in, name) -> ActivityRecords.read(inputs.files(), in, name)))
-              .withoutBuiltInKpiIds(openStages(log.pipeline()), inputs.files());
+          horizon.activity(
+              Inputs.read(activity, (in, name) -> ActivityRecords.read(inputs.files(), in, name)),
+              openStages(log.pipeline()));
       records = records.plus(ReadSummary.of(a.activity()));
       kpis.activity(a.activity().records());
     }

@@ -159,8 +159,7 @@ final class ValidateCommand implements Callable<Integer> {
       if (r != null) {
         // as in kpi: a metric named like a built-in KPI is a rejected record (cost_per_<stage>
         // ids only when the pipeline is known)
-        ActivityRecords kept =
-            horizon.activity(r).withoutBuiltInKpiIds(KpiCommand.openStages(p), files);
+        ActivityRecords kept = horizon.activity(r, KpiCommand.openStages(p));
         counted(file.toString(), ReadSummary.of(kept.activity()));
       }
     }

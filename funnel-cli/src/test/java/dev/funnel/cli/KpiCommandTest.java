@@ -150,6 +150,37 @@ final class KpiCommandTest {
   }
 
   @Test
+  void strictNamesTheFirstBadActivityRowWhicheverRuleItBreaks() throws IOException {
+    // review finding: the date bound ran over the whole file before the metric check, so a bad
+    // date on line 3 was named before a built-in KPI id on line 2
+    Path activity =
+        write(
+            dir,
+            "activity_two_rules.csv",
+            "date,channel,metric,value",
+            "2026-03-01,web,cpl,5",
+            "0001-01-01,web,clicks,100");
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    a.set(a.indexOf("--activity") + 1, activity.toString());
+    String cpl =
+        activity
+            + ":2: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
+            + " LOWER_IS_BETTER) = spend / leads: rename the metric";
+    Cli.Run strict = run(a.toArray(new String[0]));
+    assertEquals(2, strict.status());
+    assertEquals(List.of(cpl), strict.errLines());
+    a.addAll(List.of("--lenient", "--format", "json"));
+    Cli.Run r = run(a.toArray(new String[0]));
+    assertEquals(0, r.status(), r.err());
+    List<String> rejected = Cli.rejectedLines(MAPPER.readTree(r.out()));
+    assertEquals(2, rejected.size(), rejected.toString());
+    assertEquals(cpl, rejected.get(0));
+    assertTrue(
+        rejected.get(1).startsWith(activity + ":3: date: \"0001-01-01\": before "),
+        rejected.toString());
+  }
+
+  @Test
   void anActivityMetricNamedLikeABuiltInKpiIsARejectedRecord() throws IOException {
     // review finding: kpi stopped with "funnel kpi: activity metric "cpl" has the id of ..." (no
     // file, line or field, and --lenient did not skip the row), while validate said valid
