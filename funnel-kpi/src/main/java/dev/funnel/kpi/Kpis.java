@@ -404,11 +404,12 @@ public final class Kpis {
    *     (including {@code ltv_cac}, {@code cac_payback_months} and {@code cost_per_<stage>}), a
    *     user KPI repeats the id of an activity metric, a KPI counts deals reaching a stage that is
    *     not an open stage of the pipeline, the as-of (given, or the latest record of the inputs) is
-   *     more than 2^31 seconds (68 years) after the log's first instant, or a record is more than
-   *     2^31 - 1 seconds (68 years) before it: a lead created before that instant, or spend, sales
-   *     cost or activity dated before its UTC day (the message names the record, e.g. {@code
-   *     spend[0]}, by its position in the collection given). A log without deals has no first
-   *     instant: then no record is refused for its date, and periods run from the earliest record.
+   *     more than 2^31 seconds (68 years) after the log's first instant (without an as-of, the
+   *     message names the record that would make it), or a record is more than 2^31 - 1 seconds (68
+   *     years) before it: a lead created before that instant, or spend, sales cost or activity
+   *     dated before its UTC day (the message names the record, e.g. {@code spend[0]}, by its
+   *     position in the collection given). A log without deals has no first instant: then no record
+   *     is refused for its date, and periods run from the earliest record.
    */
   public KpiReport report() {
     List<Lead> ls = leads.orElse(List.of());
@@ -417,6 +418,9 @@ public final class Kpis {
     List<ActivitySample> ac = activity.orElse(List.of());
     requireNotBeforeLog(ls, sp, sc, ac);
     ZoneId z = zone.orElse(ZoneOffset.UTC);
+    if (asOf.isEmpty()) {
+      requireMeasurableAsAsOf(ls, sp, sc, ac, z);
+    }
     Period p = period.orElse(Period.MONTH);
     Optional<Currency> currency = currency(sp, sc);
     KpiParameters params =
@@ -581,6 +585,61 @@ public final class Kpis {
             "day " + earliestDay + " (UTC)");
       }
     }
+  }
+
+  /**
+   * Without an as-of the latest record is the as-of ({@link #latestEvent}): a record more than 2^31
+   * - 1 seconds (68 years) after the deal log's first instant would make one the log cannot measure
+   * (a lead by its creation, a dated record by the start of its day in the zone). Refused naming
+   * the record, not the as-of it would make.
+   */
+  private void requireMeasurableAsAsOf(
+      List<Lead> ls,
+      List<SpendSample> sp,
+      List<SpendSample> sc,
+      List<ActivitySample> ac,
+      ZoneId z) {
+    Optional<Instant> first = log.earliestCreation();
+    if (first.isEmpty()) {
+      return;
+    }
+    long limit = first.get().getEpochSecond() + Integer.MAX_VALUE;
+    for (int i = 0; i < ls.size(); i++) {
+      Lead l = ls.get(i);
+      if (l.createdAt().getEpochSecond() > limit) {
+        throw afterLog(
+            "leads[" + i + "]: lead \"" + l.id() + "\" created at " + l.createdAt(), first.get());
+      }
+    }
+    List<List<SpendSample>> costs = List.of(sp, sc);
+    List<String> names = List.of("spend", "salesCost");
+    for (int k = 0; k < costs.size(); k++) {
+      List<SpendSample> samples = costs.get(k);
+      for (int i = 0; i < samples.size(); i++) {
+        SpendSample s = samples.get(i);
+        if (s.date().atStartOfDay(z).toInstant().getEpochSecond() > limit) {
+          throw afterLog(
+              names.get(k) + "[" + i + "]: " + s.date() + " (" + s.channel() + ")", first.get());
+        }
+      }
+    }
+    for (int i = 0; i < ac.size(); i++) {
+      ActivitySample a = ac.get(i);
+      if (a.date().atStartOfDay(z).toInstant().getEpochSecond() > limit) {
+        throw afterLog(
+            "activity[" + i + "]: " + a.date() + " (" + a.channel() + ", " + a.metric() + ")",
+            first.get());
+      }
+    }
+  }
+
+  private static IllegalArgumentException afterLog(String record, Instant first) {
+    return new IllegalArgumentException(
+        record
+            + " is more than 68 years (2^31 - 1 seconds) after the deal log's first instant "
+            + first
+            + ": without an as-of the latest record is the as-of, and a log measures ages in int"
+            + " seconds; fix the record's date or give an as-of before it");
   }
 
   private static IllegalArgumentException beforeLog(String record, Instant first, String earliest) {

@@ -95,6 +95,31 @@ final class KpiHorizonTest {
   }
 
   @Test
+  void withoutAnAsOfARecordFarAfterTheLogIsNamed() {
+    // review finding: the message named only the as-of the latest record made
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            Kpis.of(LOG)
+                    .spend(
+                        List.of(
+                            Fixture.spend("2026-01-02", "ads", "5", "EUR"),
+                            Fixture.spend("9999-01-01", "ads", "5", "EUR")))
+                ::report);
+    assertEquals(
+        "spend[1]: 9999-01-01 (ads) is more than 68 years (2^31 - 1 seconds) after the deal log's"
+            + " first instant 2026-01-05T10:00:00Z: without an as-of the latest record is the"
+            + " as-of, and a log measures ages in int seconds; fix the record's date or give an"
+            + " as-of before it",
+        e.getMessage());
+    // With an as-of the record is after it, so not seen.
+    Kpis.of(LOG)
+        .spend(List.of(Fixture.spend("9999-01-01", "ads", "5", "EUR")))
+        .asOf(Fixture.AS_OF)
+        .report();
+  }
+
+  @Test
   void recordsOnTheEarliestDayAreRead() {
     LocalDate day = LocalDate.parse("1957-12-18");
     KpiReport report =
