@@ -416,11 +416,8 @@ public final class Kpis {
     List<SpendSample> sp = spend.orElse(List.of());
     List<SpendSample> sc = salesCost.orElse(List.of());
     List<ActivitySample> ac = activity.orElse(List.of());
-    requireNotBeforeLog(ls, sp, sc, ac);
     ZoneId z = zone.orElse(ZoneOffset.UTC);
-    if (asOf.isEmpty()) {
-      requireMeasurableAsAsOf(ls, sp, sc, ac, z);
-    }
+    requireNearLog(ls, sp, sc, ac, z);
     Period p = period.orElse(Period.MONTH);
     Optional<Currency> currency = currency(sp, sc);
     KpiParameters params =
@@ -542,58 +539,12 @@ public final class Kpis {
    * ({@link Funnel#asOf}): periods run from the first record to as-of, so a mistyped year such as
    * 0001-01-01 would make tens of thousands of empty rows. Leads are bounded by their creation
    * instant; dated records (spend, sales cost, activity) by their day, which must not be before the
-   * UTC day of that bound, so a record on that day is read. A log without deals has no first
-   * instant and no bound.
+   * UTC day of that bound, so a record on that day is read. Without an as-of the latest record is
+   * the as-of ({@link #latestEvent}), so a record more than 2^31 - 1 seconds after the first
+   * instant (a dated one by the start of its day in the zone) is refused too, named rather than the
+   * as-of it would make. A log without deals has no first instant and no bound.
    */
-  private void requireNotBeforeLog(
-      List<Lead> ls, List<SpendSample> sp, List<SpendSample> sc, List<ActivitySample> ac) {
-    Optional<Instant> first = log.earliestCreation();
-    if (first.isEmpty()) {
-      return;
-    }
-    Instant earliest = first.get().minusSeconds(Integer.MAX_VALUE);
-    LocalDate earliestDay = LocalDate.ofInstant(earliest, ZoneOffset.UTC);
-    for (int i = 0; i < ls.size(); i++) {
-      Lead l = ls.get(i);
-      if (l.createdAt().isBefore(earliest)) {
-        throw beforeLog(
-            "leads[" + i + "]: lead \"" + l.id() + "\" created at " + l.createdAt(),
-            first.get(),
-            "instant " + earliest);
-      }
-    }
-    List<List<SpendSample>> costs = List.of(sp, sc);
-    List<String> names = List.of("spend", "salesCost");
-    for (int k = 0; k < costs.size(); k++) {
-      List<SpendSample> samples = costs.get(k);
-      for (int i = 0; i < samples.size(); i++) {
-        SpendSample s = samples.get(i);
-        if (s.date().isBefore(earliestDay)) {
-          throw beforeLog(
-              names.get(k) + "[" + i + "]: " + s.date() + " (" + s.channel() + ")",
-              first.get(),
-              "day " + earliestDay + " (UTC)");
-        }
-      }
-    }
-    for (int i = 0; i < ac.size(); i++) {
-      ActivitySample a = ac.get(i);
-      if (a.date().isBefore(earliestDay)) {
-        throw beforeLog(
-            "activity[" + i + "]: " + a.date() + " (" + a.channel() + ", " + a.metric() + ")",
-            first.get(),
-            "day " + earliestDay + " (UTC)");
-      }
-    }
-  }
-
-  /**
-   * Without an as-of the latest record is the as-of ({@link #latestEvent}): a record more than 2^31
-   * - 1 seconds (68 years) after the deal log's first instant would make one the log cannot measure
-   * (a lead by its creation, a dated record by the start of its day in the zone). Refused naming
-   * the record, not the as-of it would make.
-   */
-  private void requireMeasurableAsAsOf(
+  private void requireNearLog(
       List<Lead> ls,
       List<SpendSample> sp,
       List<SpendSample> sc,
@@ -603,12 +554,18 @@ public final class Kpis {
     if (first.isEmpty()) {
       return;
     }
+    Instant earliest = first.get().minusSeconds(Integer.MAX_VALUE);
+    LocalDate earliestDay = LocalDate.ofInstant(earliest, ZoneOffset.UTC);
     long limit = first.get().getEpochSecond() + Integer.MAX_VALUE;
+    boolean bounded = asOf.isEmpty();
     for (int i = 0; i < ls.size(); i++) {
       Lead l = ls.get(i);
-      if (l.createdAt().getEpochSecond() > limit) {
-        throw afterLog(
-            "leads[" + i + "]: lead \"" + l.id() + "\" created at " + l.createdAt(), first.get());
+      String record = "leads[" + i + "]: lead \"" + l.id() + "\" created at " + l.createdAt();
+      if (l.createdAt().isBefore(earliest)) {
+        throw beforeLog(record, first.get(), "instant " + earliest);
+      }
+      if (bounded && l.createdAt().getEpochSecond() > limit) {
+        throw afterLog(record, first.get());
       }
     }
     List<List<SpendSample>> costs = List.of(sp, sc);
@@ -617,19 +574,26 @@ public final class Kpis {
       List<SpendSample> samples = costs.get(k);
       for (int i = 0; i < samples.size(); i++) {
         SpendSample s = samples.get(i);
-        if (s.date().atStartOfDay(z).toInstant().getEpochSecond() > limit) {
-          throw afterLog(
-              names.get(k) + "[" + i + "]: " + s.date() + " (" + s.channel() + ")", first.get());
-        }
+        String record = names.get(k) + "[" + i + "]: " + s.date() + " (" + s.channel() + ")";
+        dated(record, s.date(), earliestDay, bounded ? limit : Long.MAX_VALUE, z, first.get());
       }
     }
     for (int i = 0; i < ac.size(); i++) {
       ActivitySample a = ac.get(i);
-      if (a.date().atStartOfDay(z).toInstant().getEpochSecond() > limit) {
-        throw afterLog(
-            "activity[" + i + "]: " + a.date() + " (" + a.channel() + ", " + a.metric() + ")",
-            first.get());
-      }
+      String record =
+          "activity[" + i + "]: " + a.date() + " (" + a.channel() + ", " + a.metric() + ")";
+      dated(record, a.date(), earliestDay, bounded ? limit : Long.MAX_VALUE, z, first.get());
+    }
+  }
+
+  /** Refuses a dated record before {@code earliestDay} or starting after second {@code limit}. */
+  private static void dated(
+      String record, LocalDate date, LocalDate earliestDay, long limit, ZoneId z, Instant first) {
+    if (date.isBefore(earliestDay)) {
+      throw beforeLog(record, first, "day " + earliestDay + " (UTC)");
+    }
+    if (date.atStartOfDay(z).toInstant().getEpochSecond() > limit) {
+      throw afterLog(record, first);
     }
   }
 
