@@ -361,4 +361,28 @@ final class SequenceFunnelTest {
         SequenceFunnel.of(Funnels.log("a@1")).steps("a", "b").window(Duration.ofDays(7));
     assertTrue(f.toString().endsWith(".steps([a, b]).window(7d)"), f.toString());
   }
+
+  /**
+   * Times to convert whose sum exceeds a long of milliseconds (a window of about 292 million years,
+   * which the log and the window accept) still give a report: the mean is their mean, not an
+   * ArithmeticException.
+   */
+  @Test
+  void timesToConvertWhoseSumOverflowsALongGiveTheirMean() {
+    long gap = 4_000_000_000_000_000_000L; // ms, about 127 million years
+    EventLogBuilder b = EventLog.builder();
+    for (String u : List.of("u1", "u2", "u3")) {
+      b.add(new Event(u, Instant.ofEpochMilli(-gap / 2), "a"));
+      b.add(new Event(u, Instant.ofEpochMilli(gap / 2), "b"));
+    }
+    SequenceReport r =
+        SequenceFunnel.of(b.build())
+            .steps("a", "b")
+            .window(Duration.ofMillis(Long.MAX_VALUE))
+            .report();
+    Distribution d = r.levels().get(1).timeFromPrevious();
+    assertEquals(3, d.count());
+    assertEquals(Optional.of(Duration.ofMillis(gap)), d.mean());
+    assertEquals(Optional.of(Duration.ofMillis(gap)), d.p90());
+  }
 }

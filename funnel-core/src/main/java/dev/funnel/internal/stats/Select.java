@@ -2,6 +2,9 @@ package dev.funnel.internal.stats;
 
 import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Durations;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -45,14 +48,19 @@ public final class Select {
       return Distribution.empty();
     }
     long sum = 0;
+    boolean sumFits = true;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = from; i < to; i++) {
       long v = values[i];
-      sum = Math.addExact(sum, v);
+      long s = sum + v;
+      // Overflow iff both operands have the sign the result lacks.
+      sumFits &= ((sum ^ s) & (v ^ s)) >= 0;
+      sum = s;
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
+    double mean = sumFits ? (double) sum / n : exactMean(values, from, to);
     // max - min overflows only for values more than 2^63 apart: selection handles those.
     Map<Double, Duration> percentiles =
         n > SMALL && min < max && max - min > 0
@@ -60,10 +68,21 @@ public final class Select {
             : bySelection(values, from, to, ps);
     return new Distribution(
         n,
-        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(Durations.ofSeconds(mean)),
         Optional.of(Duration.ofSeconds(min)),
         Optional.of(Duration.ofSeconds(max)),
         percentiles);
+  }
+
+  /** The mean of {@code values[from..to)} when their sum overflows a long. */
+  private static double exactMean(long[] values, int from, int to) {
+    BigInteger sum = BigInteger.ZERO;
+    for (int i = from; i < to; i++) {
+      sum = sum.add(BigInteger.valueOf(values[i]));
+    }
+    return new BigDecimal(sum)
+        .divide(BigDecimal.valueOf(to - from), MathContext.DECIMAL64)
+        .doubleValue();
   }
 
   /** Nanoseconds per unit of second, millisecond, microsecond and nanosecond, coarsest first. */
