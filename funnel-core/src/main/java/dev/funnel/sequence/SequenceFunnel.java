@@ -235,7 +235,8 @@ public final class SequenceFunnel {
 
   /**
    * Breaks the report down by a property of entities given as a map from entity id to group;
-   * entities missing from the map form the group {@value Deal#UNSPECIFIED}.
+   * entities missing from the map, or mapped to null, form the group {@value Deal#UNSPECIFIED} (as
+   * with {@link #by(Function)}).
    *
    * @param property the group of each entity id; copied
    * @return this query
@@ -243,7 +244,8 @@ public final class SequenceFunnel {
    */
   public SequenceFunnel by(Map<String, String> property) {
     requireNonNull(property, "property");
-    Map<String, String> copy = Map.copyOf(property);
+    // Not Map.copyOf: a lookup map may hold null for an entity without the property.
+    Map<String, String> copy = new HashMap<>(property);
     return by(copy::get);
   }
 

@@ -213,6 +213,22 @@ final class SequenceFunnelTest {
   }
 
   @Test
+  void breakdownByMapWithNullValueIsUnspecifiedAsWithAFunction() {
+    // A CRM lookup map may hold null for an entity without the property: the same group as a
+    // function returning null, not a NullPointerException.
+    Map<String, String> groups = new java.util.HashMap<>(Map.of("u1", "ads", "u2", "ads"));
+    groups.put("u3", null);
+    SequenceReport byMap = fiveEntityFunnel().by(groups).report();
+    SequenceReport byFunction = fiveEntityFunnel().by(groups::get).report();
+    assertEquals(byFunction.breakdown(), byMap.breakdown());
+    assertEquals(
+        List.of(1L, 1L, 0L, 1L, 0L), byMap.breakdown().get("(unspecified)").entitiesByLevel());
+    SequenceFunnel query = fiveEntityFunnel().by(groups);
+    groups.put("u3", "seo"); // copied: later changes to the map do not change the query
+    assertEquals(byMap.breakdown(), query.report().breakdown());
+  }
+
+  @Test
   void breakdownByFunction() {
     SequenceReport r = fiveEntityFunnel().by(id -> id.equals("u4") ? "x" : "y").report();
     assertEquals(List.of(1L, 0L, 0L, 0L, 0L), r.breakdown().get("x").entitiesByLevel());
