@@ -191,6 +191,20 @@ public final class People {
       lost += a.lost;
       cycles += a.cycleCount;
     }
+    // Each owner is compared with the rest of the team: the rest is every cycle less the owner's,
+    // so the pooled cycles are sorted once and each owner's figures follow from binary searches
+    // over them (copying the rest per owner cost O(owners * cycles)).
+    long[] all = new long[cycles];
+    long allSum = 0;
+    int k = 0;
+    for (Acc a : by.values()) {
+      System.arraycopy(a.cycles, 0, all, k, a.cycleCount);
+      k += a.cycleCount;
+    }
+    for (long c : all) {
+      allSum = Math.addExact(allSum, c);
+    }
+    Tests.Pooled pooled = new Tests.Pooled(all);
     List<OwnerComparison> out = new ArrayList<>();
     double[] ps = Select.defaultPercentiles();
     for (Map.Entry<String, Acc> e : by.entrySet()) {
@@ -199,16 +213,9 @@ public final class People {
       Proportion rest = Proportion.of(won - a.won, won - a.won + lost - a.lost);
       OptionalDouble z = Tests.twoProportionZ(mine, rest);
       long[] own = a.cycles();
-      long[] others = new long[cycles - own.length];
-      int k = 0;
-      for (Map.Entry<String, Acc> o : by.entrySet()) {
-        if (o != e) {
-          long[] c = o.getValue().cycles();
-          System.arraycopy(c, 0, others, k, c.length);
-          k += c.length;
-        }
-      }
-      OptionalDouble zc = Tests.mannWhitneyZ(own, others);
+      Arrays.sort(own);
+      int others = cycles - own.length;
+      OptionalDouble zc = pooled.z(own);
       out.add(
           new OwnerComparison(
               e.getKey(),
@@ -218,10 +225,10 @@ public final class People {
               z,
               z.isPresent() && Math.abs(z.getAsDouble()) > Proportion.Z95,
               Select.distribution(own.clone(), 0, own.length, ps),
-              Select.distribution(others.clone(), 0, others.length, ps),
+              Select.distributionWithout(pooled.sorted(), allSum, own, ps),
               zc,
               own.length >= MIN_CYCLE_SAMPLE
-                  && others.length >= MIN_CYCLE_SAMPLE
+                  && others >= MIN_CYCLE_SAMPLE
                   && zc.isPresent()
                   && Math.abs(zc.getAsDouble()) > Proportion.Z95));
     }

@@ -34,44 +34,117 @@ public final class Tests {
    * values are equal.
    */
   public static OptionalDouble mannWhitneyZ(long[] x, long[] y) {
-    int nx = x.length;
-    int ny = y.length;
-    if (nx == 0 || ny == 0) {
-      return OptionalDouble.empty();
-    }
-    int n = nx + ny;
-    // pooled values, tagged with their side in the lowest bit after a stable sort by value
-    long[][] pooled = new long[n][];
-    for (int i = 0; i < nx; i++) {
-      pooled[i] = new long[] {x[i], 0};
-    }
-    for (int i = 0; i < ny; i++) {
-      pooled[nx + i] = new long[] {y[i], 1};
-    }
-    Arrays.sort(pooled, (p, q) -> Long.compare(p[0], q[0]));
-    double rx = 0;
-    double ties = 0;
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && pooled[j + 1][0] == pooled[i][0]) {
-        j++;
+    long[] pooled = Arrays.copyOf(x, x.length + y.length);
+    System.arraycopy(y, 0, pooled, x.length, y.length);
+    return new Pooled(pooled).z(x);
+  }
+
+  /**
+   * A pooled sample, sorted once, against which the Mann-Whitney z of any part of it follows from
+   * binary searches: the pooled values (and so every rank and the tie term) are the same whichever
+   * part is compared with the rest. {@code People} compares each owner's cycle times with the rest
+   * of the team's this way in O(n_owner log N) per owner, where pooling and sorting the two sides
+   * per owner cost O(N log N) per owner, O(owners * N log N) in all.
+   */
+  public static final class Pooled {
+    private final long[] sorted;
+    private final double ties;
+
+    /**
+     * Sorts a copy of the values and sums the tie term {@code sum(t^3 - t)} over runs of equal
+     * values.
+     *
+     * @param values the pooled values, not kept
+     */
+    public Pooled(long[] values) {
+      sorted = values.clone();
+      Arrays.sort(sorted);
+      double t3 = 0;
+      int n = sorted.length;
+      int i = 0;
+      while (i < n) {
+        int j = upperBound(sorted, sorted[i]) - 1;
+        double t = j - i + 1;
+        t3 += t * t * t - t;
+        i = j + 1;
       }
-      double rank = (i + j) / 2.0 + 1;
-      double t = j - i + 1;
-      ties += t * t * t - t;
-      for (int k = i; k <= j; k++) {
-        if (pooled[k][1] == 0) {
+      ties = t3;
+    }
+
+    /**
+     * The pooled values in ascending order; callers must not change them.
+     *
+     * @return the sorted values
+     */
+    public long[] sorted() {
+      return sorted;
+    }
+
+    /**
+     * The Mann-Whitney z of {@code x} against the rest of the pooled values, as {@link
+     * #mannWhitneyZ} gives it for {@code x} and the rest: the same ranks summed in the same
+     * (ascending) order, so the same double.
+     *
+     * @param x a part of the pooled values (a sub-multiset), in any order; not changed
+     * @return z, absent when a side is empty or all values are equal
+     */
+    public OptionalDouble z(long[] x) {
+      int n = sorted.length;
+      int nx = x.length;
+      int ny = n - nx;
+      if (nx == 0 || ny <= 0) {
+        return OptionalDouble.empty();
+      }
+      long[] xs = x.clone();
+      Arrays.sort(xs);
+      double rx = 0;
+      int i = 0;
+      while (i < nx) {
+        long v = xs[i];
+        int lo = lowerBound(sorted, v);
+        int hi = upperBound(sorted, v) - 1;
+        double rank = (lo + hi) / 2.0 + 1;
+        while (i < nx && xs[i] == v) {
           rx += rank;
+          i++;
         }
       }
-      i = j + 1;
+      double u = rx - nx * (nx + 1.0) / 2.0; // nx * (nx + 1) overflows int from nx = 46,341
+      double var = (double) nx * ny / 12.0 * ((n + 1) - ties / ((double) n * (n - 1)));
+      if (!(var > 0)) {
+        return OptionalDouble.empty();
+      }
+      return OptionalDouble.of((u - nx * (double) ny / 2.0) / Math.sqrt(var));
     }
-    double u = rx - nx * (nx + 1.0) / 2.0; // nx * (nx + 1) overflows int from nx = 46,341
-    double var = (double) nx * ny / 12.0 * ((n + 1) - ties / ((double) n * (n - 1)));
-    if (!(var > 0)) {
-      return OptionalDouble.empty();
+  }
+
+  /** The index of the first value of the ascending array not below {@code v}. */
+  public static int lowerBound(long[] a, long v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    return OptionalDouble.of((u - nx * (double) ny / 2.0) / Math.sqrt(var));
+    return lo;
+  }
+
+  /** The index of the first value of the ascending array above {@code v}. */
+  public static int upperBound(long[] a, long v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }

@@ -85,6 +85,80 @@ public final class Select {
         .doubleValue();
   }
 
+  /**
+   * The distribution {@link #distribution(long[], int, int, double[])} gives of the values of
+   * {@code all} less those of {@code removed} (as multisets), without building that difference:
+   * each rank of it is found by a binary search over {@code all}, so the cost is O(r + log^2 n) for
+   * r removed values, where copying the rest costs O(n). Both arrays are ascending and not changed;
+   * {@code removed} is a sub-multiset of {@code all}.
+   *
+   * @param allSum the sum of {@code all} (seconds)
+   * @param ps percentiles in [0, 1], ascending
+   */
+  public static Distribution distributionWithout(
+      long[] all, long allSum, long[] removed, double[] ps) {
+    int n = all.length - removed.length;
+    if (n <= 0) {
+      return Distribution.empty();
+    }
+    long sum = allSum;
+    for (long v : removed) {
+      sum = Math.subtractExact(sum, v);
+    }
+    Map<Double, Duration> percentiles = new HashMap<>();
+    for (double p : ps) {
+      double h = (n - 1) * p;
+      int k = (int) Math.floor(h);
+      double frac = h - k;
+      long a = rankWithout(all, removed, k);
+      double v = a;
+      if (frac > 0) {
+        long b = rankWithout(all, removed, k + 1);
+        v = a + frac * (b - a);
+      }
+      percentiles.put(p, Durations.ofSeconds(v));
+    }
+    return new Distribution(
+        n,
+        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(Duration.ofSeconds(rankWithout(all, removed, 0))),
+        Optional.of(Duration.ofSeconds(rankWithout(all, removed, n - 1))),
+        percentiles);
+  }
+
+  /**
+   * The value of rank k (from 0) of {@code all} less {@code removed}: the first value of {@code
+   * all} with more than k kept values at or below it.
+   */
+  private static long rankWithout(long[] all, long[] removed, int k) {
+    int lo = 0;
+    int hi = all.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      long v = all[mid];
+      if (upperBound(all, v) - upperBound(removed, v) > k) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return all[lo];
+  }
+
+  private static int upperBound(long[] a, long v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** Nanoseconds per unit of second, millisecond, microsecond and nanosecond, coarsest first. */
   private static final long[] UNIT_NANOS = {1_000_000_000L, 1_000_000L, 1_000L, 1L};
 
