@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.funnel.internal.process.Text;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Concentration of won revenue and each owner against the rest of the team (see {@link People}).
@@ -70,9 +73,16 @@ public record PeopleReport(
           "z",
           ""
         });
+    // One lookup per owner: searching the shares for each owner was quadratic in the owners.
+    Map<String, OwnerShare> shareOf = new HashMap<>();
+    for (OwnerShare x : c.shares()) {
+      shareOf.putIfAbsent(x.owner(), x);
+    }
     for (OwnerComparison o : owners) {
-      OwnerShare s =
-          c.shares().stream().filter(x -> x.owner().equals(o.owner())).findFirst().orElseThrow();
+      OwnerShare s = shareOf.get(o.owner());
+      if (s == null) {
+        throw new NoSuchElementException("no share of owner " + o.owner());
+      }
       rows.add(
           new String[] {
             o.owner(),
