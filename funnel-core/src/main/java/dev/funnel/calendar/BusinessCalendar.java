@@ -2,6 +2,7 @@ package dev.funnel.calendar;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.ref.WeakReference;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -166,12 +168,27 @@ public record BusinessCalendar(
       return Duration.ZERO;
     }
     // A day's intervals lie within [day 00:00, next day 00:00] local, which is within a day of
-    // the instant's own local date, so one day of margin on each side covers every overlap.
-    LocalDate last = LocalDate.ofInstant(to, zone).plusDays(1);
+    // the instant's own local date, so one day of margin on each side covers every overlap. Days
+    // two or more after the first and before the last lie wholly inside the range (even with a
+    // daylight-saving gap moving an end past midnight), so their working time is the whole
+    // days' sum, read from the prefix sums of WholeDays rather than walked day by day: a range of
+    // years then costs a few days' work, not one per day.
+    LocalDate first = LocalDate.ofInstant(from, zone);
+    LocalDate last = LocalDate.ofInstant(to, zone);
+    LocalDate middleFrom = first.plusDays(2);
+    LocalDate middleTo = last.minusDays(2);
+    if (middleTo.isBefore(middleFrom)) {
+      return clipped(from, to, first.minusDays(1), last.plusDays(1));
+    }
+    return clipped(from, to, first.minusDays(1), first.plusDays(1))
+        .plus(WholeDays.of(this, middleFrom, middleTo).between(this, middleFrom, middleTo))
+        .plus(clipped(from, to, last.minusDays(1), last.plusDays(1)));
+  }
+
+  /** The overlap of the working intervals of the days {@code [fromDay, toDay]} with the range. */
+  private Duration clipped(Instant from, Instant to, LocalDate fromDay, LocalDate toDay) {
     Duration total = Duration.ZERO;
-    for (LocalDate d = LocalDate.ofInstant(from, zone).minusDays(1);
-        !d.isAfter(last);
-        d = d.plusDays(1)) {
+    for (LocalDate d = fromDay; !d.isAfter(toDay); d = d.plusDays(1)) {
       if (!isWorkingDay(d)) {
         continue;
       }
@@ -184,6 +201,95 @@ public record BusinessCalendar(
       }
     }
     return total;
+  }
+
+  /** The working time of one whole day, in nanoseconds. */
+  private long dayNanos(LocalDate d) {
+    if (!isWorkingDay(d)) {
+      return 0;
+    }
+    long total = 0;
+    for (Interval interval : hours(d.getDayOfWeek())) {
+      Instant s = interval.startOn(d, zone);
+      Instant e = interval.endOn(d, zone);
+      if (s.isBefore(e)) {
+        total += Duration.between(s, e).toNanos();
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Prefix sums of the working time of whole days over a range of dates, for the calendar used last
+   * (held weakly, compared by identity; the record cannot hold a cache of its own). Ranges grow by
+   * a year on each side when a date outside is asked for; past {@link #MAX_DAYS} days (a sum of
+   * nanoseconds would near the range of a long) the days are summed one by one.
+   */
+  private static final class WholeDays {
+    static final int MAX_DAYS = 100_000;
+    static final int MARGIN_DAYS = 366;
+    private static volatile WholeDays last;
+
+    final WeakReference<BusinessCalendar> calendar;
+    final LocalDate base;
+
+    /** {@code nanos[i]}: the working time of the days {@code [base, base + i)}. */
+    final long[] nanos;
+
+    private WholeDays(BusinessCalendar calendar, LocalDate base, long[] nanos) {
+      this.calendar = new WeakReference<>(calendar);
+      this.base = base;
+      this.nanos = nanos;
+    }
+
+    static WholeDays of(BusinessCalendar c, LocalDate from, LocalDate to) {
+      WholeDays w = last;
+      boolean same = w != null && w.calendar.get() == c;
+      if (same && w.covers(from, to)) {
+        return w;
+      }
+      LocalDate lo = from.minusDays(MARGIN_DAYS);
+      LocalDate hi = to.plusDays(MARGIN_DAYS);
+      if (same) {
+        lo = w.base.isBefore(lo) ? w.base : lo;
+        LocalDate end = w.base.plusDays(w.nanos.length - 1L);
+        hi = end.isAfter(hi) ? end : hi;
+      }
+      long days = ChronoUnit.DAYS.between(lo, hi);
+      if (days > MAX_DAYS) {
+        lo = from;
+        days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days > MAX_DAYS) {
+          return new WholeDays(c, from, null);
+        }
+      }
+      long[] nanos = new long[(int) days + 1];
+      LocalDate d = lo;
+      for (int i = 0; i < days; i++, d = d.plusDays(1)) {
+        nanos[i + 1] = nanos[i] + c.dayNanos(d);
+      }
+      WholeDays built = new WholeDays(c, lo, nanos);
+      last = built;
+      return built;
+    }
+
+    boolean covers(LocalDate from, LocalDate to) {
+      return !from.isBefore(base) && ChronoUnit.DAYS.between(base, to) < nanos.length - 1;
+    }
+
+    /** The working time of the whole days {@code [from, to]}. */
+    Duration between(BusinessCalendar c, LocalDate from, LocalDate to) {
+      if (nanos == null) {
+        Duration total = Duration.ZERO;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+          total = total.plusNanos(c.dayNanos(d));
+        }
+        return total;
+      }
+      int i = (int) ChronoUnit.DAYS.between(base, from);
+      int j = (int) ChronoUnit.DAYS.between(base, to) + 1;
+      return Duration.ofNanos(nanos[j] - nanos[i]);
+    }
   }
 
   /**
