@@ -195,20 +195,20 @@ public record HygieneReport(
   }
 
   private static String groups(String name, List<GroupHygiene> groups, int maxRows) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {name, "transitions", "retroactive", "burst", "skips", "backward"});
-    for (GroupHygiene g : groups) {
-      rows.add(
-          new String[] {
-            g.key(),
-            Long.toString(g.transitions()),
-            Text.rate(g.retroactiveShare()),
-            Text.rate(g.burstShare()),
-            Long.toString(g.skips()),
-            Long.toString(g.backwardMoves())
-          });
-    }
-    return Text.capped(rows, 1, maxRows);
+    return Text.capped(
+        new String[] {name, "transitions", "retroactive", "burst", "skips", "backward"},
+        groups,
+        g ->
+            new String[] {
+              g.key(),
+              Long.toString(g.transitions()),
+              Text.rate(g.retroactiveShare()),
+              Text.rate(g.burstShare()),
+              Long.toString(g.skips()),
+              Long.toString(g.backwardMoves())
+            },
+        1,
+        maxRows);
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.funnel.model.Deal;
 import dev.funnel.model.Money;
 import dev.funnel.stats.Proportion;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,37 +97,38 @@ public record LossReport(
     sb.append(rows("lost at", lostAt, maxRows)).append('\n');
     sb.append(rows("channel", channels, maxRows)).append('\n');
     sb.append(rows("owner", owners, maxRows)).append('\n');
-    List<String[]> g = new ArrayList<>();
-    g.add(new String[] {"reason", "lost at", "channel", "owner", "lost", "amount"});
-    for (LossGroup x : groups) {
-      g.add(
-          new String[] {
-            x.reason(),
-            x.lostAt(),
-            x.channel(),
-            x.owner(),
-            Long.toString(x.count()),
-            Text.opt(x.amount())
-          });
-    }
-    sb.append(Text.capped(g, 4, maxRows));
+    sb.append(
+        Text.capped(
+            new String[] {"reason", "lost at", "channel", "owner", "lost", "amount"},
+            groups,
+            x ->
+                new String[] {
+                  x.reason(),
+                  x.lostAt(),
+                  x.channel(),
+                  x.owner(),
+                  Long.toString(x.count()),
+                  Text.opt(x.amount())
+                },
+            4,
+            maxRows));
     return sb.toString();
   }
 
   private static String rows(String name, List<LossRow> rows, int maxRows) {
-    List<String[]> t = new ArrayList<>();
-    t.add(new String[] {name, "lost", "share", "amount", "no amount"});
-    for (LossRow r : rows) {
-      t.add(
-          new String[] {
-            r.key(),
-            Long.toString(r.count()),
-            Text.rate(r.share()),
-            Text.opt(r.amount()),
-            Long.toString(r.withoutAmount())
-          });
-    }
-    return Text.capped(t, 1, maxRows);
+    return Text.capped(
+        new String[] {name, "lost", "share", "amount", "no amount"},
+        rows,
+        r ->
+            new String[] {
+              r.key(),
+              Long.toString(r.count()),
+              Text.rate(r.share()),
+              Text.opt(r.amount()),
+              Long.toString(r.withoutAmount())
+            },
+        1,
+        maxRows);
   }
 
   /**

@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.funnel.internal.process.Text;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * Concentration of won revenue and each owner against the rest of the team (see {@link People}).
@@ -57,34 +57,32 @@ public record PeopleReport(
             .append(" | HHI ")
             .append(Text.num(c.hhi()))
             .append("\n\n");
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {
-          "owner",
-          "deals",
-          "won revenue",
-          "share",
-          "win rate",
-          "rest",
-          "z",
-          "",
-          "won cycle p50",
-          "rest p50",
-          "z",
-          ""
-        });
+    String[] header = {
+      "owner",
+      "deals",
+      "won revenue",
+      "share",
+      "win rate",
+      "rest",
+      "z",
+      "",
+      "won cycle p50",
+      "rest p50",
+      "z",
+      ""
+    };
     // One lookup per owner: searching the shares for each owner was quadratic in the owners.
     Map<String, OwnerShare> shareOf = new HashMap<>();
     for (OwnerShare x : c.shares()) {
       shareOf.putIfAbsent(x.owner(), x);
     }
-    for (OwnerComparison o : owners) {
-      OwnerShare s = shareOf.get(o.owner());
-      if (s == null) {
-        throw new NoSuchElementException("no share of owner " + o.owner());
-      }
-      rows.add(
-          new String[] {
+    Function<OwnerComparison, String[]> row =
+        o -> {
+          OwnerShare s = shareOf.get(o.owner());
+          if (s == null) {
+            throw new NoSuchElementException("no share of owner " + o.owner());
+          }
+          return new String[] {
             o.owner(),
             Long.toString(o.deals()),
             Text.opt(s.wonRevenue())
@@ -98,9 +96,9 @@ public record PeopleReport(
             Text.human(o.restWonCycleTime().p50()),
             Text.num(o.cycleTimeZ()),
             o.cycleTimeDiffers() ? "*" : ""
-          });
-    }
-    return sb.append(Text.capped(rows, 1, maxRows))
+          };
+        };
+    return sb.append(Text.capped(header, owners, row, 1, maxRows))
         .append("* the difference to the rest of the team is statistically clear (5%)\n")
         .toString();
   }

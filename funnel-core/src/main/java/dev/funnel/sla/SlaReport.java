@@ -179,39 +179,40 @@ public record SlaReport(
         .append(rottingDeals.size())
         .append('\n');
     if (!actNow.isEmpty()) {
-      List<String[]> a = new ArrayList<>();
-      a.add(new String[] {"act now", "subject", "owner", "time left"});
-      for (Action x : actNow) {
-        a.add(
-            new String[] {
-              x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-              x.subjectId(),
-              x.owner(),
-              Text.human(x.timeLeft())
-            });
-      }
-      sb.append('\n').append(Text.capped(a, 3, maxRows));
+      sb.append('\n')
+          .append(
+              Text.capped(
+                  new String[] {"act now", "subject", "owner", "time left"},
+                  actNow,
+                  x ->
+                      new String[] {
+                        x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        x.subjectId(),
+                        x.owner(),
+                        Text.human(x.timeLeft())
+                      },
+                  3,
+                  maxRows));
     }
     return sb.toString();
   }
 
   private static String groups(String name, List<SlaGroup> groups, int maxRows) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(
-        new String[] {name, "met", "breached", "at risk", "compliance", "response p50", "p90"});
-    for (SlaGroup g : groups) {
-      rows.add(
-          new String[] {
-            g.key(),
-            Long.toString(g.met()),
-            Long.toString(g.breached()),
-            Long.toString(g.atRisk()),
-            Text.rate(g.compliance()),
-            Text.human(g.responseTime().p50()),
-            Text.human(g.responseTime().p90())
-          });
-    }
-    return Text.capped(rows, 1, maxRows);
+    return Text.capped(
+        new String[] {name, "met", "breached", "at risk", "compliance", "response p50", "p90"},
+        groups,
+        g ->
+            new String[] {
+              g.key(),
+              Long.toString(g.met()),
+              Long.toString(g.breached()),
+              Long.toString(g.atRisk()),
+              Text.rate(g.compliance()),
+              Text.human(g.responseTime().p50()),
+              Text.human(g.responseTime().p90())
+            },
+        1,
+        maxRows);
   }
 
   /**

@@ -4,10 +4,12 @@ import dev.funnel.internal.engine.Tables;
 import dev.funnel.stats.Durations;
 import dev.funnel.stats.Proportion;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /** Plain-text helpers shared by the process reports' {@code toString()} tables. */
 public final class Text {
@@ -41,6 +43,25 @@ public final class Text {
         + "... "
         + (data - maxRows)
         + " more rows\n";
+  }
+
+  /**
+   * {@link #capped(List, int, int)} of a header and one row per item, making only the rows shown: a
+   * table of 100,000 owners formats 20 of them, not every one.
+   */
+  public static <T> String capped(
+      String[] header, List<T> items, Function<T, String[]> row, int textColumns, int maxRows) {
+    Tables.requireRows(maxRows);
+    int shown = Math.min(items.size(), maxRows);
+    List<String[]> rows = new ArrayList<>(shown + 1);
+    rows.add(header);
+    for (T item : items.subList(0, shown)) {
+      rows.add(row.apply(item));
+    }
+    String table = align(rows, textColumns);
+    return items.size() <= maxRows
+        ? table
+        : table + "... " + (items.size() - maxRows) + " more rows\n";
   }
 
   /** {@code "42.9% [15.8-75.0]"}, or {@code "-"} with no trials. */
