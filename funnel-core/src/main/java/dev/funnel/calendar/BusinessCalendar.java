@@ -2,7 +2,6 @@ package dev.funnel.calendar;
 
 import static java.util.Objects.requireNonNull;
 
-import java.lang.ref.WeakReference;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,12 +12,17 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When a team works: working intervals per weekday in the local time of a zone, and holidays (local
@@ -88,7 +92,8 @@ public record BusinessCalendar(
       }
     }
     hours = Map.copyOf(copy);
-    holidays = Set.copyOf(holidays);
+    // Sorted (and unmodifiable): businessTime reads the holidays of a range, not every holiday.
+    holidays = Collections.unmodifiableNavigableSet(new TreeSet<>(holidays));
   }
 
   /**
@@ -171,8 +176,8 @@ public record BusinessCalendar(
     // the instant's own local date, so one day of margin on each side covers every overlap. Days
     // two or more after the first and before the last lie wholly inside the range (even with a
     // daylight-saving gap moving an end past midnight), so their working time is the whole
-    // days' sum, read from the prefix sums of WholeDays rather than walked day by day: a range of
-    // years then costs a few days' work, not one per day.
+    // days' sum, counted without walking them (wholeDays): a range of years then costs a few days'
+    // work and the holidays and offset transitions in it, not one step per day.
     LocalDate first = LocalDate.ofInstant(from, zone);
     LocalDate last = LocalDate.ofInstant(to, zone);
     LocalDate middleFrom = first.plusDays(2);
@@ -181,7 +186,7 @@ public record BusinessCalendar(
       return clipped(from, to, first.minusDays(1), last.plusDays(1));
     }
     return clipped(from, to, first.minusDays(1), first.plusDays(1))
-        .plus(WholeDays.of(this, middleFrom, middleTo).between(this, middleFrom, middleTo))
+        .plus(wholeDays(middleFrom, middleTo))
         .plus(clipped(from, to, last.minusDays(1), last.plusDays(1)));
   }
 
@@ -203,94 +208,62 @@ public record BusinessCalendar(
     return total;
   }
 
-  /** The working time of one whole day, in nanoseconds. */
-  private long dayNanos(LocalDate d) {
-    if (!isWorkingDay(d)) {
-      return 0;
+  /**
+   * The working time of the whole days {@code [a, b]} without visiting each day: every day works
+   * its weekday's local hours (summed a week at a time), less the holidays among them, corrected on
+   * the days around each of the zone's offset transitions, where the local hours may map to more or
+   * less time. A day more than a day away from every transition has one offset from its midnight to
+   * the next, so its intervals last exactly their local length. The cost is that of the holidays
+   * and transitions in the range (a few per year), not of its days; no state is kept between calls.
+   */
+  private Duration wholeDays(LocalDate a, LocalDate b) {
+    long[] local = new long[7]; // nanoseconds of local working time per weekday (Monday first)
+    long week = 0;
+    for (DayOfWeek day : DayOfWeek.values()) {
+      long nanos = 0;
+      for (Interval interval : hours(day)) {
+        long end = interval.endsAtMidnight() ? NANOS_PER_DAY : interval.end().toNanoOfDay();
+        nanos += end - interval.start().toNanoOfDay();
+      }
+      local[day.ordinal()] = nanos;
+      week += nanos;
     }
-    long total = 0;
-    for (Interval interval : hours(d.getDayOfWeek())) {
-      Instant s = interval.startOn(d, zone);
-      Instant e = interval.endOn(d, zone);
-      if (s.isBefore(e)) {
-        total += Duration.between(s, e).toNanos();
+    long days = ChronoUnit.DAYS.between(a, b) + 1;
+    Duration total = Duration.ofNanos(week).multipliedBy(days / 7);
+    for (LocalDate d = a.plusDays(days / 7 * 7); !d.isAfter(b); d = d.plusDays(1)) {
+      total = total.plusNanos(local[d.getDayOfWeek().ordinal()]);
+    }
+    // The days within a day of a transition's local dates (before and after it) are counted
+    // exactly.
+    Set<LocalDate> exact = new HashSet<>();
+    ZoneRules rules = zone.getRules();
+    Instant end = b.plusDays(3).atStartOfDay(zone).toInstant();
+    for (ZoneOffsetTransition t =
+            rules.nextTransition(a.minusDays(3).atStartOfDay(zone).toInstant());
+        t != null && !t.getInstant().isAfter(end);
+        t = rules.nextTransition(t.getInstant())) {
+      for (LocalDate at :
+          List.of(t.getDateTimeBefore().toLocalDate(), t.getDateTimeAfter().toLocalDate())) {
+        for (LocalDate d = at.minusDays(1); !d.isAfter(at.plusDays(1)); d = d.plusDays(1)) {
+          if (!d.isBefore(a) && !d.isAfter(b)) {
+            exact.add(d);
+          }
+        }
+      }
+    }
+    for (LocalDate d : exact) {
+      Duration day = clipped(Instant.MIN, Instant.MAX, d, d);
+      total = total.plus(day).minusNanos(local[d.getDayOfWeek().ordinal()]);
+    }
+    for (LocalDate h : ((NavigableSet<LocalDate>) holidays).subSet(a, true, b, true)) {
+      if (!exact.contains(h)) {
+        total = total.minusNanos(local[h.getDayOfWeek().ordinal()]);
       }
     }
     return total;
   }
 
-  /**
-   * Prefix sums of the working time of whole days over a range of dates, for the calendar used last
-   * (held weakly, compared by identity; the record cannot hold a cache of its own). Ranges grow by
-   * a year on each side when a date outside is asked for; past {@link #MAX_DAYS} days (a sum of
-   * nanoseconds would near the range of a long) the days are summed one by one.
-   */
-  private static final class WholeDays {
-    static final int MAX_DAYS = 100_000;
-    static final int MARGIN_DAYS = 366;
-    private static volatile WholeDays last;
-
-    final WeakReference<BusinessCalendar> calendar;
-    final LocalDate base;
-
-    /** {@code nanos[i]}: the working time of the days {@code [base, base + i)}. */
-    final long[] nanos;
-
-    private WholeDays(BusinessCalendar calendar, LocalDate base, long[] nanos) {
-      this.calendar = new WeakReference<>(calendar);
-      this.base = base;
-      this.nanos = nanos;
-    }
-
-    static WholeDays of(BusinessCalendar c, LocalDate from, LocalDate to) {
-      WholeDays w = last;
-      boolean same = w != null && w.calendar.get() == c;
-      if (same && w.covers(from, to)) {
-        return w;
-      }
-      LocalDate lo = from.minusDays(MARGIN_DAYS);
-      LocalDate hi = to.plusDays(MARGIN_DAYS);
-      if (same) {
-        lo = w.base.isBefore(lo) ? w.base : lo;
-        LocalDate end = w.base.plusDays(w.nanos.length - 1L);
-        hi = end.isAfter(hi) ? end : hi;
-      }
-      long days = ChronoUnit.DAYS.between(lo, hi);
-      if (days > MAX_DAYS) {
-        lo = from;
-        days = ChronoUnit.DAYS.between(from, to) + 1;
-        if (days > MAX_DAYS) {
-          return new WholeDays(c, from, null);
-        }
-      }
-      long[] nanos = new long[(int) days + 1];
-      LocalDate d = lo;
-      for (int i = 0; i < days; i++, d = d.plusDays(1)) {
-        nanos[i + 1] = nanos[i] + c.dayNanos(d);
-      }
-      WholeDays built = new WholeDays(c, lo, nanos);
-      last = built;
-      return built;
-    }
-
-    boolean covers(LocalDate from, LocalDate to) {
-      return !from.isBefore(base) && ChronoUnit.DAYS.between(base, to) < nanos.length - 1;
-    }
-
-    /** The working time of the whole days {@code [from, to]}. */
-    Duration between(BusinessCalendar c, LocalDate from, LocalDate to) {
-      if (nanos == null) {
-        Duration total = Duration.ZERO;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-          total = total.plusNanos(c.dayNanos(d));
-        }
-        return total;
-      }
-      int i = (int) ChronoUnit.DAYS.between(base, from);
-      int j = (int) ChronoUnit.DAYS.between(base, to) + 1;
-      return Duration.ofNanos(nanos[j] - nanos[i]);
-    }
-  }
+  private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
   /**
    * The earliest instant {@code t >= start} with {@code businessTime(start, t)} equal to {@code
