@@ -2,22 +2,20 @@ package dev.funnel.losses;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.funnel.DealState;
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.DealWalk;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.engine.Window;
-import dev.funnel.internal.process.States;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Money;
 import dev.funnel.stats.Proportion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The loss analytics query (METRICS.md "Losses and people"): lost deals of the selection (the
@@ -93,61 +91,87 @@ public final class Losses {
    */
   public LossReport report() {
     Selection sel = window.resolve(log);
-    List<DealState> lost = new ArrayList<>();
-    for (DealState s : States.of(log, sel)) {
-      if (s.isLost()) {
-        lost.add(s);
+    DealWalk walk = DealWalk.of(log, sel.asOfOffset());
+    // One pass over the columns: amounts add up as minor units (a Money per deal and per sum cost
+    // 40 times the funnel's own pass on a million deals), groups are found by dictionary code.
+    Acc total = new Acc();
+    Acc[] byReason = new Acc[log.lossReasonNames.length];
+    Acc[] byStage = new Acc[log.pipeline.stages().size() + 1]; // the last: no stage
+    Acc[] byChannel = new Acc[log.channelNames.length];
+    Acc[] byOwner = new Acc[log.ownerNames.length];
+    Map<List<Integer>, Acc> crossed = new HashMap<>();
+    for (int d = sel.lo(); d < sel.hi(); d++) {
+      int stage = walk.stage[d];
+      if (stage < 0 || log.stageKind[stage] != ColumnarDealLog.LOST) {
+        continue;
       }
-    }
-    Optional<Money> amount = Optional.empty();
-    long without = 0;
-    for (DealState s : lost) {
-      amount = States.plus(amount, s.amount());
-      without += s.amount().isEmpty() ? 1 : 0;
-    }
-    Map<List<String>, Acc> groups = new LinkedHashMap<>();
-    for (DealState s : lost) {
-      groups
+      long minor = log.amount[d];
+      int lostAt = walk.lostAtStage[d] < 0 ? byStage.length - 1 : walk.lostAtStage[d];
+      total.add(minor);
+      add(byReason, log.lossReason[d], minor);
+      add(byStage, lostAt, minor);
+      add(byChannel, log.channel[d], minor);
+      add(byOwner, log.owner[d], minor);
+      crossed
           .computeIfAbsent(
-              List.of(s.lossReason(), lostAt(s), s.channel(), s.owner()), k -> new Acc())
-          .add(s);
+              List.of(log.lossReason[d], lostAt, log.channel[d], log.owner[d]), k -> new Acc())
+          .add(minor);
     }
-    List<LossGroup> crossed = new ArrayList<>();
-    groups.forEach(
+    String[] stageNames = new String[byStage.length];
+    for (int s = 0; s < byStage.length - 1; s++) {
+      stageNames[s] = log.pipeline.stages().get(s).id();
+    }
+    stageNames[byStage.length - 1] = NO_STAGE;
+    List<LossGroup> groups = new ArrayList<>();
+    crossed.forEach(
         (k, a) ->
-            crossed.add(
-                new LossGroup(k.get(0), k.get(1), k.get(2), k.get(3), a.count, a.amount, a.none)));
-    crossed.sort(
+            groups.add(
+                new LossGroup(
+                    log.lossReasonNames[k.get(0)],
+                    stageNames[k.get(1)],
+                    log.channelNames[k.get(2)],
+                    log.ownerNames[k.get(3)],
+                    a.count,
+                    money(a),
+                    a.none)));
+    groups.sort(
         Comparator.comparingLong(LossGroup::count)
             .reversed()
             .thenComparing(
                 g -> String.join("\u0000", g.reason(), g.lostAt(), g.channel(), g.owner())));
     return new LossReport(
         sel.asOf(),
-        lost.size(),
-        amount,
-        without,
-        rows(lost, DealState::lossReason),
-        rows(lost, Losses::lostAt),
-        rows(lost, DealState::channel),
-        rows(lost, DealState::owner),
-        crossed);
+        total.count,
+        money(total),
+        total.none,
+        rows(byReason, log.lossReasonNames, total.count),
+        rows(byStage, stageNames, total.count),
+        rows(byChannel, log.channelNames, total.count),
+        rows(byOwner, log.ownerNames, total.count),
+        groups);
   }
 
-  private static String lostAt(DealState s) {
-    return s.lostAt().orElse(NO_STAGE);
-  }
-
-  private static List<LossRow> rows(List<DealState> lost, Function<DealState, String> key) {
-    Map<String, Acc> by = new LinkedHashMap<>();
-    for (DealState s : lost) {
-      by.computeIfAbsent(key.apply(s), k -> new Acc()).add(s);
+  private static void add(Acc[] by, int code, long minor) {
+    Acc a = by[code];
+    if (a == null) {
+      a = by[code] = new Acc();
     }
+    a.add(minor);
+  }
+
+  /** The amount of an accumulator: absent when none of its deals has one. */
+  private Optional<Money> money(Acc a) {
+    return a.count == a.none ? Optional.empty() : log.money(a.minor);
+  }
+
+  private List<LossRow> rows(Acc[] by, String[] names, long lost) {
     List<LossRow> out = new ArrayList<>();
-    by.forEach(
-        (k, a) ->
-            out.add(
-                new LossRow(k, a.count, Proportion.of(a.count, lost.size()), a.amount, a.none)));
+    for (int code = 0; code < by.length; code++) {
+      Acc a = by[code];
+      if (a != null) {
+        out.add(new LossRow(names[code], a.count, Proportion.of(a.count, lost), money(a), a.none));
+      }
+    }
     out.sort(Comparator.comparingLong(LossRow::count).reversed().thenComparing(LossRow::key));
     return out;
   }
@@ -155,12 +179,17 @@ public final class Losses {
   private static final class Acc {
     long count;
     long none;
-    Optional<Money> amount = Optional.empty();
 
-    void add(DealState s) {
+    /** The sum of the amounts present, in minor units (a log's amounts total at most 2^63 - 1). */
+    long minor;
+
+    void add(long amount) {
       count++;
-      none += s.amount().isEmpty() ? 1 : 0;
-      amount = States.plus(amount, s.amount());
+      if (amount == ColumnarDealLog.NO_AMOUNT) {
+        none++;
+      } else {
+        minor = Math.addExact(minor, amount);
+      }
     }
   }
 
