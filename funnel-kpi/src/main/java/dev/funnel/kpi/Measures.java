@@ -3,11 +3,14 @@ package dev.funnel.kpi;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The base measures of one cell (a period and a scope, or a merge of several): for each measure its
@@ -20,7 +23,42 @@ import java.util.TreeMap;
  */
 public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records) {
 
-  private static final Comparator<Measure> BY_ID = Comparator.comparing(Measure::id);
+  /**
+   * Orders measures as their {@link Measure#id() ids} compare, without building the ids: the maps
+   * of every cell compare measures at each insertion and lookup, and building two strings per
+   * comparison was most of the time of a scorecard with thousands of channels.
+   */
+  static final Comparator<Measure> BY_ID = Measures::compareIds;
+
+  /** The id prefix of each source, by ordinal: its name in lower case. */
+  private static final String[] BASES =
+      Arrays.stream(Measure.Source.values())
+          .map(x -> x.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
+
+  /** {@code x.id().compareTo(y.id())} in sign, without allocating. */
+  static int compareIds(Measure x, Measure y) {
+    String bx = BASES[x.source().ordinal()];
+    String by = BASES[y.source().ordinal()];
+    String ax = x.argument().orElse(null);
+    String ay = y.argument().orElse(null);
+    int lx = bx.length() + (ax == null ? 0 : 1 + ax.length());
+    int ly = by.length() + (ay == null ? 0 : 1 + ay.length());
+    for (int i = 0, n = Math.min(lx, ly); i < n; i++) {
+      char cx = idChar(bx, ax, i);
+      char cy = idChar(by, ay, i);
+      if (cx != cy) {
+        return cx - cy;
+      }
+    }
+    return lx - ly;
+  }
+
+  /** Character i of the id {@code base} or {@code base:argument}. */
+  private static char idChar(String base, @Nullable String argument, int i) {
+    int b = base.length();
+    return i < b ? base.charAt(i) : i == b ? ':' : requireNonNull(argument).charAt(i - b - 1);
+  }
 
   /**
    * Validates and copies the maps.
