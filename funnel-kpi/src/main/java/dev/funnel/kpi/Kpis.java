@@ -473,10 +473,7 @@ public final class Kpis {
       String label = p.label(start);
       SortedMap<String, Measures> byChannel =
           cells.byPeriod().getOrDefault(start, Collections.emptySortedMap());
-      Measures all = Measures.empty();
-      for (Measures m : byChannel.values()) {
-        all = all.plus(m);
-      }
+      Measures all = Measures.sum(byChannel.values());
       for (String scope : scopes) {
         SortedMap<LocalDate, SortedMap<String, Measures>> dealCell = dealCells.get(scope);
         boolean dealScope = dealCell != null;

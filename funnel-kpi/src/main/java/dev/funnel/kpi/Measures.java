@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -126,12 +129,22 @@ public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records
    */
   public Measures plus(Measures other) {
     requireNonNull(other, "other");
-    TreeMap<Measure, BigDecimal> s = new TreeMap<>(BY_ID);
-    s.putAll(sums);
-    other.sums.forEach((m, v) -> s.merge(m, v, BigDecimal::add));
-    TreeMap<Measure, Long> r = new TreeMap<>(BY_ID);
-    r.putAll(records);
-    other.records.forEach((m, v) -> r.merge(m, v, Math::addExact));
+    return sum(List.of(this, other));
+  }
+
+  /**
+   * The merge of many cells at once (the constructor sorts once; merging them pairwise copied the
+   * sorted maps at every step).
+   *
+   * @throws ArithmeticException if a record count overflows
+   */
+  static Measures sum(Collection<Measures> cells) {
+    Map<Measure, BigDecimal> s = new HashMap<>();
+    Map<Measure, Long> r = new HashMap<>();
+    for (Measures c : cells) {
+      c.sums.forEach((m, v) -> s.merge(m, v, BigDecimal::add));
+      c.records.forEach((m, v) -> r.merge(m, v, Math::addExact));
+    }
     return new Measures(s, r);
   }
 
