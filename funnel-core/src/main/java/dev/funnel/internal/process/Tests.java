@@ -1,5 +1,6 @@
 package dev.funnel.internal.process;
 
+import dev.funnel.internal.stats.Select;
 import dev.funnel.stats.Proportion;
 import java.util.Arrays;
 import java.util.OptionalDouble;
@@ -63,7 +64,7 @@ public final class Tests {
       int n = sorted.length;
       int i = 0;
       while (i < n) {
-        int j = upperBound(sorted, sorted[i]) - 1;
+        int j = Select.upperBound(sorted, sorted[i]) - 1;
         double t = j - i + 1;
         t3 += t * t * t - t;
         i = j + 1;
@@ -101,8 +102,8 @@ public final class Tests {
       int i = 0;
       while (i < nx) {
         long v = xs[i];
-        int lo = lowerBound(sorted, v);
-        int hi = upperBound(sorted, v) - 1;
+        int lo = Select.lowerBound(sorted, v);
+        int hi = Select.upperBound(sorted, v) - 1;
         double rank = (lo + hi) / 2.0 + 1;
         while (i < nx && xs[i] == v) {
           rx += rank;
@@ -116,35 +117,5 @@ public final class Tests {
       }
       return OptionalDouble.of((u - nx * (double) ny / 2.0) / Math.sqrt(var));
     }
-  }
-
-  /** The index of the first value of the ascending array not below {@code v}. */
-  public static int lowerBound(long[] a, long v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** The index of the first value of the ascending array above {@code v}. */
-  public static int upperBound(long[] a, long v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

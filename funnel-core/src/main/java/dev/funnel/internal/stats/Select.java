@@ -145,7 +145,23 @@ public final class Select {
     return all[lo];
   }
 
-  private static int upperBound(long[] a, long v) {
+  /** The index of the first value of the ascending array not below {@code v}. */
+  public static int lowerBound(long[] a, long v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The index of the first value of the ascending array above {@code v}. */
+  public static int upperBound(long[] a, long v) {
     int lo = 0;
     int hi = a.length;
     while (lo < hi) {
