@@ -100,13 +100,20 @@ public final class Losses {
     Acc[] byChannel = new Acc[log.channelNames.length];
     Acc[] byOwner = new Acc[log.ownerNames.length];
     Map<List<Integer>, Acc> crossed = new HashMap<>();
+    // Lost-at is keyed by name, as before: a stage whose id is NO_STAGE shares the no-stage slot,
+    // not a second row of the same name.
+    int noStage = byStage.length - 1;
+    int[] slotOf = new int[noStage];
+    for (int s = 0; s < noStage; s++) {
+      slotOf[s] = log.pipeline.stages().get(s).id().equals(NO_STAGE) ? noStage : s;
+    }
     for (int d = sel.lo(); d < sel.hi(); d++) {
       int stage = walk.stage[d];
       if (stage < 0 || log.stageKind[stage] != ColumnarDealLog.LOST) {
         continue;
       }
       long minor = log.amount[d];
-      int lostAt = walk.lostAtStage[d] < 0 ? byStage.length - 1 : walk.lostAtStage[d];
+      int lostAt = walk.lostAtStage[d] < 0 ? noStage : slotOf[walk.lostAtStage[d]];
       total.add(minor);
       add(byReason, log.lossReason[d], minor);
       add(byStage, lostAt, minor);

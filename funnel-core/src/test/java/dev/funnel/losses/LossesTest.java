@@ -200,4 +200,28 @@ final class LossesTest {
         "cohort [2026-03-02T01:00:00Z, 2026-03-02T00:00:00Z) is empty: 'to' must be after 'from'",
         bad.getMessage());
   }
+
+  /**
+   * A stage whose id is {@value Losses#NO_STAGE} shares one lost-at row (and group) with the deals
+   * lost at creation, as the rows keyed by name always did, rather than two rows of the same key.
+   */
+  @Test
+  void aStageNamedLikeNoStageSharesItsRow() {
+    Pipeline p = Pipeline.builder("b").open("(none)").open("x").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("A", T0).amount("10.00", "EUR").build())
+            .deal(Deal.builder("B", T0).amount("5.00", "EUR").build())
+            .change("A", "lost", T0)
+            .change("B", "lost", h(1))
+            .build();
+    LossReport r = Losses.of(log).report();
+    assertEquals(
+        List.of(new LossRow("(none)", 2, Proportion.of(2, 2), eur("15.00"), 0)), r.lostAt());
+    assertEquals(
+        List.of(
+            new LossGroup(
+                "(unspecified)", "(none)", "(unspecified)", "(unspecified)", 2, eur("15.00"), 0)),
+        r.groups());
+  }
 }
