@@ -80,8 +80,10 @@ public final class Select {
     for (int i = from; i < to; i++) {
       sum = sum.add(BigInteger.valueOf(values[i]));
     }
+    // 34 digits, then one rounding to double: rounding to DECIMAL64's 16 digits first could land
+    // an ulp away from the (double) sum / n of the same values when their sum fits.
     return new BigDecimal(sum)
-        .divide(BigDecimal.valueOf(to - from), MathContext.DECIMAL64)
+        .divide(BigDecimal.valueOf(to - from), MathContext.DECIMAL128)
         .doubleValue();
   }
 

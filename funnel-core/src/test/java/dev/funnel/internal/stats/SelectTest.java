@@ -95,4 +95,14 @@ final class SelectTest {
   void noValuesGiveTheEmptyDistribution() {
     assertEquals(Distribution.empty(), Select.durations(List.of(), PS));
   }
+
+  /** A sum that overflows a long gives the mean the same values give when it does not. */
+  @Test
+  void meanOfAnOverflowingSumRoundsAsTheMeanOfOneValue() {
+    long v = 4_000_000_000_000_000_300L; // the nearest double is v + 212
+    double[] ps = Select.defaultPercentiles();
+    org.junit.jupiter.api.Assertions.assertEquals(
+        Select.distribution(new long[] {v}, 0, 1, ps).mean(),
+        Select.distribution(new long[] {v, v, v}, 0, 3, ps).mean());
+  }
 }
