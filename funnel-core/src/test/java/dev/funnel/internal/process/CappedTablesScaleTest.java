@@ -33,9 +33,20 @@ final class CappedTablesScaleTest {
     rows.add(header);
     items.forEach(i -> rows.add(new String[] {"k" + i, Integer.toString(i)}));
     for (int max : new int[] {0, 1, 2, 3, 4}) {
+      List<Integer> made = new ArrayList<>();
       assertEquals(
           Text.capped(rows, 1, max),
-          Text.capped(header, items, i -> new String[] {"k" + i, Integer.toString(i)}, 1, max));
+          Text.capped(
+              header,
+              items,
+              i -> {
+                made.add(i);
+                return new String[] {"k" + i, Integer.toString(i)};
+              },
+              1,
+              max));
+      // only the rows shown are made: the first max items, once each
+      assertEquals(items.subList(0, Math.min(max, items.size())), made);
     }
   }
 
