@@ -2,8 +2,8 @@ package dev.funnel.people;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.funnel.DealState;
 import dev.funnel.internal.columns.ColumnarDealLog;
+import dev.funnel.internal.engine.DealWalk;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.engine.Window;
 import dev.funnel.internal.process.States;
@@ -13,7 +13,6 @@ import dev.funnel.log.DealLog;
 import dev.funnel.model.Money;
 import dev.funnel.stats.Proportion;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,18 +99,26 @@ public final class People {
     long[] cycles = new long[4];
     int cycleCount;
 
-    void add(DealState s) {
+    /** The won amounts present, in minor units (a log's amounts total at most 2^63 - 1). */
+    long minor;
+
+    boolean priced;
+
+    void add(byte kind, long amount, long cycle) {
       deals++;
-      if (s.isWon()) {
+      if (kind == ColumnarDealLog.WON) {
         won++;
-        revenue = States.plus(revenue, s.amount());
-        unpriced += s.amount().isPresent() ? 0 : 1;
+        if (amount == ColumnarDealLog.NO_AMOUNT) {
+          unpriced++;
+        } else {
+          minor = Math.addExact(minor, amount);
+          priced = true;
+        }
         if (cycleCount == cycles.length) {
           cycles = Arrays.copyOf(cycles, cycleCount * 2);
         }
-        cycles[cycleCount++] =
-            Duration.between(s.createdAt(), s.closedAt().orElseThrow()).getSeconds();
-      } else if (s.isLost()) {
+        cycles[cycleCount++] = cycle;
+      } else if (kind == ColumnarDealLog.LOST) {
         lost++;
       }
     }
@@ -130,9 +137,25 @@ public final class People {
    */
   public PeopleReport report() {
     Selection sel = window.resolve(log);
+    // One pass over the deal columns (no DealState or Money per deal), owners found by code and
+    // listed in order of first appearance; a won deal's cycle is creation to its entry into won.
+    DealWalk walk = DealWalk.of(log, sel.asOfOffset());
     Map<String, Acc> by = new LinkedHashMap<>();
-    for (DealState s : States.of(log, sel)) {
-      by.computeIfAbsent(s.owner(), k -> new Acc()).add(s);
+    Acc[] byCode = new Acc[log.ownerNames.length];
+    for (int d = sel.lo(); d < sel.hi(); d++) {
+      int stage = walk.stage[d];
+      if (stage < 0) {
+        continue;
+      }
+      Acc a = byCode[log.owner[d]];
+      if (a == null) {
+        a = byCode[log.owner[d]] = new Acc();
+        by.put(log.ownerNames[log.owner[d]], a);
+      }
+      a.add(log.stageKind[stage], log.amount[d], (long) walk.entered[d] - log.created[d]);
+    }
+    for (Acc a : by.values()) {
+      a.revenue = a.priced ? log.money(a.minor) : Optional.empty();
     }
     return new PeopleReport(sel.asOf(), concentration(by), comparisons(by));
   }
