@@ -20,7 +20,7 @@ out="$here/results"
 [[ -f "$jar" ]] || { echo "no $jar: build with 'mvn -B -pl benchmarks -am package -DskipTests'" >&2; exit 1; }
 mkdir -p "$out"
 benches=("$@")
-[[ ${#benches[@]} -gt 0 ]] || benches=(FunnelReportBench SequenceBench LiveAppendBench CsvIngestBench)
+[[ ${#benches[@]} -gt 0 ]] || benches=(FunnelReportBench SequenceBench LiveAppendBench CsvIngestBench ProcessReportBench)
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -38,6 +38,7 @@ for b in "${benches[@]}"; do
       SequenceBench) smoke="-f 1 -wi 1 -i 1 -w 1s -r 1s -p events=1000000 -p entities=100000" ;;
       LiveAppendBench) smoke="-f 1 -wi 1 -i 1 -p deals=200000" ;;
       CsvIngestBench) smoke="-f 1 -wi 1 -i 1 -p deals=100000" ;;
+      ProcessReportBench) smoke="-f 1 -wi 1 -i 1 -w 1s -r 1s -p deals=100000 -p slaDeals=20000" ;;
     esac
   fi
   {
