@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param lostAt per stage lost at
  * @param channels per channel
  * @param owners per owner
- * @param groups per reason x stage lost at x channel x owner
+ * @param groups per reason x stage lost at x channel x owner, by count descending, then reason,
+ *     stage, channel and owner
  */
 public record LossReport(
     Instant asOf,

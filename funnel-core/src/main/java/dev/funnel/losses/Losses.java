@@ -141,11 +141,15 @@ public final class Losses {
                     a.count,
                     money(a),
                     a.none)));
+    // Ties by key, field by field: joining the fields (NUL first) orders the same for fields
+    // without NUL, and built two strings per comparison.
     groups.sort(
         Comparator.comparingLong(LossGroup::count)
             .reversed()
-            .thenComparing(
-                g -> String.join("\u0000", g.reason(), g.lostAt(), g.channel(), g.owner())));
+            .thenComparing(LossGroup::reason)
+            .thenComparing(LossGroup::lostAt)
+            .thenComparing(LossGroup::channel)
+            .thenComparing(LossGroup::owner));
     return new LossReport(
         sel.asOf(),
         total.count,
