@@ -6,8 +6,8 @@ import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.engine.DealWalk;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.engine.Window;
+import dev.funnel.internal.process.AmountSum;
 import dev.funnel.log.DealLog;
-import dev.funnel.model.Money;
 import dev.funnel.stats.Proportion;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The loss analytics query (METRICS.md "Losses and people"): lost deals of the selection (the
@@ -94,19 +93,22 @@ public final class Losses {
     DealWalk walk = DealWalk.of(log, sel.asOfOffset());
     // One pass over the columns: amounts add up as minor units (a Money per deal and per sum cost
     // 40 times the funnel's own pass on a million deals), groups are found by dictionary code.
-    Acc total = new Acc();
-    Acc[] byReason = new Acc[log.lossReasonNames.length];
-    Acc[] byStage = new Acc[log.pipeline.stages().size() + 1]; // the last: no stage
-    Acc[] byChannel = new Acc[log.channelNames.length];
-    Acc[] byOwner = new Acc[log.ownerNames.length];
-    Map<List<Integer>, Acc> crossed = new HashMap<>();
+    AmountSum total = new AmountSum();
+    AmountSum[] byReason = new AmountSum[log.lossReasonNames.length];
+    AmountSum[] byStage = new AmountSum[log.pipeline.stages().size() + 1]; // the last: no stage
+    AmountSum[] byChannel = new AmountSum[log.channelNames.length];
+    AmountSum[] byOwner = new AmountSum[log.ownerNames.length];
+    Map<List<Integer>, AmountSum> crossed = new HashMap<>();
     // Lost-at is keyed by name, as before: a stage whose id is NO_STAGE shares the no-stage slot,
     // not a second row of the same name.
     int noStage = byStage.length - 1;
     int[] slotOf = new int[noStage];
+    String[] stageNames = new String[byStage.length];
     for (int s = 0; s < noStage; s++) {
-      slotOf[s] = log.pipeline.stages().get(s).id().equals(NO_STAGE) ? noStage : s;
+      stageNames[s] = log.pipeline.stages().get(s).id();
+      slotOf[s] = stageNames[s].equals(NO_STAGE) ? noStage : s;
     }
+    stageNames[noStage] = NO_STAGE;
     for (int d = sel.lo(); d < sel.hi(); d++) {
       int stage = walk.stage[d];
       if (stage < 0 || log.stageKind[stage] != ColumnarDealLog.LOST) {
@@ -121,14 +123,10 @@ public final class Losses {
       add(byOwner, log.owner[d], minor);
       crossed
           .computeIfAbsent(
-              List.of(log.lossReason[d], lostAt, log.channel[d], log.owner[d]), k -> new Acc())
+              List.of(log.lossReason[d], lostAt, log.channel[d], log.owner[d]),
+              k -> new AmountSum())
           .add(minor);
     }
-    String[] stageNames = new String[byStage.length];
-    for (int s = 0; s < byStage.length - 1; s++) {
-      stageNames[s] = log.pipeline.stages().get(s).id();
-    }
-    stageNames[byStage.length - 1] = NO_STAGE;
     List<LossGroup> groups = new ArrayList<>();
     crossed.forEach(
         (k, a) ->
@@ -138,9 +136,9 @@ public final class Losses {
                     stageNames[k.get(1)],
                     log.channelNames[k.get(2)],
                     log.ownerNames[k.get(3)],
-                    a.count,
-                    money(a),
-                    a.none)));
+                    a.deals(),
+                    a.money(log),
+                    a.missing())));
     // Ties by key, field by field: joining the fields (NUL first) orders the same for fields
     // without NUL, and built two strings per comparison.
     groups.sort(
@@ -152,56 +150,36 @@ public final class Losses {
             .thenComparing(LossGroup::owner));
     return new LossReport(
         sel.asOf(),
-        total.count,
-        money(total),
-        total.none,
-        rows(byReason, log.lossReasonNames, total.count),
-        rows(byStage, stageNames, total.count),
-        rows(byChannel, log.channelNames, total.count),
-        rows(byOwner, log.ownerNames, total.count),
+        total.deals(),
+        total.money(log),
+        total.missing(),
+        rows(byReason, log.lossReasonNames, total.deals()),
+        rows(byStage, stageNames, total.deals()),
+        rows(byChannel, log.channelNames, total.deals()),
+        rows(byOwner, log.ownerNames, total.deals()),
         groups);
   }
 
-  private static void add(Acc[] by, int code, long minor) {
-    Acc a = by[code];
+  private static void add(AmountSum[] by, int code, long minor) {
+    AmountSum a = by[code];
     if (a == null) {
-      a = by[code] = new Acc();
+      a = by[code] = new AmountSum();
     }
     a.add(minor);
   }
 
-  /** The amount of an accumulator: absent when none of its deals has one. */
-  private Optional<Money> money(Acc a) {
-    return a.count == a.none ? Optional.empty() : log.money(a.minor);
-  }
-
-  private List<LossRow> rows(Acc[] by, String[] names, long lost) {
+  private List<LossRow> rows(AmountSum[] by, String[] names, long lost) {
     List<LossRow> out = new ArrayList<>();
     for (int code = 0; code < by.length; code++) {
-      Acc a = by[code];
+      AmountSum a = by[code];
       if (a != null) {
-        out.add(new LossRow(names[code], a.count, Proportion.of(a.count, lost), money(a), a.none));
+        out.add(
+            new LossRow(
+                names[code], a.deals(), Proportion.of(a.deals(), lost), a.money(log), a.missing()));
       }
     }
     out.sort(Comparator.comparingLong(LossRow::count).reversed().thenComparing(LossRow::key));
     return out;
-  }
-
-  private static final class Acc {
-    long count;
-    long none;
-
-    /** The sum of the amounts present, in minor units (a log's amounts total at most 2^63 - 1). */
-    long minor;
-
-    void add(long amount) {
-      count++;
-      if (amount == ColumnarDealLog.NO_AMOUNT) {
-        none++;
-      } else {
-        minor = Math.addExact(minor, amount);
-      }
-    }
   }
 
   /** The options set so far. */

@@ -6,6 +6,7 @@ import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.engine.DealWalk;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.engine.Window;
+import dev.funnel.internal.process.AmountSum;
 import dev.funnel.internal.process.States;
 import dev.funnel.internal.process.Tests;
 import dev.funnel.internal.stats.Select;
@@ -92,28 +93,16 @@ public final class People {
 
   private static final class Acc {
     long deals;
-    long won;
     long lost;
+    final AmountSum wonAmounts = new AmountSum();
     Optional<Money> revenue = Optional.empty();
-    long unpriced;
     long[] cycles = new long[4];
     int cycleCount;
-
-    /** The won amounts present, in minor units (a log's amounts total at most 2^63 - 1). */
-    long minor;
-
-    boolean priced;
 
     void add(byte kind, long amount, long cycle) {
       deals++;
       if (kind == ColumnarDealLog.WON) {
-        won++;
-        if (amount == ColumnarDealLog.NO_AMOUNT) {
-          unpriced++;
-        } else {
-          minor = Math.addExact(minor, amount);
-          priced = true;
-        }
+        wonAmounts.add(amount);
         if (cycleCount == cycles.length) {
           cycles = Arrays.copyOf(cycles, cycleCount * 2);
         }
@@ -121,6 +110,15 @@ public final class People {
       } else if (kind == ColumnarDealLog.LOST) {
         lost++;
       }
+    }
+
+    long won() {
+      return wonAmounts.deals();
+    }
+
+    /** Won deals without an amount. */
+    long unpriced() {
+      return wonAmounts.missing();
     }
 
     long[] cycles() {
@@ -155,7 +153,7 @@ public final class People {
       a.add(log.stageKind[stage], log.amount[d], (long) walk.entered[d] - log.created[d]);
     }
     for (Acc a : by.values()) {
-      a.revenue = a.priced ? log.money(a.minor) : Optional.empty();
+      a.revenue = a.wonAmounts.money(log);
     }
     return new PeopleReport(sel.asOf(), concentration(by), comparisons(by));
   }
@@ -171,7 +169,7 @@ public final class People {
     long unpriced = 0;
     for (Map.Entry<String, Acc> e : owners) {
       total = States.plus(total, e.getValue().revenue);
-      unpriced += e.getValue().unpriced;
+      unpriced += e.getValue().unpriced();
     }
     int m = owners.size();
     int top = (m + 4) / 5;
@@ -192,7 +190,7 @@ public final class People {
         hhi += s * s;
       }
       shares.add(
-          new OwnerShare(owners.get(i).getKey(), rev, owners.get(i).getValue().unpriced, share));
+          new OwnerShare(owners.get(i).getKey(), rev, owners.get(i).getValue().unpriced(), share));
     }
     return new Concentration(
         m,
@@ -210,7 +208,7 @@ public final class People {
     long lost = 0;
     int cycles = 0;
     for (Acc a : by.values()) {
-      won += a.won;
+      won += a.won();
       lost += a.lost;
       cycles += a.cycleCount;
     }
@@ -232,8 +230,8 @@ public final class People {
     double[] ps = Select.defaultPercentiles();
     for (Map.Entry<String, Acc> e : by.entrySet()) {
       Acc a = e.getValue();
-      Proportion mine = Proportion.of(a.won, a.won + a.lost);
-      Proportion rest = Proportion.of(won - a.won, won - a.won + lost - a.lost);
+      Proportion mine = Proportion.of(a.won(), a.won() + a.lost);
+      Proportion rest = Proportion.of(won - a.won(), won - a.won() + lost - a.lost);
       OptionalDouble z = Tests.twoProportionZ(mine, rest);
       long[] own = a.cycles();
       Arrays.sort(own);
