@@ -111,10 +111,9 @@ public record Measures(Map<Measure, BigDecimal> sums, Map<Measure, Long> records
   public Measures plus(Measure measure, BigDecimal amount) {
     requireNonNull(measure, "measure");
     requireNonNull(amount, "amount");
-    TreeMap<Measure, BigDecimal> s = new TreeMap<>(BY_ID);
-    s.putAll(sums);
-    TreeMap<Measure, Long> r = new TreeMap<>(BY_ID);
-    r.putAll(records);
+    // Hash maps: the constructor sorts (copying into sorted maps here sorted twice).
+    Map<Measure, BigDecimal> s = new HashMap<>(sums);
+    Map<Measure, Long> r = new HashMap<>(records);
     s.merge(measure, amount, BigDecimal::add);
     r.merge(measure, 1L, Math::addExact);
     return new Measures(s, r);

@@ -32,22 +32,10 @@ public final class Text {
     return Tables.align(rows, textColumns);
   }
 
-  /** The aligned table of the first {@code maxRows} data rows and a line saying how many more. */
-  public static String capped(List<String[]> rows, int textColumns, int maxRows) {
-    Tables.requireRows(maxRows);
-    int data = rows.size() - 1;
-    if (data <= maxRows) {
-      return align(rows, textColumns);
-    }
-    return align(rows.subList(0, maxRows + 1), textColumns)
-        + "... "
-        + (data - maxRows)
-        + " more rows\n";
-  }
-
   /**
-   * {@link #capped(List, int, int)} of a header and one row per item, making only the rows shown: a
-   * table of 100,000 owners formats 20 of them, not every one.
+   * The aligned table of a header and the rows of the first {@code maxRows} items, and a line
+   * saying how many more: only the rows shown are made (a table of 100,000 owners formats 20 of
+   * them).
    */
   public static <T> String capped(
       String[] header, List<T> items, Function<T, String[]> row, int textColumns, int maxRows) {

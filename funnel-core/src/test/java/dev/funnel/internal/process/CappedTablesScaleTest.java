@@ -35,7 +35,7 @@ final class CappedTablesScaleTest {
     for (int max : new int[] {0, 1, 2, 3, 4}) {
       List<Integer> made = new ArrayList<>();
       assertEquals(
-          Text.capped(rows, 1, max),
+          everyRowThenCapped(rows, 1, max),
           Text.capped(
               header,
               items,
@@ -91,5 +91,17 @@ final class CappedTablesScaleTest {
     LossReport r = new LossReport(T0, ROWS, Optional.empty(), 0, rows, rows, rows, rows, groups);
     String text = r.toString();
     assertTrue(text.contains("... " + (ROWS - 20) + " more rows"));
+  }
+
+  /** The tables as they were made before: every row formatted, then the first max kept. */
+  private static String everyRowThenCapped(List<String[]> rows, int textColumns, int maxRows) {
+    int data = rows.size() - 1;
+    if (data <= maxRows) {
+      return Text.align(rows, textColumns);
+    }
+    return Text.align(rows.subList(0, maxRows + 1), textColumns)
+        + "... "
+        + (data - maxRows)
+        + " more rows\n";
   }
 }
