@@ -79,6 +79,15 @@ final class KpiCommandTest {
     throw new AssertionError(period + " " + scope + " " + id + " not in the report");
   }
 
+  /** The fixture's arguments, each given option naming another file; a list to add options to. */
+  private List<String> argsWith(Object... optionsAndFiles) {
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    for (int i = 0; i < optionsAndFiles.length; i += 2) {
+      a.set(a.indexOf((String) optionsAndFiles[i]) + 1, optionsAndFiles[i + 1].toString());
+    }
+    return a;
+  }
+
   @Test
   void jsonHasTheShapeOfFormatsMdAndHandComputedValues() throws IOException {
     Cli.Run r = run(concat(args, "--format", "json"));
@@ -136,8 +145,7 @@ final class KpiCommandTest {
             "L1,2026-03-02T09:00:00Z,web",
             "L2,2026-03-02T10:00:00Z,ads",
             "L3,2026-03-01T20:00:00Z,web");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--leads") + 1, dup.toString());
+    List<String> a = argsWith("--leads", dup);
     Cli.Run strict = run(a.toArray(new String[0]));
     assertEquals(2, strict.status());
     assertEquals(List.of(dup + ":3: lead_id: \"L1\": lead id is used twice"), strict.errLines());
@@ -160,8 +168,7 @@ final class KpiCommandTest {
             "date,channel,metric,value",
             "2026-03-01,web,cpl,5",
             "0001-01-01,web,clicks,100");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--activity") + 1, activity.toString());
+    List<String> a = argsWith("--activity", activity);
     String cpl =
         activity
             + ":2: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
@@ -193,8 +200,7 @@ final class KpiCommandTest {
             "2026-03-01,web,cpl,5",
             "2026-03-01,web,posts,2",
             "2026-03-02,ads,cost_per_qualified,7");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--activity") + 1, activity.toString());
+    List<String> a = argsWith("--activity", activity);
     String cpl =
         activity
             + ":3: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
@@ -232,8 +238,7 @@ final class KpiCommandTest {
             "date,channel,cost,currency",
             "2026-03-01,web,30.00,EUR",
             "2026-03-02,ads,20.00,USD");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--spend") + 1, usd.toString());
+    List<String> a = argsWith("--spend", usd);
     Cli.Run r = run(a.toArray(new String[0]));
     assertEquals(2, r.status());
     // review finding 13: the message named neither the spend file nor the line
@@ -306,10 +311,7 @@ final class KpiCommandTest {
             "2206-03-01,web,5.00,EUR");
     Path activity =
         write(dir, "activity_far.csv", "date,channel,metric,value", "2206-03-01,web,clicks,100");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--leads") + 1, leads.toString());
-    a.set(a.indexOf("--spend") + 1, spend.toString());
-    a.set(a.indexOf("--activity") + 1, activity.toString());
+    List<String> a = argsWith("--leads", leads, "--spend", spend, "--activity", activity);
     String reason =
         "after 2094-03-19T03:14:07Z, the last instant the deal log measures (68 years after its"
             + " first)";
@@ -358,10 +360,7 @@ final class KpiCommandTest {
             "date,channel,metric,value",
             "0001-01-01,web,clicks,100",
             "2026-03-01,web,clicks,100");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--leads") + 1, leads.toString());
-    a.set(a.indexOf("--spend") + 1, spend.toString());
-    a.set(a.indexOf("--activity") + 1, activity.toString());
+    List<String> a = argsWith("--leads", leads, "--spend", spend, "--activity", activity);
     String before =
         "before 1958-02-10T20:45:53Z, the earliest instant read with the deal log (68 years before"
             + " its first)";
@@ -413,8 +412,7 @@ final class KpiCommandTest {
             "date,channel,cost,currency",
             "2026-03-01,web,30.00,EUR",
             "2026-03-02,ads,abc,EUR");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--spend") + 1, bad.toString());
+    List<String> a = argsWith("--spend", bad);
     a.addAll(List.of("--lenient", "--format", "json"));
     Cli.Run r = run(a.toArray(new String[0]));
     assertEquals(0, r.status(), r.err());
@@ -486,8 +484,7 @@ final class KpiCommandTest {
             "D2,2026-03-01T00:00:00Z,bob,ads,500.00,EUR,L2,ent",
             "D3,2026-03-02T00:00:00Z,ann,ads,,,,smb",
             "D4,2026-03-02T00:00:00Z,,web,,,,");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--deals") + 1, deals.toString());
+    List<String> a = argsWith("--deals", deals);
     a.addAll(List.of("--by", "owner,segment", "--format", "json"));
     Cli.Run r = run(a.toArray(new String[0]));
     assertEquals(0, r.status(), r.err());
@@ -539,8 +536,7 @@ final class KpiCommandTest {
             "D2,2026-03-01T00:00:00Z,bob,ads,500.00,EUR,FY27-Q1",
             "D3,2026-03-02T00:00:00Z,ann,ads,,,FY27-Q1",
             "D4,2026-03-02T00:00:00Z,,web,,,");
-    List<String> a = new java.util.ArrayList<>(List.of(args));
-    a.set(a.indexOf("--deals") + 1, deals.toString());
+    List<String> a = argsWith("--deals", deals);
     Cli.Run shadowed = run(concat(a.toArray(new String[0]), "--by", "quarter"));
     assertEquals(2, shadowed.status());
     assertEquals(
@@ -571,9 +567,8 @@ final class KpiCommandTest {
 
   @Test
   void missingSpendFileExitsTwoWithOneLine() {
-    List<String> a = new java.util.ArrayList<>(List.of(args));
     Path missing = dir.resolve("nope.csv");
-    a.set(a.indexOf("--spend") + 1, missing.toString());
+    List<String> a = argsWith("--spend", missing);
     Cli.Run r = run(a.toArray(new String[0]));
     assertEquals(2, r.status());
     assertEquals(List.of(missing + ": no such file"), r.errLines());
