@@ -89,6 +89,15 @@ final class Cli {
     "D3,qualified,2026-03-03T00:00:00Z"
   };
 
+  /** The rejection of an activity row whose metric is called cpl, like the built-in KPI. */
+  static String cplClash(Path activity, int line) {
+    return activity
+        + ":"
+        + line
+        + ": metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
+        + " LOWER_IS_BETTER) = spend / leads: rename the metric";
+  }
+
   /** The pipeline, deals and changes files of the four deals in {@code dir}. */
   static List<Path> fourDeals(Path dir) throws IOException {
     return List.of(

@@ -169,10 +169,7 @@ final class KpiCommandTest {
             "2026-03-01,web,cpl,5",
             "0001-01-01,web,clicks,100");
     List<String> a = argsWith("--activity", activity);
-    String cpl =
-        activity
-            + ":2: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
-            + " LOWER_IS_BETTER) = spend / leads: rename the metric";
+    String cpl = Cli.cplClash(activity, 2);
     Cli.Run strict = run(a.toArray(new String[0]));
     assertEquals(2, strict.status());
     assertEquals(List.of(cpl), strict.errLines());
@@ -201,10 +198,7 @@ final class KpiCommandTest {
             "2026-03-01,web,posts,2",
             "2026-03-02,ads,cost_per_qualified,7");
     List<String> a = argsWith("--activity", activity);
-    String cpl =
-        activity
-            + ":3: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
-            + " LOWER_IS_BETTER) = spend / leads: rename the metric";
+    String cpl = Cli.cplClash(activity, 3);
     String costPerQualified =
         activity
             + ":5: metric: \"cost_per_qualified\": has the id of the built-in KPI"

@@ -332,10 +332,7 @@ final class ValidateCommandTest {
             "2026-03-01,ads,impressions,1000",
             "2026-03-01,ads,cpl,5",
             "2026-03-01,ads,cost_per_qualified,7");
-    String cpl =
-        activity
-            + ":3: metric: \"cpl\": has the id of the built-in KPI cpl (OUTCOME, MONEY,"
-            + " LOWER_IS_BETTER) = spend / leads: rename the metric";
+    String cpl = Cli.cplClash(activity, 3);
     Cli.Run alone = run("validate", "--activity", activity.toString());
     assertEquals(2, alone.status());
     // without the pipeline, the open stages (and so cost_per_qualified) are unknown
