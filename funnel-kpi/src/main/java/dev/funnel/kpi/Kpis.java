@@ -34,6 +34,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The KPI query (METRICS.md "KPIs"): KPIs per period and scope with directed changes, targets,
@@ -554,43 +555,65 @@ public final class Kpis {
     Instant earliest = first.get().minusSeconds(Integer.MAX_VALUE);
     LocalDate earliestDay = LocalDate.ofInstant(earliest, ZoneOffset.UTC);
     long limit = first.get().getEpochSecond() + Integer.MAX_VALUE;
-    boolean bounded = asOf.isEmpty();
+    // without an as-of, the latest record makes it: one starting after the limit is refused
+    long last = asOf.isEmpty() ? limit : Long.MAX_VALUE;
+    // a record's description is built only for the one refused, not for every record
     for (int i = 0; i < ls.size(); i++) {
       Lead l = ls.get(i);
-      String record = "leads[" + i + "]: lead \"" + l.id() + "\" created at " + l.createdAt();
-      if (l.createdAt().isBefore(earliest)) {
-        throw beforeLog(record, first.get(), "instant " + earliest);
-      }
-      if (bounded && l.createdAt().getEpochSecond() > limit) {
-        throw afterLog(record, first.get());
+      boolean before = l.createdAt().isBefore(earliest);
+      if (before || l.createdAt().getEpochSecond() > last) {
+        String record = "leads[" + i + "]: lead \"" + l.id() + "\" created at " + l.createdAt();
+        throw before
+            ? beforeLog(record, first.get(), "instant " + earliest)
+            : afterLog(record, first.get());
       }
     }
     List<List<SpendSample>> costs = List.of(sp, sc);
     List<String> names = List.of("spend", "salesCost");
     for (int k = 0; k < costs.size(); k++) {
       List<SpendSample> samples = costs.get(k);
+      String name = names.get(k);
       for (int i = 0; i < samples.size(); i++) {
         SpendSample s = samples.get(i);
-        String record = names.get(k) + "[" + i + "]: " + s.date() + " (" + s.channel() + ")";
-        dated(record, s.date(), earliestDay, bounded ? limit : Long.MAX_VALUE, z, first.get());
+        int at = i;
+        dated(
+            () -> name + "[" + at + "]: " + s.date() + " (" + s.channel() + ")",
+            s.date(),
+            earliestDay,
+            last,
+            z,
+            first.get());
       }
     }
     for (int i = 0; i < ac.size(); i++) {
       ActivitySample a = ac.get(i);
-      String record =
-          "activity[" + i + "]: " + a.date() + " (" + a.channel() + ", " + a.metric() + ")";
-      dated(record, a.date(), earliestDay, bounded ? limit : Long.MAX_VALUE, z, first.get());
+      int at = i;
+      dated(
+          () -> "activity[" + at + "]: " + a.date() + " (" + a.channel() + ", " + a.metric() + ")",
+          a.date(),
+          earliestDay,
+          last,
+          z,
+          first.get());
     }
   }
 
-  /** Refuses a dated record before {@code earliestDay} or starting after second {@code limit}. */
+  /**
+   * Refuses a dated record before {@code earliestDay} or starting after second {@code limit} (none
+   * when it is {@link Long#MAX_VALUE}); {@code record} describes it in the message.
+   */
   private static void dated(
-      String record, LocalDate date, LocalDate earliestDay, long limit, ZoneId z, Instant first) {
+      Supplier<String> record,
+      LocalDate date,
+      LocalDate earliestDay,
+      long limit,
+      ZoneId z,
+      Instant first) {
     if (date.isBefore(earliestDay)) {
-      throw beforeLog(record, first, "day " + earliestDay + " (UTC)");
+      throw beforeLog(record.get(), first, "day " + earliestDay + " (UTC)");
     }
-    if (date.atStartOfDay(z).toInstant().getEpochSecond() > limit) {
-      throw afterLog(record, first);
+    if (limit != Long.MAX_VALUE && date.atStartOfDay(z).toInstant().getEpochSecond() > limit) {
+      throw afterLog(record.get(), first);
     }
   }
 
