@@ -46,11 +46,7 @@ public record Distribution(
    * @throws IllegalArgumentException if {@code p} is not in [0, 1]
    */
   public static String percentLabel(double p) {
-    if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
-    }
-    // thousandths of a percent; p * 100 is inexact in binary (0.29 * 100 = 28.999999999999996)
-    long milli = Math.round(p * 100_000);
+    long milli = gridPoint(p);
     String whole = Long.toString(milli / 1000);
     long fraction = milli % 1000;
     if (fraction == 0) {
@@ -69,10 +65,19 @@ public record Distribution(
    * @throws IllegalArgumentException if {@code p} is not in [0, 1]
    */
   public static double onNamingGrid(double p) {
+    return gridPoint(p) / 100_000.0;
+  }
+
+  /**
+   * The point of the naming grid nearest to {@code p}, in thousandths of a percent: two percentiles
+   * share a {@link #percentLabel} exactly when they share this point.
+   */
+  private static long gridPoint(double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("percentile " + p + " is not in [0, 1]");
     }
-    return Math.round(p * 100_000) / 100_000.0;
+    // p * 100 is inexact in binary (0.29 * 100 = 28.999999999999996): round to the grid
+    return Math.round(p * 100_000);
   }
 
   /**
@@ -98,10 +103,11 @@ public record Distribution(
     // Map.copyOf would iterate in a per-JVM order; a sorted copy lists p50 before p90 every time.
     // + 0.0 turns a key of -0.0 into 0.0, the key percentile(0.0) looks up.
     TreeMap<Double, Duration> sorted = new TreeMap<>();
-    Map<String, Double> named = new java.util.HashMap<>();
+    // keyed by the grid point, not the label: no name is formatted unless two share one
+    Map<Long, Double> named = new java.util.HashMap<>();
     for (Map.Entry<Double, Duration> e : percentiles.entrySet()) {
       double p = e.getKey() + 0.0;
-      Double twin = named.put(percentLabel(p), p);
+      Double twin = named.put(gridPoint(p), p);
       if (twin != null && twin != p) {
         throw new IllegalArgumentException(
             "percentiles " + twin + " and " + p + " share the name p" + percentLabel(p));
