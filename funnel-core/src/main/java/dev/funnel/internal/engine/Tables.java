@@ -77,10 +77,10 @@ public final class Tables {
     List<String> header =
         new ArrayList<>(List.of("stage", "reached", "entered", "cumulative", "to next", "lost at"));
     for (int i = 0; i < ps.length; i++) {
-      header.add((i == 0 ? "time in stage p" : "p") + label(ps[i]));
+      header.add((i == 0 ? "time in stage p" : "p") + Distribution.percentLabel(ps[i]));
     }
     header.add("open");
-    header.add("age p" + label(main));
+    header.add("age p" + Distribution.percentLabel(main));
     List<String[]> rows = new ArrayList<>();
     rows.add(header.toArray(new String[0]));
     for (StageFigures s : stages) {
@@ -135,7 +135,7 @@ public final class Tables {
           "lost",
           "win rate",
           "cohort conv.",
-          "won cycle p" + label(main),
+          "won cycle p" + Distribution.percentLabel(main),
           "avg won deal"
         });
     int shown = 0;
@@ -213,11 +213,6 @@ public final class Tables {
   /** The percentile of the one-column figures (age, won cycle): p50 if asked, else the smallest. */
   static double main(List<Double> asked) {
     return asked.contains(0.5) ? 0.5 : asked.get(0);
-  }
-
-  /** 50 for 0.5, 99.9 for 0.999: {@link Distribution#percentLabel}. */
-  static String label(double p) {
-    return Distribution.percentLabel(p);
   }
 
   /** Columns left-aligned for the first {@code textColumns}, right-aligned after. */
