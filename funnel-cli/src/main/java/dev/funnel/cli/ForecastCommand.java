@@ -157,9 +157,7 @@ final class ForecastCommand implements Callable<Integer> {
     // rejected records (see Horizon).
     Horizon horizon = Horizon.of(read, inputs.files());
     if (budget != null) {
-      SpendRecords s =
-          horizon.spend(
-              Inputs.read(budget.spend, (in, name) -> SpendRecords.read(inputs.files(), in, name)));
+      SpendRecords s = horizon.spend(inputs.spendRecords(budget.spend));
       // as in kpi: a row in another currency is named by its file and line
       KpiCommand.checkCurrencies(log.currency(), s);
       spend = s.spend();

@@ -5,6 +5,7 @@ import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.InputFileException;
 import dev.funnel.io.LeadRecords;
 import dev.funnel.io.ReadResult;
+import dev.funnel.io.SpendRecords;
 import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.RejectedRecordException;
@@ -99,11 +100,14 @@ final class Inputs {
     return read(file, (in, name) -> TouchRecords.read(files, in, name));
   }
 
-  FunnelFiles files() {
-    return files;
+  /**
+   * The spend of a {@code spend.csv} with the origin of each row, for checks made after reading.
+   */
+  SpendRecords spendRecords(Path file) {
+    return read(file, (in, name) -> SpendRecords.read(files, in, name));
   }
 
-  <T> ReadResult<T> csv(Path file, Read<ReadResult<T>> reader) {
-    return read(file, reader);
+  FunnelFiles files() {
+    return files;
   }
 }

@@ -154,9 +154,7 @@ final class KpiCommand implements Callable<Integer> {
       records = records.plus(ReadSummary.of(l.leads()));
       kpis.leads(l.leads().records());
     }
-    SpendRecords spendRecords =
-        horizon.spend(
-            Inputs.read(spend, (in, name) -> SpendRecords.read(inputs.files(), in, name)));
+    SpendRecords spendRecords = horizon.spend(inputs.spendRecords(spend));
     ReadResult<SpendSample> s = spendRecords.spend();
     records = records.plus(ReadSummary.of(s));
     checkCurrencies(log.currency(), spendRecords);
