@@ -240,10 +240,7 @@ final class ForecastCommand implements Callable<Integer> {
       doc.write(w);
       return;
     }
-    if (!where.isEmpty()) {
-      w.write(Where.describe(where));
-      w.write("\n");
-    }
+    Where.writeLine(w, where);
     w.write(report.toString());
     if (backtest.isPresent()) {
       w.write("\n");

@@ -318,10 +318,7 @@ final class ReportCommand implements Callable<Integer> {
         w.write(HtmlReport.page(report, records, tables, where));
         return;
       case TABLE:
-        if (!where.isEmpty()) {
-          w.write(Where.describe(where));
-          w.write("\n");
-        }
+        Where.writeLine(w, where);
         w.write(report.printAll());
         for (String[] t : tables) {
           w.write("\n");

@@ -4,6 +4,8 @@ import dev.funnel.Dimension;
 import dev.funnel.io.JsonReports;
 import dev.funnel.log.DealLog;
 import dev.funnel.model.Deal;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +55,16 @@ final class Where {
   /** How a report names the segment: {@code deals where channel=ads and owner=ann}. */
   static String describe(List<String> conditions) {
     return "deals where " + String.join(" and ", conditions.stream().map(String::strip).toList());
+  }
+
+  /**
+   * Writes the first line of a table report of a segment, {@link #describe}; none for every deal.
+   */
+  static void writeLine(Writer w, List<String> conditions) throws IOException {
+    if (!conditions.isEmpty()) {
+      w.write(describe(conditions));
+      w.write("\n");
+    }
   }
 
   /**
