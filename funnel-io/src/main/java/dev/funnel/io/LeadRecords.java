@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The leads of a {@code leads.csv} together with where each accepted lead came from (file and
@@ -77,13 +78,17 @@ public record LeadRecords(ReadResult<Lead> leads, List<Origin> origins) {
                           l.rejectedAt());
                   for (int f = 0; f < fields.length; f++) {
                     if (at.get(f).isPresent()) {
-                      Instant t = at.get(f).get();
-                      if (t.isBefore(first) || t.isAfter(last)) {
-                        return Rejection.of(
-                            origin,
-                            fields[f],
-                            t.toString(),
-                            t.isBefore(first) ? beforeReason : afterReason);
+                      @Nullable Rejection r =
+                          Located.outside(
+                              origin,
+                              fields[f],
+                              at.get(f).get(),
+                              first,
+                              last,
+                              beforeReason,
+                              afterReason);
+                      if (r != null) {
+                        return r;
                       }
                     }
                   }

@@ -62,13 +62,27 @@ record Located<T>(ReadResult<T> result, List<Origin> origins) {
       String afterReason,
       FunnelFiles files) {
     return keep(
-        (x, origin) -> {
-          LocalDate d = dateOf.apply(x);
-          @Nullable String reason =
-              d.isBefore(first) ? beforeReason : d.isAfter(last) ? afterReason : null;
-          return reason == null ? null : Rejection.of(origin, "date", d.toString(), reason);
-        },
+        (x, origin) ->
+            outside(origin, "date", dateOf.apply(x), first, last, beforeReason, afterReason),
         files);
+  }
+
+  /**
+   * The rejection of a {@code value} of {@code field} outside {@code [first, last]}, with the
+   * reason of the bound it crosses; null when it lies within. The one rule of every {@code within}
+   * of the readers: dates of spend and activity, instants of touches and leads.
+   */
+  static <C extends Comparable<? super C>> @Nullable Rejection outside(
+      Origin origin,
+      String field,
+      C value,
+      C first,
+      C last,
+      String beforeReason,
+      String afterReason) {
+    @Nullable String reason =
+        value.compareTo(first) < 0 ? beforeReason : value.compareTo(last) > 0 ? afterReason : null;
+    return reason == null ? null : Rejection.of(origin, field, value.toString(), reason);
   }
 
   /**

@@ -107,13 +107,7 @@ public record TouchRecords(ReadResult<Touch> touches, List<Origin> origins) {
     requireNonNull(files, "files");
     return keep(
         (t, origin) ->
-            t.at().isBefore(first) || t.at().isAfter(last)
-                ? Rejection.of(
-                    origin,
-                    "at",
-                    t.at().toString(),
-                    t.at().isBefore(first) ? beforeReason : afterReason)
-                : null,
+            Located.outside(origin, "at", t.at(), first, last, beforeReason, afterReason),
         files);
   }
 
