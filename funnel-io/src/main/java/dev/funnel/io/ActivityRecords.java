@@ -5,17 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.funnel.io.internal.CsvReaders;
 import dev.funnel.io.internal.StrictUtf8Reader;
 import dev.funnel.kpi.KpiCatalog;
-import dev.funnel.kpi.KpiDefinition;
 import dev.funnel.log.Origin;
 import dev.funnel.log.Rejection;
 import dev.funnel.model.ActivitySample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The samples of an {@code activity.csv} together with where each accepted row came from (file and
@@ -111,15 +107,12 @@ public record ActivityRecords(ReadResult<ActivitySample> activity, List<Origin> 
    */
   public ActivityRecords withoutBuiltInKpiIds(List<String> openStages, FunnelFiles files) {
     List<String> stages = List.copyOf(openStages);
-    // one look-up per metric, not per row: a look-up builds the catalogue's definitions
-    Map<String, Optional<KpiDefinition>> clash = new HashMap<>();
     requireNonNull(files, "files");
     Located<ActivitySample> kept =
         new Located<>(activity, origins)
             .keep(
                 (s, origin) ->
-                    clash
-                        .computeIfAbsent(s.metric(), m -> KpiCatalog.builtInClash(m, stages))
+                    KpiCatalog.builtInClash(s.metric(), stages)
                         .map(
                             kpi ->
                                 Rejection.of(

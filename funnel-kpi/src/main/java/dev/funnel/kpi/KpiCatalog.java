@@ -348,16 +348,19 @@ public final class KpiCatalog {
    * (whether or not their inputs are given), or cost per stage reached of one of the open stages.
    */
   static Optional<KpiDefinition> builtIn(String id, List<String> openStages) {
-    List<KpiDefinition> all = new ArrayList<>(fixed());
-    all.add(ltvCac());
-    all.add(cacPaybackMonths());
-    for (String stage : openStages) {
-      all.add(costPerStageReached(stage));
+    // Matched by id first, so that only a clash builds a definition: activity files ask per row.
+    if (FIXED_IDS.contains(id)) {
+      return fixed().stream().filter(d -> d.id().equals(id)).findFirst();
     }
-    for (KpiDefinition d : all) {
-      if (d.id().equals(id)) {
-        return Optional.of(d);
-      }
+    if (id.equals("ltv_cac")) {
+      return Optional.of(ltvCac());
+    }
+    if (id.equals("cac_payback_months")) {
+      return Optional.of(cacPaybackMonths());
+    }
+    String prefix = "cost_per_";
+    if (id.startsWith(prefix) && openStages.contains(id.substring(prefix.length()))) {
+      return Optional.of(costPerStageReached(id.substring(prefix.length())));
     }
     return Optional.empty();
   }
