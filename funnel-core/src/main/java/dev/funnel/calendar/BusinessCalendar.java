@@ -14,10 +14,12 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -48,7 +50,7 @@ import java.util.TreeSet;
  * @param zone the zone of the working hours and holidays
  * @param hours the working intervals per weekday, each list in time order and not overlapping; a
  *     day that is absent (or has an empty list) does not work
- * @param holidays local dates on which nobody works
+ * @param holidays local dates on which nobody works; kept as an unmodifiable set in date order
  */
 public record BusinessCalendar(
     ZoneId zone, Map<DayOfWeek, List<BusinessCalendar.Interval>> hours, Set<LocalDate> holidays) {
@@ -93,7 +95,40 @@ public record BusinessCalendar(
     }
     hours = Map.copyOf(copy);
     // Sorted (and unmodifiable): businessTime reads the holidays of a range, not every holiday.
-    holidays = Collections.unmodifiableNavigableSet(new TreeSet<>(holidays));
+    holidays = new Holidays(new TreeSet<>(holidays));
+  }
+
+  /**
+   * The holidays in date order, unmodifiable. Unlike a bare {@link TreeSet}, {@code contains} of an
+   * object that is not a {@link LocalDate} answers false (as {@link Set#copyOf} does) instead of
+   * throwing {@link ClassCastException}.
+   */
+  private static final class Holidays extends AbstractSet<LocalDate> {
+    private final NavigableSet<LocalDate> dates;
+
+    Holidays(TreeSet<LocalDate> dates) {
+      this.dates = Collections.unmodifiableNavigableSet(dates);
+    }
+
+    /** The holidays in {@code [from, to]}, in date order. */
+    NavigableSet<LocalDate> between(LocalDate from, LocalDate to) {
+      return dates.subSet(from, true, to, true);
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return o instanceof LocalDate && dates.contains(o);
+    }
+
+    @Override
+    public Iterator<LocalDate> iterator() {
+      return dates.iterator();
+    }
+
+    @Override
+    public int size() {
+      return dates.size();
+    }
   }
 
   /**
@@ -255,7 +290,7 @@ public record BusinessCalendar(
       Duration day = clipped(Instant.MIN, Instant.MAX, d, d);
       total = total.plus(day).minusNanos(local[d.getDayOfWeek().ordinal()]);
     }
-    for (LocalDate h : ((NavigableSet<LocalDate>) holidays).subSet(a, true, b, true)) {
+    for (LocalDate h : ((Holidays) holidays).between(a, b)) {
       if (!exact.contains(h)) {
         total = total.minusNanos(local[h.getDayOfWeek().ordinal()]);
       }

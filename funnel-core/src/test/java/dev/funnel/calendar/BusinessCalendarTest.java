@@ -89,6 +89,35 @@ final class BusinessCalendarTest {
   }
 
   @Test
+  void holidaysAreAnUnmodifiableSetInDateOrder() {
+    BusinessCalendar c =
+        new BusinessCalendar(
+            BERLIN,
+            Map.of(),
+            Set.of(
+                LocalDate.parse("2026-12-25"),
+                LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-05-01")));
+    assertEquals(
+        List.of(
+            LocalDate.parse("2026-01-01"),
+            LocalDate.parse("2026-05-01"),
+            LocalDate.parse("2026-12-25")),
+        List.copyOf(c.holidays()));
+    assertTrue(c.holidays().contains(LocalDate.parse("2026-05-01")));
+    // A query with another type answers false, as Set.copyOf does, rather than throwing.
+    assertFalse(c.holidays().contains("2026-05-01"));
+    assertThrows(
+        UnsupportedOperationException.class, () -> c.holidays().add(LocalDate.parse("2026-06-01")));
+    assertThrows(UnsupportedOperationException.class, () -> c.holidays().clear());
+    // Equal calendars whatever set the holidays came in.
+    assertEquals(
+        c,
+        new BusinessCalendar(BERLIN, Map.of(), new java.util.HashSet<>(List.copyOf(c.holidays()))));
+    assertEquals(c.hashCode(), new BusinessCalendar(BERLIN, Map.of(), c.holidays()).hashCode());
+  }
+
+  @Test
   void splitShiftSkipsTheBreak() {
     // Friday 12:00-13:00 and 14:00-15:00.
     assertEquals(
