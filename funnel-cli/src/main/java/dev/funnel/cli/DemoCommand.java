@@ -150,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
           dir == null
               ? "Keep the files with: funnel demo --dir DIR; explore in Java with: funnel shell"
               : "Explore in Java with: funnel shell");
-      out.flush();
+      Output.flush(spec, "demo");
       return FunnelCli.OK;
     } finally {
       if (dir == null) {

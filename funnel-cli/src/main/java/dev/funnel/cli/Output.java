@@ -36,12 +36,7 @@ final class Output {
       } catch (IOException e) {
         throw new InputException("standard output: cannot be written: " + e.getMessage());
       }
-      out.flush();
-      if (out.checkError()) {
-        throw new InputException(
-            "standard output: cannot be written (a full device or a closed pipe); the report is"
-                + " lost");
-      }
+      flush(spec, "report");
       return;
     }
     refuseInputs(spec, file);
@@ -50,6 +45,24 @@ final class Output {
     } catch (IOException e) {
       throw new InputException(
           "--out " + file + ": cannot be written: " + IoReasons.whyNotWritten(e, file));
+    }
+  }
+
+  /**
+   * Flushes the command's standard output and checks that everything printed arrived.
+   *
+   * @param what what was printed, for the message ("report")
+   * @throws InputException if it could not be written: a full device, a closed pipe (standard
+   *     output swallows its errors, so they are checked after the flush)
+   */
+  static void flush(CommandSpec spec, String what) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.flush();
+    if (out.checkError()) {
+      throw new InputException(
+          "standard output: cannot be written (a full device or a closed pipe); the "
+              + what
+              + " is lost");
     }
   }
 

@@ -441,31 +441,52 @@ final class ReportCommandTest {
   @Test
   void aReportStandardOutputCannotTakeIsAnErrorNotExitZero() throws IOException {
     // review finding: "funnel report > /dev/full" exited 0 with the report lost
-    java.io.Writer full =
-        new java.io.Writer() {
-          @Override
-          public void write(char[] buf, int off, int len) throws IOException {
-            throw new IOException("No space left on device");
-          }
-
-          @Override
-          public void flush() throws IOException {
-            throw new IOException("No space left on device");
-          }
-
-          @Override
-          public void close() {}
-        };
     StringWriter err = new StringWriter();
     int status =
         FunnelCli.run(
-            new PrintWriter(full),
+            new PrintWriter(fullDevice()),
             new PrintWriter(err),
             concat(new String[] {"report"}, inputs(fourDeals(dir))));
     assertEquals(2, status);
     assertEquals(
         "standard output: cannot be written (a full device or a closed pipe); the report is lost",
         err.toString().strip());
+  }
+
+  @Test
+  void validateAndDemoStandardOutputCannotTakeAreErrorsNotExitZero() throws IOException {
+    // review finding: "funnel validate > /dev/full" and "funnel demo > /dev/full" exited 0
+    for (String[] args :
+        List.of(concat(new String[] {"validate"}, inputs(fourDeals(dir))), new String[] {"demo"})) {
+      StringWriter err = new StringWriter();
+      int status = FunnelCli.run(new PrintWriter(fullDevice()), new PrintWriter(err), args);
+      assertEquals(2, status, args[0]);
+      String what = args[0].equals("demo") ? "demo" : "validation summary";
+      assertEquals(
+          "standard output: cannot be written (a full device or a closed pipe); the "
+              + what
+              + " is lost",
+          err.toString().strip(),
+          args[0]);
+    }
+  }
+
+  /** A writer that fails like a full device. */
+  private static java.io.Writer fullDevice() {
+    return new java.io.Writer() {
+      @Override
+      public void write(char[] buf, int off, int len) throws IOException {
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void flush() throws IOException {
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   @Test
