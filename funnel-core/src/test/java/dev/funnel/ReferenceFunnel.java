@@ -8,8 +8,8 @@ import dev.funnel.model.Stage;
 import dev.funnel.model.StageChange;
 import dev.funnel.model.StageKind;
 import dev.funnel.stats.Distribution;
-import dev.funnel.stats.Durations;
 import dev.funnel.stats.Proportion;
+import dev.funnel.testing.ByTheBook;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -215,19 +215,13 @@ final class ReferenceFunnel {
     Collections.sort(x);
     int n = x.size();
     Map<Double, Duration> out = new HashMap<>();
+    long[] sorted = x.stream().mapToLong(Long::longValue).toArray();
     for (double p : ps) {
-      double h = (n - 1) * p;
-      int f = (int) Math.floor(h);
-      double v = x.get(f);
-      if (h > f) {
-        v = x.get(f) + (h - f) * (x.get(f + 1) - x.get(f));
-      }
-      out.put(p, Durations.ofSeconds(v));
+      out.put(p, ByTheBook.percentile(sorted, p));
     }
-    long sum = x.stream().mapToLong(Long::longValue).sum();
     return new Distribution(
         n,
-        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(ByTheBook.mean(sorted)),
         Optional.of(Duration.ofSeconds(x.get(0))),
         Optional.of(Duration.ofSeconds(x.get(n - 1))),
         out);

@@ -1,7 +1,6 @@
 package dev.funnel.internal.stats;
 
 import dev.funnel.stats.Distribution;
-import dev.funnel.stats.Durations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -103,8 +102,7 @@ public final class IntSelect {
     // ranks[2i] = floor((n-1)p), ranks[2i+1] = the next rank (used when interpolating)
     int[] ranks = new int[ps.length * 2];
     for (int i = 0; i < ps.length; i++) {
-      double h = (n - 1) * ps[i];
-      int k = (int) Math.floor(h);
+      int k = Interpolation.lower(n, ps[i]);
       ranks[2 * i] = k;
       ranks[2 * i + 1] = Math.min(k + 1, n - 1);
     }
@@ -119,18 +117,11 @@ public final class IntSelect {
     }
     Map<Double, Duration> out = new HashMap<>();
     for (int i = 0; i < ps.length; i++) {
-      double h = (n - 1) * ps[i];
-      int k = ranks[2 * i];
-      double frac = h - k;
-      double v = at[2 * i];
-      if (frac > 0) {
-        v = at[2 * i] + frac * ((double) at[2 * i + 1] - at[2 * i]);
-      }
-      out.put(ps[i], Durations.ofSeconds(v));
+      out.put(ps[i], Interpolation.at(at[2 * i], at[2 * i + 1], n, ps[i]));
     }
     return new Distribution(
         n,
-        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(Interpolation.mean(sum, n)),
         Optional.of(Duration.ofSeconds(min)),
         Optional.of(Duration.ofSeconds(max)),
         out);

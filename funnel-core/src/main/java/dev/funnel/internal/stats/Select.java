@@ -1,10 +1,7 @@
 package dev.funnel.internal.stats;
 
 import dev.funnel.stats.Distribution;
-import dev.funnel.stats.Durations;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -60,7 +57,7 @@ public final class Select {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    double mean = sumFits ? (double) sum / n : exactMean(values, from, to);
+    Duration mean = sumFits ? Interpolation.mean(sum, n) : exactMean(values, from, to);
     // max - min overflows only for values more than 2^63 apart: selection handles those.
     Map<Double, Duration> percentiles =
         n > SMALL && min < max && max - min > 0
@@ -68,23 +65,19 @@ public final class Select {
             : bySelection(values, from, to, ps);
     return new Distribution(
         n,
-        Optional.of(Durations.ofSeconds(mean)),
+        Optional.of(mean),
         Optional.of(Duration.ofSeconds(min)),
         Optional.of(Duration.ofSeconds(max)),
         percentiles);
   }
 
   /** The mean of {@code values[from..to)} when their sum overflows a long. */
-  private static double exactMean(long[] values, int from, int to) {
+  private static Duration exactMean(long[] values, int from, int to) {
     BigInteger sum = BigInteger.ZERO;
     for (int i = from; i < to; i++) {
       sum = sum.add(BigInteger.valueOf(values[i]));
     }
-    // 34 digits, then one rounding to double: rounding to DECIMAL64's 16 digits first could land
-    // an ulp away from the (double) sum / n of the same values when their sum fits.
-    return new BigDecimal(sum)
-        .divide(BigDecimal.valueOf(to - from), MathContext.DECIMAL128)
-        .doubleValue();
+    return Interpolation.mean(sum, to - from);
   }
 
   /**
@@ -109,20 +102,14 @@ public final class Select {
     }
     Map<Double, Duration> percentiles = new HashMap<>();
     for (double p : ps) {
-      double h = (n - 1) * p;
-      int k = (int) Math.floor(h);
-      double frac = h - k;
+      int k = Interpolation.lower(n, p);
       long a = rankWithout(all, removed, k);
-      double v = a;
-      if (frac > 0) {
-        long b = rankWithout(all, removed, k + 1);
-        v = a + frac * (b - a);
-      }
-      percentiles.put(p, Durations.ofSeconds(v));
+      long b = Interpolation.between(n, p) ? rankWithout(all, removed, k + 1) : a;
+      percentiles.put(p, Interpolation.at(a, b, n, p));
     }
     return new Distribution(
         n,
-        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(Interpolation.mean(sum, n)),
         Optional.of(Duration.ofSeconds(rankWithout(all, removed, 0))),
         Optional.of(Duration.ofSeconds(rankWithout(all, removed, n - 1))),
         percentiles);
@@ -269,17 +256,11 @@ public final class Select {
     Map<Double, Duration> out = new HashMap<>();
     int lo = from;
     for (double p : ps) {
-      double h = (n - 1) * p;
-      int k = (int) Math.floor(h);
-      double frac = h - k;
+      int k = Interpolation.lower(n, p);
       long a = select(values, lo, to, from + k);
       lo = from + k;
-      double v = a;
-      if (frac > 0) {
-        long b = minOf(values, from + k + 1, to);
-        v = a + frac * (b - a);
-      }
-      out.put(p, Durations.ofSeconds(v));
+      long b = Interpolation.between(n, p) ? minOf(values, from + k + 1, to) : a;
+      out.put(p, Interpolation.at(a, b, n, p));
     }
     return out;
   }
@@ -300,10 +281,9 @@ public final class Select {
     int[] ranks = new int[2 * ps.length];
     int needed = 0;
     for (double p : ps) {
-      double h = (n - 1) * p;
-      int k = (int) Math.floor(h);
+      int k = Interpolation.lower(n, p);
       ranks[needed++] = k;
-      if (h > k) {
+      if (Interpolation.between(n, p)) {
         ranks[needed++] = k + 1;
       }
     }
@@ -352,15 +332,10 @@ public final class Select {
     }
     Map<Double, Duration> out = new HashMap<>();
     for (double p : ps) {
-      double h = (n - 1) * p;
-      int k = (int) Math.floor(h);
-      double frac = h - k;
+      int k = Interpolation.lower(n, p);
       long a = valueOf.get(k);
-      double v = a;
-      if (frac > 0) {
-        v = a + frac * (valueOf.get(k + 1) - a);
-      }
-      out.put(p, Durations.ofSeconds(v));
+      long b = Interpolation.between(n, p) ? valueOf.get(k + 1) : a;
+      out.put(p, Interpolation.at(a, b, n, p));
     }
     return out;
   }

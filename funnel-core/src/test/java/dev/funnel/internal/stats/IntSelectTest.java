@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.funnel.stats.Distribution;
-import dev.funnel.stats.Durations;
+import dev.funnel.testing.ByTheBook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -195,18 +195,11 @@ final class IntSelectTest {
     Arrays.sort(x);
     Map<Double, Duration> out = new HashMap<>();
     for (double q : ps) {
-      // h = (n-1)p; x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])
-      double h = (n - 1) * q;
-      int f = (int) Math.floor(h);
-      double v = x[f];
-      if (h > f) {
-        v = (double) x[f] + (h - f) * ((double) x[f + 1] - x[f]);
-      }
-      out.put(q, Durations.ofSeconds(v));
+      out.put(q, ByTheBook.percentile(x, q));
     }
     return new Distribution(
         n,
-        Optional.of(Durations.ofSeconds((double) sum / n)),
+        Optional.of(ByTheBook.mean(Arrays.stream(x).asLongStream().toArray())),
         Optional.of(Duration.ofSeconds(x[0])),
         Optional.of(Duration.ofSeconds(x[n - 1])),
         out);

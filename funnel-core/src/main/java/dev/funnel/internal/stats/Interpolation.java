@@ -1,0 +1,133 @@
+package dev.funnel.internal.stats;
+
+import dev.funnel.stats.Durations;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/**
+ * The arithmetic of METRICS.md "Durations" done exactly: percentile p of n values lies at rank h =
+ * (n - 1)p, interpolated linearly between ranks floor(h) and floor(h) + 1; a mean is sum / n.
+ *
+ * <p>In doubles, (n - 1) x 0.9 is not 0.9 of anything exactly, so a p90 between 52 s and 53 s came
+ * out as {@code PT52.899999999S} and a rank that is a whole number in decimal could land one below
+ * it. A percentile written with at most nine decimals (0.5, 0.9, 0.95, 0.999) is taken here as the
+ * decimal it was written as: p = num / 10^d, so rank, fraction and value are computed in integers
+ * and the value rounds once, to the nearest nanosecond (a tie upwards, towards +inf). Other
+ * percentiles (1/3 in binary) fall back to doubles, as before.
+ */
+public final class Interpolation {
+  private static final long[] POW10 = new long[10];
+  private static final long NANOS = 1_000_000_000L;
+
+  /** Differences between neighbour values up to this keep {@code r x (b - a)} within a long. */
+  private static final long EXACT_SPAN = 4_000_000_000L;
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10;
+    }
+  }
+
+  private Interpolation() {}
+
+  /** The decimal denominator 10^d of p (d <= 9), or 0 when p has no such short decimal form. */
+  private static long denominator(double p) {
+    for (long den : POW10) {
+      double scaled = p * den;
+      if (Math.rint(scaled) / den == p) {
+        return den;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The lower closest rank of percentile p among n values: floor((n - 1)p).
+   *
+   * @param n the number of values, at least 1
+   * @param p the percentile, in [0, 1]
+   */
+  public static int lower(int n, double p) {
+    long den = denominator(p);
+    if (den == 0) {
+      return (int) Math.floor((n - 1) * p);
+    }
+    return (int) ((n - 1L) * Math.round(p * den) / den);
+  }
+
+  /**
+   * Whether percentile p of n values lies strictly between two ranks (its value then needs rank
+   * {@link #lower} + 1 as well).
+   */
+  public static boolean between(int n, double p) {
+    long den = denominator(p);
+    if (den == 0) {
+      double h = (n - 1) * p;
+      return h > Math.floor(h);
+    }
+    return (n - 1L) * Math.round(p * den) % den != 0;
+  }
+
+  /**
+   * The value of percentile p of n values (in seconds, or in the unit the caller scales), given the
+   * value {@code a} at rank {@link #lower} and {@code b} at the next rank (ignored when p falls on
+   * a rank), rounded to the nanosecond.
+   */
+  public static Duration at(long a, long b, int n, double p) {
+    long den = denominator(p);
+    if (den == 0) {
+      double h = (n - 1) * p;
+      double frac = h - Math.floor(h);
+      return frac > 0 ? Durations.ofSeconds(a + frac * (b - a)) : Duration.ofSeconds(a);
+    }
+    long r = (n - 1L) * Math.round(p * den) % den;
+    if (r == 0) {
+      return Duration.ofSeconds(a);
+    }
+    long span = b - a; // b >= a: neighbour ranks (negative here: the difference overflowed)
+    if (span < 0 || span > EXACT_SPAN) {
+      BigDecimal v =
+          BigDecimal.valueOf(b)
+              .subtract(BigDecimal.valueOf(a))
+              .multiply(BigDecimal.valueOf(r))
+              .divide(BigDecimal.valueOf(den), 9, RoundingMode.HALF_UP)
+              .add(BigDecimal.valueOf(a));
+      return fromDecimal(v);
+    }
+    long scaled = r * span; // < 10^9 x 4 x 10^9
+    long whole = scaled / den;
+    long rest = scaled % den; // < den <= 10^9, so rest x 10^9 fits
+    long nanos = (rest * NANOS + den / 2) / den;
+    return Duration.ofSeconds(a, 0).plusSeconds(whole).plusNanos(nanos);
+  }
+
+  /** The mean {@code sum / n} of n values, rounded to the nearest nanosecond (a tie upwards). */
+  public static Duration mean(long sum, long n) {
+    long whole = Math.floorDiv(sum, n);
+    long rest = Math.floorMod(sum, n); // in [0, n)
+    if (n <= Long.MAX_VALUE / NANOS) {
+      return Duration.ofSeconds(whole, (rest * NANOS + n / 2) / n);
+    }
+    return mean(BigInteger.valueOf(sum), n);
+  }
+
+  /** The mean of n values whose sum does not fit a long, rounded as {@link #mean(long, long)}. */
+  public static Duration mean(BigInteger sum, long n) {
+    // floor((2 x 10^9 x sum + n) / 2n): the nearest nanosecond, a tie upwards, for any sign
+    BigInteger nanos =
+        new BigDecimal(sum.multiply(BigInteger.valueOf(2 * NANOS)).add(BigInteger.valueOf(n)))
+            .divide(new BigDecimal(BigInteger.valueOf(n).shiftLeft(1)), 0, RoundingMode.FLOOR)
+            .toBigIntegerExact();
+    BigInteger[] qr = nanos.divideAndRemainder(BigInteger.valueOf(NANOS));
+    return Duration.ofSeconds(qr[0].longValueExact(), qr[1].longValueExact());
+  }
+
+  private static Duration fromDecimal(BigDecimal seconds) {
+    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+    long nanos = seconds.subtract(whole).movePointRight(9).longValueExact();
+    return Duration.ofSeconds(whole.longValueExact(), nanos);
+  }
+}
