@@ -33,15 +33,40 @@ public final class Interpolation {
 
   private Interpolation() {}
 
-  /** The decimal denominator 10^d of p (d <= 9), or 0 when p has no such short decimal form. */
-  private static long denominator(double p) {
-    for (long den : POW10) {
-      double scaled = p * den;
-      if (Math.rint(scaled) / den == p) {
-        return den;
+  /** A percentile as the decimal num / den it was written as; den 0 when it has none. */
+  private static final class Decimal {
+    final double p;
+    final long num;
+    final long den;
+
+    Decimal(double p) {
+      this.p = p;
+      long d = 0;
+      for (long pow : POW10) {
+        if (Math.rint(p * pow) / pow == p) {
+          d = pow;
+          break;
+        }
       }
+      this.den = d;
+      this.num = d == 0 ? 0 : Math.round(p * d);
     }
-    return 0;
+  }
+
+  /**
+   * Recent percentiles, so that a report asking the same few for thousands of groups finds each
+   * one's decimal form once (a racy cache of immutable entries: a miss only recomputes).
+   */
+  private static final Decimal[] RECENT = new Decimal[64];
+
+  private static Decimal decimal(double p) {
+    int slot = (int) ((Double.doubleToRawLongBits(p) * 0x9E3779B97F4A7C15L) >>> 58);
+    Decimal d = RECENT[slot];
+    if (d == null || Double.doubleToRawLongBits(d.p) != Double.doubleToRawLongBits(p)) {
+      d = new Decimal(p);
+      RECENT[slot] = d;
+    }
+    return d;
   }
 
   /**
@@ -51,11 +76,11 @@ public final class Interpolation {
    * @param p the percentile, in [0, 1]
    */
   public static int lower(int n, double p) {
-    long den = denominator(p);
-    if (den == 0) {
+    Decimal d = decimal(p);
+    if (d.den == 0) {
       return (int) Math.floor((n - 1) * p);
     }
-    return (int) ((n - 1L) * Math.round(p * den) / den);
+    return (int) ((n - 1L) * d.num / d.den);
   }
 
   /**
@@ -63,12 +88,12 @@ public final class Interpolation {
    * {@link #lower} + 1 as well).
    */
   public static boolean between(int n, double p) {
-    long den = denominator(p);
-    if (den == 0) {
+    Decimal d = decimal(p);
+    if (d.den == 0) {
       double h = (n - 1) * p;
       return h > Math.floor(h);
     }
-    return (n - 1L) * Math.round(p * den) % den != 0;
+    return (n - 1L) * d.num % d.den != 0;
   }
 
   /**
@@ -77,13 +102,14 @@ public final class Interpolation {
    * a rank), rounded to the nanosecond.
    */
   public static Duration at(long a, long b, int n, double p) {
-    long den = denominator(p);
+    Decimal d = decimal(p);
+    long den = d.den;
     if (den == 0) {
       double h = (n - 1) * p;
       double frac = h - Math.floor(h);
       return frac > 0 ? Durations.ofSeconds(a + frac * (b - a)) : Duration.ofSeconds(a);
     }
-    long r = (n - 1L) * Math.round(p * den) % den;
+    long r = (n - 1L) * d.num % den;
     if (r == 0) {
       return Duration.ofSeconds(a);
     }
