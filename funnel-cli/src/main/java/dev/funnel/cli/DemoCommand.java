@@ -246,12 +246,13 @@ final class DemoCommand implements Callable<Integer> {
     out.print(k.scorecard(period, Scope.ALL));
     out.println();
     out.println(
-        "Activity-without-outcome alerts (an activity KPI up "
+        "Activity-without-outcome alerts, complete periods (an activity KPI better by "
             + Math.round(k.alertThreshold() * 100)
-            + "% or more while no outcome KPI rises): "
+            + "% or more while no outcome KPI improves): "
             + (k.alerts().isEmpty() ? "none" : k.alerts().size()));
     for (Alert a : k.alerts()) {
-      out.println("  " + a.period() + " " + a.scope() + ": up " + String.join(", ", a.activity()));
+      out.println(
+          "  " + a.period() + " " + a.scope() + ": improved " + String.join(", ", a.activity()));
     }
     String social = Scope.channel("social");
     List<String> fired =
@@ -261,8 +262,8 @@ final class DemoCommand implements Callable<Integer> {
             ? "The vanity channel \"social\": the alert does not fire."
             : "The vanity channel \"social\": the alert fires in "
                 + String.join(", ", fired)
-                + ": its activity KPIs rise while none of its outcome KPIs (leads, won deals,"
-                + " revenue, CPL, CAC, ...) improves.");
+                + ": its activity KPIs improve while none of its outcome KPIs (leads, won deals,"
+                + " revenue, CPL, CAC, ...) does.");
     for (ChannelEconomics c : k.channelEconomics()) {
       if (c.scope().equals(social) || c.scope().equals(Scope.ALL)) {
         out.println(

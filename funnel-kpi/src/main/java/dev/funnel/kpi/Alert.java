@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * An alert on one period and scope.
+ * An activity-without-outcome alert on one complete period and scope (METRICS.md "KPIs"): some
+ * ACTIVITY KPI improved by the threshold or more on the period before, by its directed change (a
+ * lower-is-better KPI such as {@code cpc} improves when it falls), while no OUTCOME KPI did.
  *
  * @param type the alert type
  * @param period the period label
@@ -32,9 +34,9 @@ public record Alert(
         + period
         + " "
         + scope
-        + ": activity up "
+        + ": activity improved "
         + activity
-        + ", no outcome up among "
+        + ", no outcome improved among "
         + outcome;
   }
 }

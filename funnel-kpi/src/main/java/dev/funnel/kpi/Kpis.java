@@ -63,6 +63,11 @@ import java.util.function.Supplier;
  * data (deal events, lead creations, the start of the last spend or activity day in the zone),
  * never the wall clock.
  *
+ * <p>Alerts (METRICS.md: an ACTIVITY KPI's directed change at or above the threshold while no
+ * OUTCOME KPI's is) are raised for complete periods only ({@link KpiReport#isComplete}): the period
+ * holding as-of is still running, and its few days against a whole period before would show every
+ * count collapsing and ratios moving on a handful of records. Its row is in the report.
+ *
  * <p>Periods run from the first record to as-of, so records must lie near the deal log: as-of at
  * most 2^31 seconds (68 years) after its first instant, leads created no earlier than 2^31 - 1
  * seconds (68 years) before it, spend, sales cost and activity dated no earlier than the UTC day of
@@ -475,6 +480,7 @@ public final class Kpis {
       SortedMap<String, Measures> byChannel =
           cells.byPeriod().getOrDefault(start, Collections.emptySortedMap());
       Measures all = Measures.sum(byChannel.values());
+      boolean complete = !p.next(start).atStartOfDay(z).toInstant().isAfter(at);
       for (String scope : scopes) {
         SortedMap<LocalDate, SortedMap<String, Measures>> dealCell = dealCells.get(scope);
         boolean dealScope = dealCell != null;
@@ -513,7 +519,7 @@ public final class Kpis {
         }
         previous.put(scope, now);
         rows.add(new KpiRow(label, start, scope, m, values));
-        if (pi > 0 && !activityUp.isEmpty() && !outcomeUp) {
+        if (pi > 0 && complete && !activityUp.isEmpty() && !outcomeUp) {
           alerts.add(
               new Alert(AlertType.ACTIVITY_WITHOUT_OUTCOME, label, scope, activityUp, outcomeIds));
         }

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The KPIs of one period and scope for people: outcome KPIs first, activity KPIs second, each with
- * value, target, attainment and trend (directed change against the previous period). In an owner or
- * attribute scope ({@link Scope#isDealScope}) the table is preceded by a note that spend- and
- * activity-based KPIs are absent there: spend, sales cost and activity have no owner or attribute.
+ * value, target, attainment and change (the directed change against the previous period: + better,
+ * - worse). In an owner or attribute scope ({@link Scope#isDealScope}) the table is preceded by a
+ * note that spend- and activity-based KPIs are absent there: spend, sales cost and activity have no
+ * owner or attribute.
  *
  * @param period the period label
  * @param scope the scope
@@ -61,11 +62,14 @@ public record Scorecard(
         row.measures().records(Measure.WON_WITHOUT_AMOUNT));
   }
 
-  /** An aligned table: kind, KPI, value, target, attainment, trend. */
+  /**
+   * An aligned table: kind, KPI, value, target, attainment, and the directed change on the period
+   * before, whose sign says better (+) or worse (-), so a lower-is-better KPI that rose shows -.
+   */
   @Override
   public String toString() {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("kind", "kpi", "value", "target", "attainment", "trend"));
+    rows.add(List.of("kind", "kpi", "value", "target", "attainment", "change"));
     for (List<KpiValue> part : List.of(outcome, activity)) {
       for (KpiValue v : part) {
         rows.add(
@@ -93,6 +97,14 @@ public record Scorecard(
               + (wonWithoutAmount == 1 ? "" : "s")
               + " without an amount: revenue, roas and romi count only won deals with one)\n";
     }
-    return "Scorecard " + period + " " + scope + "\n" + note + Format.table(rows, 2);
+    return "Scorecard "
+        + period
+        + " "
+        + scope
+        + "\n"
+        + note
+        + Format.table(rows, 2)
+        + "(change: on the period before, + better, - worse: a lower-is-better KPI such as cac that"
+        + " rose shows -)\n";
   }
 }

@@ -298,6 +298,41 @@ final class KpisTest {
    * as 0.09999999999999995, which missed it.
    */
   @Test
+  void theRunningPeriodRaisesNoAlert() {
+    // ctr 10% in January, 15% in the first days of February (as-of February 10): +50%, no outcome
+    // KPI moves; an alert once February is over, none while it runs.
+    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p).deal(Deal.builder("D1", day(1, 10)).channel("ads").build()).build();
+    List<ActivitySample> activity =
+        List.of(
+            new ActivitySample(LocalDate.parse("2026-01-15"), "ads", "impressions", 1000),
+            new ActivitySample(LocalDate.parse("2026-01-15"), "ads", "clicks", 100),
+            new ActivitySample(LocalDate.parse("2026-02-05"), "ads", "impressions", 100),
+            new ActivitySample(LocalDate.parse("2026-02-05"), "ads", "clicks", 15));
+    KpiReport running =
+        Kpis.of(log).activity(activity).asOf(Instant.parse("2026-02-10T00:00:00Z")).report();
+    assertFalse(running.isComplete("2026-02"));
+    assertEquals(
+        0.5,
+        running
+            .row("2026-02", "all")
+            .orElseThrow()
+            .kpi("ctr")
+            .orElseThrow()
+            .directedChange()
+            .getAsDouble(),
+        1e-12);
+    assertEquals(List.of(), running.alerts());
+    KpiReport over =
+        Kpis.of(log).activity(activity).asOf(Instant.parse("2026-03-01T00:00:00Z")).report();
+    assertEquals(
+        List.of("2026-02 all", "2026-02 channel=ads"),
+        over.alerts().stream().map(a -> a.period() + " " + a.scope()).toList());
+    assertEquals(List.of("ctr"), over.alerts().get(0).activity());
+  }
+
+  @Test
   void anActivityRisingByExactlyTheThresholdRaisesTheAlert() {
     Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
     DealLog log =
@@ -321,9 +356,11 @@ final class KpisTest {
                     new ActivitySample(jan, "ads", "clicks", 100),
                     new ActivitySample(feb, "ads", "impressions", 900),
                     new ActivitySample(feb, "ads", "clicks", 99)))
+            .asOf(Instant.parse("2026-03-01T00:00:00Z"))
             .report();
     KpiRow row = r.row("2026-02", "all").orElseThrow();
     assertEquals(OptionalDouble.of(0.1), row.kpi("ctr").orElseThrow().directedChange());
+    assertTrue(r.isComplete("2026-02"));
     assertEquals(
         List.of("2026-02 all", "2026-02 channel=ads"),
         r.alerts().stream().map(a -> a.period() + " " + a.scope()).toList());
