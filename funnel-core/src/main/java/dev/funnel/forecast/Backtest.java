@@ -47,7 +47,9 @@ public record Backtest(Instant at, Duration horizon, int openDeals, List<MethodR
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append(Print.row("Backtest at %s, horizon %s, %d open deals", at, horizon, openDeals));
+    sb.append(
+        Print.row(
+            "Backtest at %s, horizon %s, %d open deals", at, Print.horizon(horizon), openDeals));
     sb.append(
         Print.row(
             "%-11s %6s %18s %18s %18s %8s %7s",

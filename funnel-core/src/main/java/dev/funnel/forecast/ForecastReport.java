@@ -86,7 +86,7 @@ public record ForecastReport(
     sb.append(
         Print.row(
             "Forecast as of %s%s",
-            asOf, horizon.map(h -> ", horizon " + h).orElse(", no horizon")));
+            asOf, horizon.map(h -> ", horizon " + Print.horizon(h)).orElse(", no horizon")));
     sb.append(
         Print.row(
             "%-16s %8s %18s %9s %18s %9s %8s",

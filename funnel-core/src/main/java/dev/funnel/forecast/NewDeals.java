@@ -142,7 +142,7 @@ public record NewDeals(
       sb.append(
           Print.row(
               "  leads: %d in the lookback %s -> %.2f/day; expected in horizon %.1f",
-              f.leads(), lookback, f.leadsPerDay(), f.expectedLeads()));
+              f.leads(), Print.horizon(lookback), f.leadsPerDay(), f.expectedLeads()));
       sb.append(Print.row("  lead -> deal conversion %s", f.conversion()));
       sb.append(
           Print.row(
@@ -176,7 +176,7 @@ public record NewDeals(
       sb.append(
           Print.row(
               "  %d deals created in the lookback %s -> %.2f/day, mean amount %s",
-              deals, lookback, dealsPerDay, meanAmount));
+              deals, Print.horizon(lookback), dealsPerDay, meanAmount));
       sb.append(
           Print.row(
               "  a deal created at as-of is won within the horizon with %s (cycle time from"

@@ -1,5 +1,7 @@
 package dev.funnel.forecast;
 
+import dev.funnel.stats.Durations;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -17,6 +19,20 @@ final class Print {
 
   static String num(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /**
+   * A horizon or lookback as the tables print durations ({@code 90d}, {@code 1d 12h}) when those
+   * two units hold it exactly, else ISO-8601 ({@code PT36H30M5S}): a horizon is an input, never
+   * rounded.
+   */
+  static String horizon(Duration d) {
+    long s = d.getSeconds();
+    boolean exact =
+        d.getNano() == 0
+            && !d.isNegative()
+            && (s >= 86_400 ? s % 3_600 == 0 : s < 3_600 || s % 60 == 0);
+    return exact ? Durations.human(d) : d.toString();
   }
 
   static String row(String format, Object... args) {

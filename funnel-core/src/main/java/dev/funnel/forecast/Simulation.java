@@ -64,7 +64,7 @@ public record Simulation(
     sb.append(
         Print.row(
             "Monte Carlo: %d runs, seed %d, %s",
-            runs, seed, horizon.map(h -> "horizon " + h).orElse("no horizon")));
+            runs, seed, horizon.map(h -> "horizon " + Print.horizon(h)).orElse("no horizon")));
     sb.append(Print.row("  P10 %s  P50 %s  P90 %s  mean %s", p10, p50, p90, mean));
     int max = histogram.stream().mapToInt(Bin::runs).max().orElse(0);
     for (Bin b : histogram) {

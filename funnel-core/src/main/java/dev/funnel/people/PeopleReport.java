@@ -98,9 +98,11 @@ public record PeopleReport(
             o.cycleTimeDiffers() ? "*" : ""
           };
         };
-    return sb.append(Text.capped(header, owners, row, 1, maxRows))
-        .append("* the difference to the rest of the team is statistically clear (5%)\n")
-        .toString();
+    sb.append(Text.capped(header, owners, row, 1, maxRows));
+    if (owners.stream().anyMatch(o -> o.winRateDiffers() || o.cycleTimeDiffers())) {
+      sb.append("* the difference to the rest of the team is statistically clear (5%)\n");
+    }
+    return sb.toString();
   }
 
   /**

@@ -184,7 +184,7 @@ final class LeadFlowTest {
     for (String part :
         List.of(
             "new deals (model lead flow): expected revenue within horizon 4000.00 EUR",
-            "leads: 900 in the lookback PT2160H -> 10.00/day; expected in horizon 300.0",
+            "leads: 900 in the lookback 90d -> 10.00/day; expected in horizon 300.0",
             "lead -> deal conversion 20.0% [",
             "new deal win probability 100.0%",
             "220 deals won from leads",

@@ -149,9 +149,15 @@ final class PeopleTest {
     assertTrue(ann.winRateDiffers());
     assertEquals(-2.6832816, owner(r, "bob").winRateZ().getAsDouble(), 1e-6);
     // 3/5 against 2/5: z = 0.2 / sqrt(0.25 x 0.4) = 0.6324555, not clear
-    OwnerComparison close = owner(People.of(team(3, 2, 2, 3, 1, 1)).report(), "ann");
+    PeopleReport even = People.of(team(3, 2, 2, 3, 1, 1)).report();
+    OwnerComparison close = owner(even, "ann");
     assertEquals(0.6324555, close.winRateZ().getAsDouble(), 1e-6);
     assertFalse(close.winRateDiffers());
+    // the table's footnote explains the star: only under a table that has one
+    String footnote = "* the difference to the rest of the team is statistically clear (5%)";
+    assertTrue(r.toString().contains(footnote), r.toString());
+    assertFalse(even.owners().stream().anyMatch(o -> o.winRateDiffers() || o.cycleTimeDiffers()));
+    assertFalse(even.toString().contains(footnote), even.toString());
   }
 
   /**
