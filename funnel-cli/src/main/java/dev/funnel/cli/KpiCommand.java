@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.Dimension;
 import dev.funnel.Period;
 import dev.funnel.io.ActivityRecords;
 import dev.funnel.io.KpiJson;
@@ -142,6 +143,24 @@ final class KpiCommand implements Callable<Integer> {
     ReadSummary records = ReadSummary.of(log);
     Kpis kpis = Kpis.of(log).period(period);
     if (!by.isEmpty()) {
+      for (String name : by) {
+        Dimension d;
+        try {
+          d = Dimension.named(name);
+        } catch (IllegalArgumentException e) {
+          continue; // Kpis.by says what is wrong with it
+        }
+        if (d.kind() == Dimension.Kind.CREATED) {
+          throw new InputException(
+              "funnel kpi: --by "
+                  + name
+                  + ": a creation period, not a scope; --period sets the rows' period (month,"
+                  + " week or quarter), --by attribute="
+                  + name
+                  + " names a column called "
+                  + name);
+        }
+      }
       try {
         kpis.by(by.toArray(new String[0]));
       } catch (IllegalArgumentException e) {

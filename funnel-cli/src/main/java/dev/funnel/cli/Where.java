@@ -104,7 +104,13 @@ final class Where {
     }
     if (dim.kind() == Dimension.Kind.CREATED) {
       throw new InputException(
-          prefix + "deals are selected by creation time with --from and --to, not --where");
+          prefix
+              + "deals are selected by creation time with --from and --to, not --where"
+              + " (--where attribute="
+              + text.strip()
+              + " names a column called "
+              + text.substring(0, eq).strip()
+              + ")");
     }
     if (dim.kind() == Dimension.Kind.ATTRIBUTE
         && !log.attributeNames().contains(dim.attribute().orElseThrow())) {

@@ -538,6 +538,11 @@ final class KpiCommandTest {
             + deals
             + " also has a column \"quarter\": for that column say --by attribute=quarter",
         shadowed.errLines().get(0));
+    // new-user review: the error named the Java API (period(...)), not the option
+    assertEquals(
+        "funnel kpi: --by quarter: a creation period, not a scope; --period sets the rows' period"
+            + " (month, week or quarter), --by attribute=quarter names a column called quarter",
+        shadowed.errLines().get(1));
 
     Cli.Run r =
         run(concat(a.toArray(new String[0]), "--by", "attribute=quarter", "--format", "json"));

@@ -106,7 +106,8 @@ final class WhereOptionTest {
         report("--where", "region=north"));
     assertError(
         prefix
-            + "month=2026-03: deals are selected by creation time with --from and --to, not --where",
+            + "month=2026-03: deals are selected by creation time with --from and --to, not --where"
+            + " (--where attribute=month=2026-03 names a column called month)",
         report("--where", "month=2026-03"));
     assertError(
         prefix + "owner: say DIM=VALUE[,VALUE...], such as channel=ads,seo",
