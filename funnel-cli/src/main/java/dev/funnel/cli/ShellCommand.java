@@ -28,9 +28,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Starts JShell with funnel loaded: the packages of funnel and java.time are imported, `sample` is the bundled sample's DealLog, `sampleEvents` its EventLog, `sampleLeads`, `sampleTouches`, `sampleSpend` and `sampleActivity` its other records and `sampleCalendar` its business calendar.",
-      "Try: Funnel.of(sample).by(\"owner\").report()",
-      "     Sla.of(sampleLeads, sampleTouches).deals(sample).calendar(sampleCalendar).report()",
-      "     Kpis.of(sample).leads(sampleLeads).spend(sampleSpend).activity(sampleActivity).report()",
+      "Try: println(Funnel.of(sample).by(\"owner\").report())",
+      "     println(Sla.of(sampleLeads, sampleTouches).deals(sample).",
+      "         calendar(sampleCalendar).report())",
+      "     println(Kpis.of(sample).leads(sampleLeads).spend(sampleSpend).",
+      "         activity(sampleActivity).report())",
+      "(a line ending in a dot continues on the next, so each pastes as is; println shows a whole"
+          + " report, where JShell's echo of a value cuts it short)",
       "Reads snippets from standard input without prompts when it is not a terminal."
     })
 final class ShellCommand implements Callable<Integer> {
@@ -90,7 +94,8 @@ final class ShellCommand implements Callable<Integer> {
 
   static final String GREETING =
       "System.out.println(\"funnel shell: `sample` holds \" + sample.dealCount()"
-          + " + \" deals. Try: Funnel.of(sample).by(\\\"owner\\\").report()   (/exit to leave)\");\n";
+          + " + \" deals. Try: println(Funnel.of(sample).by(\\\"owner\\\").report())   (/exit to"
+          + " leave)\");\n";
 
   @Override
   public Integer call() throws IOException {
