@@ -180,6 +180,13 @@ final class FunnelHandComputedTest {
     assertEquals(Proportion.of(2, 3), s.get(1).conversionToNext()); // A and F entered both
     assertEquals(Proportion.of(1, 3), s.get(2).conversionToNext()); // A entered proposal, won
     assertTrue(s.get(1).cumulative().isUndefined());
+    // the table says how these rates count, right under the stages (new-user review)
+    String note =
+        "(entered counting: only explicit entries count, not a deal's creation in new; to next ="
+            + " entered both / entered the stage; cumulative = entered new and the stage / entered"
+            + " new)\n";
+    assertTrue(r.toString().contains("\n" + note), r.toString());
+    assertFalse(Funnel.of(log()).report().toString().contains("(entered counting"));
   }
 
   @Test

@@ -124,7 +124,11 @@ final class ReportCommand implements Callable<Integer> {
       names = "--counting",
       defaultValue = "progressed",
       paramLabel = "MODE",
-      description = "progressed (a skipped stage counts as passed, the default) or entered")
+      description =
+          "progressed (a skipped stage counts as passed, the default) or entered (only explicit"
+              + " entries count, not a deal's creation in the first stage; conversions count the"
+              + " deals that entered both stages: cumulative = entered the first stage and this"
+              + " one / entered the first)")
   Counting counting;
 
   @Option(

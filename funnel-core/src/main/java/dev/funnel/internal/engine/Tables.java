@@ -41,6 +41,17 @@ public final class Tables {
         .append('\n');
     sb.append(totals(a)).append('\n').append('\n');
     sb.append(stages(a.stages(), r.percentiles()));
+    if (r.counting() == dev.funnel.Counting.ENTERED && !a.stages().isEmpty()) {
+      // reached and the rates' numerators differ here: say why next to the table
+      String first = a.stages().get(0).stage();
+      sb.append("(entered counting: only explicit entries count, not a deal's creation in ")
+          .append(first)
+          .append("; to next = entered both / entered the stage; cumulative = entered ")
+          .append(first)
+          .append(" and the stage / entered ")
+          .append(first)
+          .append(")\n");
+    }
     for (Breakdown b : r.breakdowns()) {
       sb.append('\n').append(breakdown(b, r.nameOf(b), main(r.percentiles()), maxRows));
     }
