@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param withLeads whether leads were given (the {@code sla} section)
  * @param withTouches whether touches were given (the {@code staleDeals} section)
  * @param audit the audit
+ * @param cohort whether a cohort selects the deals of hygiene, losses and concentration (the SLA,
+ *     the stale deals and the audit read every deal of the log, and their tables say so)
  */
 record ProcessReports(
     HygieneReport hygiene,
@@ -45,7 +47,11 @@ record ProcessReports(
     Optional<SlaReport> sla,
     boolean withLeads,
     boolean withTouches,
-    AuditReport audit) {
+    AuditReport audit,
+    boolean cohort) {
+
+  /** The line that opens a whole-log section of a report with a cohort. */
+  static final String WHOLE_LOG = "(every deal of the log, not only the --from/--to cohort)\n";
 
   /** The inputs and options the analyses take. */
   record Options(
@@ -108,7 +114,8 @@ record ProcessReports(
         sla,
         o.leads().isPresent(),
         o.touches().isPresent(),
-        run(audit::report));
+        run(audit::report),
+        o.cohort().isPresent());
   }
 
   private interface Query<T> {
@@ -178,15 +185,16 @@ record ProcessReports(
     out.add(new String[] {"Hygiene", hygiene.toString()});
     out.add(new String[] {"Losses", losses.toString()});
     out.add(new String[] {"Concentration", people.toString()});
+    String whole = cohort ? WHOLE_LOG : "";
     if (withLeads && sla.isPresent()) {
-      out.add(new String[] {"SLA", sla.get().toString()});
+      out.add(new String[] {"SLA", whole + sla.get()});
     } else if (withLeads) {
       out.add(new String[] {"SLA", NOT_MEASURED + "\n"});
     }
     if (withTouches && sla.isPresent()) {
-      out.add(new String[] {"Stale deals", stale(sla.get(), 20)});
+      out.add(new String[] {"Stale deals", whole + stale(sla.get(), 20)});
     }
-    out.add(new String[] {"Audit", audit.toString()});
+    out.add(new String[] {"Audit", whole + audit});
     return out;
   }
 

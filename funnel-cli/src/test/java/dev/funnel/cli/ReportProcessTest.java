@@ -401,6 +401,25 @@ final class ReportProcessTest {
   }
 
   @Test
+  void withACohortTheWholeLogSectionsSaySo() throws IOException {
+    // new-user review: with --from the funnel said 163 open while the stale deals said "of 202
+    // open" and the audit counted all 2000 deals, without a word on the difference
+    String[] args = concat(base(), "--leads", leads.toString(), "--touches", touches.toString());
+    String line = "(every deal of the log, not only the --from/--to cohort)\n";
+    Cli.Run whole = run(args);
+    assertEquals(0, whole.status(), whole.err());
+    assertFalse(whole.out().contains(line), whole.out());
+    Cli.Run cohort = run(concat(args, "--from", "2026-03-02"));
+    assertEquals(0, cohort.status(), cohort.err());
+    String out = cohort.out();
+    for (String section : List.of("SLA as of", "stale deals (no touch", "Process audit as of")) {
+      assertTrue(out.contains(line + section), section + "\n" + out);
+    }
+    // the cohort's own sections have no such line
+    assertEquals(3, out.split(java.util.regex.Pattern.quote(line), -1).length - 1, out);
+  }
+
+  @Test
   void tableAndHtmlShowTheSections() throws IOException {
     String[] args =
         concat(
