@@ -261,8 +261,8 @@ final class ReportProcessTest {
     assertEquals(
         List.of(
             typo
-                + ":1:18: working_hours: unknown key (known: zone, hours, holidays); check its"
-                + " spelling"),
+                + ":1:1: hours: missing (skipped: working_hours); a calendar needs its working"
+                + " hours, without them every business time is 0"),
         r.errLines());
     assertEquals("", r.out());
   }

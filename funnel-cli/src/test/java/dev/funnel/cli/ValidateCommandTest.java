@@ -448,8 +448,8 @@ final class ValidateCommandTest {
     assertEquals(
         List.of(
             typo
-                + ":1:28: working_hours: unknown key (known: zone, hours, holidays); check its"
-                + " spelling",
+                + ":1:1: hours: missing (skipped: working_hours); a calendar needs its working"
+                + " hours, without them every business time is 0",
             "funnel validate: the input is unusable"),
         r.errLines());
   }

@@ -53,8 +53,10 @@ import java.util.Optional;
  * file (or none after the fault) can be trusted: an empty file, a missing, duplicate or nameless
  * header column, bytes that are not UTF-8, a quoted cell not closed before the end of the file, a
  * cell over {@link #maxCellLength()} characters, any other malformed CSV, and every fault of a JSON
- * file (reported with its line and column), including a key the file does not have (a misspelled
- * {@code hours} is not skipped) and a calendar without any working interval.
+ * file (reported with its line and column), including a key that looks like a misspelling of one
+ * the file has ({@code probabilty}, {@code Stages}) and a calendar without any working interval.
+ * Other keys a JSON file does not have are skipped (FORMATS.md: more fields may be added), and a
+ * required key found missing names them ({@code hours: missing (skipped: working_hours)}).
  *
  * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
  *

@@ -60,6 +60,38 @@ final class FunnelFilesJsonTest {
   }
 
   @Test
+  void keysTheFormatDoesNotHaveAreSkipped() throws IOException {
+    // FORMATS.md: "more fields may be added"; a CRM's export carries names, colours, order
+    String withExtras =
+        "{ \"id\": \"b2b\", \"name\": \"B2B sales\", \"meta\": { \"stages\": [1, {\"kind\": 2}] },"
+            + " \"stages\": ["
+            + " { \"id\": \"new\", \"name\": \"New lead\", \"kind\": \"OPEN\", \"color\": \"red\","
+            + " \"order\": 1 },"
+            + " { \"id\": \"won\", \"kind\": \"WON\", \"rules\": [[\"x\"], null, true] },"
+            + " { \"id\": \"lost\", \"kind\": \"LOST\" } ], \"updated\": \"2026-01-01\" }";
+    String plain =
+        "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"name\": \"New lead\", \"kind\":"
+            + " \"OPEN\" }, { \"id\": \"won\", \"kind\": \"WON\" }, { \"id\": \"lost\", \"kind\":"
+            + " \"LOST\" } ] }";
+    for (FunnelFiles files : List.of(FunnelFiles.strict(), FunnelFiles.lenient())) {
+      assertEquals(
+          files.pipeline(bytes(plain), "pipeline.json"),
+          files.pipeline(bytes(withExtras), "pipeline.json"));
+    }
+    String calendar =
+        "{ \"zone\": \"Europe/Berlin\", \"comment\": \"office\", \"hours\": { \"MONDAY\":"
+            + " [[\"09:00\",\"18:00\"]] }, \"version\": 2 }";
+    assertEquals(
+        FunnelFiles.strict()
+            .calendar(
+                bytes(
+                    "{ \"zone\": \"Europe/Berlin\", \"hours\": { \"MONDAY\":"
+                        + " [[\"09:00\",\"18:00\"]] } }"),
+                "calendar.json"),
+        FunnelFiles.strict().calendar(bytes(calendar), "calendar.json"));
+  }
+
+  @Test
   void readsTheCalendarOfFormatsMd() throws IOException {
     BusinessCalendar c = FunnelFiles.strict().calendar(bytes(CALENDAR), "calendar.json");
     assertEquals(
@@ -83,7 +115,8 @@ final class FunnelFilesJsonTest {
             "pipeline.json:2:37: stages[0].kind: \"MAYBE\": not one of OPEN, WON, LOST"),
         Arguments.of(
             "{ \"id\": \"b2b\",\n \"stages\": [\n  { \"id\": \"new\" } ] }",
-            "pipeline.json:3:3: stages[0]: kind: missing (one of OPEN, WON, LOST)"),
+            "pipeline.json:3:3: stages[0]: kind: missing; every stage needs a kind (one of OPEN, WON,"
+                + " LOST)"),
         Arguments.of(
             "{ \"stages\": [] }", "pipeline.json:1:1: id: missing; a pipeline needs an id"),
         Arguments.of(
@@ -103,11 +136,23 @@ final class FunnelFilesJsonTest {
         Arguments.of(
             "{ \"id\": \"b2b\", \"stages\": [\n  { \"id\": \"new\", \"kind\": \"OPEN\","
                 + " \"probabilty\": 0.6 } ] }",
-            "pipeline.json:2:34: stages[0].probabilty: unknown key (known: id, name, kind,"
-                + " probability); check its spelling"),
+            "pipeline.json:2:34: stages[0].probabilty: unknown key, did you mean \"probability\"?"
+                + " (known: id, name, kind, probability; other keys are skipped)"),
         Arguments.of(
             "{ \"id\": \"b2b\", \"Stages\": [] }",
-            "pipeline.json:1:16: Stages: unknown key (known: id, stages); check its spelling"),
+            "pipeline.json:1:16: Stages: unknown key, did you mean \"stages\"? (known: id, stages;"
+                + " other keys are skipped)"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"stage\": [] }",
+            "pipeline.json:1:16: stage: unknown key, did you mean \"stages\"? (known: id, stages;"
+                + " other keys are skipped)"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"steps\": [ { \"id\": \"new\", \"kind\": \"OPEN\" } ] }",
+            "pipeline.json:1:1: stages: missing (skipped: steps); a pipeline needs its stages"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"knd\": \"OPEN\" } ] }",
+            "pipeline.json:1:43: stages[0].knd: unknown key, did you mean \"kind\"? (known: id,"
+                + " name, kind, probability; other keys are skipped)"),
         Arguments.of(
             "{ \"id\": \"b2b\" ] ",
             "pipeline.json:1:15: malformed JSON: Unexpected close marker ']': expected '}'"));
@@ -153,8 +198,13 @@ final class FunnelFilesJsonTest {
         Arguments.of(
             "{ \"zone\": \"Europe/Berlin\", \"working_hours\": { \"MONDAY\": [[\"09:00\","
                 + "\"18:00\"]] } }",
-            "calendar.json:1:28: working_hours: unknown key (known: zone, hours, holidays); check"
-                + " its spelling"),
+            "calendar.json:1:1: hours: missing (skipped: working_hours); a calendar needs its"
+                + " working hours, without them every business time is 0"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"09:00\",\"18:00\"]] },"
+                + " \"holiday\": [\"2026-05-01\"] }",
+            "calendar.json:1:62: holiday: unknown key, did you mean \"holidays\"? (known: zone,"
+                + " hours, holidays; other keys are skipped)"),
         Arguments.of(
             "{ \"zone\": \"UTC\" }",
             "calendar.json:1:1: hours: missing; a calendar needs its working hours, without them"

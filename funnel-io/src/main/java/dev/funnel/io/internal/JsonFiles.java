@@ -31,9 +31,15 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads {@code pipeline.json} and {@code calendar.json} with Jackson's streaming parser, so that
- * every fault is reported with the line and column of the offending value. A key that the file does
- * not have (a misspelled {@code hours}, {@code probabilty}) is a fault too: skipping it would read
- * a different file than the one meant, such as a calendar without working time.
+ * every fault is reported with the line and column of the offending value.
+ *
+ * <p>Keys the format does not have are skipped (FORMATS.md: "more fields may be added"; a CRM's
+ * pipeline export carries {@code color}, {@code order} and the like), except a key that looks like
+ * a misspelling of one it has: equal ignoring case, or within one edit of a key of up to five
+ * letters ({@code kind}, {@code hours}) or two edits of a longer one ({@code probabilty}, {@code
+ * holiday}). That one is a fault, since skipping it would read a different file than the one meant.
+ * A required key that is missing names the keys skipped on the way ({@code hours: missing (skipped:
+ * working_hours)}).
  */
 public final class JsonFiles {
   private static final JsonFactory JSON =
@@ -41,6 +47,9 @@ public final class JsonFiles {
 
   /** The keys of a stage object of {@code pipeline.json}. */
   private static final List<String> STAGE_KEYS = List.of("id", "name", "kind", "probability");
+
+  /** The keys of {@code pipeline.json}. */
+  private static final List<String> PIPELINE_KEYS = List.of("id", "stages");
 
   /** The keys of {@code calendar.json}. */
   private static final List<String> CALENDAR_KEYS = List.of("zone", "hours", "holidays");
@@ -51,6 +60,9 @@ public final class JsonFiles {
   private static final class In {
     final JsonParser p;
     final String source;
+
+    /** The keys skipped so far, with their paths. */
+    final List<String> skipped = new ArrayList<>();
 
     In(JsonParser p, String source) {
       this.p = p;
@@ -81,15 +93,43 @@ public final class JsonFiles {
       return p.getString();
     }
 
-    /** The fault of an unknown key at the current property name. */
-    InputFileException unknownKey(String path, String key, String known) {
+    /**
+     * Whether the current property is one of the known keys. An unknown key that looks like a
+     * misspelling of a known one throws; any other is skipped with its value, and false returned.
+     */
+    boolean known(String path, String key, List<String> keys) {
+      if (keys.contains(key)) {
+        return true;
+      }
+      for (String k : keys) {
+        int allowed = k.length() <= 2 ? 0 : k.length() <= 5 ? 1 : 2;
+        if (distance(key.toLowerCase(Locale.ROOT), k) <= allowed) {
+          throw error(
+              path
+                  + (path.isEmpty() ? "" : ".")
+                  + key
+                  + ": unknown key, did you mean \""
+                  + k
+                  + "\"? (known: "
+                  + String.join(", ", keys)
+                  + "; other keys are skipped)");
+        }
+      }
+      skipped.add(path + (path.isEmpty() ? "" : ".") + key);
+      next();
+      p.skipChildren();
+      return false;
+    }
+
+    /** The missing-key fault of {@code what}, naming the keys skipped so far if any. */
+    InputFileException missing(TokenStreamLocation at, String what, String why) {
       return error(
-          path
-              + (path.isEmpty() ? "" : ".")
-              + key
-              + ": unknown key (known: "
-              + known
-              + "); check its spelling");
+          at,
+          what
+              + ": missing"
+              + (skipped.isEmpty() ? "" : " (skipped: " + String.join(", ", skipped) + ")")
+              + "; "
+              + why);
     }
 
     void expect(JsonToken token, String path, String what) {
@@ -97,6 +137,26 @@ public final class JsonFiles {
         throw error(path + ": expected " + what + ", found " + describe(p.currentToken()));
       }
     }
+  }
+
+  /** The Levenshtein distance of two keys. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int same = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static String describe(@Nullable JsonToken t) {
@@ -177,8 +237,8 @@ public final class JsonFiles {
     List<Stage> stages = null;
     while (in.next() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
-      if (!name.equals("id") && !name.equals("stages")) {
-        throw in.unknownKey("", name, "id, stages");
+      if (!in.known("", name, PIPELINE_KEYS)) {
+        continue;
       }
       in.next();
       if (name.equals("id")) {
@@ -188,10 +248,10 @@ public final class JsonFiles {
       }
     }
     if (id == null) {
-      throw in.error(start, "id: missing; a pipeline needs an id");
+      throw in.missing(start, "id", "a pipeline needs an id");
     }
     if (stages == null) {
-      throw in.error(start, "stages: missing; a pipeline needs its stages");
+      throw in.missing(start, "stages", "a pipeline needs its stages");
     }
     try {
       return new Pipeline(id, stages);
@@ -214,8 +274,8 @@ public final class JsonFiles {
       OptionalDouble probability = OptionalDouble.empty();
       while (in.next() == JsonToken.PROPERTY_NAME) {
         String field = p.currentName();
-        if (!STAGE_KEYS.contains(field)) {
-          throw in.unknownKey(path, field, String.join(", ", STAGE_KEYS));
+        if (!in.known(path, field, STAGE_KEYS)) {
+          continue;
         }
         in.next();
         switch (field) {
@@ -245,10 +305,11 @@ public final class JsonFiles {
         }
       }
       if (id == null) {
-        throw in.error(start, path + ": id: missing; every stage needs an id");
+        throw in.missing(start, path + ": id", "every stage needs an id");
       }
       if (kind == null) {
-        throw in.error(start, path + ": kind: missing (one of OPEN, WON, LOST)");
+        throw in.missing(
+            start, path + ": kind", "every stage needs a kind (one of OPEN, WON, LOST)");
       }
       try {
         stages.add(new Stage(id, name == null ? id : name, kind, probability));
@@ -283,8 +344,8 @@ public final class JsonFiles {
     Set<LocalDate> holidays = new HashSet<>();
     while (in.next() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
-      if (!CALENDAR_KEYS.contains(name)) {
-        throw in.unknownKey("", name, String.join(", ", CALENDAR_KEYS));
+      if (!in.known("", name, CALENDAR_KEYS)) {
+        continue;
       }
       in.next();
       switch (name) {
@@ -318,14 +379,14 @@ public final class JsonFiles {
       }
     }
     if (zone == null) {
-      throw in.error(start, "zone: missing; a calendar needs a time zone id");
+      throw in.missing(start, "zone", "a calendar needs a time zone id");
+    }
+    String noHours = "a calendar needs its working hours, without them every business time is 0";
+    if (!hoursSeen) {
+      throw in.missing(start, "hours", noHours);
     }
     if (hours.values().stream().allMatch(List::isEmpty)) {
-      throw in.error(
-          hoursAt,
-          "hours: "
-              + (hoursSeen ? "no working interval on any day" : "missing")
-              + "; a calendar needs its working hours, without them every business time is 0");
+      throw in.error(hoursAt, "hours: no working interval on any day; " + noHours);
     }
     try {
       return new BusinessCalendar(zone, hours, holidays);
