@@ -297,8 +297,10 @@ final class FunnelFilesCsvTest {
         Arguments.of(
             ("deal_id,created_at\nD-1,2026-03-02T09:00:00Z\n\"D\"x,2026-03-02T09:00:00Z\n")
                 .getBytes(UTF_8),
-            "deals.csv:3: malformed CSV: Unexpected character ('x' (code 120)): Expected column"
-                + " separator character (',' (code 44)) or end-of-line"),
+            "deals.csv:3: malformed CSV: 'x' follows the closing quote of a cell, where ',' or"
+                + " the end of the line belongs (inside a quoted cell a quote is written twice:"
+                + " \"12\"\" screen\"); past it the file's rows cannot be told apart, so none is"
+                + " read, in lenient mode too"),
         Arguments.of(
             latin1(
                 "deal_id,created_at,owner\nD-1,2026-03-02T09:00:00Z,ann\nD-2,"

@@ -202,8 +202,32 @@ public final class CsvTable implements Closeable {
                 + " quote is unbalanced)");
       }
       long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      throw new InputFileException(source, at, 0, "malformed CSV: " + detail);
+      throw new InputFileException(source, at, 0, "malformed CSV: " + readable(detail));
     }
+  }
+
+  private static final java.util.regex.Pattern AFTER_QUOTE =
+      java.util.regex.Pattern.compile(
+          "Unexpected character \\('(.+?)' \\(code \\d+\\)\\): Expected column separator"
+              + " character \\('(.+?)' \\(code \\d+\\)\\) or end-of-line");
+
+  /**
+   * Jackson's message in the file's terms: a character after a closing quote (a hand-edited {@code
+   * "12" screen"}) says how a quote is written inside a quoted cell; character codes go.
+   */
+  static String readable(@Nullable String jackson) {
+    String detail = String.valueOf(jackson);
+    java.util.regex.Matcher m = AFTER_QUOTE.matcher(detail);
+    if (m.find()) {
+      return "'"
+          + m.group(1)
+          + "' follows the closing quote of a cell, where '"
+          + m.group(2)
+          + "' or the end of the line belongs (inside a quoted cell a quote is written twice:"
+          + " \"12\"\" screen\"); past it the file's rows cannot be told apart, so none is read,"
+          + " in lenient mode too";
+    }
+    return detail.replaceAll(" \\(code \\d+\\)", "");
   }
 
   private long nextLineOrCurrent() {
