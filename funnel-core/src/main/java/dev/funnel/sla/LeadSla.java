@@ -12,7 +12,10 @@ import java.util.Optional;
  * @param leadId the lead
  * @param channel its channel, or {@code (unspecified)}
  * @param owner who owns the response (see {@link Sla}), or {@code (unspecified)}
- * @param clockStart when its clock started (creation or hand-over)
+ * @param clockStart the event that started its clock: its creation or hand-over, as recorded. With
+ *     a business calendar the clock counts from the first working moment at or after it (METRICS.md
+ *     "Speed and SLA": a lead created on Friday at 20:00 keeps that instant here, and its response
+ *     time counts from Monday's opening); a touch before that moment responds in zero time
  * @param firstTouch its first touch at or after the clock start and at or before as-of
  * @param responseTime {@code firstTouch - clockStart}, in business time with a calendar
  * @param status met, breached or at risk
