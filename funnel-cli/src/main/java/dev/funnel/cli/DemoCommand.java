@@ -81,6 +81,11 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     SampleSpec sample = SampleSpec.defaults().withSeed(seed);
+    if (force && dir == null) {
+      throw new InputException(
+          "funnel demo: --force only applies with --dir (without it the files go to a fresh"
+              + " temporary directory)");
+    }
     if (dir != null) {
       prepare(dir, force);
     }

@@ -101,6 +101,19 @@ final class DemoAndShellTest {
   }
 
   @Test
+  void forceWithoutDirIsRefused() {
+    // new-user review: it was accepted and did nothing
+    Cli.Run r = Cli.run("demo", "--force");
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "funnel demo: --force only applies with --dir (without it the files go to a fresh"
+                + " temporary directory)"),
+        r.errLines());
+    assertEquals("", r.out());
+  }
+
+  @Test
   void demoDirThatIsAFileExitsTwoWithOneLine() throws IOException {
     // review finding 11: "funnel: internal error: java.io.UncheckedIOException ...", exit 1
     Path file = Cli.write(dir, "deals.csv", "deal_id,created_at");
