@@ -158,6 +158,7 @@ final class ReportCommand implements Callable<Integer> {
       LeadRecords l = horizon.leads(inputs.leadRecords(leads));
       records = records.plus(ReadSummary.of(l.leads()));
       leadList = Optional.of(l.leads().records());
+      noteUnmatchedLeadIds(spec.commandLine().getErr(), "report", leadList.get(), log);
     }
     Optional<TouchRecords> touchRecords = Optional.empty();
     if (touches != null) {
@@ -377,6 +378,44 @@ final class ReportCommand implements Callable<Integer> {
               + ", subject_id \""
               + all.get(first).subjectId()
               + "\"); they count for nothing");
+      err.flush();
+    }
+  }
+
+  /**
+   * One line on standard error when some deals' {@code lead_id} names no lead of the leads file: a
+   * valid record (the leads export may cover a shorter span), but such a deal links to nothing, and
+   * when many do the two files likely use different ids (lead-to-deal would read 0).
+   */
+  static void noteUnmatchedLeadIds(PrintWriter err, String command, List<Lead> leads, DealLog log) {
+    Set<String> leadIds = new HashSet<>();
+    leads.forEach(l -> leadIds.add(l.id()));
+    int linked = 0;
+    int unmatched = 0;
+    String first = null;
+    for (int d = 0; d < log.dealCount(); d++) {
+      dev.funnel.model.Deal deal = log.deal(d);
+      if (deal.leadId().isPresent()) {
+        linked++;
+        if (!leadIds.contains(deal.leadId().get())) {
+          unmatched++;
+          if (first == null) {
+            first = "deal \"" + deal.id() + "\", lead_id \"" + deal.leadId().get() + "\"";
+          }
+        }
+      }
+    }
+    if (unmatched > 0) {
+      err.println(
+          "funnel "
+              + command
+              + ": "
+              + unmatched
+              + " of "
+              + linked
+              + " deals with a lead_id name no lead of --leads (the first: "
+              + first
+              + "); they link to no lead");
       err.flush();
     }
   }

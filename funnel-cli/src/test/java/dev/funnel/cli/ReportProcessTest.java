@@ -212,6 +212,43 @@ final class ReportProcessTest {
   }
 
   @Test
+  void dealsWhoseLeadIdNamesNoLeadAreNamedOnStandardError() throws IOException {
+    // new-user review: a lead_id naming no lead was accepted silently by report and kpi
+    Path linked =
+        write(
+            dir,
+            "deals_linked.csv",
+            "deal_id,created_at,owner,channel,lead_id",
+            "D1,2026-03-01T00:00:00Z,ann,web,L1",
+            "D2,2026-03-01T00:00:00Z,bob,ads,L-NOPE",
+            "D3,2026-03-02T00:00:00Z,ann,ads,",
+            "D4,2026-03-02T00:00:00Z,,web,L-GONE");
+    String[] args = {
+      "--pipeline",
+      pipeline.toString(),
+      "--deals",
+      linked.toString(),
+      "--changes",
+      changes.toString(),
+      "--leads",
+      leads.toString()
+    };
+    String note =
+        " 2 of 3 deals with a lead_id name no lead of --leads (the first: deal \"D2\", lead_id"
+            + " \"L-NOPE\"); they link to no lead";
+    Cli.Run r = run(concat(new String[] {"report"}, args));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(List.of("funnel report:" + note), r.errLines());
+    Path spend = write(dir, "spend.csv", "date,channel,cost,currency", "2026-03-01,web,100.00,EUR");
+    Cli.Run k = run(concat(concat(new String[] {"kpi"}, args), "--spend", spend.toString()));
+    assertEquals(0, k.status(), k.err());
+    assertEquals(List.of("funnel kpi:" + note), k.errLines());
+    // all linked: no note
+    Cli.Run none = run(concat(base(), "--leads", leads.toString()));
+    assertEquals(List.of(), none.errLines());
+  }
+
+  @Test
   void slaResponseLimitAndCalendarChangeTheGrades() throws IOException {
     JsonNode wider =
         json(
