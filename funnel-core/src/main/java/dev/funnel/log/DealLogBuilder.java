@@ -142,6 +142,36 @@ public final class DealLogBuilder {
   }
 
   /**
+   * Declares deal attributes by name: an attribute that no deal ends up with a value for (a CSV
+   * column left empty in every row) is then still one of {@link DealLog#attributeNames()}, every
+   * deal {@value Deal#UNSPECIFIED} there, where it would otherwise be unknown to breakdowns and
+   * filters. Attribute names keep the order in which they are first declared or set; declaring a
+   * known name changes nothing.
+   *
+   * @param names the attribute names, non-blank
+   * @return this builder
+   * @throws IllegalArgumentException if a name is blank
+   * @throws IllegalStateException if the builder was already built
+   */
+  public DealLogBuilder attributes(List<String> names) {
+    requireNonNull(names, "names");
+    checkOpen();
+    for (String name : names) {
+      requireNonNull(name, "attribute name");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("an attribute name is blank");
+      }
+    }
+    for (String name : names) {
+      if (attributeNames.intern(name) == attributeColumns.size()) {
+        attributeColumns.add(new Ints(16)); // shorter than the deals: the rest read as 0
+        attributeValues.add(new Dictionary());
+      }
+    }
+    return this;
+  }
+
+  /**
    * Adds a deal; its origin is {@code deals:N}, N counting deals added.
    *
    * @param deal the deal

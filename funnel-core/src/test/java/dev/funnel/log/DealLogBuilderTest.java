@@ -603,6 +603,36 @@ final class DealLogBuilderTest {
   }
 
   @Test
+  void declaredAttributesExistWithoutAnyValue() {
+    // independent-oracle review: a deals.csv column empty in every row was no attribute, so
+    // "--by seg" failed where FORMATS.md promises the column as a dimension
+    DealLogBuilder b = DealLog.builder(B2B).attributes(List.of("seg", "tier"));
+    DealLog log =
+        b.deal(Deal.builder("D1", T0).attribute("zone", "z").attribute("tier", "1").build())
+            .deal(deal("D2", T0.plusSeconds(1)))
+            .attributes(List.of("zone", "late"))
+            .deal(deal("D3", T0.plusSeconds(2)))
+            .build();
+    assertEquals(List.of("seg", "tier", "zone", "late"), log.attributeNames());
+    assertEquals(Map.of("zone", "z", "tier", "1"), log.deal(0).attributes());
+    assertEquals(Map.of(), log.deal(2).attributes());
+    dev.funnel.Breakdown seg =
+        dev.funnel.Funnel.of(log)
+            .by(dev.funnel.Dimension.attribute("seg"))
+            .report()
+            .breakdown("seg");
+    assertEquals(
+        List.of(Deal.UNSPECIFIED), seg.groups().stream().map(dev.funnel.Group::label).toList());
+    assertEquals(3, seg.groups().get(0).figures().deals().total());
+    IllegalArgumentException blank =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DealLog.builder(B2B).attributes(List.of("ok", " ")));
+    assertEquals("an attribute name is blank", blank.getMessage());
+    assertThrows(IllegalStateException.class, () -> b.attributes(List.of("after")));
+  }
+
+  @Test
   void anEmptyLogHasNoFigures() {
     DealLog log = DealLog.builder(B2B).build();
     assertEquals(0, log.dealCount());

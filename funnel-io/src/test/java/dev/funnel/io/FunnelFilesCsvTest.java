@@ -54,6 +54,20 @@ final class FunnelFilesCsvTest {
   // ---- deals.csv and stage_changes.csv ----
 
   @Test
+  void aColumnEmptyInEveryRowIsStillAnAttribute() throws IOException {
+    // FORMATS.md: further columns become attributes; an empty cell is an absent value
+    String deals =
+        "deal_id,created_at,seg,tier\n"
+            + "D-1,2026-03-02T09:00:00Z,,gold\n"
+            + "D-2,2026-03-02T10:00:00Z,,\n";
+    for (FunnelFiles files : List.of(FunnelFiles.strict(), FunnelFiles.lenient())) {
+      DealLog log = log(files, deals, "deal_id,to_stage,occurred_at\n");
+      assertEquals(List.of("seg", "tier"), log.attributeNames());
+      assertEquals(Map.of("tier", "gold"), log.deal(0).attributes());
+    }
+  }
+
+  @Test
   void readsDealsInAnyColumnOrderWithAttributesQuotesBomAndCrlf() throws IOException {
     String deals =
         "\uFEFFsegment,created_at,amount,deal_id,currency,owner,channel,loss_reason,lead_id\r\n"

@@ -95,11 +95,15 @@ public final class CsvReaders {
     int leadId = t.column("lead_id");
     List<String> header = t.header();
     List<Integer> attributeColumns = new ArrayList<>();
+    List<String> attributeNames = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       if (!DEAL_FIELDS.contains(header.get(i))) {
         attributeColumns.add(i);
+        attributeNames.add(header.get(i));
       }
     }
+    // FORMATS.md: every further column is an attribute, also one left empty in every row
+    builder.attributes(attributeNames);
     while (t.next()) {
       Origin origin = new Origin(t.source(), t.line());
       Deal deal;
