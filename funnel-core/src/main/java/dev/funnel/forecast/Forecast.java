@@ -602,7 +602,9 @@ public final class Forecast {
       bins[b]++;
     }
     List<Simulation.Bin> histogram = new ArrayList<>(BINS);
-    for (int b = 0; b < BINS; b++) {
+    // Every run the same total (no open deal with an amount, or certain outcomes): one bin, not
+    // twenty of which nineteen are empty and all labelled with that total.
+    for (int b = 0; b < (width == 0 ? 1 : BINS); b++) {
       histogram.add(
           new Simulation.Bin(
               money(min + b * width, currency),

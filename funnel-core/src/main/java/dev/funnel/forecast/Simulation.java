@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param p50 the median
  * @param p90 the 90th percentile
  * @param mean the mean
- * @param histogram the runs in 20 equal-width bins from the smallest to the largest total
+ * @param histogram the runs in 20 equal-width bins from the smallest to the largest total; one bin
+ *     {@code [total, total]} holding every run when all runs have the same total
  */
 public record Simulation(
     int runs,

@@ -27,6 +27,32 @@ final class ForecastSimulationTest {
   }
 
   @Test
+  void runsThatAllTotalTheSameMakeOneBin() {
+    // new-user review: olist's one open deal has no amount, every run totals 0.00, and the
+    // histogram printed twenty rows labelled 0.00
+    dev.funnel.model.Pipeline p =
+        dev.funnel.model.Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(
+                dev.funnel.model.Deal.builder("D1", Planted.T0)
+                    .amount(dev.funnel.model.Money.of("100.00", "EUR"))
+                    .build())
+            .deal(dev.funnel.model.Deal.builder("D2", Planted.T0.plusSeconds(60)).build())
+            .change("D1", "won", Planted.T0.plusSeconds(3600))
+            .build();
+    Simulation s = Forecast.of(log).simulations(100).report().simulation();
+    assertEquals(
+        java.util.List.of(
+            new Simulation.Bin(
+                dev.funnel.model.Money.of("0.00", "EUR"),
+                dev.funnel.model.Money.of("0.00", "EUR"),
+                100)),
+        s.histogram());
+    assertEquals(1, s.toString().split("\n").length - 2, s.toString());
+  }
+
+  @Test
   void withoutHorizonTheMeanConvergesToTheWeightedPipeline() {
     ForecastReport r = Forecast.of(LOG).asOf(AS_OF).simulations(20_000).report();
     // Standard error of the mean from the Bernoulli variances: sqrt(sum a^2 p (1 - p) / runs),
