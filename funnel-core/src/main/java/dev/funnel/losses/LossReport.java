@@ -77,8 +77,8 @@ public record LossReport(
    * The report with at most {@code maxRows} rows per table.
    *
    * @param maxRows the most rows to show of each table
-   * @return the report as text: totals, then the tables by reason, stage lost at, channel, owner
-   *     and all four crossed
+   * @return the report as text: totals, then (with any lost deal) the tables by reason, stage lost
+   *     at, channel, owner and all four crossed
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String print(int maxRows) {
@@ -93,7 +93,11 @@ public record LossReport(
             .append(withoutAmount > 0 ? " (" + withoutAmount + " without amount)" : "")
             .append(", without reason ")
             .append(Text.rate(unspecifiedShare()))
-            .append("\n\n");
+            .append('\n');
+    if (lost == 0) {
+      return sb.toString(); // five tables of headers alone say nothing more
+    }
+    sb.append('\n');
     sb.append(rows("reason", reasons, maxRows)).append('\n');
     sb.append(rows("lost at", lostAt, maxRows)).append('\n');
     sb.append(rows("channel", channels, maxRows)).append('\n');
