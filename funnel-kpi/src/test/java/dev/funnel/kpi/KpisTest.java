@@ -285,18 +285,16 @@ final class KpisTest {
                 List.of(
                     new ActivitySample(LocalDate.parse("2026-01-15"), "ads", "impressions", 1000),
                     new ActivitySample(LocalDate.parse("2026-02-15"), "ads", "impressions", 2000)))
+            // February over: alerts are raised for complete periods only
+            .asOf(Instant.parse("2026-03-01T00:00:00Z"))
             .report();
+    assertTrue(r.isComplete("2026-02"));
     KpiRow feb = r.row("2026-02", "all").orElseThrow();
     assertEquals(OptionalDouble.of(0.1), feb.kpi("win_rate").orElseThrow().directedChange());
     assertEquals(OptionalDouble.of(1.0), feb.kpi("impressions").orElseThrow().directedChange());
     assertEquals(List.of(), r.alerts());
   }
 
-  /**
-   * CTR from 100/1000 = 0.10 to 99/900 = 0.11 is a rise of exactly 1/10 while no outcome rose (one
-   * 100 EUR deal won each month on the same spend): the alert fires. In doubles the change computes
-   * as 0.09999999999999995, which missed it.
-   */
   @Test
   void theRunningPeriodRaisesNoAlert() {
     // ctr 10% in January, 15% in the first days of February (as-of February 10): +50%, no outcome
@@ -332,6 +330,11 @@ final class KpisTest {
     assertEquals(List.of("ctr"), over.alerts().get(0).activity());
   }
 
+  /**
+   * CTR from 100/1000 = 0.10 to 99/900 = 0.11 is a rise of exactly 1/10 while no outcome rose (one
+   * 100 EUR deal won each month on the same spend): the alert fires. In doubles the change computes
+   * as 0.09999999999999995, which missed it.
+   */
   @Test
   void anActivityRisingByExactlyTheThresholdRaisesTheAlert() {
     Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
