@@ -298,8 +298,8 @@ final class ReportProcessTest {
     assertEquals(
         List.of(
             typo
-                + ":1:1: hours: missing (skipped: working_hours); a calendar needs its working"
-                + " hours, without them every business time is 0"),
+                + ":1:18: working_hours: unknown key, did you mean \"hours\"? (known: zone, hours,"
+                + " holidays; other keys are skipped)"),
         r.errLines());
     assertEquals("", r.out());
   }

@@ -448,8 +448,8 @@ final class ValidateCommandTest {
     assertEquals(
         List.of(
             typo
-                + ":1:1: hours: missing (skipped: working_hours); a calendar needs its working"
-                + " hours, without them every business time is 0",
+                + ":1:28: working_hours: unknown key, did you mean \"hours\"? (known: zone, hours,"
+                + " holidays; other keys are skipped)",
             "funnel validate: the input is unusable"),
         r.errLines());
   }

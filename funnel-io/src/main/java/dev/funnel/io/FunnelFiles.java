@@ -53,10 +53,11 @@ import java.util.Optional;
  * file (or none after the fault) can be trusted: an empty file, a missing, duplicate or nameless
  * header column, bytes that are not UTF-8, a quoted cell not closed before the end of the file, a
  * cell over {@link #maxCellLength()} characters, any other malformed CSV, and every fault of a JSON
- * file (reported with its line and column), including a key that looks like a misspelling of one
- * the file has ({@code probabilty}, {@code Stages}) and a calendar without any working interval.
- * Other keys a JSON file does not have are skipped (FORMATS.md: more fields may be added), and a
- * required key found missing names them ({@code hours: missing (skipped: working_hours)}).
+ * file (reported with its line and column), including a key that looks like one the file has and
+ * holds its kind of value ({@code probabilty}, {@code Stages}, {@code public_holidays}) and a
+ * calendar without any working interval. Other keys a JSON file does not have are skipped
+ * (FORMATS.md: more fields may be added), and a required key found missing names those of its
+ * object ({@code zone: missing (skipped: timezone)}).
  *
  * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
  *

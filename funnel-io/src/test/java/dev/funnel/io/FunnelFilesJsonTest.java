@@ -63,7 +63,8 @@ final class FunnelFilesJsonTest {
   void keysTheFormatDoesNotHaveAreSkipped() throws IOException {
     // FORMATS.md: "more fields may be added"; a CRM's export carries names, colours, order
     String withExtras =
-        "{ \"id\": \"b2b\", \"name\": \"B2B sales\", \"meta\": { \"stages\": [1, {\"kind\": 2}] },"
+        "{ \"id\": \"b2b\", \"name\": \"B2B sales\", \"status\": \"active\", \"states\": 3,"
+            + " \"meta\": { \"stages\": [1, {\"kind\": 2}] },"
             + " \"stages\": ["
             + " { \"id\": \"new\", \"name\": \"New lead\", \"kind\": \"OPEN\", \"color\": \"red\","
             + " \"order\": 1 },"
@@ -150,6 +151,21 @@ final class FunnelFilesJsonTest {
             "{ \"id\": \"b2b\", \"steps\": [ { \"id\": \"new\", \"kind\": \"OPEN\" } ] }",
             "pipeline.json:1:1: stages: missing (skipped: steps); a pipeline needs its stages"),
         Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"kind\": \"OPEN\","
+                + " \"winProbability\": 0.4 } ] }",
+            "pipeline.json:1:59: stages[0].winProbability: unknown key, did you mean"
+                + " \"probability\"? (known: id, name, kind, probability; other keys are skipped)"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"kind\": \"OPEN\","
+                + " \"nmae\": \"New\" } ] }",
+            "pipeline.json:1:59: stages[0].nmae: unknown key, did you mean \"name\"? (known: id,"
+                + " name, kind, probability; other keys are skipped)"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"color\": \"red\", \"stages\": [ { \"id\": \"new\","
+                + " \"order\": 1 } ] }",
+            "pipeline.json:1:44: stages[0]: kind: missing (skipped: stages[0].order); every stage"
+                + " needs a kind (one of OPEN, WON, LOST)"),
+        Arguments.of(
             "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"knd\": \"OPEN\" } ] }",
             "pipeline.json:1:43: stages[0].knd: unknown key, did you mean \"kind\"? (known: id,"
                 + " name, kind, probability; other keys are skipped)"),
@@ -198,8 +214,18 @@ final class FunnelFilesJsonTest {
         Arguments.of(
             "{ \"zone\": \"Europe/Berlin\", \"working_hours\": { \"MONDAY\": [[\"09:00\","
                 + "\"18:00\"]] } }",
-            "calendar.json:1:1: hours: missing (skipped: working_hours); a calendar needs its"
-                + " working hours, without them every business time is 0"),
+            "calendar.json:1:28: working_hours: unknown key, did you mean \"hours\"? (known: zone,"
+                + " hours, holidays; other keys are skipped)"),
+        Arguments.of(
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"09:00\",\"18:00\"]] },"
+                + " \"public_holidays\": [\"2026-05-01\"] }",
+            "calendar.json:1:62: public_holidays: unknown key, did you mean \"holidays\"? (known:"
+                + " zone, hours, holidays; other keys are skipped)"),
+        Arguments.of(
+            "{ \"timezone\": \"UTC\", \"color\": \"red\", \"hours\": { \"MONDAY\":"
+                + " [[\"09:00\",\"18:00\"]] } }",
+            "calendar.json:1:1: zone: missing (skipped: timezone, color); a calendar needs a time"
+                + " zone id"),
         Arguments.of(
             "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"09:00\",\"18:00\"]] },"
                 + " \"holiday\": [\"2026-05-01\"] }",

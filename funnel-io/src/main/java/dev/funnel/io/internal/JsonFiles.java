@@ -34,25 +34,37 @@ import tools.jackson.core.json.JsonFactory;
  * every fault is reported with the line and column of the offending value.
  *
  * <p>Keys the format does not have are skipped (FORMATS.md: "more fields may be added"; a CRM's
- * pipeline export carries {@code color}, {@code order} and the like), except a key that looks like
- * a misspelling of one it has: equal ignoring case, or within one edit of a key of up to five
- * letters ({@code kind}, {@code hours}) or two edits of a longer one ({@code probabilty}, {@code
- * holiday}). That one is a fault, since skipping it would read a different file than the one meant.
- * A required key that is missing names the keys skipped on the way ({@code hours: missing (skipped:
- * working_hours)}).
+ * pipeline export carries {@code color}, {@code order}, {@code status} and the like), except a key
+ * that looks like one the format has and holds the kind of value that key takes (a string, number,
+ * array or object): equal ignoring case, within one edit (a transposition counts as one) of a key
+ * of up to five letters ({@code knd}, {@code nmae}), within two of a longer one ({@code
+ * probabilty}, {@code holiday}), or a longer key as one word of it ({@code public_holidays}, {@code
+ * winProbability}, {@code working_hours}). That one is a fault, with "did you mean", since skipping
+ * it would read a different file than the one meant. A required key that is missing names the keys
+ * skipped in its object ({@code zone: missing (skipped: timezone)}).
  */
 public final class JsonFiles {
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-  /** The keys of a stage object of {@code pipeline.json}. */
-  private static final List<String> STAGE_KEYS = List.of("id", "name", "kind", "probability");
+  /** The keys of a stage object of {@code pipeline.json}, with the kind of value each takes. */
+  private static final Map<String, String> STAGE_KEYS =
+      keys("id", "string", "name", "string", "kind", "string", "probability", "number");
 
   /** The keys of {@code pipeline.json}. */
-  private static final List<String> PIPELINE_KEYS = List.of("id", "stages");
+  private static final Map<String, String> PIPELINE_KEYS = keys("id", "string", "stages", "array");
 
   /** The keys of {@code calendar.json}. */
-  private static final List<String> CALENDAR_KEYS = List.of("zone", "hours", "holidays");
+  private static final Map<String, String> CALENDAR_KEYS =
+      keys("zone", "string", "hours", "object", "holidays", "array");
+
+  private static Map<String, String> keys(String... pairs) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private JsonFiles() {}
 
@@ -61,8 +73,8 @@ public final class JsonFiles {
     final JsonParser p;
     final String source;
 
-    /** The keys skipped so far, with their paths. */
-    final List<String> skipped = new ArrayList<>();
+    /** The keys skipped so far: the path of their object, and their own path. */
+    final List<String[]> skipped = new ArrayList<>();
 
     In(JsonParser p, String source) {
       this.p = p;
@@ -94,40 +106,51 @@ public final class JsonFiles {
     }
 
     /**
-     * Whether the current property is one of the known keys. An unknown key that looks like a
-     * misspelling of a known one throws; any other is skipped with its value, and false returned.
+     * Whether the current property is one of the known keys. An unknown key that looks like one of
+     * them (see the class comment) throws; any other is skipped with its value, and false returned.
+     *
+     * @param path the path of the object the property is in ("" at the top)
      */
-    boolean known(String path, String key, List<String> keys) {
-      if (keys.contains(key)) {
+    boolean known(String path, String key, Map<String, String> keys) {
+      if (keys.containsKey(key)) {
         return true;
       }
-      for (String k : keys) {
-        int allowed = k.length() <= 2 ? 0 : k.length() <= 5 ? 1 : 2;
-        if (distance(key.toLowerCase(Locale.ROOT), k) <= allowed) {
+      TokenStreamLocation at = p.currentTokenLocation();
+      String full = path + (path.isEmpty() ? "" : ".") + key;
+      JsonToken value = next();
+      for (Map.Entry<String, String> k : keys.entrySet()) {
+        if (fits(value, k.getValue()) && looksLike(key, k.getKey())) {
           throw error(
-              path
-                  + (path.isEmpty() ? "" : ".")
-                  + key
+              at,
+              full
                   + ": unknown key, did you mean \""
-                  + k
+                  + k.getKey()
                   + "\"? (known: "
-                  + String.join(", ", keys)
+                  + String.join(", ", keys.keySet())
                   + "; other keys are skipped)");
         }
       }
-      skipped.add(path + (path.isEmpty() ? "" : ".") + key);
-      next();
+      skipped.add(new String[] {path, full});
       p.skipChildren();
       return false;
     }
 
-    /** The missing-key fault of {@code what}, naming the keys skipped so far if any. */
-    InputFileException missing(TokenStreamLocation at, String what, String why) {
+    /**
+     * The missing-key fault of {@code what} in the object at {@code path}, naming the keys skipped
+     * in that object if any.
+     */
+    InputFileException missing(TokenStreamLocation at, String path, String what, String why) {
+      List<String> here = new ArrayList<>();
+      for (String[] s : skipped) {
+        if (s[0].equals(path)) {
+          here.add(s[1]);
+        }
+      }
       return error(
           at,
           what
               + ": missing"
-              + (skipped.isEmpty() ? "" : " (skipped: " + String.join(", ", skipped) + ")")
+              + (here.isEmpty() ? "" : " (skipped: " + String.join(", ", here) + ")")
               + "; "
               + why);
     }
@@ -139,24 +162,68 @@ public final class JsonFiles {
     }
   }
 
-  /** The Levenshtein distance of two keys. */
+  /** Whether a value token is of the kind a key takes ("string", "number", "array", "object"). */
+  static boolean fits(JsonToken value, String kind) {
+    switch (kind) {
+      case "string":
+        return value == JsonToken.VALUE_STRING;
+      case "number":
+        return value.isNumeric();
+      case "array":
+        return value == JsonToken.START_ARRAY;
+      default:
+        return value == JsonToken.START_OBJECT;
+    }
+  }
+
+  /**
+   * Whether an unknown key looks like the known one: equal ignoring case; within one edit of a
+   * known key of up to five letters, two of a longer one; or a known key of five letters or more as
+   * one of its words (split at {@code _}, {@code -}, {@code .}, spaces and lower-to-upper case
+   * changes).
+   */
+  static boolean looksLike(String key, String known) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    int allowed = known.length() <= 2 ? 0 : known.length() <= 5 ? 1 : 2;
+    if (distance(lower, known) <= allowed) {
+      return true;
+    }
+    if (known.length() < 5) {
+      return false;
+    }
+    for (String word : key.split("[_\\-. ]+|(?<=\\p{Ll})(?=\\p{Lu})")) {
+      if (word.toLowerCase(Locale.ROOT).equals(known)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The edit distance of two keys, a transposition of neighbours counting as one edit (optimal
+   * string alignment): {@code nmae} is one edit from {@code name}.
+   */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int same = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + same);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 
   private static String describe(@Nullable JsonToken t) {
@@ -221,8 +288,8 @@ public final class JsonFiles {
   /**
    * Reads a pipeline: {@code {"id": ..., "stages": [{"id", "name"?, "kind", "probability"?}]}}.
    *
-   * @throws InputFileException for malformed JSON, an unknown key, a missing or mistyped field, an
-   *     unknown kind or an invalid pipeline
+   * @throws InputFileException for malformed JSON, a key that looks like a misspelled one, a
+   *     missing or mistyped field, an unknown kind or an invalid pipeline
    */
   public static Pipeline pipeline(InputStream stream, String source) throws IOException {
     return parse(stream, source, JsonFiles::pipeline);
@@ -248,10 +315,10 @@ public final class JsonFiles {
       }
     }
     if (id == null) {
-      throw in.missing(start, "id", "a pipeline needs an id");
+      throw in.missing(start, "", "id", "a pipeline needs an id");
     }
     if (stages == null) {
-      throw in.missing(start, "stages", "a pipeline needs its stages");
+      throw in.missing(start, "", "stages", "a pipeline needs its stages");
     }
     try {
       return new Pipeline(id, stages);
@@ -305,11 +372,11 @@ public final class JsonFiles {
         }
       }
       if (id == null) {
-        throw in.missing(start, path + ": id", "every stage needs an id");
+        throw in.missing(start, path, path + ": id", "every stage needs an id");
       }
       if (kind == null) {
         throw in.missing(
-            start, path + ": kind", "every stage needs a kind (one of OPEN, WON, LOST)");
+            start, path, path + ": kind", "every stage needs a kind (one of OPEN, WON, LOST)");
       }
       try {
         stages.add(new Stage(id, name == null ? id : name, kind, probability));
@@ -324,9 +391,9 @@ public final class JsonFiles {
    * Reads a calendar: {@code {"zone": ..., "hours": {"MONDAY": [["09:00","18:00"]]}, "holidays":
    * [...]}}. The intervals of a day must be listed in time order.
    *
-   * @throws InputFileException for malformed JSON, an unknown key, a missing or mistyped field, an
-   *     unknown zone or day, a bad time or date, unordered or overlapping intervals, or no working
-   *     interval at all (every business time would be 0)
+   * @throws InputFileException for malformed JSON, a key that looks like a misspelled one, a
+   *     missing or mistyped field, an unknown zone or day, a bad time or date, unordered or
+   *     overlapping intervals, or no working interval at all (every business time would be 0)
    */
   public static BusinessCalendar calendar(InputStream stream, String source) throws IOException {
     return parse(stream, source, JsonFiles::calendar);
@@ -379,11 +446,11 @@ public final class JsonFiles {
       }
     }
     if (zone == null) {
-      throw in.missing(start, "zone", "a calendar needs a time zone id");
+      throw in.missing(start, "", "zone", "a calendar needs a time zone id");
     }
     String noHours = "a calendar needs its working hours, without them every business time is 0";
     if (!hoursSeen) {
-      throw in.missing(start, "hours", noHours);
+      throw in.missing(start, "", "hours", noHours);
     }
     if (hours.values().stream().allMatch(List::isEmpty)) {
       throw in.error(hoursAt, "hours: no working interval on any day; " + noHours);
