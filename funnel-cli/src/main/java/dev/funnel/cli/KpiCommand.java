@@ -172,8 +172,7 @@ final class KpiCommand implements Callable<Integer> {
       LeadRecords l = horizon.leads(inputs.leadRecords(leads));
       records = records.plus(ReadSummary.of(l.leads()));
       kpis.leads(l.leads().records());
-      ReportCommand.noteUnmatchedLeadIds(
-          spec.commandLine().getErr(), "kpi", l.leads().records(), log);
+      ReportCommand.noteUnmatchedLeadIds(spec.commandLine().getErr(), "kpi", l.leads(), log);
     }
     SpendRecords spendRecords = horizon.spend(inputs.spendRecords(spend));
     ReadResult<SpendSample> s = spendRecords.spend();

@@ -5,6 +5,7 @@ import dev.funnel.Funnel;
 import dev.funnel.FunnelReport;
 import dev.funnel.io.JsonReports;
 import dev.funnel.io.LeadRecords;
+import dev.funnel.io.ReadResult;
 import dev.funnel.io.ReadSummary;
 import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
@@ -158,7 +159,7 @@ final class ReportCommand implements Callable<Integer> {
       LeadRecords l = horizon.leads(inputs.leadRecords(leads));
       records = records.plus(ReadSummary.of(l.leads()));
       leadList = Optional.of(l.leads().records());
-      noteUnmatchedLeadIds(spec.commandLine().getErr(), "report", leadList.get(), log);
+      noteUnmatchedLeadIds(spec.commandLine().getErr(), "report", l.leads(), log);
     }
     Optional<TouchRecords> touchRecords = Optional.empty();
     if (touches != null) {
@@ -387,7 +388,9 @@ final class ReportCommand implements Callable<Integer> {
    * valid record (the leads export may cover a shorter span), but such a deal links to nothing, and
    * when many do the two files likely use different ids (lead-to-deal would read 0).
    */
-  static void noteUnmatchedLeadIds(PrintWriter err, String command, List<Lead> leads, DealLog log) {
+  static void noteUnmatchedLeadIds(
+      PrintWriter err, String command, ReadResult<Lead> leadRecords, DealLog log) {
+    List<Lead> leads = leadRecords.records();
     Set<String> leadIds = new HashSet<>();
     leads.forEach(l -> leadIds.add(l.id()));
     int linked = 0;
@@ -413,9 +416,15 @@ final class ReportCommand implements Callable<Integer> {
               + unmatched
               + " of "
               + linked
-              + " deals with a lead_id name no lead of --leads (the first: "
+              + " deals with a lead_id name no accepted lead of --leads (the first: "
               + first
-              + "); they link to no lead");
+              + ")"
+              + (leadRecords.rejections().isEmpty()
+                  ? ""
+                  : leadRecords.rejections().size() == 1
+                      ? "; 1 row of it was rejected"
+                      : "; " + leadRecords.rejections().size() + " rows of it were rejected")
+              + "; they link to no lead");
       err.flush();
     }
   }

@@ -234,8 +234,8 @@ final class ReportProcessTest {
       leads.toString()
     };
     String note =
-        " 2 of 3 deals with a lead_id name no lead of --leads (the first: deal \"D2\", lead_id"
-            + " \"L-NOPE\"); they link to no lead";
+        " 2 of 3 deals with a lead_id name no accepted lead of --leads (the first: deal \"D2\","
+            + " lead_id \"L-NOPE\"); they link to no lead";
     Cli.Run r = run(concat(new String[] {"report"}, args));
     assertEquals(0, r.status(), r.err());
     assertEquals(List.of("funnel report:" + note), r.errLines());
@@ -246,6 +246,31 @@ final class ReportProcessTest {
     // all linked: no note
     Cli.Run none = run(concat(base(), "--leads", leads.toString()));
     assertEquals(List.of(), none.errLines());
+    // review: a lead that is in the file but rejected is not 'no lead': the note says rows were
+    Path badLeads =
+        write(
+            dir,
+            "leads_bad.csv",
+            "lead_id,created_at,channel",
+            "L1,2026-03-02T09:00:00Z,web",
+            "L-NOPE,not-a-time,ads");
+    Cli.Run lenient =
+        run(
+            "report",
+            "--pipeline",
+            pipeline.toString(),
+            "--deals",
+            linked.toString(),
+            "--changes",
+            changes.toString(),
+            "--leads",
+            badLeads.toString(),
+            "--lenient");
+    assertEquals(0, lenient.status(), lenient.err());
+    assertEquals(
+        "funnel report: 2 of 3 deals with a lead_id name no accepted lead of --leads (the first:"
+            + " deal \"D2\", lead_id \"L-NOPE\"); 1 row of it was rejected; they link to no lead",
+        lenient.errLines().get(0));
   }
 
   @Test
