@@ -141,6 +141,9 @@ public final class DealLogBuilder {
     return this;
   }
 
+  /** The attribute names declared with {@link #attributes}, for {@link #toString}. */
+  private final List<String> declared = new ArrayList<>();
+
   /**
    * Declares deal attributes by name: an attribute that no deal ends up with a value for (a CSV
    * column left empty in every row) is then still one of {@link DealLog#attributeNames()}, every
@@ -163,6 +166,9 @@ public final class DealLogBuilder {
       }
     }
     for (String name : names) {
+      if (!declared.contains(name)) {
+        declared.add(name);
+      }
       if (attributeNames.intern(name) == attributeColumns.size()) {
         attributeColumns.add(new Ints(16)); // shorter than the deals: the rest read as 0
         attributeValues.add(new Dictionary());
@@ -984,6 +990,7 @@ public final class DealLogBuilder {
         + pipeline.id()
         + ")"
         + (lenient ? ".lenient()" : "")
+        + (declared.isEmpty() ? "" : ".attributes(" + declared + ")")
         + "["
         + dealRef.size()
         + " deals, "

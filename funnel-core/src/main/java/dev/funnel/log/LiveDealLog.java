@@ -7,6 +7,7 @@ import dev.funnel.model.Pipeline;
 import dev.funnel.model.StageChange;
 import java.lang.ref.SoftReference;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A deal log that grows while a CRM runs: deals and stage changes are appended in any arrival order
@@ -139,6 +140,20 @@ public final class LiveDealLog {
     requireNonNull(dealId, "dealId");
     appends++;
     builder.change(StageChange.of(dealId, toStage, occurredAt));
+    return this;
+  }
+
+  /**
+   * Declares deal attributes by name, as {@link DealLogBuilder#attributes(List)}: one that no deal
+   * has a value for yet is still one of the snapshots' {@link DealLog#attributeNames()}.
+   *
+   * @param names the attribute names, non-blank
+   * @return this log
+   * @throws IllegalArgumentException if a name is blank
+   */
+  public synchronized LiveDealLog attributes(List<String> names) {
+    appends++;
+    builder.attributes(names);
     return this;
   }
 

@@ -99,7 +99,9 @@ public record PeopleReport(
           };
         };
     sb.append(Text.capped(header, owners, row, 1, maxRows));
-    if (owners.stream().anyMatch(o -> o.winRateDiffers() || o.cycleTimeDiffers())) {
+    // explain the star only where one is printed: the table shows the first maxRows owners
+    if (owners.subList(0, Math.min(owners.size(), maxRows)).stream()
+        .anyMatch(o -> o.winRateDiffers() || o.cycleTimeDiffers())) {
       sb.append("* the difference to the rest of the team is statistically clear (5%)\n");
     }
     return sb.toString();

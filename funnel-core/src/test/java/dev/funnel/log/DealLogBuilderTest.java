@@ -630,6 +630,14 @@ final class DealLogBuilderTest {
             () -> DealLog.builder(B2B).attributes(List.of("ok", " ")));
     assertEquals("an attribute name is blank", blank.getMessage());
     assertThrows(IllegalStateException.class, () -> b.attributes(List.of("after")));
+    // the builder's toString shows the option; a live log declares them too (review)
+    assertEquals(
+        "DealLog.builder(b2b).attributes([seg, tier])[0 deals, 0 changes]",
+        DealLog.builder(B2B).attributes(List.of("seg", "tier", "seg")).toString());
+    LiveDealLog live = LiveDealLog.create(B2B).deal(deal("D1", T0));
+    assertEquals(List.of(), live.snapshot().attributeNames());
+    live.attributes(List.of("seg"));
+    assertEquals(List.of("seg"), live.snapshot().attributeNames());
   }
 
   @Test

@@ -158,6 +158,9 @@ final class PeopleTest {
     assertTrue(r.toString().contains(footnote), r.toString());
     assertFalse(even.owners().stream().anyMatch(o -> o.winRateDiffers() || o.cycleTimeDiffers()));
     assertFalse(even.toString().contains(footnote), even.toString());
+    // ann (starred) is the first row: with no row printed there is no star to explain
+    assertTrue(r.print(1).contains(footnote), r.print(1));
+    assertFalse(r.print(0).contains(footnote), r.print(0));
   }
 
   /**

@@ -107,7 +107,7 @@ public final class Interpolation {
     if (den == 0) {
       double h = (n - 1) * p;
       double frac = h - Math.floor(h);
-      return frac > 0 ? Durations.ofSeconds(a + frac * (b - a)) : Duration.ofSeconds(a);
+      return frac > 0 ? Durations.ofSeconds(a + frac * ((double) b - a)) : Duration.ofSeconds(a);
     }
     long r = (n - 1L) * d.num % den;
     if (r == 0) {
@@ -134,7 +134,7 @@ public final class Interpolation {
   public static Duration mean(long sum, long n) {
     long whole = Math.floorDiv(sum, n);
     long rest = Math.floorMod(sum, n); // in [0, n)
-    if (n <= Long.MAX_VALUE / NANOS) {
+    if (n <= Integer.MAX_VALUE) { // rest x 10^9 + n / 2 fits a long
       return Duration.ofSeconds(whole, (rest * NANOS + n / 2) / n);
     }
     return mean(BigInteger.valueOf(sum), n);

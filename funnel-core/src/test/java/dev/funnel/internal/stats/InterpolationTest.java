@@ -52,6 +52,12 @@ final class InterpolationTest {
     assertEquals(Duration.ofSeconds(3), Interpolation.at(3, 6, 4, third));
     // p = 1/3 of x = 0, 9 (n = 2): 3 s
     assertEquals(Duration.ofSeconds(3), Interpolation.at(0, 9, 2, third));
+    // p = 1/3 of -6e18, 6e18 s: about -2e18 s, the difference taken in doubles (review: in longs
+    // it overflowed to -8.15e18, below the smallest value)
+    double v =
+        Interpolation.at(-6_000_000_000_000_000_000L, 6_000_000_000_000_000_000L, 2, third)
+            .getSeconds();
+    assertEquals(-2e18, v, 1e4);
   }
 
   @Test
