@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -362,24 +361,7 @@ public final class SequenceFunnel {
 
   /** The exact distribution of durations given in milliseconds, {@code millis[0..n)}. */
   private static Distribution millisDistribution(long[] millis, int n) {
-    // Select works in whole seconds; feed it milliseconds and scale its figures back by 1000.
-    Distribution d = Select.distribution(millis, 0, n, Select.defaultPercentiles());
-    if (d.isEmpty()) {
-      return d;
-    }
-    Map<Double, Duration> ps = new LinkedHashMap<>();
-    d.percentiles().forEach((q, v) -> ps.put(q, fromMillisUnits(v)));
-    return new Distribution(
-        d.count(),
-        d.mean().map(SequenceFunnel::fromMillisUnits),
-        d.min().map(SequenceFunnel::fromMillisUnits),
-        d.max().map(SequenceFunnel::fromMillisUnits),
-        ps);
-  }
-
-  /** A duration whose "seconds" count milliseconds, as the duration it stands for. */
-  private static Duration fromMillisUnits(Duration v) {
-    return Duration.ofMillis(v.getSeconds()).plusNanos(Math.round(v.getNano() / 1000.0));
+    return Select.distribution(millis, 0, n, Select.defaultPercentiles(), 1_000_000L);
   }
 
   @Override

@@ -102,58 +102,92 @@ public final class Interpolation {
    * a rank), rounded to the nanosecond.
    */
   public static Duration at(long a, long b, int n, double p) {
+    return at(a, b, n, p, NANOS);
+  }
+
+  /**
+   * As {@link #at(long, long, int, double)} for values counted in units of {@code unitNanos}
+   * nanoseconds (10^9 seconds, 10^6 milliseconds, 10^3 microseconds, 1 nanoseconds), rounded once
+   * to the nearest nanosecond of the duration they stand for.
+   */
+  public static Duration at(long a, long b, int n, double p, long unitNanos) {
     Decimal d = decimal(p);
     long den = d.den;
     if (den == 0) {
       double h = (n - 1) * p;
       double frac = h - Math.floor(h);
-      return frac > 0 ? Durations.ofSeconds(a + frac * ((double) b - a)) : Duration.ofSeconds(a);
+      return frac > 0
+          ? Durations.ofSeconds((a + frac * ((double) b - a)) * unitNanos / NANOS)
+          : units(a, unitNanos);
     }
     long r = (n - 1L) * d.num % den;
     if (r == 0) {
-      return Duration.ofSeconds(a);
+      return units(a, unitNanos);
     }
     long span = b - a; // b >= a: neighbour ranks (negative here: the difference overflowed)
     if (span < 0 || span > EXACT_SPAN) {
-      BigDecimal v =
-          BigDecimal.valueOf(b)
-              .subtract(BigDecimal.valueOf(a))
-              .multiply(BigDecimal.valueOf(r))
-              .divide(BigDecimal.valueOf(den), 9, RoundingMode.HALF_UP)
-              .add(BigDecimal.valueOf(a));
-      return fromDecimal(v);
+      // nanoseconds: a + (b - a) r / den units, the fraction rounded (it is >= 0: a tie upwards)
+      BigInteger unit = BigInteger.valueOf(unitNanos);
+      BigInteger part =
+          new BigDecimal(
+                  BigInteger.valueOf(b)
+                      .subtract(BigInteger.valueOf(a))
+                      .multiply(BigInteger.valueOf(r))
+                      .multiply(unit))
+              .divide(BigDecimal.valueOf(den), 0, RoundingMode.HALF_UP)
+              .toBigIntegerExact();
+      return ofNanos(BigInteger.valueOf(a).multiply(unit).add(part));
     }
     long scaled = r * span; // < 10^9 x 4 x 10^9
     long whole = scaled / den;
-    long rest = scaled % den; // < den <= 10^9, so rest x 10^9 fits
-    long nanos = (rest * NANOS + den / 2) / den;
-    return Duration.ofSeconds(a, 0).plusSeconds(whole).plusNanos(nanos);
+    long rest = scaled % den; // < den <= 10^9, so rest x unitNanos fits
+    long nanos = (rest * unitNanos + den / 2) / den;
+    return units(a + whole, unitNanos).plusNanos(nanos); // a + whole <= b
   }
 
-  /** The mean {@code sum / n} of n values, rounded to the nearest nanosecond (a tie upwards). */
-  public static Duration mean(long sum, long n) {
-    long whole = Math.floorDiv(sum, n);
-    long rest = Math.floorMod(sum, n); // in [0, n)
-    if (n <= Integer.MAX_VALUE) { // rest x 10^9 + n / 2 fits a long
-      return Duration.ofSeconds(whole, (rest * NANOS + n / 2) / n);
-    }
-    return mean(BigInteger.valueOf(sum), n);
+  /**
+   * {@code v} units of {@code unitNanos} nanoseconds, exactly.
+   *
+   * @param unitNanos a divisor of 10^9
+   */
+  public static Duration units(long v, long unitNanos) {
+    long perSecond = NANOS / unitNanos;
+    return Duration.ofSeconds(Math.floorDiv(v, perSecond), Math.floorMod(v, perSecond) * unitNanos);
   }
 
-  /** The mean of n values whose sum does not fit a long, rounded as {@link #mean(long, long)}. */
-  public static Duration mean(BigInteger sum, long n) {
-    // floor((2 x 10^9 x sum + n) / 2n): the nearest nanosecond, a tie upwards, for any sign
-    BigInteger nanos =
-        new BigDecimal(sum.multiply(BigInteger.valueOf(2 * NANOS)).add(BigInteger.valueOf(n)))
-            .divide(new BigDecimal(BigInteger.valueOf(n).shiftLeft(1)), 0, RoundingMode.FLOOR)
-            .toBigIntegerExact();
+  /** A duration of a whole number of nanoseconds, beyond a long's too. */
+  private static Duration ofNanos(BigInteger nanos) {
     BigInteger[] qr = nanos.divideAndRemainder(BigInteger.valueOf(NANOS));
     return Duration.ofSeconds(qr[0].longValueExact(), qr[1].longValueExact());
   }
 
-  private static Duration fromDecimal(BigDecimal seconds) {
-    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-    long nanos = seconds.subtract(whole).movePointRight(9).longValueExact();
-    return Duration.ofSeconds(whole.longValueExact(), nanos);
+  /** The mean {@code sum / n} of n values, rounded to the nearest nanosecond (a tie upwards). */
+  public static Duration mean(long sum, long n) {
+    return mean(sum, n, NANOS);
+  }
+
+  /** As {@link #mean(long, long)} for values counted in units of {@code unitNanos} nanoseconds. */
+  public static Duration mean(long sum, long n, long unitNanos) {
+    if (n > Integer.MAX_VALUE) { // rest x unitNanos + n / 2 fits a long up to here
+      return mean(BigInteger.valueOf(sum), n, unitNanos);
+    }
+    long whole = Math.floorDiv(sum, n);
+    long rest = Math.floorMod(sum, n); // in [0, n)
+    return units(whole, unitNanos).plusNanos((rest * unitNanos + n / 2) / n);
+  }
+
+  /** The mean of n values whose sum does not fit a long, rounded as {@link #mean(long, long)}. */
+  public static Duration mean(BigInteger sum, long n) {
+    return mean(sum, n, NANOS);
+  }
+
+  /** As {@link #mean(BigInteger, long)} for values counted in units of {@code unitNanos} ns. */
+  public static Duration mean(BigInteger sum, long n, long unitNanos) {
+    // floor((2 x unitNanos x sum + n) / 2n): the nearest nanosecond, a tie upwards, for any sign
+    BigInteger nanos =
+        new BigDecimal(sum.multiply(BigInteger.valueOf(2 * unitNanos)).add(BigInteger.valueOf(n)))
+            .divide(new BigDecimal(BigInteger.valueOf(n).shiftLeft(1)), 0, RoundingMode.FLOOR)
+            .toBigIntegerExact();
+    return ofNanos(nanos);
   }
 }

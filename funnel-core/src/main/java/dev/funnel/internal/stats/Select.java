@@ -3,7 +3,6 @@ package dev.funnel.internal.stats;
 import dev.funnel.stats.Distribution;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +39,16 @@ public final class Select {
    * @param ps percentiles in [0, 1], ascending
    */
   public static Distribution distribution(long[] values, int from, int to, double[] ps) {
+    return distribution(values, from, to, ps, NANOS);
+  }
+
+  /**
+   * As {@link #distribution(long[], int, int, double[])} for values counted in units of {@code
+   * unitNanos} nanoseconds (10^9: seconds, 10^6: milliseconds, ...): each figure is rounded once,
+   * to the nearest nanosecond of the duration it stands for.
+   */
+  public static Distribution distribution(
+      long[] values, int from, int to, double[] ps, long unitNanos) {
     int n = to - from;
     if (n == 0) {
       return Distribution.empty();
@@ -57,27 +66,30 @@ public final class Select {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    Duration mean = sumFits ? Interpolation.mean(sum, n) : exactMean(values, from, to);
+    Duration mean =
+        sumFits ? Interpolation.mean(sum, n, unitNanos) : exactMean(values, from, to, unitNanos);
     // max - min overflows only for values more than 2^63 apart: selection handles those.
     Map<Double, Duration> percentiles =
         n > SMALL && min < max && max - min > 0
-            ? byHistogram(values, from, to, ps, n, min, max)
-            : bySelection(values, from, to, ps);
+            ? byHistogram(values, from, to, ps, n, min, max, unitNanos)
+            : bySelection(values, from, to, ps, unitNanos);
     return new Distribution(
         n,
         Optional.of(mean),
-        Optional.of(Duration.ofSeconds(min)),
-        Optional.of(Duration.ofSeconds(max)),
+        Optional.of(Interpolation.units(min, unitNanos)),
+        Optional.of(Interpolation.units(max, unitNanos)),
         percentiles);
   }
 
+  private static final long NANOS = 1_000_000_000L;
+
   /** The mean of {@code values[from..to)} when their sum overflows a long. */
-  private static Duration exactMean(long[] values, int from, int to) {
+  private static Duration exactMean(long[] values, int from, int to, long unitNanos) {
     BigInteger sum = BigInteger.ZERO;
     for (int i = from; i < to; i++) {
       sum = sum.add(BigInteger.valueOf(values[i]));
     }
-    return Interpolation.mean(sum, to - from);
+    return Interpolation.mean(sum, to - from, unitNanos);
   }
 
   /**
@@ -167,18 +179,14 @@ public final class Select {
   /** Nanoseconds per unit of second, millisecond, microsecond and nanosecond, coarsest first. */
   private static final long[] UNIT_NANOS = {1_000_000_000L, 1_000_000L, 1_000L, 1L};
 
-  private static final ChronoUnit[] UNITS = {
-    ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS, ChronoUnit.NANOS
-  };
-
   /** Longs up to this magnitude convert to double exactly. */
   private static final long EXACT_IN_DOUBLE = 1L << 53;
 
   /**
    * The exact distribution of durations, sub-second parts included. {@link #distribution(long[],
-   * int, int, double[])} counts whole units; the durations are given to it in the coarsest of
-   * second, millisecond, microsecond and nanosecond that holds each of them whole, and its figures
-   * are scaled back (as {@code SequenceFunnel} does for its millisecond events). Only if a value in
+   * int, int, double[], long)} counts whole units; the durations are given to it in the coarsest of
+   * second, millisecond, microsecond and nanosecond that holds each of them whole (as {@code
+   * SequenceFunnel} gives its millisecond events), each figure rounded once. Only if a value in
    * that unit is above 2^53 (where a double loses whole units: 104 days of nanoseconds, 285 years
    * of microseconds) or their sum overflows a long does the next coarser unit serve, with values
    * truncated to it (floored).
@@ -204,18 +212,8 @@ public final class Select {
       for (int i = 0; i < n; i++) {
         scaled[i] = values.get(i).getSeconds();
       }
-      return distribution(scaled, 0, n, ps);
     }
-    Distribution d = distribution(scaled, 0, n, ps);
-    int u = unit;
-    Map<Double, Duration> percentiles = new HashMap<>();
-    d.percentiles().forEach((p, v) -> percentiles.put(p, fromUnits(v, u)));
-    return new Distribution(
-        d.count(),
-        d.mean().map(v -> fromUnits(v, u)),
-        d.min().map(v -> fromUnits(v, u)),
-        d.max().map(v -> fromUnits(v, u)),
-        percentiles);
+    return distribution(scaled, 0, n, ps, UNIT_NANOS[unit]);
   }
 
   /**
@@ -243,15 +241,9 @@ public final class Select {
     return true;
   }
 
-  /** A duration whose "seconds" count units of {@code UNIT_NANOS[unit]}, as what it stands for. */
-  private static Duration fromUnits(Duration v, int unit) {
-    long perSecond = UNIT_NANOS[0] / UNIT_NANOS[unit];
-    return Duration.of(v.getSeconds(), UNITS[unit])
-        .plusNanos(Math.round(v.getNano() / (double) perSecond));
-  }
-
   /** Quickselect in place, each percentile right of the previous one (ps ascending). */
-  private static Map<Double, Duration> bySelection(long[] values, int from, int to, double[] ps) {
+  private static Map<Double, Duration> bySelection(
+      long[] values, int from, int to, double[] ps, long unitNanos) {
     int n = to - from;
     Map<Double, Duration> out = new HashMap<>();
     int lo = from;
@@ -260,13 +252,13 @@ public final class Select {
       long a = select(values, lo, to, from + k);
       lo = from + k;
       long b = Interpolation.between(n, p) ? minOf(values, from + k + 1, to) : a;
-      out.put(p, Interpolation.at(a, b, n, p));
+      out.put(p, Interpolation.at(a, b, n, p, unitNanos));
     }
     return out;
   }
 
   private static Map<Double, Duration> byHistogram(
-      long[] values, int from, int to, double[] ps, int n, long min, long max) {
+      long[] values, int from, int to, double[] ps, int n, long min, long max, long unitNanos) {
     long range = max - min;
     int maxBuckets = Math.max(256, Math.min(1 << 16, Integer.highestOneBit(n / 8) * 2));
     int shift = 0;
@@ -335,7 +327,7 @@ public final class Select {
       int k = Interpolation.lower(n, p);
       long a = valueOf.get(k);
       long b = Interpolation.between(n, p) ? valueOf.get(k + 1) : a;
-      out.put(p, Interpolation.at(a, b, n, p));
+      out.put(p, Interpolation.at(a, b, n, p, unitNanos));
     }
     return out;
   }

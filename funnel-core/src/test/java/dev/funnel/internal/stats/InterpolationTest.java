@@ -77,6 +77,24 @@ final class InterpolationTest {
   }
 
   @Test
+  void valuesInSmallerUnitsRoundOnceAtTheRealNanosecond() {
+    long ms = 1_000_000L;
+    // review: 500 ms over 1001 values is 499,500.4995 ns -> 499,500 ns; fed through seconds and
+    // rounded again it came out as 499,501 ns
+    assertEquals(Duration.ofNanos(499_500), Interpolation.mean(500, 1001, ms));
+    assertEquals(Duration.ofNanos(388_833), Interpolation.mean(390, 1003, ms)); // 388,833.499...
+    // p25 of 0, 1 ms: 0.25 ms; p50 of -3, 0 ms: -1.5 ms
+    assertEquals(Duration.ofNanos(250_000), Interpolation.at(0, 1, 2, 0.25, ms));
+    assertEquals(Duration.ofNanos(-1_500_000), Interpolation.at(-3, 0, 2, 0.5, ms));
+    assertEquals(Duration.ofMillis(-1), Interpolation.units(-1, ms));
+    assertEquals(Duration.ofMillis(2_500), Interpolation.units(2_500, ms));
+    // a span past the long-arithmetic range, in microseconds: p50 of 0 and 9e15 us = 4.5e9 s
+    assertEquals(
+        Duration.ofSeconds(4_500_000_000L),
+        Interpolation.at(0, 9_000_000_000_000_000L, 2, 0.5, 1_000));
+  }
+
+  @Test
   void meansRoundToTheNearestNanosecondATieUpwards() {
     // 2 / 3 s = 0.666666666.67 ns -> 0.666666667 s
     assertEquals(Duration.ofNanos(666_666_667), Interpolation.mean(2, 3));
