@@ -61,7 +61,8 @@ import java.util.function.Supplier;
  * the team view) or per value of a deal attribute ({@code <attribute>=<value>}); their attribution
  * is described at {@link #scopes(Dimension...)}. As-of defaults to the latest event time in the
  * data (deal events, lead creations, the start of the last spend or activity day in the zone),
- * never the wall clock.
+ * never the wall clock, to the second. Leads are seen as deals are, in whole seconds: one created
+ * in the second of as-of counts, whatever its fraction.
  *
  * <p>Alerts (METRICS.md: an ACTIVITY KPI's directed change at or above the threshold while no
  * OUTCOME KPI's is) are raised for complete periods only ({@link KpiReport#isComplete}): the period
@@ -784,7 +785,10 @@ public final class Kpis {
     if (day.isPresent()) {
       latest = max(latest, day.get().atStartOfDay(z).toInstant());
     }
-    return latest.orElseGet(() -> log.earliestCreation().orElse(Instant.EPOCH));
+    // to the second, as the deal log holds its instants (a lead's fraction would print in asOf)
+    return latest
+        .orElseGet(() -> log.earliestCreation().orElse(Instant.EPOCH))
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static Optional<Instant> max(Optional<Instant> a, Instant b) {

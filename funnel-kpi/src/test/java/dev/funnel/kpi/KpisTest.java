@@ -296,6 +296,23 @@ final class KpisTest {
   }
 
   @Test
+  void leadsAreSeenInWholeSecondsAsDealsAre() {
+    // KPI oracle review: a deal and a lead created at 12:00:00.900, as of 12:00:00: the deal
+    // counted (the log holds seconds) and the lead did not
+    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
+    Instant t = Instant.parse("2025-03-31T12:00:00.900Z");
+    DealLog log =
+        DealLog.builder(p).deal(Deal.builder("D1", t).channel("ads").leadId("L1").build()).build();
+    List<dev.funnel.model.Lead> leads = List.of(dev.funnel.model.Lead.of("L1", t, "ads"));
+    KpiReport r = Kpis.of(log).leads(leads).asOf(Instant.parse("2025-03-31T12:00:00Z")).report();
+    KpiRow mar = r.row("2025-03", "all").orElseThrow();
+    assertEquals(OptionalDouble.of(1), mar.kpi("leads").orElseThrow().value());
+    assertEquals(OptionalDouble.of(1), mar.kpi("lead_to_deal").orElseThrow().value());
+    // the default as-of is the latest event to the second
+    assertEquals(Instant.parse("2025-03-31T12:00:00Z"), Kpis.of(log).leads(leads).report().asOf());
+  }
+
+  @Test
   void theRunningPeriodRaisesNoAlert() {
     // ctr 10% in January, 15% in the first days of February (as-of February 10): +50%, no outcome
     // KPI moves; an alert once February is over, none while it runs.

@@ -100,7 +100,7 @@ public final class KpiEngine {
       addDeal(cells, period, zone, reached, d, d.channel());
     }
     for (Lead lead : leads) {
-      if (lead.createdAt().isAfter(asOf)) {
+      if (afterAsOf(lead.createdAt(), asOf)) {
         continue;
       }
       String channel = lead.channel().filter(c -> !c.isBlank()).orElse(Deal.UNSPECIFIED);
@@ -169,7 +169,7 @@ public final class KpiEngine {
       addDeal(cells, period, zone, reached, d, key);
     }
     for (Lead lead : leads) {
-      if (lead.createdAt().isAfter(asOf)) {
+      if (afterAsOf(lead.createdAt(), asOf)) {
         continue;
       }
       String key = leadKey.get(lead.id());
@@ -247,5 +247,14 @@ public final class KpiEngine {
     return cells
         .computeIfAbsent(period.start(day), k -> new HashMap<>())
         .computeIfAbsent(channel, k -> new Acc());
+  }
+
+  /**
+   * Whether a lead created at {@code t} is after as-of. Compared in whole seconds, as the deal log
+   * holds deals: a lead and a deal created in the same second as as-of are both seen, whatever the
+   * fractions.
+   */
+  static boolean afterAsOf(Instant t, Instant asOf) {
+    return t.getEpochSecond() > asOf.getEpochSecond();
   }
 }
