@@ -223,16 +223,15 @@ final class ReportProcessTest {
             "D2,2026-03-01T00:00:00Z,bob,ads,L-NOPE",
             "D3,2026-03-02T00:00:00Z,ann,ads,",
             "D4,2026-03-02T00:00:00Z,,web,L-GONE");
-    String[] args = {
+    String[] deals = {
       "--pipeline",
       pipeline.toString(),
       "--deals",
       linked.toString(),
       "--changes",
-      changes.toString(),
-      "--leads",
-      leads.toString()
+      changes.toString()
     };
+    String[] args = concat(deals, "--leads", leads.toString());
     String note =
         " 2 of 3 deals with a lead_id name no accepted lead of --leads (the first: deal \"D2\","
             + " lead_id \"L-NOPE\"); they link to no lead";
@@ -256,16 +255,11 @@ final class ReportProcessTest {
             "L-NOPE,not-a-time,ads");
     Cli.Run lenient =
         run(
-            "report",
-            "--pipeline",
-            pipeline.toString(),
-            "--deals",
-            linked.toString(),
-            "--changes",
-            changes.toString(),
-            "--leads",
-            badLeads.toString(),
-            "--lenient");
+            concat(
+                concat(new String[] {"report"}, deals),
+                "--leads",
+                badLeads.toString(),
+                "--lenient"));
     assertEquals(0, lenient.status(), lenient.err());
     assertEquals(
         "funnel report: 2 of 3 deals with a lead_id name no accepted lead of --leads (the first:"
