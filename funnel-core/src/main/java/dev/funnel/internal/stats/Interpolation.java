@@ -97,9 +97,9 @@ public final class Interpolation {
   }
 
   /**
-   * The value of percentile p of n values (in seconds, or in the unit the caller scales), given the
-   * value {@code a} at rank {@link #lower} and {@code b} at the next rank (ignored when p falls on
-   * a rank), rounded to the nanosecond.
+   * The value of percentile p of n values in seconds, given the value {@code a} at rank {@link
+   * #lower} and {@code b} at the next rank (ignored when p falls on a rank), rounded to the nearest
+   * nanosecond (a tie upwards).
    */
   public static Duration at(long a, long b, int n, double p) {
     return at(a, b, n, p, NANOS);
