@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * A distribution of durations: how many, their mean, their extremes and the percentiles asked for
  * (by default p50, p75 and p90). Percentiles interpolate linearly between closest ranks (METRICS.md
  * "Durations": numpy's default, Excel PERCENTILE.INC, DuckDB {@code quantile_cont}) and are exact:
- * a percentile is taken as the decimal it is written as (0.9, not the binary double nearest it), and
- * each percentile and the mean is rounded once, to the nearest nanosecond. With no values every
+ * a percentile is taken as the decimal it is written as (0.9, not the binary double nearest it),
+ * and each percentile and the mean is rounded once, to the nearest nanosecond. With no values every
  * figure is absent.
  *
  * @param count how many durations there are
