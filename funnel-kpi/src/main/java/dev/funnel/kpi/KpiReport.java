@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.funnel.Period;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -160,8 +161,12 @@ public record KpiReport(
    * @throws IllegalArgumentException if the report has no such period
    */
   public boolean isComplete(String periodLabel) {
-    KpiRow row = requireRow(periodLabel, Scope.ALL);
-    return !period.next(row.start()).atStartOfDay(zone).toInstant().isAfter(asOf);
+    return complete(period, requireRow(periodLabel, Scope.ALL).start(), zone, asOf);
+  }
+
+  /** Whether the period starting on {@code start} has ended by {@code asOf} in the zone. */
+  static boolean complete(Period period, LocalDate start, ZoneId zone, Instant asOf) {
+    return !period.next(start).atStartOfDay(zone).toInstant().isAfter(asOf);
   }
 
   /**

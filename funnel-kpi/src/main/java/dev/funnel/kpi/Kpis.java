@@ -481,7 +481,7 @@ public final class Kpis {
       SortedMap<String, Measures> byChannel =
           cells.byPeriod().getOrDefault(start, Collections.emptySortedMap());
       Measures all = Measures.sum(byChannel.values());
-      boolean complete = !p.next(start).atStartOfDay(z).toInstant().isAfter(at);
+      boolean complete = KpiReport.complete(p, start, z, at);
       for (String scope : scopes) {
         SortedMap<LocalDate, SortedMap<String, Measures>> dealCell = dealCells.get(scope);
         boolean dealScope = dealCell != null;

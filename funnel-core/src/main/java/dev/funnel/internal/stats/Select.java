@@ -39,7 +39,7 @@ public final class Select {
    * @param ps percentiles in [0, 1], ascending
    */
   public static Distribution distribution(long[] values, int from, int to, double[] ps) {
-    return distribution(values, from, to, ps, NANOS);
+    return distribution(values, from, to, ps, UNIT_NANOS[0]);
   }
 
   /**
@@ -80,8 +80,6 @@ public final class Select {
         Optional.of(Interpolation.units(max, unitNanos)),
         percentiles);
   }
-
-  private static final long NANOS = 1_000_000_000L;
 
   /** The mean of {@code values[from..to)} when their sum overflows a long. */
   private static Duration exactMean(long[] values, int from, int to, long unitNanos) {
