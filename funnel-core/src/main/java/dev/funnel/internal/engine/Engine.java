@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
 
-/** Runs funnel queries: sequentially, or in parallel over deal ranges merged in order. */
+/** Runs funnel queries: sequentially, or in parallel over deal ranges whose partials are merged. */
 public final class Engine {
   /** Deal ranges smaller than this are not split further. */
   static final int MIN_SPLIT = 16_384;
@@ -60,7 +62,10 @@ public final class Engine {
       }
     }
 
-    /** The report, computed over deal ranges in the pool and merged left to right. */
+    /**
+     * The report, computed over deal ranges in the pool: each thread adds the ranges it scans to
+     * its own partial, and the partials are merged.
+     */
     public FunnelReport runParallel(ForkJoinPool pool) {
       return runParallel(pool, MIN_SPLIT);
     }
@@ -77,7 +82,9 @@ public final class Engine {
 
             @Override
             protected FunnelReport compute() {
-              FunnelPartial p = new RangeTask(spec, spec.lo, spec.hi, chunk).compute();
+              Partials partials = new Partials(spec);
+              new RangeTask(partials, spec.lo, spec.hi, chunk).compute();
+              FunnelPartial p = partials.merged();
               try {
                 return Assembler.report(p, pool);
               } finally {
@@ -88,34 +95,66 @@ public final class Engine {
     }
   }
 
-  private static final class RangeTask extends RecursiveTask<FunnelPartial> {
+  /**
+   * One partial per thread that scans ranges of a parallel run: a thread adds each range it scans
+   * to its own counters, so a run zeroes and merges one set of counters per thread, not per range.
+   */
+  private static final class Partials {
+    private final QuerySpec spec;
+
+    /** Held by the run, not by the threads: nothing outlives it (a ThreadLocal's values would). */
+    private final ConcurrentHashMap<Thread, FunnelPartial> byThread = new ConcurrentHashMap<>();
+
+    Partials(QuerySpec spec) {
+      this.spec = spec;
+    }
+
+    /** Scans the range into this thread's partial. */
+    void scan(int lo, int hi) {
+      byThread
+          .computeIfAbsent(Thread.currentThread(), t -> FunnelPartial.empty(spec, true))
+          .add(lo, hi);
+    }
+
+    /**
+     * Every thread's partial merged into one (called after the scans: joining them orders their
+     * writes before this read). Counters are sums and samples are multisets per bucket, so the
+     * report does not depend on which thread scanned which range.
+     */
+    FunnelPartial merged() {
+      FunnelPartial out = null;
+      for (FunnelPartial p : byThread.values()) {
+        out = out == null ? p : out.absorb(p);
+      }
+      return out != null ? out : FunnelPartial.empty(spec, true);
+    }
+  }
+
+  private static final class RangeTask extends RecursiveAction {
     private static final long serialVersionUID = 1L;
 
     @SuppressWarnings("serial")
-    private final QuerySpec spec;
+    private final Partials partials;
 
     private final int lo;
     private final int hi;
     private final int chunk;
 
-    RangeTask(QuerySpec spec, int lo, int hi, int chunk) {
-      this.spec = spec;
+    RangeTask(Partials partials, int lo, int hi, int chunk) {
+      this.partials = partials;
       this.lo = lo;
       this.hi = hi;
       this.chunk = chunk;
     }
 
     @Override
-    protected FunnelPartial compute() {
+    protected void compute() {
       if (hi - lo <= chunk) {
-        return FunnelPartial.scan(spec, lo, hi, true);
+        partials.scan(lo, hi);
+        return;
       }
       int mid = (lo + hi) >>> 1;
-      RangeTask left = new RangeTask(spec, lo, mid, chunk);
-      RangeTask right = new RangeTask(spec, mid, hi, chunk);
-      right.fork();
-      FunnelPartial l = left.compute();
-      return l.absorb(right.join());
+      invokeAll(new RangeTask(partials, lo, mid, chunk), new RangeTask(partials, mid, hi, chunk));
     }
   }
 

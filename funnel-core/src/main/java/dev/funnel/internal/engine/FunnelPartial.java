@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * deal), with no allocation or bounds growth per change. Merging adds counters and concatenates
  * segment lists: no sample is copied, so parallel and distributed merges cost O(cells). Any split
  * of the deals, merged in any order, gives the same counters and the same multiset of samples per
- * group, hence the same report.
+ * group, hence the same report. Ranges may also be {@link #add added} to one partial in any order
+ * (a thread of a parallel run adds every range it scans to its own), which saves zeroing and
+ * merging a set of counters per range.
  */
 final class FunnelPartial {
   static final int DEALS = 0;
@@ -201,25 +203,46 @@ final class FunnelPartial {
     return 2 * n + 1;
   }
 
-  private FunnelPartial add(int from, int to) {
+  /** An empty partial of the query, to {@link #add} deal ranges to. */
+  static FunnelPartial empty(QuerySpec spec, boolean pooled) {
+    return new FunnelPartial(spec, pooled);
+  }
+
+  /**
+   * Scans the deals at positions [from, to), clipped to the query's cohort, into this partial (in
+   * cell form): its counters grow, and the range's samples become one more segment.
+   */
+  FunnelPartial add(int from, int to) {
+    if (!cellForm()) {
+      throw new IllegalStateException("deal ranges are added to partials in cell form only");
+    }
     final ColumnarDealLog log = spec.log;
     final int lo = Math.max(from, spec.lo);
     final int hi = Math.max(lo, Math.min(to, spec.hi));
     final int[] changeStart = log.changeStart;
+    final boolean fresh = segments.isEmpty();
     Segment seg = new Segment(spec, lo, hi, changeStart[hi] - changeStart[lo] + (hi - lo), pooled);
     // One pass per space; only the first writes the samples (they are the same in every space).
     for (int s = 0; s < spec.spaces.length; s++) {
-      int size = walk(seg, spec.spaces[s], cells[s], s == 0);
+      int nCells = spec.spaces[s].cells;
+      long[] c = cells[s];
+      int[] counts = pooled ? BufferPool.ints(kinds * nCells) : new int[kinds * nCells];
+      if (!fresh) {
+        // The segment's sample counts are what the scan adds to the counters'.
+        for (int k = 0; k < kinds; k++) {
+          for (int cell = 0; cell < nCells; cell++) {
+            counts[k * nCells + cell] = (int) -c[cell * stride + samples + k];
+          }
+        }
+      }
+      int size = walk(seg, spec.spaces[s], c, s == 0);
       if (s == 0) {
         seg.sampleStart[hi - lo] = size;
       }
-      // This partial was empty before the scan, so its sample counts are the segment's.
-      int nCells = spec.spaces[s].cells;
-      int[] counts = pooled ? BufferPool.ints(kinds * nCells) : new int[kinds * nCells];
-      long[] c = cells[s];
       for (int k = 0; k < kinds; k++) {
         for (int cell = 0; cell < nCells; cell++) {
-          counts[k * nCells + cell] = (int) c[cell * stride + samples + k];
+          int i = k * nCells + cell;
+          counts[i] = (fresh ? 0 : counts[i]) + (int) c[cell * stride + samples + k];
         }
       }
       seg.bucketCounts[s] = counts;

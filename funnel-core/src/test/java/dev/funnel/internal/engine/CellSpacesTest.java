@@ -271,6 +271,29 @@ final class CellSpacesTest {
       } finally {
         pooled.release();
       }
+      // As a thread of a parallel run does: ranges in any order added to one partial's counters.
+      int a = spec.lo + r.nextInt(spec.hi - spec.lo + 1);
+      int b = a + r.nextInt(spec.hi - a + 1);
+      for (boolean pool : new boolean[] {false, true}) {
+        FunnelPartial grown = FunnelPartial.empty(spec, pool).add(b, spec.hi).add(spec.lo, a);
+        try {
+          assertEquals(
+              expected,
+              Assembler.report(grown.add(a, b), null),
+              where
+                  + ": ["
+                  + b
+                  + ", hi), [lo, "
+                  + a
+                  + "), ["
+                  + a
+                  + ", "
+                  + b
+                  + ") into one partial");
+        } finally {
+          grown.release();
+        }
+      }
       Engine.Query q = new Engine.Query(spec);
       assertEquals(expected, q.run(), where + ": run");
       assertEquals(expected, q.run(), where + ": run again, reusing pooled buffers");
