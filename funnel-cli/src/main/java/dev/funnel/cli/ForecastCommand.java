@@ -141,7 +141,7 @@ final class ForecastCommand implements Callable<Integer> {
           "funnel forecast: --where selects deals, and the lead flow and budget scenario read the"
               + " leads of --leads, which it cannot select: run those without --where");
     }
-    Inputs inputs = new Inputs(output.lenient);
+    Inputs inputs = new Inputs(output.lenient, spec.commandLine().getErr());
     DealLog read = files.read(inputs);
     ReadSummary records = ReadSummary.of(read);
     // The segment is seen as of the same instant as the whole.

@@ -5,6 +5,7 @@ import dev.funnel.io.FunnelFiles;
 import dev.funnel.io.InputFileException;
 import dev.funnel.io.LeadRecords;
 import dev.funnel.io.ReadResult;
+import dev.funnel.io.SkippedKey;
 import dev.funnel.io.SpendRecords;
 import dev.funnel.io.TouchRecords;
 import dev.funnel.log.DealLog;
@@ -13,8 +14,14 @@ import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the input files named on the command line. Messages name each file as the user gave it
@@ -25,8 +32,20 @@ import java.nio.file.Path;
 final class Inputs {
   private final FunnelFiles files;
 
+  /** Where to note the keys a JSON file had that the reader skipped; null: nowhere. */
+  private final @Nullable PrintWriter notes;
+
   Inputs(boolean lenient) {
+    this(lenient, null);
+  }
+
+  /**
+   * Readers that note on {@code notes} (standard error), one line per JSON file, the keys
+   * FORMATS.md does not define that the file had and that were therefore skipped.
+   */
+  Inputs(boolean lenient, @Nullable PrintWriter notes) {
     this.files = lenient ? FunnelFiles.lenient() : FunnelFiles.strict();
+    this.notes = notes;
   }
 
   /** A reader of one stream with the name to use in messages. */
@@ -56,7 +75,51 @@ final class Inputs {
   }
 
   Pipeline pipeline(Path file) {
-    return read(file, files::pipeline);
+    return json(file, FunnelFiles::pipeline);
+  }
+
+  /** A reader of one JSON stream with the given readers. */
+  interface JsonRead<T> {
+    T read(FunnelFiles files, InputStream in, String name) throws IOException;
+  }
+
+  /** Reads a JSON file, then notes the keys it skipped, if any. */
+  private <T> T json(Path file, JsonRead<T> reader) {
+    List<SkippedKey> skipped = new ArrayList<>();
+    FunnelFiles listening = files.skippedKeys(skipped::add);
+    T value = read(file, (in, name) -> reader.read(listening, in, name));
+    if (notes != null && !skipped.isEmpty()) {
+      notes.println("funnel: " + skippedNote(file.toString(), skipped));
+      notes.flush();
+    }
+    return value;
+  }
+
+  /**
+   * One line on the keys a file had that were skipped: how many, and each distinct key with its
+   * count, in order of first appearance ({@code pipeline.json: skipped 6 keys FORMATS.md does not
+   * define: color (x4), status, meta; funnel validate lists where each is}).
+   */
+  static String skippedNote(String name, List<SkippedKey> skipped) {
+    Map<String, Integer> keys = new LinkedHashMap<>();
+    for (SkippedKey k : skipped) {
+      keys.merge(k.key(), 1, Integer::sum);
+    }
+    StringBuilder sb =
+        new StringBuilder(name)
+            .append(": skipped ")
+            .append(skipped.size())
+            .append(skipped.size() == 1 ? " key" : " keys")
+            .append(" FORMATS.md does not define: ");
+    String sep = "";
+    for (Map.Entry<String, Integer> e : keys.entrySet()) {
+      sb.append(sep).append(e.getKey());
+      if (e.getValue() > 1) {
+        sb.append(" (x").append(e.getValue()).append(')');
+      }
+      sep = ", ";
+    }
+    return sb.append("; funnel validate lists where each is").toString();
   }
 
   /** The deal log of two files. */
@@ -80,7 +143,7 @@ final class Inputs {
   }
 
   BusinessCalendar calendar(Path file) {
-    return read(file, files::calendar);
+    return json(file, FunnelFiles::calendar);
   }
 
   ReadResult<Lead> leads(Path file) {

@@ -136,7 +136,7 @@ final class KpiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Inputs inputs = new Inputs(output.lenient);
+    Inputs inputs = new Inputs(output.lenient, spec.commandLine().getErr());
     DealLog log = files.read(inputs);
     ByNames.noteShadowedColumns(
         spec.commandLine().getErr(), "kpi", by, /* crossed= */ false, log, files.deals);

@@ -148,7 +148,7 @@ final class ReportCommand implements Callable<Integer> {
           "funnel report: --where selects deals, and the SLA and hand-off sections read the"
               + " leads of --leads, which it cannot select: run those without --where");
     }
-    Inputs inputs = new Inputs(output.lenient);
+    Inputs inputs = new Inputs(output.lenient, spec.commandLine().getErr());
     DealLog log = files.read(inputs);
     ByNames.noteShadowedColumns(
         spec.commandLine().getErr(), "report", by, /* crossed= */ true, log, files.deals);

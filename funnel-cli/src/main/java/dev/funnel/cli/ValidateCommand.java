@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
+      "Keys of pipeline.json and calendar.json that FORMATS.md does not define are skipped, not problems (more fields may be added); each is listed on standard output after the counts (file:line:column: path: not a key of this file, skipped), so that a misspelled key is seen. report, kpi and forecast note them in one line on standard error.",
       "With --leads and --touches, a touch of a lead before the lead was created is a rejected record of the touches file (file:line: at: ...), as in a report: it stops a report, and --lenient skips it.",
       "With --spend, spend in another currency than the deal amounts (with --deals) or than the first spend row is a problem that makes the input unusable, --lenient or not, as in kpi and forecast --budget: one report never mixes currencies.",
       "An activity metric named like a built-in KPI (cpl, revenue, ctr, ...; with --pipeline also cost_per_<open stage>) is a rejected record of the activity file (file:line: metric: ...), as in kpi.",
@@ -87,6 +88,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   private final Map<String, String> lines = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
+
+  /** The keys of JSON files that FORMATS.md does not define, skipped: one message each. */
+  private final List<String> skipped = new ArrayList<>();
+
   private boolean unusable;
   private long read;
   private long rejected;
@@ -95,17 +100,20 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     checkOptions();
     FunnelFiles files = FunnelFiles.lenient();
+    FunnelFiles json = files.skippedKeys(k -> skipped.add(k.message()));
     Pipeline p = null;
     if (pipeline != null) {
       Path file = pipeline;
-      p = file(file, () -> Inputs.read(file, files::pipeline));
+      int before = skipped.size();
+      p = file(file, () -> Inputs.read(file, json::pipeline));
       if (p != null) {
         lines.put(
             file.toString(),
             "pipeline \""
                 + p.id()
                 + "\", stages "
-                + p.stages().stream().map(Stage::id).collect(Collectors.joining(", ")));
+                + p.stages().stream().map(Stage::id).collect(Collectors.joining(", "))
+                + skippedCount(skipped.size() - before));
       }
     }
     if (deals != null && changes != null) {
@@ -177,9 +185,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (calendar != null) {
       Path file = calendar;
-      BusinessCalendar c = file(file, () -> Inputs.read(file, files::calendar));
+      int before = skipped.size();
+      BusinessCalendar c = file(file, () -> Inputs.read(file, json::calendar));
       if (c != null) {
-        lines.put(file.toString(), "calendar in " + c.zone().getId());
+        lines.put(
+            file.toString(),
+            "calendar in " + c.zone().getId() + skippedCount(skipped.size() - before));
       }
     }
     return finish();
@@ -278,6 +289,11 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /** The tail of a JSON file's line when keys were skipped (listed under the table). */
+  private static String skippedCount(int n) {
+    return n == 0 ? "" : "; " + n + (n == 1 ? " key" : " keys") + " skipped (listed below)";
+  }
+
   private static String counts(long read, long rejected) {
     return read + " read, " + (read - rejected) + " accepted, " + rejected + " rejected";
   }
@@ -303,6 +319,8 @@ final class ValidateCommand implements Callable<Integer> {
     int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0);
     lines.forEach(
         (name, what) -> out.println(name + ":" + " ".repeat(width - name.length() + 1) + what));
+    // Not problems: FORMATS.md allows more fields. Listed so that a misspelled key is seen.
+    skipped.forEach(out::println);
     out.flush();
     problems.forEach(err::println);
     int status;

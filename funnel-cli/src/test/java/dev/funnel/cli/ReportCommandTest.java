@@ -62,6 +62,45 @@ final class ReportCommandTest {
   }
 
   @Test
+  void skippedJsonKeysAreNotedInOneLinePerFileAndChangeNothing() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    String plain = run(concat(new String[] {"report", "--format", "json"}, inputs(files))).out();
+    files.set(
+        0,
+        write(
+            dir,
+            "pipeline_crm.json",
+            Cli.PIPELINE
+                .replace("\"kind\": \"OPEN\"}", "\"kind\": \"OPEN\", \"order\": 1}")
+                .replace("\"stages\"", "\"winprob\": 0.2, \"stages\"")));
+    Path calendar =
+        write(
+            dir,
+            "calendar.json",
+            "{ \"zone\": \"UTC\", \"note\": \"office\",",
+            " \"hours\": { \"MONDAY\": [[\"09:00\", \"18:00\"]] } }");
+    Cli.Run r =
+        run(
+            concat(
+                new String[] {"report", "--format", "json", "--calendar", calendar.toString()},
+                inputs(files)));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        List.of(
+            "funnel: "
+                + files.get(0)
+                + ": skipped 3 keys FORMATS.md does not define: winprob, order (x2); funnel"
+                + " validate lists where each is",
+            "funnel: "
+                + calendar
+                + ": skipped 1 key FORMATS.md does not define: note; funnel validate lists where"
+                + " each is"),
+        r.errLines());
+    // The funnel is the same; the calendar only adds business time to the SLA, absent here.
+    assertEquals(plain, r.out());
+  }
+
+  @Test
   void jsonFiguresAreTheHandComputedOnes() throws IOException {
     JsonNode r = json("--format", "json");
     assertEquals("2026-03-04T00:00:00Z", r.get("asOf").asString());

@@ -434,6 +434,53 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void keysTheFormatDoesNotDefineAreListedAfterTheCountsNotAsProblems() throws IOException {
+    // A CRM export's extra keys are allowed (FORMATS.md), but a misspelling that does not look
+    // like a known key ("win_prob" for "probability") would otherwise pass unseen.
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    Path p =
+        write(
+            dir,
+            "pipeline_crm.json",
+            "{ \"id\": \"b2b\", \"color\": \"blue\", \"stages\": [",
+            "  {\"id\": \"new\", \"kind\": \"OPEN\", \"order\": 1},",
+            "  {\"id\": \"qualified\", \"kind\": \"OPEN\", \"win_prob\": 0.3, \"order\": 2},",
+            "  {\"id\": \"won\", \"kind\": \"WON\"}, {\"id\": \"lost\", \"kind\": \"LOST\"} ] }");
+    files.set(0, p);
+    Path calendar =
+        write(
+            dir,
+            "calendar.json",
+            "{ \"zone\": \"UTC\", \"hours\": { \"MONDAY\": [[\"09:00\", \"18:00\"]] },",
+            "  \"comment\": \"office\" }");
+    Cli.Run r =
+        run(concat(new String[] {"validate", "--calendar", calendar.toString()}, inputs(files)));
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    String d = files.get(1).toString();
+    String c = files.get(2).toString();
+    int w = Math.max(c.length(), p.toString().length()) + 1;
+    // lines and columns counted by hand in the text above (from each key's opening quote)
+    assertEquals(
+        String.join(
+                "\n",
+                pad(p + ":", w)
+                    + " pipeline \"b2b\", stages new, qualified, won, lost; 4 keys skipped"
+                    + " (listed below)",
+                pad(d + ":", w) + " 4 read, 4 accepted, 0 rejected",
+                pad(c + ":", w) + " 4 read, 4 accepted, 0 rejected",
+                pad(calendar + ":", w) + " calendar in UTC; 1 key skipped (listed below)",
+                p + ":1:16: color: not a key of this file, skipped",
+                p + ":2:33: stages[0].order: not a key of this file, skipped",
+                p + ":3:39: stages[1].win_prob: not a key of this file, skipped",
+                p + ":3:56: stages[1].order: not a key of this file, skipped",
+                calendar + ":2:3: comment: not a key of this file, skipped",
+                "valid: 8 records, all accepted")
+            + "\n",
+        r.out());
+  }
+
+  @Test
   void aCalendarWithAMisspelledKeyIsUnusable() throws IOException {
     // review finding 1: "working_hours" was skipped, giving a calendar without working time
     Path typo =

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads the files of FORMATS.md. Pick a mode, then name the file:
@@ -57,7 +58,7 @@ import java.util.Optional;
  * holds its kind of value ({@code probabilty}, {@code Stages}, {@code public_holidays}) and a
  * calendar without any working interval. Other keys a JSON file does not have are skipped
  * (FORMATS.md: more fields may be added), and a required key found missing names those of its
- * object ({@code zone: missing (skipped: timezone)}).
+ * object ({@code zone: missing (skipped: timezone)}); {@link #skippedKeys} reports every one.
  *
  * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
  *
@@ -67,15 +68,20 @@ public final class FunnelFiles {
   /** The default limit on the length of one CSV cell, in characters: 1 MiB. */
   public static final int DEFAULT_MAX_CELL_LENGTH = 1 << 20;
 
-  private static final FunnelFiles STRICT = new FunnelFiles(false, DEFAULT_MAX_CELL_LENGTH);
-  private static final FunnelFiles LENIENT = new FunnelFiles(true, DEFAULT_MAX_CELL_LENGTH);
+  private static final Consumer<SkippedKey> IGNORE = k -> {};
+
+  private static final FunnelFiles STRICT = new FunnelFiles(false, DEFAULT_MAX_CELL_LENGTH, IGNORE);
+  private static final FunnelFiles LENIENT = new FunnelFiles(true, DEFAULT_MAX_CELL_LENGTH, IGNORE);
 
   private final boolean lenient;
   private final int maxCellLength;
+  private final Consumer<? super SkippedKey> skippedKeys;
 
-  private FunnelFiles(boolean lenient, int maxCellLength) {
+  private FunnelFiles(
+      boolean lenient, int maxCellLength, Consumer<? super SkippedKey> skippedKeys) {
     this.lenient = lenient;
     this.maxCellLength = maxCellLength;
+    this.skippedKeys = skippedKeys;
   }
 
   /**
@@ -108,7 +114,26 @@ public final class FunnelFiles {
       throw new IllegalArgumentException(
           "max cell length " + characters + " is not positive (characters per cell)");
     }
-    return new FunnelFiles(lenient, characters);
+    return new FunnelFiles(lenient, characters, skippedKeys);
+  }
+
+  /**
+   * These readers, telling the listener of every key of a JSON input that FORMATS.md does not
+   * define and that the reader therefore skipped (see {@link SkippedKey}), in document order, as it
+   * reads. By default skipped keys are not reported. The listener runs on the reading thread.
+   *
+   * {@snippet :
+   * Pipeline pipeline =
+   *     FunnelFiles.strict()
+   *         .skippedKeys(k -> System.err.println(k.message()))
+   *         .pipeline(dir.resolve("pipeline.json"));
+   * }
+   *
+   * @param listener what to tell of each skipped key
+   * @return readers of the same mode and limits that report skipped keys to the listener
+   */
+  public FunnelFiles skippedKeys(Consumer<? super SkippedKey> listener) {
+    return new FunnelFiles(lenient, maxCellLength, requireNonNull(listener, "listener"));
   }
 
   /**
@@ -155,7 +180,8 @@ public final class FunnelFiles {
    * @throws IOException if the stream cannot be read
    */
   public Pipeline pipeline(InputStream in, String source) throws IOException {
-    return JsonFiles.pipeline(requireNonNull(in, "in"), requireNonNull(source, "source"));
+    return JsonFiles.pipeline(
+        requireNonNull(in, "in"), requireNonNull(source, "source"), skippedKeys);
   }
 
   /**
@@ -182,7 +208,8 @@ public final class FunnelFiles {
    * @throws IOException if the stream cannot be read
    */
   public BusinessCalendar calendar(InputStream in, String source) throws IOException {
-    return JsonFiles.calendar(requireNonNull(in, "in"), requireNonNull(source, "source"));
+    return JsonFiles.calendar(
+        requireNonNull(in, "in"), requireNonNull(source, "source"), skippedKeys);
   }
 
   // ---- the deal log ----
@@ -539,6 +566,7 @@ public final class FunnelFiles {
   public String toString() {
     return "FunnelFiles."
         + (lenient ? "lenient()" : "strict()")
-        + (maxCellLength == DEFAULT_MAX_CELL_LENGTH ? "" : ".maxCellLength(" + maxCellLength + ")");
+        + (maxCellLength == DEFAULT_MAX_CELL_LENGTH ? "" : ".maxCellLength(" + maxCellLength + ")")
+        + (skippedKeys == IGNORE ? "" : ".skippedKeys(...)");
   }
 }

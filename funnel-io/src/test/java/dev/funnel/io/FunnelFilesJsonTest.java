@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -90,6 +91,69 @@ final class FunnelFilesJsonTest {
                         + " [[\"09:00\",\"18:00\"]] } }"),
                 "calendar.json"),
         FunnelFiles.strict().calendar(bytes(calendar), "calendar.json"));
+  }
+
+  @Test
+  void everySkippedKeyIsReportedWhereItIs() throws IOException {
+    String json =
+        "{ \"id\": \"b2b\", \"status\": \"active\",\n"
+            + "  \"stages\": [\n"
+            + "    { \"id\": \"new\", \"kind\": \"OPEN\", \"color\": \"red\" },\n"
+            + "    { \"id\": \"won\", \"kind\": \"WON\", \"rules\": [[\"x\"], {\"kind\": 1}] },\n"
+            + "    { \"id\": \"lost\", \"kind\": \"LOST\" } ],\n"
+            + "  \"meta\": { \"name\": \"x\" } }\n";
+    // Columns counted by hand from the key's opening quote; keys inside a skipped value (rules'
+    // "kind", meta's "name") go with it and are not reported on their own.
+    List<SkippedKey> expected =
+        List.of(
+            new SkippedKey("pipeline.json", 1, 16, "status"),
+            new SkippedKey("pipeline.json", 3, 36, "stages[0].color"),
+            new SkippedKey("pipeline.json", 4, 35, "stages[1].rules"),
+            new SkippedKey("pipeline.json", 6, 3, "meta"));
+    for (FunnelFiles files : List.of(FunnelFiles.strict(), FunnelFiles.lenient())) {
+      List<SkippedKey> heard = new ArrayList<>();
+      FunnelFiles listening = files.skippedKeys(heard::add);
+      assertEquals(
+          files.pipeline(bytes(json), "pipeline.json"),
+          listening.pipeline(bytes(json), "pipeline.json"));
+      assertEquals(expected, heard);
+      assertEquals(files.isLenient(), listening.isLenient());
+      assertEquals(files + ".skippedKeys(...)", listening.toString());
+    }
+    assertEquals("color", expected.get(1).key());
+    assertEquals(
+        "pipeline.json:3:36: stages[0].color: not a key of this file, skipped",
+        expected.get(1).message());
+    assertEquals(
+        "pipeline.json: meta: not a key of this file, skipped",
+        new SkippedKey("pipeline.json", 0, 0, "meta").message());
+
+    List<SkippedKey> calendar = new ArrayList<>();
+    FunnelFiles.strict()
+        .maxCellLength(10)
+        .skippedKeys(calendar::add)
+        .calendar(
+            bytes(
+                "{ \"zone\": \"UTC\", \"comment\": \"office\",\n"
+                    + " \"hours\": { \"MONDAY\": [[\"09:00\",\"18:00\"]] } }"),
+            "calendar.json");
+    assertEquals(List.of(new SkippedKey("calendar.json", 1, 18, "comment")), calendar);
+
+    // A key that looks like a known one is a fault, not a skipped key; none was heard before it.
+    List<SkippedKey> none = new ArrayList<>();
+    InputFileException e =
+        assertThrows(
+            InputFileException.class,
+            () ->
+                FunnelFiles.strict()
+                    .skippedKeys(none::add)
+                    .pipeline(bytes("{ \"id\": \"b2b\", \"stagse\": [] }"), "pipeline.json"));
+    assertTrue(e.getMessage().contains("did you mean \"stages\""), e.getMessage());
+    assertEquals(List.of(), none);
+    assertThrows(NullPointerException.class, () -> FunnelFiles.strict().skippedKeys(null));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SkippedKey("pipeline.json", -1, 0, "meta"));
+    assertThrows(IllegalArgumentException.class, () -> new SkippedKey("pipeline.json", 1, 1, ""));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.funnel.io.internal;
 
 import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.io.InputFileException;
+import dev.funnel.io.SkippedKey;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import dev.funnel.model.StageKind;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -76,9 +78,13 @@ public final class JsonFiles {
     /** The keys skipped so far: the path of their object, and their own path. */
     final List<String[]> skipped = new ArrayList<>();
 
-    In(JsonParser p, String source) {
+    /** Hears of each skipped key. */
+    final Consumer<? super SkippedKey> listener;
+
+    In(JsonParser p, String source, Consumer<? super SkippedKey> listener) {
       this.p = p;
       this.source = source;
+      this.listener = listener;
     }
 
     InputFileException error(String detail) {
@@ -131,6 +137,8 @@ public final class JsonFiles {
         }
       }
       skipped.add(new String[] {path, full});
+      listener.accept(
+          new SkippedKey(source, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), full));
       p.skipChildren();
       return false;
     }
@@ -260,9 +268,11 @@ public final class JsonFiles {
     T read(In in);
   }
 
-  private static <T> T parse(InputStream stream, String source, Body<T> body) throws IOException {
+  private static <T> T parse(
+      InputStream stream, String source, Consumer<? super SkippedKey> skipped, Body<T> body)
+      throws IOException {
     try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), stream)) {
-      In in = new In(p, source);
+      In in = new In(p, source, skipped);
       T value = body.read(in);
       if (p.nextToken() != null) {
         throw in.error("unexpected content after the top-level object");
@@ -291,8 +301,9 @@ public final class JsonFiles {
    * @throws InputFileException for malformed JSON, a key that looks like a misspelled one, a
    *     missing or mistyped field, an unknown kind or an invalid pipeline
    */
-  public static Pipeline pipeline(InputStream stream, String source) throws IOException {
-    return parse(stream, source, JsonFiles::pipeline);
+  public static Pipeline pipeline(
+      InputStream stream, String source, Consumer<? super SkippedKey> skipped) throws IOException {
+    return parse(stream, source, skipped, JsonFiles::pipeline);
   }
 
   private static Pipeline pipeline(In in) {
@@ -395,8 +406,9 @@ public final class JsonFiles {
    *     missing or mistyped field, an unknown zone or day, a bad time or date, unordered or
    *     overlapping intervals, or no working interval at all (every business time would be 0)
    */
-  public static BusinessCalendar calendar(InputStream stream, String source) throws IOException {
-    return parse(stream, source, JsonFiles::calendar);
+  public static BusinessCalendar calendar(
+      InputStream stream, String source, Consumer<? super SkippedKey> skipped) throws IOException {
+    return parse(stream, source, skipped, JsonFiles::calendar);
   }
 
   private static BusinessCalendar calendar(In in) {
