@@ -120,7 +120,8 @@ public final class FunnelFiles {
   /**
    * These readers, telling the listener of every key of a JSON input that FORMATS.md does not
    * define and that the reader therefore skipped (see {@link SkippedKey}), in document order, as it
-   * reads. By default skipped keys are not reported. The listener runs on the reading thread.
+   * reads. By default skipped keys are not reported. The listener runs on the reading thread, so
+   * readers that share one listener across threads are as thread-safe as the listener.
    *
    * {@snippet :
    * Pipeline pipeline =
