@@ -86,7 +86,7 @@ final class Inputs {
   /** Reads a JSON file, then notes the keys it skipped, if any. */
   private <T> T json(Path file, JsonRead<T> reader) {
     List<SkippedKey> skipped = new ArrayList<>();
-    FunnelFiles listening = files.skippedKeys(skipped::add);
+    FunnelFiles listening = files.onSkippedKey(skipped::add);
     T value = read(file, (in, name) -> reader.read(listening, in, name));
     if (notes != null && !skipped.isEmpty()) {
       notes.println("funnel: " + skippedNote(file.toString(), skipped));
@@ -95,15 +95,19 @@ final class Inputs {
     return value;
   }
 
+  /** The most distinct keys a note names; the rest are counted. */
+  static final int NOTE_KEYS = 10;
+
   /**
-   * One line on the keys a file had that were skipped: how many, and each distinct key with its
-   * count, in order of first appearance ({@code pipeline.json: skipped 6 keys FORMATS.md does not
-   * define: color (x4), status, meta; funnel validate lists where each is}).
+   * One line on the keys a file had that were skipped: how many, and the first {@value #NOTE_KEYS}
+   * distinct keys in order of first appearance, each with its count ({@code pipeline.json: skipped
+   * 6 keys FORMATS.md does not define: color (x4), status, meta; funnel validate lists where each
+   * is}). Keys are shown as {@link SkippedKey#name} shows them, so the note stays one line.
    */
   static String skippedNote(String name, List<SkippedKey> skipped) {
     Map<String, Integer> keys = new LinkedHashMap<>();
     for (SkippedKey k : skipped) {
-      keys.merge(k.key(), 1, Integer::sum);
+      keys.merge(k.name(), 1, Integer::sum);
     }
     StringBuilder sb =
         new StringBuilder(name)
@@ -111,13 +115,18 @@ final class Inputs {
             .append(skipped.size())
             .append(skipped.size() == 1 ? " key" : " keys")
             .append(" FORMATS.md does not define: ");
-    String sep = "";
+    int shown = 0;
     for (Map.Entry<String, Integer> e : keys.entrySet()) {
-      sb.append(sep).append(e.getKey());
+      if (shown == NOTE_KEYS) {
+        int more = keys.size() - NOTE_KEYS;
+        sb.append(" and ").append(more).append(more == 1 ? " other key" : " other keys");
+        break;
+      }
+      sb.append(shown == 0 ? "" : ", ").append(e.getKey());
       if (e.getValue() > 1) {
         sb.append(" (x").append(e.getValue()).append(')');
       }
-      sep = ", ";
+      shown++;
     }
     return sb.append("; funnel validate lists where each is").toString();
   }

@@ -100,13 +100,16 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     checkOptions();
     FunnelFiles files = FunnelFiles.lenient();
-    FunnelFiles json = files.skippedKeys(k -> skipped.add(k.message()));
+    FunnelFiles json = files.onSkippedKey(k -> skipped.add(k.message()));
     Pipeline p = null;
     if (pipeline != null) {
       Path file = pipeline;
       int before = skipped.size();
       p = file(file, () -> Inputs.read(file, json::pipeline));
-      if (p != null) {
+      if (p == null) {
+        // an unusable file's keys, heard before its fault, are not listed: its problem is
+        skipped.subList(before, skipped.size()).clear();
+      } else {
         lines.put(
             file.toString(),
             "pipeline \""
@@ -187,7 +190,9 @@ final class ValidateCommand implements Callable<Integer> {
       Path file = calendar;
       int before = skipped.size();
       BusinessCalendar c = file(file, () -> Inputs.read(file, json::calendar));
-      if (c != null) {
+      if (c == null) {
+        skipped.subList(before, skipped.size()).clear();
+      } else {
         lines.put(
             file.toString(),
             "calendar in " + c.zone().getId() + skippedCount(skipped.size() - before));

@@ -481,6 +481,35 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void theSkippedKeysOfAnUnusableFileAreNotListed() throws IOException {
+    // review finding: keys heard before the fault were listed under an "unusable" file
+    Path bad = write(dir, "pipeline_bad.json", "{ \"color\": 1, \"id\": \"b2b\", \"stagse\": [] }");
+    Cli.Run r = run("validate", "--pipeline", bad.toString());
+    assertEquals(2, r.status());
+    assertEquals(bad + ": unusable\n", r.out());
+    assertEquals(2, r.errLines().size(), r.err());
+    assertTrue(r.errLines().get(0).contains("did you mean \"stages\""), r.err());
+  }
+
+  @Test
+  void theNoteNamesTenDistinctKeysAndCountsTheRest() {
+    List<dev.funnel.io.SkippedKey> keys = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      keys.add(new dev.funnel.io.SkippedKey("p.json", 1, 1, "", "k" + i));
+    }
+    keys.add(new dev.funnel.io.SkippedKey("p.json", 2, 1, "stages[0]", "k0"));
+    keys.add(new dev.funnel.io.SkippedKey("p.json", 3, 1, "", "a\nb"));
+    assertEquals(
+        "p.json: skipped 14 keys FORMATS.md does not define: k0 (x2), k1, k2, k3, k4, k5, k6, k7,"
+            + " k8, k9 and 3 other keys; funnel validate lists where each is",
+        Inputs.skippedNote("p.json", keys));
+    assertEquals(
+        "p.json: skipped 1 key FORMATS.md does not define: \"a\\nb\"; funnel validate lists where"
+            + " each is",
+        Inputs.skippedNote("p.json", keys.subList(13, 14)));
+  }
+
+  @Test
   void aCalendarWithAMisspelledKeyIsUnusable() throws IOException {
     // review finding 1: "working_hours" was skipped, giving a calendar without working time
     Path typo =

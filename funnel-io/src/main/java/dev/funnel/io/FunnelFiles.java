@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  * holds its kind of value ({@code probabilty}, {@code Stages}, {@code public_holidays}) and a
  * calendar without any working interval. Other keys a JSON file does not have are skipped
  * (FORMATS.md: more fields may be added), and a required key found missing names those of its
- * object ({@code zone: missing (skipped: timezone)}); {@link #skippedKeys} reports every one.
+ * object ({@code zone: missing (skipped: timezone)}); {@link #onSkippedKey} reports every one.
  *
  * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
  *
@@ -120,20 +120,25 @@ public final class FunnelFiles {
   /**
    * These readers, telling the listener of every key of a JSON input that FORMATS.md does not
    * define and that the reader therefore skipped (see {@link SkippedKey}), in document order, as it
-   * reads. By default skipped keys are not reported. The listener runs on the reading thread, so
-   * readers that share one listener across threads are as thread-safe as the listener.
+   * reads. The keys inside a skipped value go with it and are not reported on their own. Keys are
+   * reported as they are met, so a file found unusable further on (an {@link InputFileException})
+   * may have reported some first; an exception the listener throws ends the reading and reaches the
+   * caller. By default skipped keys are not reported; a second call replaces the listener. The
+   * listener runs on the reading thread, so readers that share one listener across threads are as
+   * thread-safe as the listener.
    *
    * {@snippet :
    * Pipeline pipeline =
    *     FunnelFiles.strict()
-   *         .skippedKeys(k -> System.err.println(k.message()))
+   *         .onSkippedKey(k -> System.err.println(k.message()))
    *         .pipeline(dir.resolve("pipeline.json"));
    * }
    *
    * @param listener what to tell of each skipped key
    * @return readers of the same mode and limits that report skipped keys to the listener
+   * @throws NullPointerException if the listener is null
    */
-  public FunnelFiles skippedKeys(Consumer<? super SkippedKey> listener) {
+  public FunnelFiles onSkippedKey(Consumer<? super SkippedKey> listener) {
     return new FunnelFiles(lenient, maxCellLength, requireNonNull(listener, "listener"));
   }
 
@@ -172,7 +177,7 @@ public final class FunnelFiles {
   }
 
   /**
-   * Reads a pipeline from a stream (not closed) named {@code source} in messages.
+   * Reads a pipeline from a stream, closed when read, named {@code source} in messages.
    *
    * @param in the stream of the JSON
    * @param source the name of the stream in messages, e.g. {@code pipeline.json}
@@ -200,7 +205,7 @@ public final class FunnelFiles {
   }
 
   /**
-   * Reads a calendar from a stream (not closed) named {@code source} in messages.
+   * Reads a calendar from a stream, closed when read, named {@code source} in messages.
    *
    * @param in the stream of the JSON
    * @param source the name of the stream in messages, e.g. {@code calendar.json}
@@ -568,6 +573,6 @@ public final class FunnelFiles {
     return "FunnelFiles."
         + (lenient ? "lenient()" : "strict()")
         + (maxCellLength == DEFAULT_MAX_CELL_LENGTH ? "" : ".maxCellLength(" + maxCellLength + ")")
-        + (skippedKeys == IGNORE ? "" : ".skippedKeys(...)");
+        + (skippedKeys == IGNORE ? "" : ".onSkippedKey(...)");
   }
 }

@@ -7,43 +7,61 @@ import static java.util.Objects.requireNonNull;
  * define, which the reader skipped with its value: "more fields may be added", and a CRM's export
  * carries {@code color}, {@code order}, {@code status} and the like. A skipped key is not an error,
  * but nothing in it reaches the result either, so a reader can hear of each one ({@link
- * FunnelFiles#skippedKeys}) and, for example, list them as {@code funnel validate} does: a key
+ * FunnelFiles#onSkippedKey}) and, for example, list them as {@code funnel validate} does: a key
  * misspelled beyond what the reader recognizes as a misspelling ({@code win_prob} for {@code
- * probability}) shows up here.
+ * probability}) shows up here. The keys inside a skipped value go with it and are not reported on
+ * their own.
  *
  * @param source the file or source name the reader was given
  * @param line the 1-based line of the key, 0 when unknown
- * @param column the 1-based column of the key, 0 when unknown
- * @param path where the key is in the document: {@code color} at the top, {@code stages[2].color}
- *     in the third stage
+ * @param column the 1-based column of the key (in characters, a byte order mark not counted), 0
+ *     when unknown
+ * @param object the path of the object that holds the key: empty at the top of the document, {@code
+ *     stages[2]} in the third stage
+ * @param key the key as written, which may be any string, the empty one included
  */
-public record SkippedKey(String source, long line, long column, String path) {
+public record SkippedKey(String source, long line, long column, String object, String key) {
 
   /**
    * Validates the record.
    *
-   * @throws IllegalArgumentException if the line or column is negative or the path is empty
+   * @throws NullPointerException if the source, object or key is null
+   * @throws IllegalArgumentException if the line or column is negative
    */
   public SkippedKey {
     requireNonNull(source, "source");
-    requireNonNull(path, "path");
+    requireNonNull(object, "object");
+    requireNonNull(key, "key");
     if (line < 0 || column < 0) {
       throw new IllegalArgumentException(
           "line " + line + " and column " + column + " must not be negative (0: unknown)");
     }
-    if (path.isEmpty()) {
-      throw new IllegalArgumentException("the path of a skipped key is empty");
-    }
   }
 
   /**
-   * The key itself, without the path of its object: {@code color} for {@code stages[2].color}.
+   * The key as messages show it: as written when it is a plain name (ASCII letters, digits, {@code
+   * _} and {@code -}, not starting with a digit or {@code -}), otherwise as a JSON string literal
+   * whose control and invisible formatting characters are escaped, so that a message stays one
+   * visible line ({@code "a.b"}, {@code ""}, {@code "x\n"}).
    *
-   * @return the key
+   * @return the key for messages
    */
-  public String key() {
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
+  public String name() {
+    return plain(key) ? key : quoted(key);
+  }
+
+  /**
+   * Where the key is in the document: {@code color} at the top, {@code stages[2].color} in the
+   * third stage, {@code stages[2]["a.b"]} or {@code [""]} for a key that is not a plain name
+   * ({@link #name}).
+   *
+   * @return the path of the key
+   */
+  public String path() {
+    if (!plain(key)) {
+      return object + "[" + name() + "]";
+    }
+    return object.isEmpty() ? key : object + "." + key;
   }
 
   /**
@@ -56,7 +74,55 @@ public record SkippedKey(String source, long line, long column, String path) {
     return source
         + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "")
         + ": "
-        + path
+        + path()
         + ": not a key of this file, skipped";
+  }
+
+  private static boolean plain(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      boolean more = (c >= '0' && c <= '9') || c == '-';
+      if (!(letter || (i > 0 && more))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String quoted(String key) {
+    StringBuilder sb = new StringBuilder(key.length() + 2).append('"');
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          int type = Character.getType(c);
+          if (Character.isISOControl(c)
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR
+              || type == Character.SURROGATE
+                  && !(Character.isHighSurrogate(c)
+                          && i + 1 < key.length()
+                          && Character.isLowSurrogate(key.charAt(i + 1))
+                      || Character.isLowSurrogate(c)
+                          && i > 0
+                          && Character.isHighSurrogate(key.charAt(i - 1)))) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
   }
 }

@@ -106,19 +106,19 @@ final class FunnelFilesJsonTest {
     // "kind", meta's "name") go with it and are not reported on their own.
     List<SkippedKey> expected =
         List.of(
-            new SkippedKey("pipeline.json", 1, 16, "status"),
-            new SkippedKey("pipeline.json", 3, 36, "stages[0].color"),
-            new SkippedKey("pipeline.json", 4, 35, "stages[1].rules"),
-            new SkippedKey("pipeline.json", 6, 3, "meta"));
+            new SkippedKey("pipeline.json", 1, 16, "", "status"),
+            new SkippedKey("pipeline.json", 3, 36, "stages[0]", "color"),
+            new SkippedKey("pipeline.json", 4, 35, "stages[1]", "rules"),
+            new SkippedKey("pipeline.json", 6, 3, "", "meta"));
     for (FunnelFiles files : List.of(FunnelFiles.strict(), FunnelFiles.lenient())) {
       List<SkippedKey> heard = new ArrayList<>();
-      FunnelFiles listening = files.skippedKeys(heard::add);
+      FunnelFiles listening = files.onSkippedKey(heard::add);
       assertEquals(
           files.pipeline(bytes(json), "pipeline.json"),
           listening.pipeline(bytes(json), "pipeline.json"));
       assertEquals(expected, heard);
       assertEquals(files.isLenient(), listening.isLenient());
-      assertEquals(files + ".skippedKeys(...)", listening.toString());
+      assertEquals(files + ".onSkippedKey(...)", listening.toString());
     }
     assertEquals("color", expected.get(1).key());
     assertEquals(
@@ -126,18 +126,18 @@ final class FunnelFilesJsonTest {
         expected.get(1).message());
     assertEquals(
         "pipeline.json: meta: not a key of this file, skipped",
-        new SkippedKey("pipeline.json", 0, 0, "meta").message());
+        new SkippedKey("pipeline.json", 0, 0, "", "meta").message());
 
     List<SkippedKey> calendar = new ArrayList<>();
     FunnelFiles.strict()
         .maxCellLength(10)
-        .skippedKeys(calendar::add)
+        .onSkippedKey(calendar::add)
         .calendar(
             bytes(
                 "{ \"zone\": \"UTC\", \"comment\": \"office\",\n"
                     + " \"hours\": { \"MONDAY\": [[\"09:00\",\"18:00\"]] } }"),
             "calendar.json");
-    assertEquals(List.of(new SkippedKey("calendar.json", 1, 18, "comment")), calendar);
+    assertEquals(List.of(new SkippedKey("calendar.json", 1, 18, "", "comment")), calendar);
 
     // A key that looks like a known one is a fault, not a skipped key; none was heard before it.
     List<SkippedKey> none = new ArrayList<>();
@@ -146,14 +146,80 @@ final class FunnelFilesJsonTest {
             InputFileException.class,
             () ->
                 FunnelFiles.strict()
-                    .skippedKeys(none::add)
+                    .onSkippedKey(none::add)
                     .pipeline(bytes("{ \"id\": \"b2b\", \"stagse\": [] }"), "pipeline.json"));
     assertTrue(e.getMessage().contains("did you mean \"stages\""), e.getMessage());
     assertEquals(List.of(), none);
-    assertThrows(NullPointerException.class, () -> FunnelFiles.strict().skippedKeys(null));
+    assertThrows(NullPointerException.class, () -> FunnelFiles.strict().onSkippedKey(null));
     assertThrows(
-        IllegalArgumentException.class, () -> new SkippedKey("pipeline.json", -1, 0, "meta"));
-    assertThrows(IllegalArgumentException.class, () -> new SkippedKey("pipeline.json", 1, 1, ""));
+        IllegalArgumentException.class, () -> new SkippedKey("pipeline.json", -1, 0, "", "meta"));
+    assertThrows(NullPointerException.class, () -> new SkippedKey("pipeline.json", 1, 1, "", null));
+  }
+
+  @Test
+  void anyKeyCanBeSkippedAndShowsAsOneVisibleLine() throws IOException {
+    // Review finding: an empty key crashed reading (the record refused an empty path). Keys that
+    // are not plain names are shown as JSON strings, escaped, so a message stays one line.
+    String json =
+        "{ \"\": 1, \"a.b\": 2, \"x\\n\\u001b[31m\": 3, \"\u202eevil\": 4, \"Цвет\": 5,"
+            + " \"id\": \"b2b\", \"stages\": [ { \"\": 0, \"id\": \"new\", \"kind\": \"OPEN\" },"
+            + " { \"id\": \"won\", \"kind\": \"WON\" }, { \"id\": \"lost\", \"kind\": \"LOST\" } ] }";
+    List<SkippedKey> heard = new ArrayList<>();
+    Pipeline p = FunnelFiles.strict().onSkippedKey(heard::add).pipeline(bytes(json), "p.json");
+    assertEquals(List.of("new", "won", "lost"), p.stages().stream().map(Stage::id).toList());
+    assertEquals(
+        List.of("", "a.b", "x\n\u001b[31m", "\u202eevil", "Цвет", ""),
+        heard.stream().map(SkippedKey::key).toList());
+    assertEquals(
+        List.of(
+            "[\"\"]",
+            "[\"a.b\"]",
+            "[\"x\\n\\u001b[31m\"]",
+            "[\"\\u202eevil\"]",
+            "[\"Цвет\"]",
+            "stages[0][\"\"]"),
+        heard.stream().map(SkippedKey::path).toList());
+    for (SkippedKey k : heard) {
+      assertTrue(k.message().chars().noneMatch(Character::isISOControl), k.message());
+    }
+    assertEquals("color", new SkippedKey("p.json", 1, 1, "", "color").name());
+    assertEquals("stages[0].x-1_y", new SkippedKey("p.json", 1, 1, "stages[0]", "x-1_y").path());
+    assertEquals("[\"1x\"]", new SkippedKey("p.json", 1, 1, "", "1x").path());
+    // a surrogate pair is a character; a lone surrogate is escaped
+    assertEquals("\"\uD83D\uDE00\"", new SkippedKey("p.json", 1, 1, "", "\uD83D\uDE00").name());
+    assertEquals("\"\\ud83d\"", new SkippedKey("p.json", 1, 1, "", "\uD83D").name());
+  }
+
+  @Test
+  void columnsCountCharactersNotBytesAndNotTheByteOrderMark() throws IOException {
+    // Review finding: columns counted UTF-8 bytes (and a byte order mark's three).
+    String line1 = "{ \"id\": \"b2b\", \"name\": \"Négociation Цвет\", \"color\": 1,";
+    String json =
+        line1
+            + "\n \"stages\": [ { \"id\": \"new\", \"kind\": \"OPEN\" }, { \"id\": \"won\","
+            + " \"kind\": \"WON\" }, { \"id\": \"lost\", \"kind\": \"LOST\" } ] }";
+    // counted in characters, from each key's opening quote
+    List<SkippedKey> expected =
+        List.of(
+            new SkippedKey("p.json", 1, line1.indexOf("\"name\"") + 1, "", "name"),
+            new SkippedKey("p.json", 1, line1.indexOf("\"color\"") + 1, "", "color"));
+    for (String prefix : List.of("", "\uFEFF")) {
+      List<SkippedKey> heard = new ArrayList<>();
+      FunnelFiles.strict().onSkippedKey(heard::add).pipeline(bytes(prefix + json), "p.json");
+      assertEquals(expected, heard, "with " + prefix.length() + " byte order mark");
+    }
+    // Bytes that are not UTF-8 are named with their line, as in the CSV readers (they were
+    // Jackson's "Invalid UTF-8 start byte" before).
+    byte[] notUtf8 = json.replace("Négociation", "N?gociation").getBytes(UTF_8);
+    int at = new String(notUtf8, UTF_8).indexOf('?'); // ASCII before it: the byte offset too
+    notUtf8[at] = (byte) 0xE9;
+    InputFileException e =
+        assertThrows(
+            InputFileException.class,
+            () -> FunnelFiles.strict().pipeline(new ByteArrayInputStream(notUtf8), "p.json"));
+    assertEquals(
+        "p.json:1: bytes that are not UTF-8 (0xE9 at byte " + at + "); save the file as UTF-8",
+        e.getMessage());
   }
 
   @Test

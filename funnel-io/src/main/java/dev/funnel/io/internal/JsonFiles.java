@@ -122,7 +122,10 @@ public final class JsonFiles {
         return true;
       }
       TokenStreamLocation at = p.currentTokenLocation();
-      String full = path + (path.isEmpty() ? "" : ".") + key;
+      SkippedKey skip =
+          new SkippedKey(
+              source, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), path, key);
+      String full = skip.path();
       JsonToken value = next();
       for (Map.Entry<String, String> k : keys.entrySet()) {
         if (fits(value, k.getValue()) && looksLike(key, k.getKey())) {
@@ -137,8 +140,7 @@ public final class JsonFiles {
         }
       }
       skipped.add(new String[] {path, full});
-      listener.accept(
-          new SkippedKey(source, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), full));
+      listener.accept(skip);
       p.skipChildren();
       return false;
     }
@@ -271,7 +273,10 @@ public final class JsonFiles {
   private static <T> T parse(
       InputStream stream, String source, Consumer<? super SkippedKey> skipped, Body<T> body)
       throws IOException {
-    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), stream)) {
+    // Through a reader, so that columns count characters (not UTF-8 bytes) and a byte order mark
+    // is dropped, and bytes that are not UTF-8 are named with their line, as in the CSV readers.
+    try (JsonParser p =
+        JSON.createParser(ObjectReadContext.empty(), new StrictUtf8Reader(stream))) {
       In in = new In(p, source, skipped);
       T value = body.read(in);
       if (p.nextToken() != null) {
@@ -279,6 +284,11 @@ public final class JsonFiles {
       }
       return value;
     } catch (JacksonIOException e) {
+      if (e.getCause() instanceof StrictUtf8Reader.NotUtf8Exception) {
+        StrictUtf8Reader.NotUtf8Exception bad = (StrictUtf8Reader.NotUtf8Exception) e.getCause();
+        throw new InputFileException(
+            source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
+      }
       throw e.getCause();
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
