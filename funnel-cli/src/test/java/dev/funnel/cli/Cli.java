@@ -26,6 +26,33 @@ final class Cli {
     }
   }
 
+  /**
+   * Runs the command twice, with its {@code --pipeline} file and with a copy of it that has an
+   * extra top-level {@code color} key: the second run notes the key on standard error in one line
+   * and prints the same output.
+   */
+  static void assertExtraPipelineKeyNoted(String[] args, Path dir) throws IOException {
+    int at = List.of(args).indexOf("--pipeline") + 1;
+    Path crm =
+        write(
+            dir,
+            "pipeline_crm.json",
+            Files.readString(Path.of(args[at])).replaceFirst("\\{", "{ \"color\": 1,"));
+    Run plain = run(args);
+    String[] withKey = args.clone();
+    withKey[at] = crm.toString();
+    Run r = run(withKey);
+    org.junit.jupiter.api.Assertions.assertEquals(0, r.status(), r.err());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(
+            "funnel: "
+                + crm
+                + ": skipped 1 key FORMATS.md does not define: color; funnel validate lists where"
+                + " each is"),
+        r.errLines());
+    org.junit.jupiter.api.Assertions.assertEquals(plain.out(), r.out());
+  }
+
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
