@@ -223,6 +223,45 @@ final class FunnelFilesJsonTest {
   }
 
   @Test
+  void utf16AndUtf32JsonIsReadAsBeforeWithColumnsInCharacters() throws IOException {
+    // Jackson's detection read UTF-16 and UTF-32 JSON (some Windows tools write it); reading
+    // through a UTF-8 reader must not take that away.
+    String json =
+        "{ \"id\": \"b2b\", \"name\": \"Цвет\", \"color\": 1,\n "
+            + PIPELINE.substring(PIPELINE.indexOf("\"stages\""));
+    List<SkippedKey> expected =
+        List.of(
+            new SkippedKey("p.json", 1, 16, "", "name"),
+            new SkippedKey("p.json", 1, 32, "", "color"));
+    Pipeline utf8 = FunnelFiles.strict().pipeline(bytes(json), "p.json");
+    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      for (String bom : List.of("", "\uFEFF")) {
+        byte[] encoded = (bom + json).getBytes(java.nio.charset.Charset.forName(charset));
+        List<SkippedKey> heard = new ArrayList<>();
+        assertEquals(
+            utf8,
+            FunnelFiles.strict()
+                .onSkippedKey(heard::add)
+                .pipeline(new ByteArrayInputStream(encoded), "p.json"),
+            charset + " " + bom.length());
+        assertEquals(expected, heard, charset + " " + bom.length());
+      }
+    }
+    byte[] broken = json.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    broken = java.util.Arrays.copyOf(broken, broken.length + 2);
+    broken[broken.length - 2] = (byte) 0x00;
+    broken[broken.length - 1] = (byte) 0xD8; // a high surrogate with nothing after it
+    byte[] b = broken;
+    InputFileException e =
+        assertThrows(
+            InputFileException.class,
+            () -> FunnelFiles.strict().pipeline(new ByteArrayInputStream(b), "p.json"));
+    assertEquals(
+        "p.json: bytes that are not UTF-16 or UTF-32 as the file begins; save the file as UTF-8",
+        e.getMessage());
+  }
+
+  @Test
   void readsTheCalendarOfFormatsMd() throws IOException {
     BusinessCalendar c = FunnelFiles.strict().calendar(bytes(CALENDAR), "calendar.json");
     assertEquals(

@@ -6,8 +6,16 @@ import dev.funnel.io.SkippedKey;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import dev.funnel.model.StageKind;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -273,10 +281,9 @@ public final class JsonFiles {
   private static <T> T parse(
       InputStream stream, String source, Consumer<? super SkippedKey> skipped, Body<T> body)
       throws IOException {
-    // Through a reader, so that columns count characters (not UTF-8 bytes) and a byte order mark
-    // is dropped, and bytes that are not UTF-8 are named with their line, as in the CSV readers.
-    try (JsonParser p =
-        JSON.createParser(ObjectReadContext.empty(), new StrictUtf8Reader(stream))) {
+    // Through a reader, so that columns count characters (not bytes) and a byte order mark is
+    // dropped, and bytes that are not UTF-8 are named with their line, as in the CSV readers.
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), reader(stream))) {
       In in = new In(p, source, skipped);
       T value = body.read(in);
       if (p.nextToken() != null) {
@@ -289,6 +296,14 @@ public final class JsonFiles {
         throw new InputFileException(
             source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
       }
+      if (e.getCause() instanceof CharacterCodingException) {
+        // the decoder reads ahead of the parser: no line is known
+        throw new InputFileException(
+            source,
+            0,
+            0,
+            "bytes that are not UTF-16 or UTF-32 as the file begins; save the file as UTF-8");
+      }
       throw e.getCause();
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
@@ -298,6 +313,61 @@ public final class JsonFiles {
           at == null ? 0 : Math.max(0, at.getColumnNr()),
           "malformed JSON: " + withoutSource(String.valueOf(e.getOriginalMessage())));
     }
+  }
+
+  /**
+   * The characters of a JSON stream. JSON is UTF-8 (RFC 8259), read strictly; a stream that begins
+   * as UTF-16 or UTF-32 does (with a byte order mark, or with the zero bytes of a first ASCII
+   * character, RFC 4627's detection), as some Windows tools write JSON, is decoded as that,
+   * strictly too, its byte order mark dropped.
+   */
+  static Reader reader(InputStream stream) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(stream);
+    in.mark(4);
+    byte[] head = in.readNBytes(4);
+    in.reset();
+    Charset charset = unicode(head);
+    if (charset == null) {
+      return new StrictUtf8Reader(in);
+    }
+    Reader r =
+        new BufferedReader(
+            new InputStreamReader(
+                in,
+                charset
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    r.mark(1);
+    if (r.read() != '\uFEFF') {
+      r.reset();
+    }
+    return r;
+  }
+
+  /** UTF-16 or UTF-32 (and its byte order) when the first bytes say so; null for UTF-8. */
+  private static @Nullable Charset unicode(byte[] b) {
+    int n = b.length;
+    int b0 = n > 0 ? b[0] & 0xFF : -1;
+    int b1 = n > 1 ? b[1] & 0xFF : -1;
+    int b2 = n > 2 ? b[2] & 0xFF : -1;
+    int b3 = n > 3 ? b[3] & 0xFF : -1;
+    if (n == 4 && b0 == 0 && b1 == 0 && (b2 != 0 || b3 != 0)) {
+      return Charset.forName("UTF-32BE"); // 00 00 FE FF, or 00 00 00 xx
+    }
+    if (n == 4 && b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+      return Charset.forName("UTF-32LE");
+    }
+    if (n == 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+      return Charset.forName("UTF-32LE"); // xx 00 00 00
+    }
+    if (n >= 2 && ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 != 0))) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (n >= 2 && ((b0 == 0xFF && b1 == 0xFE) || (b0 != 0 && b1 == 0))) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
   }
 
   /** Jackson's message without the nested location of a start marker (the source is redacted). */
