@@ -101,8 +101,8 @@ final class Inputs {
   /**
    * One line on the keys a file had that were skipped: how many, and the first {@value #NOTE_KEYS}
    * distinct keys in order of first appearance, each with its count ({@code pipeline.json: skipped
-   * 6 keys FORMATS.md does not define: color (x4), status, meta; funnel validate lists where each
-   * is}). Keys are shown as {@link SkippedKey#name} shows them, so the note stays one line.
+   * 6 keys the file format does not define: color (x4), status, meta; funnel validate lists where
+   * each is}). Keys are shown as {@link SkippedKey#name} shows them, so the note stays one line.
    */
   static String skippedNote(String name, List<SkippedKey> skipped) {
     Map<String, Integer> keys = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ final class Inputs {
             .append(": skipped ")
             .append(skipped.size())
             .append(skipped.size() == 1 ? " key" : " keys")
-            .append(" FORMATS.md does not define: ");
+            .append(" the file format does not define: ");
     int shown = 0;
     for (Map.Entry<String, Integer> e : keys.entrySet()) {
       if (shown == NOTE_KEYS) {

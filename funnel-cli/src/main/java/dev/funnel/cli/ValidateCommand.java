@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Keys of pipeline.json and calendar.json that FORMATS.md does not define are skipped, not problems (more fields may be added); each is listed on standard output after the counts (file:line:column: path: not a key of this file, skipped), so that a misspelled key is seen. report, kpi and forecast note them in one line on standard error.",
+      "Keys of pipeline.json and calendar.json that the file format does not define are skipped, not problems (more fields may be added); each is listed on standard output after the counts (file:line:column: path: not a key of this file, skipped), so that a misspelled key is seen. report, kpi and forecast note them in one line on standard error.",
       "With --leads and --touches, a touch of a lead before the lead was created is a rejected record of the touches file (file:line: at: ...), as in a report: it stops a report, and --lenient skips it.",
       "With --spend, spend in another currency than the deal amounts (with --deals) or than the first spend row is a problem that makes the input unusable, --lenient or not, as in kpi and forecast --budget: one report never mixes currencies.",
       "An activity metric named like a built-in KPI (cpl, revenue, ctr, ...; with --pipeline also cost_per_<open stage>) is a rejected record of the activity file (file:line: metric: ...), as in kpi.",

@@ -47,7 +47,7 @@ final class Cli {
         List.of(
             "funnel: "
                 + crm
-                + ": skipped 1 key FORMATS.md does not define: color; funnel validate lists where"
+                + ": skipped 1 key the file format does not define: color; funnel validate lists where"
                 + " each is"),
         r.errLines());
     org.junit.jupiter.api.Assertions.assertEquals(plain.out(), r.out());

@@ -89,11 +89,11 @@ final class ReportCommandTest {
         List.of(
             "funnel: "
                 + files.get(0)
-                + ": skipped 3 keys FORMATS.md does not define: winprob, order (x2); funnel"
+                + ": skipped 3 keys the file format does not define: winprob, order (x2); funnel"
                 + " validate lists where each is",
             "funnel: "
                 + calendar
-                + ": skipped 1 key FORMATS.md does not define: note; funnel validate lists where"
+                + ": skipped 1 key the file format does not define: note; funnel validate lists where"
                 + " each is"),
         r.errLines());
     // The funnel is the same; the calendar only adds business time to the SLA, absent here.

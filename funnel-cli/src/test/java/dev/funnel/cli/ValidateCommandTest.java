@@ -500,11 +500,11 @@ final class ValidateCommandTest {
     keys.add(new dev.funnel.io.SkippedKey("p.json", 2, 1, "stages[0]", "k0"));
     keys.add(new dev.funnel.io.SkippedKey("p.json", 3, 1, "", "a\nb"));
     assertEquals(
-        "p.json: skipped 14 keys FORMATS.md does not define: k0 (x2), k1, k2, k3, k4, k5, k6, k7,"
+        "p.json: skipped 14 keys the file format does not define: k0 (x2), k1, k2, k3, k4, k5, k6, k7,"
             + " k8, k9 and 3 other keys; funnel validate lists where each is",
         Inputs.skippedNote("p.json", keys));
     assertEquals(
-        "p.json: skipped 1 key FORMATS.md does not define: \"a\\nb\"; funnel validate lists where"
+        "p.json: skipped 1 key the file format does not define: \"a\\nb\"; funnel validate lists where"
             + " each is",
         Inputs.skippedNote("p.json", keys.subList(13, 14)));
   }

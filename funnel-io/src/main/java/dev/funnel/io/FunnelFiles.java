@@ -54,11 +54,17 @@ import java.util.function.Consumer;
  * file (or none after the fault) can be trusted: an empty file, a missing, duplicate or nameless
  * header column, bytes that are not UTF-8, a quoted cell not closed before the end of the file, a
  * cell over {@link #maxCellLength()} characters, any other malformed CSV, and every fault of a JSON
- * file (reported with its line and column), including a key that looks like one the file has and
- * holds its kind of value ({@code probabilty}, {@code Stages}, {@code public_holidays}) and a
- * calendar without any working interval. Other keys a JSON file does not have are skipped
- * (FORMATS.md: more fields may be added), and a required key found missing names those of its
- * object ({@code zone: missing (skipped: timezone)}); {@link #onSkippedKey} reports every one.
+ * file (reported with its line and column in characters, where known: bytes that are not UTF-8 come
+ * with their line only, a UTF-16 or UTF-32 file that does not decode with neither), including a key
+ * that looks like one the file has and holds its kind of value ({@code probabilty}, {@code Stages},
+ * {@code public_holidays}) and a calendar without any working interval. Other keys a JSON file does
+ * not have are skipped (FORMATS.md: more fields may be added), and a required key found missing
+ * names those of its object ({@code zone: missing (skipped: timezone)}); {@link #onSkippedKey}
+ * reports every one.
+ *
+ * <p><b>JSON</b> is UTF-8 (RFC 8259; a byte order mark is dropped). A file whose first bytes show
+ * UTF-16 or UTF-32, by a byte order mark or by the zero bytes of ASCII text (RFC 4627), as some
+ * Windows tools write JSON, is read as that.
  *
  * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
  *

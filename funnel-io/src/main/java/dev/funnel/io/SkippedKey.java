@@ -2,6 +2,8 @@ package dev.funnel.io;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
+
 /**
  * A key of a JSON input ({@code pipeline.json}, {@code calendar.json}) that FORMATS.md does not
  * define, which the reader skipped with its value: "more fields may be added", and a CRM's export
@@ -14,11 +16,12 @@ import static java.util.Objects.requireNonNull;
  *
  * @param source the file or source name the reader was given
  * @param line the 1-based line of the key, 0 when unknown
- * @param column the 1-based column of the key (in characters, a byte order mark not counted), 0
- *     when unknown
+ * @param column the 1-based column of the key in characters as Java counts them (UTF-16 units: a
+ *     character beyond U+FFFF, such as an emoji, counts 2; a byte order mark none), 0 when unknown
  * @param object the path of the object that holds the key: empty at the top of the document, {@code
  *     stages[2]} in the third stage
- * @param key the key as written, which may be any string, the empty one included
+ * @param key the key as read (JSON escapes resolved: <code>"&#92;u0063olor"</code> is {@code
+ *     color}), which may be any string, the empty one included
  */
 public record SkippedKey(String source, long line, long column, String object, String key) {
 
@@ -39,10 +42,12 @@ public record SkippedKey(String source, long line, long column, String object, S
   }
 
   /**
-   * The key as messages show it: as written when it is a plain name (ASCII letters, digits, {@code
-   * _} and {@code -}, not starting with a digit or {@code -}), otherwise as a JSON string literal
-   * whose control and invisible formatting characters are escaped, so that a message stays one
-   * visible line ({@code "a.b"}, {@code ""}, {@code "x\n"}).
+   * The key as messages show it: as read when it is a plain name (ASCII letters, digits, {@code _}
+   * and {@code -}, not starting with a digit or {@code -}), otherwise as a JSON string literal
+   * whose control, formatting and other invisible characters (private-use, unassigned, spaces other
+   * than U+0020, fillers and variation selectors) are escaped as JSON escapes, so that a message
+   * stays one visible line ({@code "a.b"}, {@code ""}, {@code "x\n"}, <code>
+   * "&#92;u202eevil"</code>).
    *
    * @return the key for messages
    */
@@ -66,7 +71,9 @@ public record SkippedKey(String source, long line, long column, String object, S
 
   /**
    * The key as one line, located as the readers' errors are: {@code pipeline.json:7:7:
-   * stages[0].color: not a key of this file, skipped}.
+   * stages[0].color: not a key of this file, skipped}. The source and the object path are shown as
+   * they are: the readers build the path from array indexes and plain keys only (a key that is not
+   * a plain name ends a path), and the source is the name the caller gave.
    *
    * @return the message
    */
@@ -95,34 +102,58 @@ public record SkippedKey(String source, long line, long column, String object, S
 
   private static String quoted(String key) {
     StringBuilder sb = new StringBuilder(key.length() + 2).append('"');
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      switch (c) {
+    for (int i = 0; i < key.length(); ) {
+      int cp = key.codePointAt(i);
+      int units = Character.charCount(cp);
+      switch (cp) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
         case '\n' -> sb.append("\\n");
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          int type = Character.getType(c);
-          if (Character.isISOControl(c)
-              || type == Character.FORMAT
-              || type == Character.LINE_SEPARATOR
-              || type == Character.PARAGRAPH_SEPARATOR
-              || type == Character.SURROGATE
-                  && !(Character.isHighSurrogate(c)
-                          && i + 1 < key.length()
-                          && Character.isLowSurrogate(key.charAt(i + 1))
-                      || Character.isLowSurrogate(c)
-                          && i > 0
-                          && Character.isHighSurrogate(key.charAt(i - 1)))) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          if (visible(cp)) {
+            sb.appendCodePoint(cp);
           } else {
-            sb.append(c);
+            for (int j = i; j < i + units; j++) {
+              sb.append(String.format(Locale.ROOT, "\\u%04x", (int) key.charAt(j)));
+            }
           }
         }
       }
+      i += units;
     }
     return sb.append('"').toString();
+  }
+
+  /**
+   * Whether a character shows as itself: not a control, format, private-use or unassigned
+   * character, not a lone surrogate, not a space other than U+0020 or another separator, and not
+   * one of the default-ignorable fillers and selectors that render as nothing.
+   */
+  private static boolean visible(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.CONTROL,
+      Character.FORMAT,
+      Character.SURROGATE,
+      Character.PRIVATE_USE,
+      Character.UNASSIGNED,
+      Character.LINE_SEPARATOR,
+      Character.PARAGRAPH_SEPARATOR:
+        return false;
+      case Character.SPACE_SEPARATOR:
+        return cp == ' ';
+      default:
+        return !(cp == 0x034F
+            || cp == 0x115F
+            || cp == 0x1160
+            || cp == 0x17B4
+            || cp == 0x17B5
+            || (cp >= 0x180B && cp <= 0x180F)
+            || cp == 0x3164
+            || (cp >= 0xFE00 && cp <= 0xFE0F)
+            || cp == 0xFFA0
+            || (cp >= 0xE0100 && cp <= 0xE01EF));
+    }
   }
 }

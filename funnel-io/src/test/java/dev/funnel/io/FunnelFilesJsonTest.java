@@ -188,6 +188,14 @@ final class FunnelFilesJsonTest {
     // a surrogate pair is a character; a lone surrogate is escaped
     assertEquals("\"\uD83D\uDE00\"", new SkippedKey("p.json", 1, 1, "", "\uD83D\uDE00").name());
     assertEquals("\"\\ud83d\"", new SkippedKey("p.json", 1, 1, "", "\uD83D").name());
+    // Review finding: invisible characters beyond U+FFFF (tag characters) and other invisible
+    // ones (no-break space, variation selector, Hangul filler, private use) showed as themselves.
+    assertEquals(
+        "\"\\udb40\\udc01tag\"", new SkippedKey("p.json", 1, 1, "", "\uDB40\uDC01tag").name());
+    assertEquals(
+        "\"a\\u00a0b\\ufe0f\\u3164\\ue000\"",
+        new SkippedKey("p.json", 1, 1, "", "a\u00A0b\uFE0F\u3164\uE000").name());
+    assertEquals("\"a b é\"", new SkippedKey("p.json", 1, 1, "", "a b é").name());
   }
 
   @Test
@@ -247,18 +255,97 @@ final class FunnelFilesJsonTest {
         assertEquals(expected, heard, charset + " " + bom.length());
       }
     }
-    byte[] broken = json.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
-    broken = java.util.Arrays.copyOf(broken, broken.length + 2);
-    broken[broken.length - 2] = (byte) 0x00;
-    broken[broken.length - 1] = (byte) 0xD8; // a high surrogate with nothing after it
-    byte[] b = broken;
-    InputFileException e =
+    // A lone surrogate at the end, and one near the start of a small file (review finding: the
+    // byte order mark check decoded ahead, and the fault escaped as a bare IOException with the
+    // stream left open).
+    // In UTF-16 a lone surrogate does not decode; in UTF-32 a code beyond U+10FFFF does not.
+    byte[] utf32 = encode(json, "UTF-32BE");
+    List<byte[]> broken =
+        List.of(
+            encode(json + "\uD800", "UTF-16LE"),
+            encode("{ \"id\": \"\uDC00\", " + json.substring(2), "UTF-16LE"),
+            withCode(utf32, utf32.length),
+            withCode(utf32, 4 * json.indexOf("b2b")));
+    for (int i = 0; i < broken.size(); i++) {
+      String charset = i < 2 ? "UTF-16LE" : "UTF-32BE";
+      boolean[] closed = {false};
+      InputStream in =
+          new ByteArrayInputStream(broken.get(i)) {
+            @Override
+            public void close() {
+              closed[0] = true;
+            }
+          };
+      InputFileException e =
+          assertThrows(InputFileException.class, () -> FunnelFiles.strict().pipeline(in, "p.json"));
+      assertEquals(
+          "p.json: bytes that are not "
+              + charset
+              + ", the encoding its first bytes show; save the file as UTF-8",
+          e.getMessage(),
+          "case " + i);
+      assertTrue(closed[0], "case " + i);
+    }
+  }
+
+  /** UTF-32BE bytes with the code 0x110000 (beyond Unicode) inserted at byte {@code at}. */
+  private static byte[] withCode(byte[] utf32, int at) {
+    byte[] out = new byte[utf32.length + 4];
+    System.arraycopy(utf32, 0, out, 0, at);
+    out[at + 1] = 0x11;
+    System.arraycopy(utf32, at, out, at + 4, utf32.length - at);
+    return out;
+  }
+
+  /**
+   * The text in a UTF-16 or UTF-32 charset, lone surrogates kept (String.getBytes replaces them).
+   */
+  private static byte[] encode(String text, String charset) {
+    boolean big = charset.endsWith("BE");
+    int width = charset.startsWith("UTF-32") ? 4 : 2;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      int unit = text.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(text.charAt(i))
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      int value = width == 4 && pair ? text.codePointAt(i++) : unit;
+      for (int k = 0; k < width; k++) {
+        int shift = 8 * (big ? width - 1 - k : k);
+        out.write((value >>> shift) & 0xFF);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void utf8WithAZeroSecondByteIsUtf8AndCrLinesAreCounted() throws IOException {
+    // Review findings: UTF-16 was chosen from two bytes ({ then a NUL), losing Jackson's located
+    // message; a bare CR (old Mac line ends) did not end a line for the UTF-8 check.
+    InputFileException nul =
         assertThrows(
             InputFileException.class,
-            () -> FunnelFiles.strict().pipeline(new ByteArrayInputStream(b), "p.json"));
-    assertEquals(
-        "p.json: bytes that are not UTF-16 or UTF-32 as the file begins; save the file as UTF-8",
-        e.getMessage());
+            () ->
+                FunnelFiles.strict()
+                    .pipeline(
+                        new ByteArrayInputStream("{\u0000\"id\": \"b2\"}".getBytes(UTF_8)),
+                        "p.json"));
+    assertTrue(nul.getMessage().startsWith("p.json:1:2: malformed JSON"), nul.getMessage());
+    for (String end : List.of("\r", "\n", "\r\n")) {
+      byte[] text = ("{" + end + "\"id\":" + end + " \"b?b\" }").getBytes(UTF_8);
+      int at = new String(text, UTF_8).indexOf('?');
+      text[at] = (byte) 0xE9;
+      byte[] t = text;
+      InputFileException e =
+          assertThrows(
+              InputFileException.class,
+              () -> FunnelFiles.strict().pipeline(new ByteArrayInputStream(t), "p.json"));
+      assertEquals(
+          "p.json:3: bytes that are not UTF-8 (0xE9 at byte " + at + "); save the file as UTF-8",
+          e.getMessage(),
+          end.replace("\r", "CR").replace("\n", "LF"));
+    }
   }
 
   @Test

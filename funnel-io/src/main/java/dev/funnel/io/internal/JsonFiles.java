@@ -7,7 +7,6 @@ import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import dev.funnel.model.StageKind;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -283,7 +282,9 @@ public final class JsonFiles {
       throws IOException {
     // Through a reader, so that columns count characters (not bytes) and a byte order mark is
     // dropped, and bytes that are not UTF-8 are named with their line, as in the CSV readers.
-    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), reader(stream))) {
+    BufferedInputStream bytes = new BufferedInputStream(stream);
+    Encoding encoding = encoding(bytes, stream);
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), encoding.reader(bytes))) {
       In in = new In(p, source, skipped);
       T value = body.read(in);
       if (p.nextToken() != null) {
@@ -297,12 +298,7 @@ public final class JsonFiles {
             source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
       }
       if (e.getCause() instanceof CharacterCodingException) {
-        // the decoder reads ahead of the parser: no line is known
-        throw new InputFileException(
-            source,
-            0,
-            0,
-            "bytes that are not UTF-16 or UTF-32 as the file begins; save the file as UTF-8");
+        throw notDecodable(source, encoding);
       }
       throw e.getCause();
     } catch (JacksonException e) {
@@ -316,58 +312,100 @@ public final class JsonFiles {
   }
 
   /**
-   * The characters of a JSON stream. JSON is UTF-8 (RFC 8259), read strictly; a stream that begins
-   * as UTF-16 or UTF-32 does (with a byte order mark, or with the zero bytes of a first ASCII
-   * character, RFC 4627's detection), as some Windows tools write JSON, is decoded as that,
-   * strictly too, its byte order mark dropped.
+   * How a JSON stream is encoded: UTF-8 (RFC 8259), unless its first four bytes show UTF-16 or
+   * UTF-32, as some Windows tools write JSON: by a byte order mark, or without one by the zero
+   * bytes of two ASCII first characters (RFC 4627, section 3). Null charset: UTF-8.
+   *
+   * @param charset UTF-16 or UTF-32 of one byte order, or null for UTF-8
+   * @param bom the length of its byte order mark, skipped before decoding (a UTF-8 one is dropped
+   *     by {@link StrictUtf8Reader})
    */
-  static Reader reader(InputStream stream) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(stream);
-    in.mark(4);
-    byte[] head = in.readNBytes(4);
-    in.reset();
-    Charset charset = unicode(head);
-    if (charset == null) {
-      return new StrictUtf8Reader(in);
+  record Encoding(@Nullable Charset charset, int bom) {
+    static Encoding of(byte[] head) {
+      int n = head.length;
+      int[] b = new int[4];
+      for (int i = 0; i < 4; i++) {
+        b[i] = i < n ? head[i] & 0xFF : -1;
+      }
+      if (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF) {
+        return new Encoding(Charset.forName("UTF-32BE"), 4);
+      }
+      if (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) {
+        return new Encoding(Charset.forName("UTF-32LE"), 4);
+      }
+      if (b[0] == 0xFE && b[1] == 0xFF) {
+        return new Encoding(StandardCharsets.UTF_16BE, 2);
+      }
+      if (b[0] == 0xFF && b[1] == 0xFE) {
+        return new Encoding(StandardCharsets.UTF_16LE, 2);
+      }
+      if (n == 4) {
+        if (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0) {
+          return new Encoding(Charset.forName("UTF-32BE"), 0);
+        }
+        if (b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0) {
+          return new Encoding(Charset.forName("UTF-32LE"), 0);
+        }
+        if (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) {
+          return new Encoding(StandardCharsets.UTF_16BE, 0);
+        }
+        if (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0) {
+          return new Encoding(StandardCharsets.UTF_16LE, 0);
+        }
+      }
+      return new Encoding(null, 0);
     }
-    Reader r =
-        new BufferedReader(
-            new InputStreamReader(
-                in,
-                charset
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
-    r.mark(1);
-    if (r.read() != '\uFEFF') {
-      r.reset();
+
+    /** A strict reader of the stream positioned after the byte order mark. */
+    Reader reader(InputStream in) {
+      if (charset == null) {
+        return new StrictUtf8Reader(in);
+      }
+      // Unbuffered here: a decoding fault must surface while the parser reads, not before.
+      return new InputStreamReader(
+          in,
+          charset
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
-    return r;
   }
 
-  /** UTF-16 or UTF-32 (and its byte order) when the first bytes say so; null for UTF-8. */
-  private static @Nullable Charset unicode(byte[] b) {
-    int n = b.length;
-    int b0 = n > 0 ? b[0] & 0xFF : -1;
-    int b1 = n > 1 ? b[1] & 0xFF : -1;
-    int b2 = n > 2 ? b[2] & 0xFF : -1;
-    int b3 = n > 3 ? b[3] & 0xFF : -1;
-    if (n == 4 && b0 == 0 && b1 == 0 && (b2 != 0 || b3 != 0)) {
-      return Charset.forName("UTF-32BE"); // 00 00 FE FF, or 00 00 00 xx
+  /**
+   * The stream's first four bytes, its encoding, and the stream positioned after its byte order
+   * mark; the stream is closed if that fails.
+   */
+  private static Encoding encoding(BufferedInputStream in, InputStream stream) throws IOException {
+    try {
+      in.mark(4);
+      byte[] head = in.readNBytes(4);
+      in.reset();
+      Encoding e = Encoding.of(head);
+      in.skipNBytes(e.bom());
+      return e;
+    } catch (IOException e) {
+      try {
+        stream.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
-    if (n == 4 && b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
-      return Charset.forName("UTF-32LE");
-    }
-    if (n == 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
-      return Charset.forName("UTF-32LE"); // xx 00 00 00
-    }
-    if (n >= 2 && ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 != 0))) {
-      return StandardCharsets.UTF_16BE;
-    }
-    if (n >= 2 && ((b0 == 0xFF && b1 == 0xFE) || (b0 != 0 && b1 == 0))) {
-      return StandardCharsets.UTF_16LE;
-    }
-    return null;
+  }
+
+  /**
+   * The fault of a UTF-16 or UTF-32 stream that does not decode (the decoder reads ahead of the
+   * parser: no line is known).
+   */
+  private static InputFileException notDecodable(String source, Encoding encoding) {
+    String name = encoding.charset() == null ? "UTF-8" : encoding.charset().name();
+    return new InputFileException(
+        source,
+        0,
+        0,
+        "bytes that are not "
+            + name
+            + ", the encoding its first bytes show; save the file as UTF-8");
   }
 
   /** Jackson's message without the nested location of a start marker (the source is redacted). */

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes UTF-8 strictly (malformed bytes are reported, never replaced), drops a leading byte order
- * mark and counts the lines it has delivered, so that bad bytes are reported with their physical
- * line. Characters before the bad bytes are delivered first; the failure comes with the next read.
+ * mark and counts the lines it has delivered (ended by CR, LF or CR LF), so that bad bytes are
+ * reported with their physical line. Characters before the bad bytes are delivered first; the
+ * failure comes with the next read.
  */
 public final class StrictUtf8Reader extends Reader {
   private final InputStream in;
@@ -28,6 +29,10 @@ public final class StrictUtf8Reader extends Reader {
   private boolean done;
   private boolean started;
   private long newlines;
+
+  /** Whether the last character delivered was a CR (an LF right after it ends no other line). */
+  private boolean lastCr;
+
   private long bytesConsumed;
   private @Nullable NotUtf8Exception failure;
 
@@ -93,10 +98,9 @@ public final class StrictUtf8Reader extends Reader {
       }
     }
     int n = out.position() - off;
-    for (int i = off; i < off + n; i++) {
-      if (buf[i] == '\n') {
-        newlines++;
-      }
+    newlines += lineBreaks(buf, off, off + n, lastCr);
+    if (n > 0) {
+      lastCr = buf[off + n - 1] == '\r';
     }
     if (n == 0 && failure != null) {
       throw failure;
@@ -104,13 +108,26 @@ public final class StrictUtf8Reader extends Reader {
     return n;
   }
 
-  private void fail(CoderResult r, char[] buf, int off, CharBuffer out) {
-    long line = newlines + 1;
-    for (int i = off; i < out.position(); i++) {
-      if (buf[i] == '\n') {
-        line++;
+  /**
+   * The line breaks in {@code buf[from..to)}: a CR, an LF, or a CR LF pair, as the parsers count
+   * them ({@code afterCr}: the character before {@code from} was a CR, so an LF there ends no
+   * line).
+   */
+  private static long lineBreaks(char[] buf, int from, int to, boolean afterCr) {
+    long breaks = 0;
+    boolean cr = afterCr;
+    for (int i = from; i < to; i++) {
+      char c = buf[i];
+      if (c == '\r' || (c == '\n' && !cr)) {
+        breaks++;
       }
+      cr = c == '\r';
     }
+    return breaks;
+  }
+
+  private void fail(CoderResult r, char[] buf, int off, CharBuffer out) {
+    long line = newlines + 1 + lineBreaks(buf, off, out.position(), lastCr);
     int at = bytes.position();
     StringBuilder hex = new StringBuilder();
     for (int i = 0; i < r.length(); i++) {
