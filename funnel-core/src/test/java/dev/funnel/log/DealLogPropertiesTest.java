@@ -381,9 +381,11 @@ final class DealLogPropertiesTest {
     DealLog log = feed(DealLog.builder(B2B).lenient(), records).build();
     assertHolds(expected, log, records.size());
 
+    // 19 to 41 of 500 tries in 16 runs, but a review run saw exactly 10 (2.0%, failing "> 2"):
+    // the check shows the generator reaches empty logs, not how often.
     Statistics.label("empty log")
         .collect(log.dealCount() == 0)
-        .coverage(c -> c.check(true).percentage(p -> p > 2));
+        .coverage(c -> c.check(true).percentage(p -> p > 0.5));
     Statistics.label("rejected records")
         .collect(!log.rejections().isEmpty())
         .coverage(c -> c.check(true).percentage(p -> p > 30));
