@@ -2,7 +2,7 @@ package dev.funnel.io;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Locale;
+import dev.funnel.io.internal.Visible;
 
 /**
  * A key of a JSON input ({@code pipeline.json}, {@code calendar.json}) that FORMATS.md does not
@@ -105,55 +105,15 @@ public record SkippedKey(String source, long line, long column, String object, S
     for (int i = 0; i < key.length(); ) {
       int cp = key.codePointAt(i);
       int units = Character.charCount(cp);
-      switch (cp) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (visible(cp)) {
-            sb.appendCodePoint(cp);
-          } else {
-            for (int j = i; j < i + units; j++) {
-              sb.append(String.format(Locale.ROOT, "\\u%04x", (int) key.charAt(j)));
-            }
-          }
-        }
+      if (cp == '"' || cp == '\\') {
+        sb.append('\\').append((char) cp);
+      } else if (Visible.shows(cp)) {
+        sb.appendCodePoint(cp);
+      } else {
+        Visible.appendEscape(sb, key, i, units);
       }
       i += units;
     }
     return sb.append('"').toString();
-  }
-
-  /**
-   * Whether a character shows as itself: not a control, format, private-use or unassigned
-   * character, not a lone surrogate, not a space other than U+0020 or another separator, and not
-   * one of the default-ignorable fillers and selectors that render as nothing.
-   */
-  private static boolean visible(int cp) {
-    switch (Character.getType(cp)) {
-      case Character.CONTROL,
-      Character.FORMAT,
-      Character.SURROGATE,
-      Character.PRIVATE_USE,
-      Character.UNASSIGNED,
-      Character.LINE_SEPARATOR,
-      Character.PARAGRAPH_SEPARATOR:
-        return false;
-      case Character.SPACE_SEPARATOR:
-        return cp == ' ';
-      default:
-        return !(cp == 0x034F
-            || cp == 0x115F
-            || cp == 0x1160
-            || cp == 0x17B4
-            || cp == 0x17B5
-            || (cp >= 0x180B && cp <= 0x180F)
-            || cp == 0x3164
-            || (cp >= 0xFE00 && cp <= 0xFE0F)
-            || cp == 0xFFA0
-            || (cp >= 0xE0100 && cp <= 0xE01EF));
-    }
   }
 }

@@ -349,6 +349,39 @@ final class FunnelFilesJsonTest {
   }
 
   @Test
+  void faultsQuotingTheFileStayOneVisibleLine() {
+    // Second review: a calendar day key, a kind value or Jackson's duplicate-key message with a
+    // newline or an escape character in it made a message of two lines or moved the cursor.
+    String[][] cases = {
+      {"calendar.json", "{ \"zone\": \"UTC\", \"hours\": { \"MON\\nDAY\": [] } }", "MON\\nDAY"},
+      {
+        "pipeline.json",
+        "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"n\", \"kind\": \"OP\\u001bEN\" } ] }",
+        "OP\\u001bEN"
+      },
+      {"pipeline.json", "{ \"a\\nb\": 1, \"a\\nb\": 2 }", "a\\nb"},
+      {"pipeline.json", "{ \"id\": \"b\\u202e2b\", \"stages\": [] }", null},
+    };
+    for (String[] c : cases) {
+      InputFileException e =
+          assertThrows(
+              InputFileException.class,
+              () -> {
+                if (c[0].equals("calendar.json")) {
+                  FunnelFiles.strict().calendar(bytes(c[1]), c[0]);
+                } else {
+                  FunnelFiles.strict().pipeline(bytes(c[1]), c[0]);
+                }
+              });
+      String m = e.getMessage();
+      assertTrue(m.codePoints().allMatch(dev.funnel.io.internal.Visible::shows), m);
+      if (c[2] != null) {
+        assertTrue(m.contains(c[2]), m);
+      }
+    }
+  }
+
+  @Test
   void readsTheCalendarOfFormatsMd() throws IOException {
     BusinessCalendar c = FunnelFiles.strict().calendar(bytes(CALENDAR), "calendar.json");
     assertEquals(

@@ -99,8 +99,12 @@ public final class JsonFiles {
     }
 
     InputFileException error(TokenStreamLocation at, String detail) {
+      // keys and values of the file are quoted in details: one visible line whatever they hold
       return new InputFileException(
-          source, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), detail);
+          source,
+          Math.max(0, at.getLineNr()),
+          Math.max(0, at.getColumnNr()),
+          Visible.escape(detail));
     }
 
     JsonToken next() {
@@ -307,7 +311,8 @@ public final class JsonFiles {
           source,
           at == null ? 0 : Math.max(0, at.getLineNr()),
           at == null ? 0 : Math.max(0, at.getColumnNr()),
-          "malformed JSON: " + withoutSource(String.valueOf(e.getOriginalMessage())));
+          "malformed JSON: "
+              + Visible.escape(withoutSource(String.valueOf(e.getOriginalMessage()))));
     }
   }
 
