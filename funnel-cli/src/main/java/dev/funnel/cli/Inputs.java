@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,19 +76,13 @@ final class Inputs {
   }
 
   Pipeline pipeline(Path file) {
-    return json(file, FunnelFiles::pipeline);
+    return json(file, f -> f::pipeline);
   }
 
-  /** A reader of one JSON stream with the given readers. */
-  interface JsonRead<T> {
-    T read(FunnelFiles files, InputStream in, String name) throws IOException;
-  }
-
-  /** Reads a JSON file, then notes the keys it skipped, if any. */
-  private <T> T json(Path file, JsonRead<T> reader) {
+  /** Reads a JSON file with the readers' reader of it, then notes the keys it skipped, if any. */
+  private <T> T json(Path file, Function<FunnelFiles, Read<T>> reader) {
     List<SkippedKey> skipped = new ArrayList<>();
-    FunnelFiles listening = files.onSkippedKey(skipped::add);
-    T value = read(file, (in, name) -> reader.read(listening, in, name));
+    T value = read(file, reader.apply(files.onSkippedKey(skipped::add)));
     if (notes != null && !skipped.isEmpty()) {
       notes.println("funnel: " + skippedNote(file.toString(), skipped));
       notes.flush();
@@ -152,7 +147,7 @@ final class Inputs {
   }
 
   BusinessCalendar calendar(Path file) {
-    return json(file, FunnelFiles::calendar);
+    return json(file, f -> f::calendar);
   }
 
   ReadResult<Lead> leads(Path file) {

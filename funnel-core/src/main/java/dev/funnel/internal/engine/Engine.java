@@ -122,11 +122,13 @@ public final class Engine {
      * report does not depend on which thread scanned which range.
      */
     FunnelPartial merged() {
-      FunnelPartial out = null;
-      for (FunnelPartial p : byThread.values()) {
-        out = out == null ? p : out.absorb(p);
+      // Not empty: every run scans at least one range, an empty one included.
+      java.util.Iterator<FunnelPartial> all = byThread.values().iterator();
+      FunnelPartial out = all.next();
+      while (all.hasNext()) {
+        out.absorb(all.next());
       }
-      return out != null ? out : FunnelPartial.empty(spec, true);
+      return out;
     }
   }
 

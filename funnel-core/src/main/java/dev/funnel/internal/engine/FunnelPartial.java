@@ -220,19 +220,17 @@ final class FunnelPartial {
     final int lo = Math.max(from, spec.lo);
     final int hi = Math.max(lo, Math.min(to, spec.hi));
     final int[] changeStart = log.changeStart;
-    final boolean fresh = segments.isEmpty();
     Segment seg = new Segment(spec, lo, hi, changeStart[hi] - changeStart[lo] + (hi - lo), pooled);
     // One pass per space; only the first writes the samples (they are the same in every space).
     for (int s = 0; s < spec.spaces.length; s++) {
       int nCells = spec.spaces[s].cells;
       long[] c = cells[s];
       int[] counts = pooled ? BufferPool.ints(kinds * nCells) : new int[kinds * nCells];
-      if (!fresh) {
-        // The segment's sample counts are what the scan adds to the counters'.
-        for (int k = 0; k < kinds; k++) {
-          for (int cell = 0; cell < nCells; cell++) {
-            counts[k * nCells + cell] = (int) -c[cell * stride + samples + k];
-          }
+      // The segment's sample counts are what the scan adds to the counters' (zero before a
+      // partial's first range).
+      for (int k = 0; k < kinds; k++) {
+        for (int cell = 0; cell < nCells; cell++) {
+          counts[k * nCells + cell] = (int) -c[cell * stride + samples + k];
         }
       }
       int size = walk(seg, spec.spaces[s], c, s == 0);
@@ -242,7 +240,7 @@ final class FunnelPartial {
       for (int k = 0; k < kinds; k++) {
         for (int cell = 0; cell < nCells; cell++) {
           int i = k * nCells + cell;
-          counts[i] = (fresh ? 0 : counts[i]) + (int) c[cell * stride + samples + k];
+          counts[i] += (int) c[cell * stride + samples + k];
         }
       }
       seg.bucketCounts[s] = counts;

@@ -82,8 +82,8 @@ public final class JsonFiles {
     final JsonParser p;
     final String source;
 
-    /** The keys skipped so far: the path of their object, and their own path. */
-    final List<String[]> skipped = new ArrayList<>();
+    /** The keys skipped so far. */
+    final List<SkippedKey> skipped = new ArrayList<>();
 
     /** Hears of each skipped key. */
     final Consumer<? super SkippedKey> listener;
@@ -150,7 +150,7 @@ public final class JsonFiles {
                   + "; other keys are skipped)");
         }
       }
-      skipped.add(new String[] {path, full});
+      skipped.add(skip);
       listener.accept(skip);
       p.skipChildren();
       return false;
@@ -162,9 +162,9 @@ public final class JsonFiles {
      */
     InputFileException missing(TokenStreamLocation at, String path, String what, String why) {
       List<String> here = new ArrayList<>();
-      for (String[] s : skipped) {
-        if (s[0].equals(path)) {
-          here.add(s[1]);
+      for (SkippedKey s : skipped) {
+        if (s.object().equals(path)) {
+          here.add(s.path());
         }
       }
       return error(
@@ -302,7 +302,15 @@ public final class JsonFiles {
             source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
       }
       if (e.getCause() instanceof CharacterCodingException) {
-        throw notDecodable(source, encoding);
+        // Only the UTF-16 and UTF-32 decoders report so (UTF-8 faults are NotUtf8Exception); they
+        // read ahead of the parser, so no line is known.
+        throw new InputFileException(
+            source,
+            0,
+            0,
+            "bytes that are not "
+                + encoding.charset()
+                + ", the encoding its first bytes show; save the file as UTF-8");
       }
       throw e.getCause();
     } catch (JacksonException e) {
@@ -396,21 +404,6 @@ public final class JsonFiles {
       }
       throw e;
     }
-  }
-
-  /**
-   * The fault of a UTF-16 or UTF-32 stream that does not decode (the decoder reads ahead of the
-   * parser: no line is known).
-   */
-  private static InputFileException notDecodable(String source, Encoding encoding) {
-    String name = encoding.charset() == null ? "UTF-8" : encoding.charset().name();
-    return new InputFileException(
-        source,
-        0,
-        0,
-        "bytes that are not "
-            + name
-            + ", the encoding its first bytes show; save the file as UTF-8");
   }
 
   /** Jackson's message without the nested location of a start marker (the source is redacted). */
