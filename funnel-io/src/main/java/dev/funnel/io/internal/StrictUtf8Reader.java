@@ -36,6 +36,15 @@ public final class StrictUtf8Reader extends Reader {
   private long bytesConsumed;
   private @Nullable NotUtf8Exception failure;
 
+  /**
+   * Where a read of one character decodes: a character beyond U+FFFF is two chars, which a buffer
+   * of one cannot take (the decoder would report overflow forever).
+   */
+  private final char[] pair = new char[2];
+
+  /** The second char of {@link #pair} when a read of one character delivered only the first. */
+  private int pending = -1;
+
   /** Thrown by {@link #read} at the first bytes that are not UTF-8. */
   public static final class NotUtf8Exception extends IOException {
     private static final long serialVersionUID = 1L;
@@ -60,6 +69,12 @@ public final class StrictUtf8Reader extends Reader {
 
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
+    if (len > 0 && pending >= 0) {
+      // Decoded (and its line counted) with the char before it; delivered before any failure.
+      buf[off] = (char) pending;
+      pending = -1;
+      return 1;
+    }
     if (failure != null) {
       throw failure;
     }
@@ -68,6 +83,15 @@ public final class StrictUtf8Reader extends Reader {
     }
     if (done) {
       return -1;
+    }
+    if (len == 1) {
+      int n = read(pair, 0, 2);
+      if (n > 0) {
+        buf[off] = pair[0];
+        pending = n == 2 ? pair[1] : -1;
+        return 1;
+      }
+      return n;
     }
     CharBuffer out = CharBuffer.wrap(buf, off, len);
     while (out.position() == off) {
