@@ -299,6 +299,22 @@ final class FunnelFilesCsvTest {
             "deals.csv:1: header: column \"owner\" appears twice (columns 3 and 4)"),
         Arguments.of(
             "deal_id,,created_at\n".getBytes(UTF_8), "deals.csv:1: header: column 2 has no name"),
+        // Header names and characters quoted from the file are escaped: a message is one line,
+        // and a terminal control in the file does not reach the terminal.
+        Arguments.of(
+            "deal_id,created_at,\"own\u001b[31mer\",\"own\u001b[31mer\"\n".getBytes(UTF_8),
+            "deals.csv:1: header: column \"own\\u001b[31mer\" appears twice (columns 3 and 4)"),
+        Arguments.of(
+            "deal_id,\"a\nb\"\nD-1,x\n".getBytes(UTF_8),
+            "deals.csv:1: header: required column \"created_at\" is missing (found: deal_id,"
+                + " a\\nb)"),
+        Arguments.of(
+            ("deal_id,created_at\nD-1,2026-03-02T09:00:00Z\n\"D\"\u202e,2026-03-02T09:00:00Z\n")
+                .getBytes(UTF_8),
+            "deals.csv:3: malformed CSV: '\\u202e' follows the closing quote of a cell, where ','"
+                + " or the end of the line belongs (inside a quoted cell a quote is written twice:"
+                + " \"12\"\" screen\"); past it the file's rows cannot be told apart, so none is"
+                + " read, in lenient mode too"),
         Arguments.of(
             ("deal_id,created_at\nD-1,2026-03-02T09:00:00Z\nD-2,\"2026-03-02T09:00:00Z\n")
                 .getBytes(UTF_8),

@@ -80,7 +80,7 @@ public final class CsvTable implements Closeable {
     try {
       JsonToken first = token();
       if (first != JsonToken.START_ARRAY || !next()) {
-        throw new InputFileException(
+        throw fault(
             source,
             0,
             0,
@@ -125,7 +125,15 @@ public final class CsvTable implements Closeable {
   }
 
   private InputFileException headerError(String detail) {
-    return new InputFileException(source, line, 0, "header: " + detail);
+    return fault(source, line, 0, "header: " + detail);
+  }
+
+  /**
+   * A fault of the file, its detail one visible line ({@link Visible#escape}): header names and
+   * characters quoted from the file may hold line breaks or terminal controls.
+   */
+  private static InputFileException fault(String source, long line, long column, String detail) {
+    return new InputFileException(source, line, column, Visible.escape(detail));
   }
 
   /** The file name used in messages. */
@@ -176,7 +184,7 @@ public final class CsvTable implements Closeable {
     try {
       return parser.nextToken();
     } catch (StreamConstraintsException e) {
-      throw new InputFileException(
+      throw fault(
           source,
           nextLineOrCurrent(),
           0,
@@ -187,14 +195,13 @@ public final class CsvTable implements Closeable {
       IOException cause = e.getCause();
       if (cause instanceof StrictUtf8Reader.NotUtf8Exception) {
         StrictUtf8Reader.NotUtf8Exception bad = (StrictUtf8Reader.NotUtf8Exception) cause;
-        throw new InputFileException(
-            source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
+        throw fault(source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
       }
       throw cause;
     } catch (JacksonException e) {
       String detail = e.getOriginalMessage();
       if (detail != null && detail.startsWith("Missing closing quote")) {
-        throw new InputFileException(
+        throw fault(
             source,
             nextLineOrCurrent(),
             0,
@@ -202,14 +209,20 @@ public final class CsvTable implements Closeable {
                 + " quote is unbalanced)");
       }
       long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      throw new InputFileException(source, at, 0, "malformed CSV: " + readable(detail));
+      throw fault(source, at, 0, "malformed CSV: " + readable(detail));
     }
   }
 
+  /** Jackson's character code: {@code (code 120)}, beyond ASCII {@code (code 8238 / 0x202e)}. */
+  private static final String CODE = "\\(code \\d+(?: / 0x[0-9a-fA-F]+)?\\)";
+
   private static final java.util.regex.Pattern AFTER_QUOTE =
       java.util.regex.Pattern.compile(
-          "Unexpected character \\('(.+?)' \\(code \\d+\\)\\): Expected column separator"
-              + " character \\('(.+?)' \\(code \\d+\\)\\) or end-of-line");
+          "Unexpected character \\('(.+?)' "
+              + CODE
+              + "\\): Expected column separator character \\('(.+?)' "
+              + CODE
+              + "\\) or end-of-line");
 
   /**
    * Jackson's message in the file's terms: a character after a closing quote (a hand-edited {@code
@@ -227,7 +240,7 @@ public final class CsvTable implements Closeable {
           + " \"12\"\" screen\"); past it the file's rows cannot be told apart, so none is read,"
           + " in lenient mode too";
     }
-    return detail.replaceAll(" \\(code \\d+\\)", "");
+    return detail.replaceAll(" " + CODE, "");
   }
 
   private long nextLineOrCurrent() {
