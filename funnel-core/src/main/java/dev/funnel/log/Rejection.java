@@ -2,6 +2,8 @@ package dev.funnel.log;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.funnel.internal.text.Visible;
+
 /**
  * An input record that was not accepted, and why. Strict reading fails with the first one (as a
  * {@link RejectedRecordException}); lenient reading lists them all. Either way accepted + rejected
@@ -54,53 +56,44 @@ public record Rejection(String source, long line, String field, String value, St
 
   /**
    * The one-line message, e.g. {@code deals.csv:17: created_at: "2026-13-01": not an ISO-8601
-   * timestamp}. Line breaks and other control characters are written as backslash escapes (a line
-   * break as backslash n, others as backslash u and four hex digits), so that every problem is one
-   * line.
+   * timestamp}. Every character that does not show as itself is written as a JSON-style escape:
+   * line breaks and tabs as backslash n, r and t, other controls and invisible characters (a
+   * zero-width space, a bidirectional override, a no-break space) as backslash u and four hex
+   * digits. So every problem is one line, and a value that differs from the expected one by an
+   * invisible character shows where.
    *
    * @return the message, without a line break
    */
   public String message() {
-    StringBuilder sb = new StringBuilder(oneLine(origin().toString())).append(": ");
+    StringBuilder sb = new StringBuilder(Visible.escape(origin().toString())).append(": ");
     if (!field.isEmpty()) {
-      sb.append(oneLine(field)).append(": ");
+      sb.append(Visible.escape(field)).append(": ");
     }
     if (!value.isEmpty()) {
-      sb.append('"').append(oneLine(abbreviate(value))).append("\": ");
+      sb.append('"').append(Visible.escape(abbreviate(value))).append("\": ");
     }
-    return sb.append(oneLine(reason)).toString();
+    return sb.append(Visible.escape(reason)).toString();
   }
 
+  /**
+   * Text from an input file as the library's messages write it: every character that does not show
+   * as itself on one line becomes a JSON-style escape (a line break as backslash n, a zero-width
+   * space as backslash u200b), and every other character, backslashes and quotes included, stays.
+   * {@link #message()} writes each of its parts so; the file readers write their faults so.
+   *
+   * @param text any text
+   * @return the text as one visible line, the same string when every character shows
+   */
+  public static String visible(String text) {
+    return Visible.escape(requireNonNull(text, "text"));
+  }
+
+  /** The value cut to 77 chars and "..." when longer than 80, never inside a surrogate pair. */
   private static String abbreviate(String v) {
-    return v.length() <= 80 ? v : v.substring(0, 77) + "...";
-  }
-
-  private static String oneLine(String s) {
-    if (s.chars().noneMatch(Character::isISOControl)) {
-      return s;
+    if (v.length() <= 80) {
+      return v;
     }
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (Character.isISOControl(c)) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    return sb.toString();
+    return v.substring(0, Character.isHighSurrogate(v.charAt(76)) ? 76 : 77) + "...";
   }
 
   @Override

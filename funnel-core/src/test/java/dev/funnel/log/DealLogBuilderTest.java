@@ -2,6 +2,7 @@ package dev.funnel.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -696,6 +697,23 @@ final class DealLogBuilderTest {
     assertEquals(
         "f:1: a: \"x\\r\\ty\\u0000\": r\\nr",
         new Rejection("f", 1, "a", "x\r\ty\0", "r\nr").message());
+    // Characters that do not show are escaped too, so a value that differs from a stage id or a
+    // deal id by one of them says so; characters that show (an emoji) stay.
+    assertEquals(
+        "f:1: stage: \"won\\u200b\": not a stage of the pipeline",
+        new Rejection("f", 1, "stage", "won\u200b", "not a stage of the pipeline").message());
+    assertEquals(
+        "f:1: owner: \"\\u202eann\\u00a0\uD83D\uDE00\": r",
+        new Rejection("f", 1, "owner", "\u202eann\u00a0\uD83D\uDE00", "r").message());
+    // The same escaping for callers' own messages: backslashes and quotes stay as they are.
+    assertEquals("a\\u200b\\\"\\n", Rejection.visible("a\u200b\\\"\n"));
+    String shows = "ann \uD83D\uDE00 \\ \"";
+    assertSame(shows, Rejection.visible(shows));
+    // Cut before a pair beyond U+FFFF that straddles the 77th char, not through it.
+    assertEquals(
+        "f:1: field: \"" + "v".repeat(76) + "...\": too long",
+        new Rejection("f", 1, "field", "v".repeat(76) + "\uD83D\uDE00".repeat(3), "too long")
+            .message());
     String longValue = "v".repeat(81);
     assertEquals(
         "f:1: field: \"" + "v".repeat(77) + "...\": too long",

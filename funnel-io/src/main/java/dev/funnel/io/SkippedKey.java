@@ -2,7 +2,7 @@ package dev.funnel.io;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.funnel.io.internal.Visible;
+import dev.funnel.log.Rejection;
 
 /**
  * A key of a JSON input ({@code pipeline.json}, {@code calendar.json}) that FORMATS.md does not
@@ -100,20 +100,8 @@ public record SkippedKey(String source, long line, long column, String object, S
     return true;
   }
 
+  /** The key as a JSON string: quote and backslash escaped, then what does not show. */
   private static String quoted(String key) {
-    StringBuilder sb = new StringBuilder(key.length() + 2).append('"');
-    for (int i = 0; i < key.length(); ) {
-      int cp = key.codePointAt(i);
-      int units = Character.charCount(cp);
-      if (cp == '"' || cp == '\\') {
-        sb.append('\\').append((char) cp);
-      } else if (Visible.shows(cp)) {
-        sb.appendCodePoint(cp);
-      } else {
-        Visible.appendEscape(sb, key, i, units);
-      }
-      i += units;
-    }
-    return sb.append('"').toString();
+    return '"' + Rejection.visible(key.replace("\\", "\\\\").replace("\"", "\\\"")) + '"';
   }
 }

@@ -1,6 +1,7 @@
 package dev.funnel.io.internal;
 
 import dev.funnel.io.InputFileException;
+import dev.funnel.log.Rejection;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -129,11 +130,11 @@ public final class CsvTable implements Closeable {
   }
 
   /**
-   * A fault of the file, its detail one visible line ({@link Visible#escape}): header names and
+   * A fault of the file, its detail one visible line ({@link Rejection#visible}): header names and
    * characters quoted from the file may hold line breaks or terminal controls.
    */
   private static InputFileException fault(String source, long line, long column, String detail) {
-    return new InputFileException(source, line, column, Visible.escape(detail));
+    return new InputFileException(source, line, column, Rejection.visible(detail));
   }
 
   /** The file name used in messages. */

@@ -3,6 +3,7 @@ package dev.funnel.io.internal;
 import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.io.InputFileException;
 import dev.funnel.io.SkippedKey;
+import dev.funnel.log.Rejection;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Stage;
 import dev.funnel.model.StageKind;
@@ -104,7 +105,7 @@ public final class JsonFiles {
           source,
           Math.max(0, at.getLineNr()),
           Math.max(0, at.getColumnNr()),
-          Visible.escape(detail));
+          Rejection.visible(detail));
     }
 
     JsonToken next() {
@@ -320,7 +321,7 @@ public final class JsonFiles {
           at == null ? 0 : Math.max(0, at.getLineNr()),
           at == null ? 0 : Math.max(0, at.getColumnNr()),
           "malformed JSON: "
-              + Visible.escape(withoutSource(String.valueOf(e.getOriginalMessage()))));
+              + Rejection.visible(withoutSource(String.valueOf(e.getOriginalMessage()))));
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.funnel.io.internal;
+package dev.funnel.internal.text;
 
 import java.util.Locale;
 

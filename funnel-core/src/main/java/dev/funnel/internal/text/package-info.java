@@ -1,0 +1,8 @@
+/**
+ * Text from input files made safe for one-line messages, behind {@code Rejection.visible}; not part
+ * of the API.
+ */
+@NullMarked
+package dev.funnel.internal.text;
+
+import org.jspecify.annotations.NullMarked;
