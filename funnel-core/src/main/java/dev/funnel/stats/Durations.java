@@ -10,7 +10,8 @@ public final class Durations {
    * The largest non-zero unit of a duration and, when it is not zero, the next unit down, smaller
    * units truncated: {@code 3d 4h}, {@code 2h 5m}, {@code 4m 10s}, {@code 45s}, and {@code 1d} for
    * one day and 30 minutes, {@code 2h} for two hours and 45 seconds (a table shows the size of a
-   * duration, the exact value is in the report). Below a second, milliseconds: {@code 500ms}.
+   * duration, the exact value is in the report). Below a second, milliseconds: {@code 500ms}, and
+   * {@code <1ms} below a millisecond (not {@code 0ms}: only a zero duration prints as zero).
    *
    * @param d the duration; a negative one prints with a leading {@code -}
    * @return the duration in at most two units
@@ -34,7 +35,7 @@ public final class Durations {
       return seconds > 0 ? minutes + "m " + seconds + "s" : minutes + "m";
     }
     if (s == 0 && d.getNano() > 0) {
-      return d.toMillis() + "ms";
+      return d.getNano() < 1_000_000 ? "<1ms" : d.toMillis() + "ms";
     }
     return seconds + "s";
   }

@@ -29,7 +29,12 @@ final class DurationsTest {
         Arguments.of(Duration.ofDays(400), "400d"),
         Arguments.of(Duration.ofMillis(500), "500ms"),
         Arguments.of(Duration.ofMillis(1500), "1s"),
-        Arguments.of(Duration.ofNanos(1), "0ms"),
+        // a positive duration never prints as zero
+        Arguments.of(Duration.ofNanos(1), "<1ms"),
+        Arguments.of(Duration.ofNanos(999_999), "<1ms"),
+        Arguments.of(Duration.ofNanos(1_000_000), "1ms"),
+        Arguments.of(Duration.ZERO, "0s"),
+        Arguments.of(Duration.ofNanos(-500_000), "-<1ms"),
         Arguments.of(Duration.ofDays(3).plusHours(4).negated(), "-3d 4h"),
         Arguments.of(Duration.ofMillis(-250), "-250ms"));
   }
