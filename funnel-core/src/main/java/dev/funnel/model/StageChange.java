@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param dealId the deal that moved
  * @param toStage the id of the stage it moved into
  * @param occurredAt when the move happened
- * @param recordedAt when the move was recorded; not before {@code occurredAt}
+ * @param recordedAt when the move was recorded; not in a second before {@code occurredAt}'s (the
+ *     log holds both to the second, so within one second their order does not matter)
  * @param actor who recorded it
  */
 public record StageChange(
@@ -22,8 +23,8 @@ public record StageChange(
   /**
    * Validates the change.
    *
-   * @throws IllegalArgumentException if an id is blank or {@code recordedAt} is before {@code
-   *     occurredAt}
+   * @throws IllegalArgumentException if an id is blank or {@code recordedAt} is in a second before
+   *     {@code occurredAt}'s
    */
   public StageChange {
     requireNonNull(dealId, "dealId");
@@ -37,7 +38,8 @@ public record StageChange(
     if (toStage.isBlank()) {
       throw new IllegalArgumentException("stage change of deal \"" + dealId + "\": stage is blank");
     }
-    if (recordedAt.isBefore(occurredAt)) {
+    // In whole seconds, as the deal log holds both (a fraction only orders records of a second).
+    if (recordedAt.getEpochSecond() < occurredAt.getEpochSecond()) {
       throw new IllegalArgumentException(
           "stage change of deal \""
               + dealId
@@ -63,7 +65,7 @@ public record StageChange(
   /**
    * This change, recorded at another instant.
    *
-   * @param instant when the move was recorded; not before {@code occurredAt}
+   * @param instant when the move was recorded; not in a second before {@code occurredAt}'s
    * @return a copy of this change with that {@code recordedAt}
    */
   public StageChange recordedAt(Instant instant) {

@@ -35,6 +35,15 @@ final class StageChangeTest {
     Rejects.assertRejected(message, action);
   }
 
+  /** Both instants are held to the second: within one second their order does not matter. */
+  @Test
+  void recordedAtMayPrecedeOccurredAtWithinItsSecond() {
+    Instant occurred = T.plusMillis(900);
+    StageChange c = new StageChange("D-1", "new", occurred, T.plusMillis(100), Optional.empty());
+    assertEquals(T.plusMillis(100), c.recordedAt());
+    assertEquals(occurred, c.occurredAt());
+  }
+
   @Test
   void recordedAtDefaultsToOccurredAt() {
     StageChange c = StageChange.of("D-1", "qualified", T);

@@ -187,6 +187,21 @@ final class FunnelFilesCsvTest {
                 + " timestamp"));
   }
 
+  /**
+   * Recorded and occurred instants are held to the second, as every rule on deals compares them:
+   * recorded a fraction earlier within the same second is not "before occurred_at".
+   */
+  @Test
+  void recordedAtMayPrecedeOccurredAtWithinItsSecond() throws IOException {
+    DealLog log =
+        log(
+            FunnelFiles.strict(),
+            DEALS_OK,
+            "deal_id,to_stage,occurred_at,recorded_at\n"
+                + "D-1,won,2026-03-03T09:00:00.900Z,2026-03-03T09:00:00.100Z\n");
+    assertEquals(1, log.changeCount());
+  }
+
   @ParameterizedTest
   @MethodSource("badDealLogs")
   void strictDealLogFailsAtTheFirstBadRecord(String deals, String changes, String message) {

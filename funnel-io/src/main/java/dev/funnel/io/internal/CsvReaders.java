@@ -167,7 +167,7 @@ public final class CsvReaders {
         String r = t.cell(recorded);
         if (r != null) {
           rec = Timestamps.parse("recorded_at", r);
-          if (rec.isBefore(at)) {
+          if (rec.getEpochSecond() < at.getEpochSecond()) { // whole seconds, as StageChange
             throw new CellException("recorded_at", r, "before occurred_at " + at);
           }
         }
