@@ -293,7 +293,9 @@ public final class Audit {
     // 1. real stages
     List<StageHygiene> open =
         hygiene.stages().stream().filter(s -> s.kind() == StageKind.OPEN).toList();
-    List<StageHygiene> judged = open.size() == 1 ? open : open.subList(1, open.size());
+    // Not s1: every deal starts there, mostly without a recorded change (the implicit entry), so
+    // its usage says nothing about declared stages; with n = 1 no stage is left to judge.
+    List<StageHygiene> judged = open.isEmpty() ? open : open.subList(1, open.size());
     StageHygiene worst = null;
     for (StageHygiene s : judged) {
       if (!s.usage().isUndefined()
@@ -304,7 +306,12 @@ public final class Audit {
     }
     items.add(
         worst == null
-            ? notMeasurable(MustHave.REAL_STAGES, "no deal reached a judged stage")
+            ? notMeasurable(
+                MustHave.REAL_STAGES,
+                judged.isEmpty()
+                    ? "the pipeline has one open stage, where every deal starts; no later stage"
+                        + " to judge"
+                    : "no deal reached a judged stage")
             : grade(
                 MustHave.REAL_STAGES,
                 worst.usage().rate().getAsDouble(),

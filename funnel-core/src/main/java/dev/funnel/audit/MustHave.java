@@ -7,8 +7,9 @@ package dev.funnel.audit;
 public enum MustHave {
   /**
    * Real, not declarative, stages: the lowest stage usage (METRICS.md "Process reality") over open
-   * stages {@code s2..sn} ({@code s1} when n = 1), among stages some deal reached. PASS &gt;= 0.8,
-   * WARN &gt;= 0.5.
+   * stages {@code s2..sn}, among stages some deal reached. Not {@code s1}: every deal starts there,
+   * mostly by the implicit entry, so a pipeline with one open stage is not measurable. PASS &gt;=
+   * 0.8, WARN &gt;= 0.5.
    */
   REAL_STAGES("real (not declarative) stages", true, 0.8, 0.5),
   /**

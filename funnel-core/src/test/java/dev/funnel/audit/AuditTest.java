@@ -158,6 +158,27 @@ final class AuditTest {
     assertEquals(4, r.missing());
   }
 
+  /**
+   * Every deal starts in s1, mostly by the implicit entry, so s1's usage is not judged: with one
+   * open stage nothing is (it graded 0/1 deals "entered it explicitly" as a FAIL before).
+   */
+  @Test
+  void oneOpenStageLeavesNoStageToJudge() {
+    Pipeline one = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLogBuilder b = DealLog.builder(one);
+    b.deal(Deal.builder("D1", T0).build());
+    b.deal(Deal.builder("D2", T0).build());
+    b.change("D2", "new", T0);
+    b.change("D2", "won", h(5));
+    AuditItem item = Audit.of(b.build()).asOf(AS_OF).report().item(MustHave.REAL_STAGES);
+    assertEquals(Grade.FAIL, item.grade());
+    assertTrue(item.figure().isEmpty());
+    assertEquals(
+        "not measurable: the pipeline has one open stage, where every deal starts; no later stage"
+            + " to judge",
+        item.evidence());
+  }
+
   @Test
   void defaultAsOfIsTheLatestEventEvenBefore1970() {
     // an empty deal log and one lead created 1969-12-31 23:00, touched 10 min later
