@@ -167,8 +167,8 @@ final class ReportCommand implements Callable<Integer> {
       if (leadList.isPresent()) {
         // a touch before its lead's creation: strict fails, lenient skips and lists it
         t = t.afterTheirLeads(leadList.get(), inputs.files());
-        noteUnmatchedTouches(spec.commandLine().getErr(), t, leadList.get(), log);
       }
+      noteUnmatchedTouches(spec.commandLine().getErr(), t, leadList, log);
       records = records.plus(ReadSummary.of(t.touches()));
       touchRecords = Optional.of(t);
     }
@@ -349,15 +349,16 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /**
-   * One line on standard error when some touches name neither a lead nor a deal of the files: they
-   * are valid records (a touches.csv may cover more than the leads exported) but count for nothing,
-   * and when many do, the ids of touches.csv are likely of another system than those of leads.csv
-   * and deals.csv (every lead would then look untouched and breach its SLA).
+   * One line on standard error when some touches name neither a lead nor a deal of the files (with
+   * or without a leads file): they are valid records (a touches.csv may cover more than the leads
+   * exported) but count for nothing, and when many do, the ids of touches.csv are likely of another
+   * system than those of leads.csv and deals.csv (every lead would then look untouched and breach
+   * its SLA).
    */
   static void noteUnmatchedTouches(
-      PrintWriter err, TouchRecords touches, List<Lead> leads, DealLog log) {
+      PrintWriter err, TouchRecords touches, Optional<List<Lead>> leads, DealLog log) {
     Set<String> leadIds = new HashSet<>();
-    leads.forEach(l -> leadIds.add(l.id()));
+    leads.orElse(List.of()).forEach(l -> leadIds.add(l.id()));
     List<Touch> all = touches.touches().records();
     int unmatched = 0;
     int first = -1;
@@ -374,7 +375,9 @@ final class ReportCommand implements Callable<Integer> {
               + unmatched
               + " of "
               + all.size()
-              + " touches name no lead of --leads and no deal of --deals (the first: "
+              + (leads.isPresent()
+                  ? " touches name no lead of --leads and no deal of --deals (the first: "
+                  : " touches name no deal of --deals, and no --leads is given (the first: ")
               + touches.origins().get(first)
               + ", subject_id \""
               + all.get(first).subjectId()

@@ -209,6 +209,17 @@ final class ReportProcessTest {
                 + other
                 + ":3, subject_id \"crm-0002\"); they count for nothing"),
         r.errLines());
+
+    // new-user review: without --leads the same touches were dropped without a word
+    Cli.Run noLeads = run(concat(base(), "--touches", other.toString()));
+    assertEquals(0, noLeads.status(), noLeads.err());
+    assertEquals(
+        List.of(
+            "funnel report: 3 of 4 touches name no deal of --deals, and no --leads is given (the"
+                + " first: "
+                + other
+                + ":2, subject_id \"L1\"); they count for nothing"),
+        noLeads.errLines());
   }
 
   @Test
@@ -586,8 +597,11 @@ final class ReportProcessTest {
   @Test
   void durationsTakeWeeksOfSevenDays() throws IOException {
     // review finding 20: P2W was "not an ISO-8601 duration"
-    JsonNode weeks = json("--touches", touches.toString(), "--follow-up", "P2W");
-    JsonNode days = json("--touches", touches.toString(), "--follow-up", "P14D");
+    // (with the leads its touches name, so that none is noted as counting for nothing)
+    JsonNode weeks =
+        json("--leads", leads.toString(), "--touches", touches.toString(), "--follow-up", "P2W");
+    JsonNode days =
+        json("--leads", leads.toString(), "--touches", touches.toString(), "--follow-up", "P14D");
     assertEquals(days.get("staleDeals"), weeks.get("staleDeals"));
     assertEquals(java.time.Duration.ofDays(14), new Converters.Window().convert(" p2w "));
     assertEquals(java.time.Duration.ofDays(9), new Converters.Window().convert("P1W2D"));
