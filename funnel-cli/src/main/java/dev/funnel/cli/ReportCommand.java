@@ -174,6 +174,17 @@ final class ReportCommand implements Callable<Integer> {
     }
     Optional<Instant> at =
         asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
+    if (at.isEmpty()) {
+      // New-user review: "as of 1970-01-01T00:00:00Z" read like a real date.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "funnel report: the files hold no deal, lead or touch, so every figure is empty; the"
+                  + " as-of shown, "
+                  + Instant.EPOCH
+                  + ", stands for no data");
+      spec.commandLine().getErr().flush();
+    }
     // The segment is seen as of the same instant as the whole: all files were read.
     log = Where.select(log, where, "report");
     FunnelReport report =

@@ -188,6 +188,33 @@ final class ReportProcessTest {
   }
 
   @Test
+  void noDataIsNamedOnStandardErrorAndItsAsOfExplained() throws IOException {
+    // new-user review: a header-only deals.csv reported "as of 1970-01-01T00:00:00Z" with no word
+    Path none = write(dir, "deals_none.csv", "deal_id,created_at");
+    Path noChanges = write(dir, "changes_none.csv", "deal_id,to_stage,occurred_at");
+    String[] args = {
+      "report",
+      "--pipeline",
+      pipeline.toString(),
+      "--deals",
+      none.toString(),
+      "--changes",
+      noChanges.toString()
+    };
+    Cli.Run r = run(args);
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        List.of(
+            "funnel report: the files hold no deal, lead or touch, so every figure is empty; the"
+                + " as-of shown, 1970-01-01T00:00:00Z, stands for no data"),
+        r.errLines());
+    assertTrue(r.out().startsWith("Funnel b2b as of 1970-01-01T00:00:00Z\n"), r.out());
+    // With an as-of given, or with data, nothing is said.
+    assertEquals(List.of(), run(concat(args, "--as-of", "2026-03-01T00:00:00Z")).errLines());
+    assertEquals(List.of(), run(base()).errLines());
+  }
+
+  @Test
   void touchesOfNoLeadOrDealAreNamedOnStandardError() throws IOException {
     // review finding: touches of unknown subjects were accepted silently; when the ids of
     // touches.csv come from another system every lead looks untouched
