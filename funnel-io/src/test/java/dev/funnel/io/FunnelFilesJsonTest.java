@@ -460,7 +460,12 @@ final class FunnelFilesJsonTest {
                 + " name, kind, probability; other keys are skipped)"),
         Arguments.of(
             "{ \"id\": \"b2b\" ] ",
-            "pipeline.json:1:15: malformed JSON: Unexpected close marker ']': expected '}'"));
+            "pipeline.json:1:15: malformed JSON: Unexpected close marker ']': expected '}'"),
+        // Jackson's advice on its own parser features means nothing to the file's author.
+        Arguments.of(
+            "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"kind\": \"OPEN\","
+                + " \"probability\": NaN } ] }",
+            "pipeline.json:1:77: malformed JSON: Non-standard token 'NaN'"));
   }
 
   @ParameterizedTest
