@@ -65,8 +65,12 @@ final class Inputs {
     }
   }
 
-  /** Fails with one line when the file is missing or a directory. */
+  /** Fails with one line when the file name is empty, or the file missing or a directory. */
   static void check(Path file) {
+    if (file.toString().isEmpty()) {
+      // The empty path is the working directory: it read ": is a directory, not a file".
+      throw new InputException("\"\": the file name is empty");
+    }
     if (Files.isDirectory(file)) {
       throw new InputException(file + ": is a directory, not a file");
     }

@@ -738,6 +738,10 @@ final class ReportCommandTest {
     Cli.Run missing = run(concat(new String[] {"report"}, inputs(files)));
     assertEquals(2, missing.status());
     assertEquals(List.of(dir.resolve("nope.csv") + ": no such file"), missing.errLines());
+    files.set(1, Path.of(""));
+    Cli.Run empty = run(concat(new String[] {"report"}, inputs(files)));
+    assertEquals(2, empty.status());
+    assertEquals(List.of("\"\": the file name is empty"), empty.errLines());
   }
 
   @Test
