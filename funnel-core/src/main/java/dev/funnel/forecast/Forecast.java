@@ -212,8 +212,9 @@ public final class Forecast {
   /**
    * The leads history: with a horizon, the revenue of deals not created yet comes from the lead
    * flow (arrival rate, conversion into deals by {@code lead_id}, lead-to-won delay; {@link
-   * NewDeals.LeadFlow}) instead of the deal creation rate. Leads after as-of are not seen; no lead
-   * in the lookback window makes the lead rate 0 (said in the report), not an error.
+   * NewDeals.LeadFlow}) instead of the deal creation rate. Leads after as-of are not seen (in whole
+   * seconds, as deals: one in the second of as-of is seen, whatever its fraction); no lead in the
+   * lookback window makes the lead rate 0 (said in the report), not an error.
    *
    * @param value the leads; copied
    * @return this forecast

@@ -2,6 +2,7 @@ package dev.funnel.forecast;
 
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.forecast.History;
+import dev.funnel.internal.process.Seen;
 import dev.funnel.model.Lead;
 import dev.funnel.stats.Proportion;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class LeadFlowModel {
     Map<String, Instant> arrival = new HashMap<>();
     Set<String> window = new HashSet<>();
     for (Lead l : leads) {
-      if (l.createdAt().isAfter(asOf)) {
+      if (!Seen.asOf(l.createdAt(), asOf)) {
         continue;
       }
       arrival.put(l.id(), l.createdAt());

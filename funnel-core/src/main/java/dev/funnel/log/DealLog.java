@@ -23,7 +23,10 @@ import java.util.function.Predicate;
  * 10:00:00.7 whatever their input order, and both are held at 10:00:00). Every rule compares whole
  * seconds: a change in the same second as its deal's creation, even 0.8 s before it, is accepted as
  * occurring at creation (the deal counts as created in that change's stage), and durations are
- * exact to within a second. A log holds amounts of one currency at most.
+ * exact to within a second; a change recorded 0.8 s before it occurred, in the same second, is not
+ * refused as recorded before it. Analyses that also read leads and touches (SLA, hand-off, KPIs,
+ * forecast), which keep their fractions, see them as of an instant in whole seconds too. A log
+ * holds amounts of one currency at most.
  *
  * <p>Build one with {@link #builder(Pipeline)} or with the readers of {@code funnel-io}. Instances
  * are created by funnel only; this interface is not for implementation elsewhere.

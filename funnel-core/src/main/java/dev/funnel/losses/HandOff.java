@@ -2,6 +2,7 @@ package dev.funnel.losses;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.funnel.internal.process.Seen;
 import dev.funnel.internal.stats.Select;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Lead;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * <p>Definitions (METRICS.md is silent on the details; these are the library's):
  *
  * <ul>
+ *   <li>Every instant is compared with as-of in whole seconds, as the deal log sees deals: one in
+ *       the second of as-of counts as at or before it, whatever its fraction.
  *   <li>A lead counts when created at or before as-of (default: the latest instant of any lead
  *       field, before 1970 too; the epoch when there are no leads).
  *   <li>Its <b>hand-over</b> instant is {@code handed_over_at}; a lead accepted or rejected without
@@ -112,7 +115,7 @@ public final class HandOff {
     Map<String, List<Lead>> byChannel = new LinkedHashMap<>();
     List<Lead> visible = new ArrayList<>();
     for (Lead l : leads) {
-      if (!l.createdAt().isAfter(at)) {
+      if (Seen.asOf(l.createdAt(), at)) {
         visible.add(l);
         byChannel
             .computeIfAbsent(l.channel().orElse(Deal.UNSPECIFIED), k -> new ArrayList<>())
@@ -128,10 +131,6 @@ public final class HandOff {
     return new HandOffReport(at, figures(ALL, visible, at), channels);
   }
 
-  private static boolean seen(Optional<Instant> t, Instant asOf) {
-    return t.isPresent() && !t.get().isAfter(asOf);
-  }
-
   private static HandOffFigures figures(String channel, List<Lead> leads, Instant asOf) {
     long handed = 0;
     long accepted = 0;
@@ -140,15 +139,15 @@ public final class HandOff {
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (Lead l : leads) {
       Optional<Instant> h = handOver(l);
-      if (!seen(h, asOf)) {
+      if (!Seen.asOf(h, asOf)) {
         continue;
       }
       handed++;
-      if (seen(l.acceptedAt(), asOf)) {
+      if (Seen.asOf(l.acceptedAt(), asOf)) {
         accepted++;
         // leads keep their sub-second parts: so do the times to accept
         waits.add(Duration.between(h.get(), l.acceptedAt().get()));
-      } else if (seen(l.rejectedAt(), asOf)) {
+      } else if (Seen.asOf(l.rejectedAt(), asOf)) {
         rejected++;
         reasons.merge(l.rejectionReason().orElse(Deal.UNSPECIFIED), 1L, Long::sum);
       }

@@ -7,6 +7,7 @@ import dev.funnel.calendar.BusinessCalendar;
 import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.engine.Selection;
 import dev.funnel.internal.process.LatestRecord;
+import dev.funnel.internal.process.Seen;
 import dev.funnel.internal.process.States;
 import dev.funnel.internal.stats.Select;
 import dev.funnel.log.DealLog;
@@ -46,7 +47,9 @@ import java.util.Optional;
  *   <li><b>As-of</b> defaults to the latest event of the data: lead instants, touches and the deal
  *       log's latest event time, before 1970 too; with no lead, touch or deal at all it is {@link
  *       Instant#EPOCH} (nothing is measured then). Leads created after as-of and touches after it
- *       are not seen.
+ *       are not seen; as deals are, they are seen in whole seconds: one in the second of as-of
+ *       counts, whatever its fraction (an untouched lead created a fraction after as-of then has
+ *       nothing elapsed).
  *   <li>The <b>clock</b> of a lead starts at its creation, or with {@link #startAtHandOver()} at
  *       its hand-over ({@code handed_over_at}); a lead not handed over by as-of is then not
  *       measured.
@@ -339,7 +342,7 @@ public final class Sla {
     for (Lead l : leads) {
       Optional<Instant> s =
           from == SlaStart.CREATED ? Optional.of(l.createdAt()) : l.handedOverAt();
-      if (!l.createdAt().isAfter(at) && s.isPresent() && !s.get().isAfter(at)) {
+      if (Seen.asOf(l.createdAt(), at) && Seen.asOf(s, at)) {
         clockStart.put(l.id(), s.get());
       }
     }
@@ -358,7 +361,7 @@ public final class Sla {
                         + lead.createdAt())
                 .message());
       }
-      if (t.at().isAfter(at)) {
+      if (!Seen.asOf(t.at(), at)) {
         continue;
       }
       Instant s = clockStart.get(t.subjectId());
@@ -413,7 +416,8 @@ public final class Sla {
                 rt.compareTo(limit) <= 0 ? SlaStatus.MET : SlaStatus.BREACHED,
                 Optional.empty()));
       } else {
-        Duration left = limit.minus(between(s, at));
+        // Seen in the second of as-of, a clock may start a fraction after it: nothing elapsed.
+        Duration left = limit.minus(s.isAfter(at) ? Duration.ZERO : between(s, at));
         measured.add(
             new LeadSla(
                 l.id(),

@@ -100,6 +100,15 @@ final class LeadFlowTest {
     assertEquals(List.of(), f.notes());
   }
 
+  /** As-of sees leads in whole seconds, as the deal log sees deals: 900 + the same-second one. */
+  @Test
+  void leadsAreSeenInWholeSeconds() {
+    List<Lead> leads = new ArrayList<>(leads(0));
+    leads.add(Lead.of("same-second", AS_OF.plusMillis(500), "ads"));
+    leads.add(Lead.of("next-second", AS_OF.plusSeconds(1), "ads"));
+    assertEquals(901, newDeals(Duration.ofDays(30), leads).leadFlow().orElseThrow().leads());
+  }
+
   @Test
   void theDealRateModelAgreesOnThePlantedHistory() {
     NewDeals n = newDeals(Duration.ofDays(30), leads(0));

@@ -55,6 +55,40 @@ final class HandOffTest {
         lead("G", 600, Optional.of("ads"), NONE, NONE, NONE, Optional.empty()));
   }
 
+  /**
+   * As-of sees records in whole seconds, as the deal log does: as of 06:00:00.300, a lead created
+   * at 06:00:00.900 and accepted at 06:00:00.950 counts; one created at 06:00:01 does not.
+   */
+  @Test
+  void recordsAreSeenInWholeSeconds() {
+    Instant asOf = m(360).get().plusMillis(300);
+    Instant created = m(360).get().plusMillis(900);
+    List<Lead> leads =
+        List.of(
+            new Lead(
+                "S",
+                created,
+                Optional.of("ads"),
+                Optional.of(created),
+                Optional.of(created.plusMillis(50)),
+                NONE,
+                Optional.empty()),
+            new Lead(
+                "T",
+                m(360).get().plusSeconds(1),
+                Optional.of("ads"),
+                NONE,
+                NONE,
+                NONE,
+                Optional.empty()));
+    HandOffFigures all = HandOff.of(leads).asOf(asOf).report().all();
+    assertEquals(1, all.leads());
+    assertEquals(1, all.handedOver());
+    assertEquals(1, all.accepted());
+    // the time to accept keeps its fraction
+    assertEquals(Optional.of(Duration.ofMillis(50)), all.timeToAccept().p50());
+  }
+
   @Test
   void allAndPerChannel() {
     HandOffReport r = HandOff.of(leads()).asOf(m(360).get()).report();

@@ -123,6 +123,34 @@ final class SlaTest {
     return r.leads().stream().filter(l -> l.leadId().equals(id)).findFirst().orElseThrow();
   }
 
+  /**
+   * As-of sees leads and touches in whole seconds, as the deal log sees deals. As of 09:10:00.300
+   * (business hours): M1, created at 09:10:00.900 and touched at 09:10:00.950, is seen and met in
+   * 50 ms; M2, created at 09:10:00.800 and untouched, is seen with nothing elapsed (15 min left,
+   * where the business-time clock would have run backwards); M3, created at 09:10:01, is not seen.
+   */
+  @Test
+  void leadsAndTouchesAreSeenInWholeSeconds() {
+    Instant asOf = t("09T09:10:00.300");
+    List<Lead> leads =
+        List.of(
+            Lead.of("M1", t("09T09:10:00.900"), "ads"),
+            Lead.of("M2", t("09T09:10:00.800"), "ads"),
+            Lead.of("M3", t("09T09:10:01"), "ads"));
+    List<Touch> touches = List.of(touch("M1", "09T09:10:00.950", null));
+    for (Optional<BusinessCalendar> calendar :
+        List.of(Optional.of(CALENDAR), Optional.<BusinessCalendar>empty())) {
+      Sla sla = Sla.of(leads, touches).asOf(asOf);
+      calendar.ifPresent(sla::calendar);
+      SlaReport r = sla.report();
+      assertEquals(List.of("M1", "M2"), r.leads().stream().map(LeadSla::leadId).toList());
+      assertEquals(SlaStatus.MET, lead(r, "M1").status());
+      assertEquals(Optional.of(Duration.ofMillis(50)), lead(r, "M1").responseTime());
+      assertEquals(SlaStatus.AT_RISK, lead(r, "M2").status());
+      assertEquals(Optional.of(Duration.ofMinutes(15)), lead(r, "M2").timeLeft());
+    }
+  }
+
   @Test
   void businessTimeBoundaries() {
     SlaReport r = report();
