@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import dev.funnel.Dimension;
 import dev.funnel.log.DealLog;
+import dev.funnel.log.Rejection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -59,10 +60,10 @@ final class ByNames {
                   + "; "
                   + deals
                   + " also has a column \""
-                  + column
+                  + Rejection.visible(column)
                   + "\": for that column say --by "
                   + Dimension.ATTRIBUTE_PREFIX
-                  + column);
+                  + Rejection.visible(column));
         }
       }
     }

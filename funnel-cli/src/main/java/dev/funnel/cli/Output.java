@@ -39,6 +39,10 @@ final class Output {
       flush(spec, "report");
       return;
     }
+    if (file.toString().isEmpty()) {
+      // The empty path is the working directory: it read "cannot be written: is a directory".
+      throw new InputException("--out \"\": the file name is empty");
+    }
     refuseInputs(spec, file);
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
       body.write(w);

@@ -391,7 +391,7 @@ final class ReportCommand implements Callable<Integer> {
                   : " touches name no deal of --deals, and no --leads is given (the first: ")
               + touches.origins().get(first)
               + ", subject_id \""
-              + all.get(first).subjectId()
+              + Rejection.visible(all.get(first).subjectId())
               + "\"); they count for nothing");
       err.flush();
     }
@@ -417,7 +417,12 @@ final class ReportCommand implements Callable<Integer> {
         if (!leadIds.contains(deal.leadId().get())) {
           unmatched++;
           if (first == null) {
-            first = "deal \"" + deal.id() + "\", lead_id \"" + deal.leadId().get() + "\"";
+            first =
+                "deal \""
+                    + Rejection.visible(deal.id())
+                    + "\", lead_id \""
+                    + Rejection.visible(deal.leadId().get())
+                    + "\"";
           }
         }
       }

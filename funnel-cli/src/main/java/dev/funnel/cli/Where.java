@@ -3,6 +3,7 @@ package dev.funnel.cli;
 import dev.funnel.Dimension;
 import dev.funnel.io.JsonReports;
 import dev.funnel.log.DealLog;
+import dev.funnel.log.Rejection;
 import dev.funnel.model.Deal;
 import java.io.IOException;
 import java.io.Writer;
@@ -119,7 +120,9 @@ final class Where {
               + "no deal has the column \""
               + dim.attribute().orElseThrow()
               + "\" (columns: "
-              + (log.attributeNames().isEmpty() ? "none" : String.join(", ", log.attributeNames()))
+              + (log.attributeNames().isEmpty()
+                  ? "none"
+                  : Rejection.visible(String.join(", ", log.attributeNames())))
               + "; or owner, channel)");
     }
     Set<String> wanted = new LinkedHashSet<>();
@@ -144,9 +147,11 @@ final class Where {
               + "no deal has "
               + dim.label()
               + " \""
-              + String.join("\", \"", unknown)
+              + Rejection.visible(String.join("\", \"", unknown))
               + "\" ("
-              + (present.isEmpty() ? "the log has no deals" : "values: " + String.join(", ", some))
+              + (present.isEmpty()
+                  ? "the log has no deals"
+                  : "values: " + Rejection.visible(String.join(", ", some)))
               + (present.size() > LISTED ? ", ... " + (present.size() - LISTED) + " more" : "")
               + ")");
     }

@@ -742,6 +742,10 @@ final class ReportCommandTest {
     Cli.Run empty = run(concat(new String[] {"report"}, inputs(files)));
     assertEquals(2, empty.status());
     assertEquals(List.of("\"\": the file name is empty"), empty.errLines());
+    Cli.Run emptyOut =
+        run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), "--out", ""));
+    assertEquals(2, emptyOut.status());
+    assertEquals(List.of("--out \"\": the file name is empty"), emptyOut.errLines());
   }
 
   @Test

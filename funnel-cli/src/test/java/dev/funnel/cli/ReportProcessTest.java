@@ -247,6 +247,21 @@ final class ReportProcessTest {
                 + other
                 + ":2, subject_id \"L1\"); they count for nothing"),
         noLeads.errLines());
+
+    // an id from the file is shown as rejections show it: no terminal control reaches the terminal
+    Path odd =
+        write(
+            dir,
+            "touches_odd.csv",
+            "subject_id,at,kind,actor",
+            "X\u001b[31m\u202eevil,2026-03-02T09:10:00Z,call,ann");
+    assertEquals(
+        List.of(
+            "funnel report: 1 of 1 touches name no deal of --deals, and no --leads is given (the"
+                + " first: "
+                + odd
+                + ":2, subject_id \"X\\u001b[31m\\u202eevil\"); they count for nothing"),
+        run(concat(base(), "--touches", odd.toString())).errLines());
   }
 
   @Test

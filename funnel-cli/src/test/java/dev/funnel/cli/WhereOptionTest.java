@@ -17,6 +17,7 @@ import dev.funnel.model.Pipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,26 @@ final class WhereOptionTest {
     Cli.Run withLeads = report("--where", "channel=ads", "--leads", leads.toString());
     assertEquals(2, withLeads.status());
     assertTrue(withLeads.err().startsWith("funnel report: --where selects deals"), withLeads.err());
+  }
+
+  /** Values from the file are listed as rejections show them: an invisible character shows. */
+  @Test
+  void listedValuesShowInvisibleCharacters() throws IOException {
+    List<Path> files = new ArrayList<>(fourDeals(dir));
+    files.set(
+        1,
+        write(
+            dir,
+            "deals_zw.csv",
+            "deal_id,created_at,owner",
+            "D1,2026-03-01T00:00:00Z,ann\u200b",
+            "D2,2026-03-01T00:00:00Z,b\u001b[31mob"));
+    files.set(2, write(dir, "changes_none.csv", "deal_id,to_stage,occurred_at"));
+    Cli.Run r = run(concat(concat(new String[] {"report"}, inputs(files)), "--where", "owner=ann"));
+    assertError(
+        "funnel report: --where owner=ann: no deal has owner \"ann\" (values: ann\\u200b,"
+            + " b\\u001b[31mob)",
+        r);
   }
 
   @Test
