@@ -60,12 +60,17 @@ public record Rejection(String source, long line, String field, String value, St
    * line breaks and tabs as backslash n, r and t, other controls and invisible characters (a
    * zero-width space, a bidirectional override, a no-break space) as backslash u and four hex
    * digits. So every problem is one line, and a value that differs from the expected one by an
-   * invisible character shows where.
+   * invisible character shows where. The source is the caller's name for the file and is kept as
+   * given, unless it holds a line break or another control character.
    *
    * @return the message, without a line break
    */
   public String message() {
-    StringBuilder sb = new StringBuilder(Visible.escape(origin().toString())).append(": ");
+    // The source is the caller's name for the file, shown as InputFileException shows it (a path
+    // one can paste), unless a line break or another control would split or hide the line.
+    String where = origin().toString();
+    boolean controls = where.chars().anyMatch(Character::isISOControl);
+    StringBuilder sb = new StringBuilder(controls ? Visible.escape(where) : where).append(": ");
     if (!field.isEmpty()) {
       sb.append(Visible.escape(field)).append(": ");
     }

@@ -709,6 +709,15 @@ final class DealLogBuilderTest {
     assertEquals("a\\u200b\\\"\\n", Rejection.visible("a\u200b\\\"\n"));
     String shows = "ann \uD83D\uDE00 \\ \"";
     assertSame(shows, Rejection.visible(shows));
+    // An emoji newer than Java 17's Unicode tables (U+1FAE0) shows on every JDK; noncharacters do
+    // not.
+    assertEquals("\uD83E\uDEE0", Rejection.visible("\uD83E\uDEE0"));
+    assertEquals("\\uffff \\ud83f\\udfff", Rejection.visible("\uFFFF \uD83F\uDFFF"));
+    // The source is the caller's file name, kept as given (a path one can paste) unless a control
+    // would split the line.
+    assertEquals(
+        "deals\u202f1.csv:2: f: r", new Rejection("deals\u202f1.csv", 2, "f", "", "r").message());
+    assertEquals("a\\nb.csv:2: f: r", new Rejection("a\nb.csv", 2, "f", "", "r").message());
     // Cut before a pair beyond U+FFFF that straddles the 77th char, not through it.
     assertEquals(
         "f:1: field: \"" + "v".repeat(76) + "...\": too long",

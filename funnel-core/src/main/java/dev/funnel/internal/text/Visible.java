@@ -52,7 +52,9 @@ public final class Visible {
   /**
    * Whether a character shows as itself on one line: not a control, format, private-use or
    * unassigned character, not a lone surrogate, not a space other than U+0020 or another separator,
-   * and not one of the default-ignorable fillers and selectors that render as nothing.
+   * and not one of the default-ignorable fillers and selectors that render as nothing. Code points
+   * of planes 1 to 3 that the running JDK's Unicode tables do not know yet (emoji newer than Java
+   * 17's Unicode 13) show, noncharacters excepted, so a message is the same on every JDK.
    *
    * @param cp a code point
    * @return true when it shows
@@ -63,10 +65,11 @@ public final class Visible {
       Character.FORMAT,
       Character.SURROGATE,
       Character.PRIVATE_USE,
-      Character.UNASSIGNED,
       Character.LINE_SEPARATOR,
       Character.PARAGRAPH_SEPARATOR:
         return false;
+      case Character.UNASSIGNED:
+        return cp > 0xFFFF && cp <= 0x3FFFF && (cp & 0xFFFE) != 0xFFFE;
       case Character.SPACE_SEPARATOR:
         return cp == ' ';
       default:
