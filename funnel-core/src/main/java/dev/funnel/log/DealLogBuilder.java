@@ -30,14 +30,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rules (METRICS.md "Pipeline and deals", FORMATS.md): a deal id is non-blank and unique; a
  * change names an accepted deal and a stage of the pipeline; it does not occur before its deal was
- * created; {@code recordedAt} is not before {@code occurredAt}; amounts are not negative, the log
- * holds one currency, and all its amounts together fit in a long of minor units (2^63 - 1, or
- * 92,233,720,368,547,758.07 EUR), so that every sum of amounts any analysis of the log takes is
- * exact. A log's instants span at most 2^31 seconds (68 years), and a change is recorded at most
- * that long after it occurred: when the records span more, those outside the 68-year window that
- * keeps the most deals (a 1900-01-01 placeholder, a mistyped year) are rejected. Record-local rules
- * are checked as records are added, rules that relate records (unknown deal, change before
- * creation, the 68 years) when {@link #build()} runs.
+ * created; {@code recordedAt} is not in a second before {@code occurredAt}'s; amounts are not
+ * negative, the log holds one currency, and all its amounts together fit in a long of minor units
+ * (2^63 - 1, or 92,233,720,368,547,758.07 EUR), so that every sum of amounts any analysis of the
+ * log takes is exact. A log's instants span at most 2^31 seconds (68 years), and a change is
+ * recorded at most that long after it occurred: when the records span more, those outside the
+ * 68-year window that keeps the most deals (a 1900-01-01 placeholder, a mistyped year) are
+ * rejected. Record-local rules are checked as records are added, rules that relate records (unknown
+ * deal, change before creation, the 68 years) when {@link #build()} runs.
  *
  * <p>In strict mode (the default) the first record that breaks a rule throws a {@link
  * RejectedRecordException} naming its origin, field, value and rule. In {@link #lenient()} mode

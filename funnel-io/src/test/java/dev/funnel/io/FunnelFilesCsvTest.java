@@ -331,6 +331,13 @@ final class FunnelFilesCsvTest {
                 + " \"12\"\" screen\"); past it the file's rows cannot be told apart, so none is"
                 + " read, in lenient mode too"),
         Arguments.of(
+            ("deal_id,created_at\nD-1,2026-03-02T09:00:00Z\n\"D\"\uD83D\uDE00,2026-03-02T09:00:00Z\n")
+                .getBytes(UTF_8),
+            "deals.csv:3: malformed CSV: a character beyond U+FFFF follows the closing quote of a cell, where ','"
+                + " or the end of the line belongs (inside a quoted cell a quote is written twice:"
+                + " \"12\"\" screen\"); past it the file's rows cannot be told apart, so none is"
+                + " read, in lenient mode too"),
+        Arguments.of(
             ("deal_id,created_at\nD-1,2026-03-02T09:00:00Z\nD-2,\"2026-03-02T09:00:00Z\n")
                 .getBytes(UTF_8),
             "deals.csv:3: a quoted cell is not closed before the end of the file (the file is"

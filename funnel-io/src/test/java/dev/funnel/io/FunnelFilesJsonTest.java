@@ -465,7 +465,11 @@ final class FunnelFilesJsonTest {
         Arguments.of(
             "{ \"id\": \"b2b\", \"stages\": [ { \"id\": \"new\", \"kind\": \"OPEN\","
                 + " \"probability\": NaN } ] }",
-            "pipeline.json:1:77: malformed JSON: Non-standard token 'NaN'"));
+            "pipeline.json:1:77: malformed JSON: Non-standard token 'NaN'"),
+        Arguments.of(
+            "{ \"id\": \"b2b\", // the sales pipeline\n \"stages\": [] }",
+            "pipeline.json:1:16: malformed JSON: Unexpected character ('/' (code 47)): maybe a"
+                + " (non-standard) comment?"));
   }
 
   @ParameterizedTest

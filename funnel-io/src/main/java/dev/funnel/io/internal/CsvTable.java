@@ -233,9 +233,12 @@ public final class CsvTable implements Closeable {
     String detail = String.valueOf(jackson);
     java.util.regex.Matcher m = AFTER_QUOTE.matcher(detail);
     if (m.find()) {
-      return "'"
-          + m.group(1)
-          + "' follows the closing quote of a cell, where '"
+      // Jackson quotes one UTF-16 unit: of a character beyond U+FFFF, half.
+      String after = m.group(1);
+      return (after.length() == 1 && Character.isSurrogate(after.charAt(0))
+              ? "a character beyond U+FFFF"
+              : "'" + after + "'")
+          + " follows the closing quote of a cell, where '"
           + m.group(2)
           + "' or the end of the line belongs (inside a quoted cell a quote is written twice:"
           + " \"12\"\" screen\"); past it the file's rows cannot be told apart, so none is read,"

@@ -409,14 +409,17 @@ public final class JsonFiles {
 
   /**
    * Jackson's message without the nested location of a start marker (the source is redacted), and
-   * without its advice to enable one of its parser features ({@code : enable
-   * `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow}), which means nothing to the author of
-   * the file.
+   * without its advice on its parser features ({@code : enable
+   * `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow}, {@code (not recognized as one since
+   * Feature 'ALLOW_COMMENTS' not enabled for parser)}), which means nothing to the author of the
+   * file.
    */
   private static String withoutSource(String message) {
     return message
         .replaceAll("\\s*\\((for \\w+ starting|start marker) at \\[Source:.*$", "")
-        .replaceAll(":?\\s*enable `?\\w+(\\.\\w+)+`? to allow\\b.*$", "");
+        .replaceAll(":?\\s*enable `?\\w+(\\.\\w+)+`? to allow\\b.*$", "")
+        .replaceAll(
+            "\\s*\\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "");
   }
 
   /**
