@@ -46,6 +46,13 @@ final class FunnelFilesJsonTest {
     return new ByteArrayInputStream(s.getBytes(UTF_8));
   }
 
+  /** The fault that strict reading of these bytes as {@code p.json} ends with. */
+  private static InputFileException pipelineFault(byte[] json) {
+    return assertThrows(
+        InputFileException.class,
+        () -> FunnelFiles.strict().pipeline(new ByteArrayInputStream(json), "p.json"));
+  }
+
   @Test
   void readsThePipelineOfFormatsMd() throws IOException {
     Pipeline p = FunnelFiles.strict().pipeline(bytes(PIPELINE), "pipeline.json");
@@ -221,10 +228,7 @@ final class FunnelFilesJsonTest {
     byte[] notUtf8 = json.replace("Négociation", "N?gociation").getBytes(UTF_8);
     int at = new String(notUtf8, UTF_8).indexOf('?'); // ASCII before it: the byte offset too
     notUtf8[at] = (byte) 0xE9;
-    InputFileException e =
-        assertThrows(
-            InputFileException.class,
-            () -> FunnelFiles.strict().pipeline(new ByteArrayInputStream(notUtf8), "p.json"));
+    InputFileException e = pipelineFault(notUtf8);
     assertEquals(
         "p.json:1: bytes that are not UTF-8 (0xE9 at byte " + at + "); save the file as UTF-8",
         e.getMessage());
@@ -323,24 +327,13 @@ final class FunnelFilesJsonTest {
   void utf8WithAZeroSecondByteIsUtf8AndCrLinesAreCounted() throws IOException {
     // Review findings: UTF-16 was chosen from two bytes ({ then a NUL), losing Jackson's located
     // message; a bare CR (old Mac line ends) did not end a line for the UTF-8 check.
-    InputFileException nul =
-        assertThrows(
-            InputFileException.class,
-            () ->
-                FunnelFiles.strict()
-                    .pipeline(
-                        new ByteArrayInputStream("{\u0000\"id\": \"b2\"}".getBytes(UTF_8)),
-                        "p.json"));
+    InputFileException nul = pipelineFault("{\u0000\"id\": \"b2\"}".getBytes(UTF_8));
     assertTrue(nul.getMessage().startsWith("p.json:1:2: malformed JSON"), nul.getMessage());
     for (String end : List.of("\r", "\n", "\r\n")) {
       byte[] text = ("{" + end + "\"id\":" + end + " \"b?b\" }").getBytes(UTF_8);
       int at = new String(text, UTF_8).indexOf('?');
       text[at] = (byte) 0xE9;
-      byte[] t = text;
-      InputFileException e =
-          assertThrows(
-              InputFileException.class,
-              () -> FunnelFiles.strict().pipeline(new ByteArrayInputStream(t), "p.json"));
+      InputFileException e = pipelineFault(text);
       assertEquals(
           "p.json:3: bytes that are not UTF-8 (0xE9 at byte " + at + "); save the file as UTF-8",
           e.getMessage(),

@@ -36,7 +36,7 @@ public final class Visible {
   }
 
   /** Appends the JSON escape of the code point at {@code text[i, i + units)}. */
-  public static void appendEscape(StringBuilder sb, String text, int i, int units) {
+  private static void appendEscape(StringBuilder sb, String text, int i, int units) {
     switch (text.charAt(i)) {
       case '\n' -> sb.append("\\n");
       case '\r' -> sb.append("\\r");
@@ -59,7 +59,7 @@ public final class Visible {
    * @param cp a code point
    * @return true when it shows
    */
-  public static boolean shows(int cp) {
+  private static boolean shows(int cp) {
     switch (Character.getType(cp)) {
       case Character.CONTROL,
       Character.FORMAT,
