@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.funnel.forecast.Backtest;
 import dev.funnel.forecast.BudgetScenario;
 import dev.funnel.forecast.Forecast;
@@ -22,8 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -92,22 +95,19 @@ final class ForecastCommand implements Callable<Integer> {
       description = "also backtest: forecast [T, T+horizon) from the log as it stood at T")
   @Nullable Instant backtestAt;
 
-  @ArgGroup(exclusive = false, multiplicity = "0..1")
-  @Nullable Budget budget;
+  @Option(
+      names = "--budget",
+      paramLabel = "CHANGE",
+      converter = Percent.class,
+      description = "a budget change such as +20%% or -10%% (needs --spend and --leads)")
+  @Nullable Double budget;
 
-  /** The budget scenario's options: both or none (it also needs --leads). */
-  static final class Budget {
-    @Option(
-        names = "--budget",
-        required = true,
-        paramLabel = "CHANGE",
-        converter = Percent.class,
-        description = "a budget change such as +20%% or -10%% (needs --spend and --leads)")
-    double change;
-
-    @Option(names = "--spend", required = true, paramLabel = "FILE", description = "spend.csv")
-    Path spend;
-  }
+  @Option(
+      names = "--spend",
+      paramLabel = "FILE",
+      description =
+          "spend.csv: the spend history the budget scenario fits; read with --budget only")
+  @Nullable Path spendFile;
 
   @Option(
       names = "--leads",
@@ -136,6 +136,7 @@ final class ForecastCommand implements Callable<Integer> {
       throw new InputException(
           "funnel forecast: --format: html is not available for forecasts (use table or json)");
     }
+    checkBudgetOptions();
     if (!where.isEmpty() && leadsFile != null) {
       throw new InputException(
           "funnel forecast: --where selects deals, and the lead flow and budget scenario read the"
@@ -148,16 +149,11 @@ final class ForecastCommand implements Callable<Integer> {
     DealLog log = Where.select(read, where, "forecast");
     ReadResult<SpendSample> spend = null;
     ReadResult<Lead> leads = null;
-    if (budget != null && leadsFile == null) {
-      throw new InputException(
-          "funnel forecast: --budget: needs --leads FILE (leads.csv) as well as --spend: the"
-              + " scenario fits leads against spend");
-    }
     // As in report and kpi: rows more than 68 years from the deal log's first instant are
     // rejected records (see Horizon).
     Horizon horizon = Horizon.of(read, inputs.files());
     if (budget != null) {
-      SpendRecords s = horizon.spend(inputs.spendRecords(budget.spend));
+      SpendRecords s = horizon.spend(inputs.spendRecords(requireNonNull(spendFile)));
       // as in kpi: a row in another currency is named by its file and line
       KpiCommand.checkCurrencies(log.currency(), s);
       spend = s.spend();
@@ -175,7 +171,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     Optional<BudgetScenario> scenario = Optional.empty();
     if (budget != null && spend != null && leads != null) {
-      double change = budget.change;
+      double change = budget;
       ReadResult<SpendSample> s = spend;
       ReadResult<Lead> l = leads;
       scenario =
@@ -188,6 +184,33 @@ final class ForecastCommand implements Callable<Integer> {
     Output.write(spec, output.out, w -> write(format, report, bt, bs, summary, where, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), records);
     return FunnelCli.OK;
+  }
+
+  /**
+   * The budget scenario needs --budget, --spend and --leads together: every missing one is named in
+   * one line, before any file is read.
+   */
+  private void checkBudgetOptions() {
+    if (budget == null) {
+      if (spendFile != null) {
+        throw new InputException(
+            "funnel forecast: --spend: only the budget scenario reads spend; add --budget CHANGE"
+                + " (such as +20%) and --leads FILE, or leave --spend out");
+      }
+      return;
+    }
+    String missing =
+        Stream.of(
+                spendFile == null ? "--spend FILE (spend.csv)" : null,
+                leadsFile == null ? "--leads FILE (leads.csv)" : null)
+            .filter(o -> o != null)
+            .collect(Collectors.joining(" and "));
+    if (!missing.isEmpty()) {
+      throw new InputException(
+          "funnel forecast: --budget: needs "
+              + missing
+              + ": the scenario fits leads against spend");
+    }
   }
 
   /**

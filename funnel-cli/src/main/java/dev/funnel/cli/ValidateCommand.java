@@ -158,6 +158,8 @@ final class ValidateCommand implements Callable<Integer> {
           // the first spend row) stops them, --lenient or not
           KpiCommand.checkCurrencies(log == null ? Optional.empty() : log.currency(), kept);
         } catch (InputException e) {
+          // its rows were read, but no report reads the file: its line says so
+          lines.merge(file.toString(), "; unusable: currencies mixed (below)", String::concat);
           problems.addAll(e.lines());
           unusable = true;
         }

@@ -387,6 +387,10 @@ final class ValidateCommandTest {
                 + " mixes currencies without a conversion table",
             "funnel validate: the input is unusable"),
         r.errLines());
+    // its two rows were read, but the file is not usable: "2 accepted" alone read as valid
+    assertTrue(
+        r.out().contains(" 2 read, 2 accepted, 0 rejected; unusable: currencies mixed (below)\n"),
+        r.out());
   }
 
   @Test
@@ -411,7 +415,11 @@ final class ValidateCommandTest {
                 + ":2 is in EUR: one report never mixes currencies without a conversion table",
             "funnel validate: the input is unusable"),
         r.errLines());
-    assertTrue(r.out().contains(mixed + ": 3 read, 2 accepted, 1 rejected\n"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                mixed + ": 3 read, 2 accepted, 1 rejected; unusable: currencies mixed (below)\n"),
+        r.out());
   }
 
   @Test
