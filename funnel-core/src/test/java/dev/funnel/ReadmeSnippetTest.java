@@ -77,6 +77,27 @@ final class ReadmeSnippetTest {
     assertEquals(squeeze(code), squeeze(shown));
   }
 
+  @Test
+  void readmeLinksToFilesOfTheRepository() throws IOException {
+    // The README cites the metric and format contracts; a fresh clone must have them.
+    String readme = Files.readString(Path.of("..", "README.md"));
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("\\]\\(([^)#:]+)\\)").matcher(readme);
+    java.util.List<String> targets = new java.util.ArrayList<>();
+    while (link.find()) {
+      targets.add(link.group(1));
+    }
+    assertTrue(targets.contains("docs/METRICS.md"), targets.toString());
+    assertTrue(targets.contains("docs/FORMATS.md"), targets.toString());
+    for (String target : targets) {
+      assertTrue(Files.isRegularFile(Path.of("..", target)), target + " is not a file");
+    }
+    for (String contract : java.util.List.of("METRICS.md", "FORMATS.md")) {
+      String doc = Files.readString(Path.of("..", "docs", contract));
+      assertTrue(doc.contains("\n## Additions in this implementation\n"), contract);
+    }
+  }
+
   private static String squeeze(String s) {
     return s.replaceAll("\\s+", "");
   }

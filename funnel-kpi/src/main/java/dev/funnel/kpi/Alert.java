@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param type the alert type
  * @param period the period label
- * @param scope {@code all} or {@code channel=<name>}
+ * @param scope {@code all}, {@code channel=<name>}, or a deal scope asked for with {@link
+ *     Kpis#scopes} ({@code owner=<name>}, {@code <attribute>=<value>})
  * @param activity the ACTIVITY KPIs whose directed change reached the threshold
  * @param outcome the OUTCOME KPIs that were checked (none of them reached it)
  */

@@ -6,6 +6,9 @@ package dev.funnel.kpi;
 public enum Kind {
   /** Money or customers that reached the bank: revenue, won deals, qualified leads, CAC, ROMI. */
   OUTCOME,
-  /** Effort and intermediate signals: posts, impressions, clicks, CTR, CPC, calls, raw leads. */
+  /**
+   * Effort and intermediate signals: posts, impressions, clicks, CTR, CPC, calls. (Raw leads are an
+   * OUTCOME among the built-in KPIs: see {@link KpiCatalog}.)
+   */
   ACTIVITY
 }

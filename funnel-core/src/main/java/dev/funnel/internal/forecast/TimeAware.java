@@ -155,7 +155,7 @@ public final class TimeAware {
     return new double[][] {Arrays.copyOf(times, out), Arrays.copyOf(jumps, out)};
   }
 
-  /** {@link #winWithin} for every deal open at T, computed once per (stage, age in days). */
+  /** {@link #winWithin} for every deal open at T, computed once per (stage, age in whole weeks). */
   public double[] openDeals(long horizon) {
     int m = history.openDeal.length;
     double[] p = new double[m];

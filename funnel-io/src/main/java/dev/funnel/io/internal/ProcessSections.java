@@ -204,7 +204,10 @@ public final class ProcessSections {
 
   // ---- losses and hand-off ----
 
-  /** The FORMATS.md {@code losses} array: {@code [ { reason, count, share, amount } ]}. */
+  /**
+   * The FORMATS.md {@code losses} array, {@code [ { reason, count, share, amount } ]}, each row
+   * also with {@code withoutAmount} (lost deals counted apart for want of an amount).
+   */
   public static void losses(JsonGenerator g, LossReport r) {
     lossRows(g, "reason", r.reasons());
   }
