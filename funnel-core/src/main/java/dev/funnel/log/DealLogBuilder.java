@@ -59,6 +59,16 @@ public final class DealLogBuilder {
    */
   private boolean refuseAndContinue;
 
+  /**
+   * A live log's: the first and last second of the deals and changes its previous snapshot kept.
+   * Every later snapshot's 68-year window holds them, so that no record a snapshot accepted is
+   * rejected by a later one (two 1900-01-01 placeholders appended after one real deal would
+   * otherwise take the window from it). Empty while {@code keepFrom > keepTo}.
+   */
+  private long keepFrom = Long.MAX_VALUE;
+
+  private long keepTo = Long.MIN_VALUE;
+
   private final List<Rejection> rejections = new ArrayList<>();
   private long read;
   private long dealOrdinal;
@@ -637,6 +647,16 @@ public final class DealLogBuilder {
       position[order[p]] = p;
     }
     deals = kept;
+    if (live && kept > 0) {
+      // what this snapshot keeps, every later one keeps (see keepFrom)
+      keepFrom = Math.min(keepFrom, base);
+      for (int slot = 0; slot < created.length; slot++) {
+        keepTo = dropped[slot] ? keepTo : Math.max(keepTo, created[slot]);
+      }
+      for (int c = 0; c < changes; c++) {
+        keepTo = changeSlot[c] < 0 ? keepTo : Math.max(keepTo, changeAt.get(c));
+      }
+    }
 
     // Changes grouped by deal position, input order kept, then stably ordered by occurredAt.
     int[] start = new int[deals + 1];
@@ -771,9 +791,10 @@ public final class DealLogBuilder {
 
   /**
    * Rejects the deals and changes outside the 2^31-second window that holds the most deals (then
-   * the most changes, then the latest such window), and the changes recorded more than 2^31 seconds
-   * after they occurred: in strict mode the first of them, a deal before any change, in input
-   * order; in lenient mode all, a rejected deal taking its changes with it. Returns the deals kept.
+   * the most changes, then the latest such window; in a live log, among the windows that hold what
+   * its previous snapshot kept), and the changes recorded more than 2^31 seconds after they
+   * occurred: in strict mode the first of them, a deal before any change, in input order; in
+   * lenient mode all, a rejected deal taking its changes with it. Returns the deals kept.
    */
   private int dropOutsideWindow(
       long[] created,
@@ -810,7 +831,9 @@ public final class DealLogBuilder {
         changes -= 1 - (instants[i] & 1);
         i++;
       }
-      if (deals > bestDeals || (deals == bestDeals && changes >= bestChanges)) {
+      boolean holdsKept =
+          keepFrom > keepTo || ((instants[i] >> 1) <= keepFrom && (instants[j] >> 1) >= keepTo);
+      if (holdsKept && (deals > bestDeals || (deals == bestDeals && changes >= bestChanges))) {
         bestDeals = deals;
         bestChanges = changes;
         from = instants[i] >> 1;

@@ -23,7 +23,10 @@ import java.util.List;
  * of their record counts) until its deal arrives. Record-local problems (unknown stage, duplicate
  * deal id, a second currency) throw at append time unless the log is lenient; the refused record is
  * not part of the log (nor of its records read), and the log goes on taking records. A change that
- * precedes its deal's creation is listed in the snapshot's {@link DealLog#rejections()}.
+ * precedes its deal's creation is listed in the snapshot's {@link DealLog#rejections()}, as is a
+ * record outside the log's 68 years ({@link DealLogBuilder}): a snapshot never drops a record an
+ * earlier snapshot kept, so the 68-year window of a later one holds every deal and change kept
+ * before (a batch build of the same records keeps the window with the most deals instead).
  *
  * <p>Thread-safe: appends and snapshots may come from different threads.
  *

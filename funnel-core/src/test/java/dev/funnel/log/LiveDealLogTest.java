@@ -48,6 +48,47 @@ final class LiveDealLogTest {
   }
 
   @Test
+  void aLaterSnapshotNeverDropsWhatAnEarlierOneKept() {
+    // Embedding review: two 1900-01-01 placeholders appended after one real deal took the 68-year
+    // window from it (the window that keeps the most deals), so the next snapshot lost the deal
+    // and its changes and reported on 1900.
+    Instant placeholder = Instant.parse("1900-01-01T00:00:00Z");
+    for (boolean lenient : new boolean[] {false, true}) {
+      LiveDealLog live = lenient ? LiveDealLog.lenient(P) : LiveDealLog.create(P);
+      live.deal(Deal.builder("D-1", T0).build());
+      live.change("D-1", "s2", T0.plusSeconds(3600));
+      live.change("D-1", "won", T0.plusSeconds(7200));
+      assertEquals(2, live.snapshot().changeCount());
+
+      live.deal(Deal.builder("X-1", placeholder).build());
+      live.deal(Deal.builder("X-2", placeholder).build());
+      DealLog later = live.snapshot();
+      assertEquals(1, later.dealCount());
+      assertEquals("D-1", later.deal(0).id());
+      assertEquals(2, later.changeCount());
+      assertEquals(5, later.recordsRead());
+      assertEquals(2, later.rejections().size());
+      for (int r = 0; r < 2; r++) {
+        assertEquals(
+            "deals:" + (r + 2),
+            later.rejections().get(r).source() + ":" + later.rejections().get(r).line());
+        assertEquals("created_at", later.rejections().get(r).field());
+      }
+
+      // The same records built at once follow the batch rule: the window with the most deals.
+      DealLog batch =
+          DealLog.builder(P)
+              .lenient()
+              .deal(Deal.builder("D-1", T0).build())
+              .change("D-1", "s2", T0.plusSeconds(3600))
+              .deal(Deal.builder("X-1", placeholder).build())
+              .deal(Deal.builder("X-2", placeholder).build())
+              .build();
+      assertEquals(2, batch.dealCount());
+    }
+  }
+
+  @Test
   void aSnapshotWithNothingAppendedSinceIsThePreviousOne() {
     LiveDealLog live = LiveDealLog.create(P);
     live.deal(Deal.builder("A", T0).build());
