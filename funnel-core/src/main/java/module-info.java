@@ -4,7 +4,6 @@
  */
 module dev.funnel.core {
   requires static org.jspecify;
-  requires com.google.common;
 
   exports dev.funnel;
   exports dev.funnel.model;

@@ -52,6 +52,19 @@ final class ModuleDescriptorTest {
   }
 
   @Test
+  void needsNoOtherModuleAtRunTime() throws Exception {
+    // Embedders bring their own versions of Guava and Jackson: core requires only the JDK's base
+    // module (JSpecify's annotations at compile time). It used to require Guava, which no class
+    // used, and so forced a Guava version on every CRM.
+    Set<String> atRunTime =
+        descriptor().requires().stream()
+            .filter(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
+            .map(ModuleDescriptor.Requires::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(Set.of("java.base"), atRunTime);
+  }
+
+  @Test
   void exportsExactlyTheNonInternalPackages() throws Exception {
     ModuleDescriptor module = descriptor();
     assertEquals("dev.funnel.core", module.name());

@@ -7,8 +7,7 @@ package dev.funnel.log;
 public final class RejectedRecordException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** The rejected record; not serialized with the exception (Rejection is not Serializable). */
-  @SuppressWarnings("serial")
+  /** The rejected record, serialized with the exception. */
   private final Rejection rejection;
 
   /**

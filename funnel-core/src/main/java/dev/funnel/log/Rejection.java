@@ -7,7 +7,8 @@ import dev.funnel.internal.text.Visible;
 /**
  * An input record that was not accepted, and why. Strict reading fails with the first one (as a
  * {@link RejectedRecordException}); lenient reading lists them all. Either way accepted + rejected
- * = records read.
+ * = records read. Serializable, so that the exception carrying it is too (a record: reading one
+ * back runs this validation).
  *
  * @param source the file or source of the record ({@code deals.csv})
  * @param line its 1-based line (or record number), 0 when unknown
@@ -15,7 +16,8 @@ import dev.funnel.internal.text.Visible;
  * @param value the offending value as read, empty when there is none
  * @param reason what rule the record breaks
  */
-public record Rejection(String source, long line, String field, String value, String reason) {
+public record Rejection(String source, long line, String field, String value, String reason)
+    implements java.io.Serializable {
 
   /**
    * Validates the rejection.
