@@ -80,6 +80,30 @@ public record ChannelEconomics(
   }
 
   /**
+   * This row with its money written to the currency's minor unit: a zero sum (no spend record of
+   * the scope's, nothing won) has no decimals of its own, and printed {@code 0} beside {@code
+   * 5100.00}. Sums of amounts never hold more digits than the currency has, so nothing is rounded.
+   */
+  ChannelEconomics inMinorUnits(int digits) {
+    return new ChannelEconomics(
+        scope,
+        spend.map(v -> atLeast(v, digits)),
+        leads,
+        deals,
+        wonDeals,
+        wonWithoutAmount,
+        revenue.map(v -> atLeast(v, digits)),
+        cpl,
+        cac,
+        roas,
+        romi);
+  }
+
+  private static BigDecimal atLeast(BigDecimal v, int digits) {
+    return v.scale() < digits ? v.setScale(digits) : v;
+  }
+
+  /**
    * An aligned table of rows, one per scope.
    *
    * @param rows the rows, in the order to show

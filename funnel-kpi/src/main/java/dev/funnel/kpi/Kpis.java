@@ -67,7 +67,12 @@ import java.util.function.Supplier;
  * <p>Alerts (METRICS.md: an ACTIVITY KPI's directed change at or above the threshold while no
  * OUTCOME KPI's is) are raised for complete periods only ({@link KpiReport#isComplete}): the period
  * holding as-of is still running, and its few days against a whole period before would show every
- * count collapsing and ratios moving on a handful of records. Its row is in the report.
+ * count collapsing and ratios moving on a handful of records. Its row is in the report. A
+ * higher-is-better KPI that rises from zero to above zero has no directed change (METRICS.md: it is
+ * absent when the earlier value is zero), but for the alert it rose beyond any threshold: a channel
+ * whose leads, won deals and revenue go from 0 to their first ones has an outcome that improved,
+ * and one whose posts go from 0 to 5 has an activity that did. (Taking the absent change as "not
+ * risen" raised "no outcome improved" for a channel that had just won its first customer.)
  *
  * <p>Periods run from the first record to as-of, so records must lie near the deal log: as-of at
  * most 2^31 seconds (68 years) after its first instant, leads created no earlier than 2^31 - 1
@@ -510,7 +515,8 @@ public final class Kpis {
           OptionalDouble before = prev == null ? OptionalDouble.empty() : prev[k];
           OptionalDouble change = d.directedChange(before, now[k]);
           values.add(new KpiValue(d, now[k], before, change, d.target(label, scope)));
-          boolean up = change.isPresent() && change.getAsDouble() >= limit;
+          boolean up =
+              change.isPresent() ? change.getAsDouble() >= limit : risesFromZero(d, before, now[k]);
           if (d.kind() == Kind.OUTCOME) {
             outcomeIds.add(d.id());
             outcomeUp |= up;
@@ -532,7 +538,12 @@ public final class Kpis {
         if (dealCells.containsKey(scope)) {
           continue;
         }
-        economics.add(ChannelEconomics.of(scope, totals.get(scope), params, leads.isPresent()));
+        ChannelEconomics row =
+            ChannelEconomics.of(scope, totals.get(scope), params, leads.isPresent());
+        economics.add(
+            currency.isPresent()
+                ? row.inMinorUnits(Math.max(0, currency.get().getDefaultFractionDigits()))
+                : row);
       }
     }
     return new KpiReport(at, p, z, currency, params, limit, defs, rows, alerts, economics);
@@ -728,6 +739,15 @@ public final class Kpis {
       }
     }
     return -1;
+  }
+
+  /** A higher-is-better KPI from zero to above zero: risen beyond any threshold (see the class). */
+  private static boolean risesFromZero(KpiDefinition d, OptionalDouble before, OptionalDouble now) {
+    return d.direction() == Direction.HIGHER_IS_BETTER
+        && before.isPresent()
+        && before.getAsDouble() == 0
+        && now.isPresent()
+        && now.getAsDouble() > 0;
   }
 
   private Optional<Currency> currency(List<SpendSample> sp, List<SpendSample> sc) {

@@ -387,6 +387,73 @@ final class KpisTest {
     assertEquals(List.of("ctr"), r.alerts().get(0).activity());
   }
 
+  @Test
+  void anOutcomeRisingFromZeroSilencesTheAlert() {
+    // Oracle review: posts 4 -> 5 (+25%) while the channel's leads, won deals and revenue went from
+    // 0 to their first ones. Those directed changes are absent (earlier value zero), which read as
+    // "not risen": the alert said "no outcome improved" for a channel that had just won its first
+    // customer.
+    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(
+                Deal.builder("E1", day(3, 6))
+                    .channel("social")
+                    .amount("400.00", "EUR")
+                    .leadId("K1")
+                    .build())
+            .change("E1", "won", day(3, 10))
+            .build();
+    KpiReport r =
+        Kpis.of(log)
+            .leads(List.of(dev.funnel.model.Lead.of("K1", day(3, 5), "social")))
+            .spend(
+                List.of(
+                    new SpendSample(LocalDate.parse("2026-02-01"), "ads", Money.of("100", "EUR"))))
+            .activity(
+                List.of(
+                    new ActivitySample(LocalDate.parse("2026-02-15"), "social", "posts", 4),
+                    new ActivitySample(LocalDate.parse("2026-03-15"), "social", "posts", 5)))
+            .asOf(Instant.parse("2026-04-15T00:00:00Z"))
+            .report();
+    KpiRow mar = r.row("2026-03", "channel=social").orElseThrow();
+    assertEquals(OptionalDouble.of(0.25), mar.kpi("posts").orElseThrow().directedChange());
+    for (String outcome : List.of("leads", "won_deals", "revenue")) {
+      KpiValue v = mar.kpi(outcome).orElseThrow();
+      assertEquals(OptionalDouble.of(0), v.previous(), outcome);
+      assertTrue(v.value().getAsDouble() > 0, outcome);
+      assertEquals(OptionalDouble.empty(), v.directedChange(), outcome);
+    }
+    assertEquals(List.of(), r.alerts());
+  }
+
+  @Test
+  void anActivityRisingFromZeroRaisesTheAlert() {
+    // Posts from 0 to 5 while nothing was won either month: activity without outcome.
+    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p).deal(Deal.builder("D1", day(1, 10)).channel("social").build()).build();
+    KpiReport r =
+        Kpis.of(log)
+            .activity(
+                List.of(
+                    new ActivitySample(LocalDate.parse("2026-01-15"), "social", "posts", 0),
+                    new ActivitySample(LocalDate.parse("2026-02-15"), "social", "posts", 5)))
+            .asOf(Instant.parse("2026-03-01T00:00:00Z"))
+            .report();
+    assertEquals(
+        OptionalDouble.empty(),
+        r.row("2026-02", "channel=social")
+            .orElseThrow()
+            .kpi("posts")
+            .orElseThrow()
+            .directedChange());
+    assertEquals(
+        List.of("2026-02 all", "2026-02 channel=social"),
+        r.alerts().stream().map(a -> a.period() + " " + a.scope()).toList());
+    assertEquals(List.of("posts"), r.alerts().get(0).activity());
+  }
+
   private static Instant day(int month, int day) {
     return Instant.parse(String.format("2026-%02d-%02dT00:00:00Z", month, day));
   }
@@ -442,6 +509,39 @@ final class KpisTest {
     assertValue((7300.0 - 3200) / 3200, ads.romi(), "romi");
     assertEquals("all", MONTHS.channelEconomics().get(0).scope());
     assertEquals(41, MONTHS.channelEconomics().get(0).leads().getAsLong());
+  }
+
+  @Test
+  void channelEconomicsWriteZeroSumsToTheMinorUnit() {
+    // Oracle review: a scope with nothing won printed revenue "0" beside "5100.00", and its JSON
+    // had "amount":0; a sum of no amounts now has the currency's two decimals too.
+    Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    Instant t = Instant.parse("2026-03-02T09:00:00Z");
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("A", t).channel("ads").amount("400.00", "EUR").build())
+            .deal(Deal.builder("S", t).channel("seo").build())
+            .change("A", "won", t.plusSeconds(3600))
+            .build();
+    KpiReport r =
+        Kpis.of(log)
+            .spend(
+                List.of(
+                    new SpendSample(LocalDate.parse("2026-03-01"), "ads", Money.of("50", "EUR"))))
+            .report();
+    ChannelEconomics seo =
+        r.channelEconomics().stream()
+            .filter(e -> e.scope().equals("channel=seo"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Optional.of(new java.math.BigDecimal("0.00")), seo.revenue());
+    ChannelEconomics ads =
+        r.channelEconomics().stream()
+            .filter(e -> e.scope().equals("channel=ads"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Optional.of(new java.math.BigDecimal("50.00")), ads.spend());
+    assertEquals(Optional.of(new java.math.BigDecimal("400.00")), ads.revenue());
   }
 
   @Test
@@ -587,7 +687,7 @@ final class KpisTest {
   void wonDealsWithoutAnAmountAreCountedApartNeverAsZeroRevenue() {
     // January, ads: W1 won with 100.00, W2 won without amount; spend 200.00.
     // February: W3 (ads) and W4 (seo) won, neither with an amount; ads spend 100.00.
-    dev.funnel.log.DealLogBuilder b = dev.funnel.log.DealLog.builder(Fixture.pipeline());
+    dev.funnel.log.DealLogBuilder b = DealLog.builder(Fixture.pipeline());
     Fixture.deal(b, "W1", "2026-01-05", "ads", null, "100.00", "won", "2026-01-10");
     Fixture.deal(b, "W2", "2026-01-06", "ads", null, null, "won", "2026-01-12");
     Fixture.deal(b, "W3", "2026-02-02", "ads", null, null, "won", "2026-02-05");
@@ -684,10 +784,7 @@ final class KpisTest {
 
   @Test
   void emptyInputsGiveAnEmptyReport() {
-    KpiReport r =
-        Kpis.of(dev.funnel.log.DealLog.builder(Fixture.pipeline()).build())
-            .asOf(Fixture.AS_OF)
-            .report();
+    KpiReport r = Kpis.of(DealLog.builder(Fixture.pipeline()).build()).asOf(Fixture.AS_OF).report();
     assertTrue(r.rows().isEmpty());
     assertTrue(r.alerts().isEmpty());
     assertTrue(r.driverTree().isEmpty());
