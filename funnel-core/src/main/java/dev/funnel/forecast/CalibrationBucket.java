@@ -10,7 +10,7 @@ import dev.funnel.stats.Proportion;
  *
  * @param from the lower bound of the bucket
  * @param to the upper bound of the bucket
- * @param meanPredicted the mean predicted probability; 0 for an empty bucket
+ * @param meanPredicted the mean predicted probability; 0 for an empty bucket (JSON writes null)
  * @param observed won / deals in the bucket, with its Wilson interval
  */
 public record CalibrationBucket(double from, double to, double meanPredicted, Proportion observed) {

@@ -302,7 +302,13 @@ public final class ForecastJson {
         g.writeStartObject();
         g.writeNumberProperty("from", c.from());
         g.writeNumberProperty("to", c.to());
-        g.writeNumberProperty("meanPredicted", c.meanPredicted());
+        // a mean of no deals is absent (the table leaves the bucket out), not 0
+        g.writeName("meanPredicted");
+        if (c.observed().trials() == 0) {
+          g.writeNull();
+        } else {
+          g.writeNumber(c.meanPredicted());
+        }
         g.writeName("observed");
         proportion(g, c.observed());
         g.writeEndObject();

@@ -89,6 +89,13 @@ final class ForecastJsonTest {
     JsonNode declared = bt.get("methods").get(2);
     assertEquals(Method.DECLARED.name(), declared.get("method").asString());
     assertEquals(0.25, declared.get("brier").asDouble(), 1e-12);
+    // All four in the bucket [0.5, 0.6); a bucket without deals has no mean (oracle review: 0.0).
+    JsonNode calibration = declared.get("calibration");
+    assertEquals(10, calibration.size());
+    assertEquals(0.5, calibration.get(5).get("meanPredicted").asDouble(), 1e-12);
+    assertEquals(4, calibration.get(5).get("observed").get("trials").asInt());
+    assertTrue(calibration.get(0).get("meanPredicted").isNull(), calibration.toString());
+    assertEquals(0, calibration.get(0).get("observed").get("trials").asInt());
     assertTrue(bt.get("brier").isNull());
   }
 
