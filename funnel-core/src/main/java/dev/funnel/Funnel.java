@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -283,11 +284,12 @@ public final class Funnel {
    * The state at as-of of every deal in the selection (cohort and as-of apply; breakdowns, counting
    * and percentiles do not), in log order.
    *
-   * @return the deal states, one per deal of the selection
+   * @return the deal states, one per deal of the selection; unmodifiable
    */
   public List<DealState> dealStates() {
     Selection sel = window.resolve(log);
-    return DealWalk.of(log, sel.asOfOffset()).states(sel.lo(), sel.hi());
+    return Collections.unmodifiableList(
+        DealWalk.of(log, sel.asOfOffset()).states(sel.lo(), sel.hi()));
   }
 
   /** A resolved query, ready to aggregate deal ranges. */

@@ -178,8 +178,11 @@ public record FunnelReport(
     throw new IllegalArgumentException(
         "no breakdown \""
             + name
-            + "\" (the query has: "
-            + String.join(", ", breakdowns.stream().map(this::nameOf).toList())
+            + "\" ("
+            + (breakdowns.isEmpty()
+                ? "the query has no breakdowns: ask for one with Funnel.by"
+                : "the query has: "
+                    + String.join(", ", breakdowns.stream().map(this::nameOf).toList()))
             + ")");
   }
 

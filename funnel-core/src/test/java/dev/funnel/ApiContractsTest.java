@@ -59,6 +59,67 @@ final class ApiContractsTest {
   }
 
   @Test
+  void everyEntryPointRefusesAForeignDealLogAtOnce() {
+    // Embedding review: Funnel.of refused a DealLog of another implementation, the other analyses
+    // took it and failed at report().
+    DealLog log = log();
+    DealLog foreign =
+        (DealLog)
+            java.lang.reflect.Proxy.newProxyInstance(
+                DealLog.class.getClassLoader(),
+                new Class<?>[] {DealLog.class},
+                (proxy, method, args) -> method.invoke(log, args));
+    List<Executable> starts =
+        List.of(
+            () -> Funnel.of(foreign),
+            () -> Hygiene.of(foreign),
+            () -> Losses.of(foreign),
+            () -> People.of(foreign),
+            () -> Audit.of(foreign),
+            () -> Forecast.of(foreign));
+    for (Executable start : starts) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, start);
+      assertTrue(e.getMessage().contains("is not supported: build logs with DealLog.builder"));
+    }
+  }
+
+  @Test
+  void nullsAndSecondValuesAreNamed() {
+    // Embedding review: message-less or misnamed null checks, a lookup that took null, and a blank
+    // first value that read as nothing (the empty breakdown list: FunnelApiTest).
+    Instant t = T0;
+    assertEquals(
+        "who",
+        assertThrows(
+                NullPointerException.class,
+                () -> dev.funnel.model.StageChange.of("D", "s1", t).actor(null))
+            .getMessage());
+    assertEquals(
+        "value",
+        assertThrows(NullPointerException.class, () -> Deal.builder("D", t).amount(null, "EUR"))
+            .getMessage());
+    assertEquals(
+        "currencyCode",
+        assertThrows(NullPointerException.class, () -> Deal.builder("D", t).amount("1", null))
+            .getMessage());
+    assertEquals(
+        "stageId", assertThrows(NullPointerException.class, () -> P.find(null)).getMessage());
+    assertEquals(
+        "dealId", assertThrows(NullPointerException.class, () -> log().indexOf(null)).getMessage());
+    assertEquals(
+        "owner was already set to \" \"",
+        assertThrows(IllegalStateException.class, () -> Deal.builder("D", t).owner(" ").owner("a"))
+            .getMessage());
+  }
+
+  @Test
+  void dealStatesCannotBeChanged() {
+    List<DealState> states = Funnel.of(log()).dealStates();
+    assertEquals(6, states.size());
+    assertThrows(UnsupportedOperationException.class, () -> states.remove(0));
+  }
+
+  @Test
   void theDefaultPercentilesCannotBeChanged() {
     // It was a public double[] that every default report used as is.
     assertThrows(

@@ -75,7 +75,7 @@ final class FunnelApiTest {
         Arguments.of(
             (Function<Funnel, Object>) f -> f.report().breakdown("owner"),
             IllegalArgumentException.class,
-            "no breakdown \"owner\" (the query has: )"));
+            "no breakdown \"owner\" (the query has no breakdowns: ask for one with Funnel.by)"));
   }
 
   @ParameterizedTest

@@ -323,14 +323,16 @@ final class ReportCommandTest {
     String[] args = concat(new String[] {"report"}, inputs(files));
     Cli.Run strict = run(args);
     assertEquals(2, strict.status());
-    assertEquals(List.of(files.get(1) + ":2: amount: \"-1250.00\": negative"), strict.errLines());
+    assertEquals(
+        List.of(files.get(1) + ":2: amount: \"-1250.00\": negative: an amount is zero or more"),
+        strict.errLines());
     Cli.Run r = run(concat(args, "--lenient", "--format", "json"));
     assertEquals(0, r.status(), r.err());
     JsonNode neg = MAPPER.readTree(r.out()).get("rejected").get(0);
     assertEquals(2, neg.get("line").asInt());
     assertEquals("amount", neg.get("field").asString());
     assertEquals("-1250.00", neg.get("value").asString());
-    assertEquals("negative", neg.get("reason").asString());
+    assertEquals("negative: an amount is zero or more", neg.get("reason").asString());
   }
 
   @Test

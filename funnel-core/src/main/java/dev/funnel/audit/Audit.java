@@ -70,8 +70,11 @@ public final class Audit {
    *
    * @param log the deal log to audit
    * @return a new audit of the log, with default options
+   * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Audit of(DealLog log) {
+    // a foreign DealLog implementation is refused here, as Funnel.of does, not at report()
+    ColumnarDealLog.of(requireNonNull(log, "log"));
     return new Audit(log);
   }
 

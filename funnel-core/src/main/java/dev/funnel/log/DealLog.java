@@ -95,6 +95,7 @@ public interface DealLog {
    *
    * @param dealId the deal id
    * @return its position ({@code createdAt} order); empty if the log holds no such deal
+   * @throws NullPointerException if the id is null
    */
   Optional<Integer> indexOf(String dealId);
 

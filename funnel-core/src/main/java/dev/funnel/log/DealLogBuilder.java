@@ -44,7 +44,10 @@ import org.jspecify.annotations.Nullable;
  * such records are left out and listed in {@link DealLog#rejections()}; a rejected deal takes its
  * changes with it. Either way accepted + rejected = records read.
  *
- * <p>A builder is single-use and not thread-safe.
+ * <p>A builder is single-use and not thread-safe. In strict mode its first {@link
+ * RejectedRecordException} ends it too: every later call throws {@link IllegalStateException}, so a
+ * caller that wants to skip bad records and go on uses {@link #lenient()} (or a {@link
+ * LiveDealLog}, whose strict mode refuses the record and goes on).
  */
 public final class DealLogBuilder {
   private final Pipeline pipeline;
@@ -164,7 +167,8 @@ public final class DealLogBuilder {
    * @param names the attribute names, non-blank
    * @return this builder
    * @throws IllegalArgumentException if a name is blank
-   * @throws IllegalStateException if the builder was already built
+   * @throws IllegalStateException if the builder was already built, or (strict) already rejected a
+   *     record
    */
   public DealLogBuilder attributes(List<String> names) {
     requireNonNull(names, "names");
@@ -208,8 +212,9 @@ public final class DealLogBuilder {
    * @throws RejectedRecordException in strict mode, if its id is already taken, its currency
    *     differs from the log's, or its amount would take the total of the log's amounts past {@link
    *     Long#MAX_VALUE} minor units
-   * @throws IllegalStateException if the builder was already built, or its deal ids or lead ids
-   *     would take more than the 2 GiB of bytes one log holds (the deal is then not added)
+   * @throws IllegalStateException if the builder was already built or (strict) already rejected a
+   *     record, or its deal ids or lead ids would take more than the 2 GiB of bytes one log holds
+   *     (the deal is then not added)
    */
   public DealLogBuilder deal(Deal deal, Origin origin) {
     requireNonNull(deal, "deal");
@@ -326,7 +331,8 @@ public final class DealLogBuilder {
    * @param occurredAt when the move happened; also its {@code recordedAt}
    * @return this builder
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
-   * @throws IllegalStateException if the builder was already built
+   * @throws IllegalStateException if the builder was already built, or (strict) already rejected a
+   *     record
    */
   public DealLogBuilder change(String dealId, String toStage, Instant occurredAt) {
     return change(StageChange.of(dealId, toStage, occurredAt));
@@ -338,7 +344,8 @@ public final class DealLogBuilder {
    * @param change the stage change
    * @return this builder
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
-   * @throws IllegalStateException if the builder was already built
+   * @throws IllegalStateException if the builder was already built, or (strict) already rejected a
+   *     record
    */
   public DealLogBuilder change(StageChange change) {
     return addChange(change, API_CHANGES, changeOrdinal + 1);
@@ -351,7 +358,8 @@ public final class DealLogBuilder {
    * @param origin where the change was read
    * @return this builder
    * @throws RejectedRecordException in strict mode, if its stage is not in the pipeline
-   * @throws IllegalStateException if the builder was already built
+   * @throws IllegalStateException if the builder was already built, or (strict) already rejected a
+   *     record
    */
   public DealLogBuilder change(StageChange change, Origin origin) {
     requireNonNull(origin, "origin");
@@ -509,7 +517,8 @@ public final class DealLogBuilder {
    * @throws RejectedRecordException in strict mode, for the first change (in input order) of an
    *     unknown deal or before its deal's creation, or else the first record outside the log's 68
    *     years
-   * @throws IllegalStateException if the builder was already built
+   * @throws IllegalStateException if the builder was already built, or (strict) already rejected a
+   *     record
    */
   public DealLog build() {
     checkOpen();

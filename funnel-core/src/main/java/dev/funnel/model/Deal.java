@@ -61,6 +61,7 @@ public record Deal(
     requireNonNull(amount, "amount");
     requireNonNull(lossReason, "lossReason");
     requireNonNull(leadId, "leadId");
+    requireNonNull(attributes, "attributes");
     // Map.copyOf would iterate in an unspecified, per-JVM order; attribute names must keep the
     // order they were given in, so that the log lists them in order of first appearance.
     owner = owner.filter(Deal::given);
@@ -173,6 +174,8 @@ public record Deal(
      * @throws IllegalStateException if the amount was already set
      */
     public Builder amount(String value, String currencyCode) {
+      requireNonNull(value, "value");
+      requireNonNull(currencyCode, "currencyCode");
       return amount(Money.of(value, currencyCode));
     }
 
@@ -223,7 +226,11 @@ public record Deal(
     private static <T> Optional<T> once(Optional<T> current, String what, T value) {
       requireNonNull(value, what);
       if (current.isPresent()) {
-        throw new IllegalStateException(what + " was already set to " + current.get());
+        Object before = current.get();
+        throw new IllegalStateException(
+            what
+                + " was already set to "
+                + (before instanceof String ? "\"" + before + "\"" : before));
       }
       return Optional.of(value);
     }

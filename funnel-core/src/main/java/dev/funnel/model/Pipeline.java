@@ -108,8 +108,10 @@ public record Pipeline(String id, List<Stage> stages) {
    *
    * @param stageId the stage id
    * @return the stage, or empty if the pipeline has none with this id
+   * @throws NullPointerException if the id is null
    */
   public Optional<Stage> find(String stageId) {
+    requireNonNull(stageId, "stageId");
     for (Stage s : stages) {
       if (s.id().equals(stageId)) {
         return Optional.of(s);

@@ -69,7 +69,7 @@ public record StageChange(
    * @return a copy of this change with that {@code recordedAt}
    */
   public StageChange recordedAt(Instant instant) {
-    return new StageChange(dealId, toStage, occurredAt, instant, actor);
+    return new StageChange(dealId, toStage, occurredAt, requireNonNull(instant, "instant"), actor);
   }
 
   /**
@@ -79,6 +79,7 @@ public record StageChange(
    * @return a copy of this change with that actor
    */
   public StageChange actor(String who) {
-    return new StageChange(dealId, toStage, occurredAt, recordedAt, Optional.of(who));
+    return new StageChange(
+        dealId, toStage, occurredAt, recordedAt, Optional.of(requireNonNull(who, "who")));
   }
 }

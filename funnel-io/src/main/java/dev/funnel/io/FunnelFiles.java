@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,11 @@ import java.util.function.Consumer;
  * UTF-16 or UTF-32, by a byte order mark or by the zero bytes of ASCII text (RFC 4627), as some
  * Windows tools write JSON, is read as that.
  *
- * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}.
+ * <p>Failures to read at all (a missing file, a disk error) throw {@link IOException}. Bad input
+ * throws one of two unchecked exceptions, both {@link IllegalArgumentException}s: {@link
+ * InputFileException} for a file fault, {@link RejectedRecordException} for a record fault in
+ * strict mode. So {@code catch (IOException e)} alone does not catch bad input; catch those two by
+ * name.
  *
  * <p>Instances are immutable and thread-safe; each call reads its input once and closes it.
  */
@@ -177,7 +182,7 @@ public final class FunnelFiles {
    * @throws IOException if the file cannot be read
    */
   public Pipeline pipeline(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(requireNonNull(file, "file"))) {
       return pipeline(in, name(file));
     }
   }
@@ -205,7 +210,7 @@ public final class FunnelFiles {
    * @throws IOException if the file cannot be read
    */
   public BusinessCalendar calendar(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(requireNonNull(file, "file"))) {
       return calendar(in, name(file));
     }
   }
@@ -238,8 +243,8 @@ public final class FunnelFiles {
    * @throws IOException if a file cannot be read
    */
   public DealLog dealLog(Pipeline pipeline, Path deals, Path changes) throws IOException {
-    try (InputStream d = Files.newInputStream(deals);
-        InputStream c = Files.newInputStream(changes)) {
+    try (InputStream d = Files.newInputStream(requireNonNull(deals, "deals"));
+        InputStream c = Files.newInputStream(requireNonNull(changes, "changes"))) {
       return dealLog(pipeline, d, name(deals), c, name(changes));
     }
   }
@@ -313,7 +318,7 @@ public final class FunnelFiles {
    * @throws IOException if the file cannot be read
    */
   public ReadResult<Lead> leads(Path file) throws IOException {
-    return leads(utf8(Files.newInputStream(file)), name(file));
+    return leads(utf8(Files.newInputStream(requireNonNull(file, "file"))), name(file));
   }
 
   /**
@@ -322,6 +327,8 @@ public final class FunnelFiles {
    * @param in the UTF-8 bytes of the CSV
    * @param source the name of the stream in messages, e.g. {@code leads.csv}
    * @return the leads read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<Lead> leads(InputStream in, String source) throws IOException {
@@ -334,6 +341,8 @@ public final class FunnelFiles {
    * @param in the characters of the CSV
    * @param source the name of the stream in messages, e.g. {@code leads.csv}
    * @return the leads read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<Lead> leads(Reader in, String source) throws IOException {
@@ -352,7 +361,7 @@ public final class FunnelFiles {
    * @throws IOException if the file cannot be read
    */
   public ReadResult<Touch> touches(Path file) throws IOException {
-    return touches(utf8(Files.newInputStream(file)), name(file));
+    return touches(utf8(Files.newInputStream(requireNonNull(file, "file"))), name(file));
   }
 
   /**
@@ -361,6 +370,8 @@ public final class FunnelFiles {
    * @param in the UTF-8 bytes of the CSV
    * @param source the name of the stream in messages, e.g. {@code touches.csv}
    * @return the touches read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<Touch> touches(InputStream in, String source) throws IOException {
@@ -373,6 +384,8 @@ public final class FunnelFiles {
    * @param in the characters of the CSV
    * @param source the name of the stream in messages, e.g. {@code touches.csv}
    * @return the touches read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<Touch> touches(Reader in, String source) throws IOException {
@@ -391,7 +404,7 @@ public final class FunnelFiles {
    * @throws IOException if the file cannot be read
    */
   public ReadResult<SpendSample> spend(Path file) throws IOException {
-    return spend(utf8(Files.newInputStream(file)), name(file));
+    return spend(utf8(Files.newInputStream(requireNonNull(file, "file"))), name(file));
   }
 
   /**
@@ -400,6 +413,8 @@ public final class FunnelFiles {
    * @param in the UTF-8 bytes of the CSV
    * @param source the name of the stream in messages, e.g. {@code spend.csv}
    * @return the spend samples read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<SpendSample> spend(InputStream in, String source) throws IOException {
@@ -412,6 +427,8 @@ public final class FunnelFiles {
    * @param in the characters of the CSV
    * @param source the name of the stream in messages, e.g. {@code spend.csv}
    * @return the spend samples read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<SpendSample> spend(Reader in, String source) throws IOException {
@@ -430,7 +447,7 @@ public final class FunnelFiles {
    * @throws IOException if the file cannot be read
    */
   public ReadResult<ActivitySample> activity(Path file) throws IOException {
-    return activity(utf8(Files.newInputStream(file)), name(file));
+    return activity(utf8(Files.newInputStream(requireNonNull(file, "file"))), name(file));
   }
 
   /**
@@ -439,6 +456,8 @@ public final class FunnelFiles {
    * @param in the UTF-8 bytes of the CSV
    * @param source the name of the stream in messages, e.g. {@code activity.csv}
    * @return the activity samples read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<ActivitySample> activity(InputStream in, String source) throws IOException {
@@ -451,6 +470,8 @@ public final class FunnelFiles {
    * @param in the characters of the CSV
    * @param source the name of the stream in messages, e.g. {@code activity.csv}
    * @return the activity samples read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<ActivitySample> activity(Reader in, String source) throws IOException {
@@ -469,7 +490,7 @@ public final class FunnelFiles {
    * @throws IOException if the file cannot be read
    */
   public ReadResult<Event> events(Path file) throws IOException {
-    return events(utf8(Files.newInputStream(file)), name(file));
+    return events(utf8(Files.newInputStream(requireNonNull(file, "file"))), name(file));
   }
 
   /**
@@ -478,6 +499,8 @@ public final class FunnelFiles {
    * @param in the UTF-8 bytes of the CSV
    * @param source the name of the stream in messages, e.g. {@code events.csv}
    * @return the events read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<Event> events(InputStream in, String source) throws IOException {
@@ -490,6 +513,8 @@ public final class FunnelFiles {
    * @param in the characters of the CSV
    * @param source the name of the stream in messages, e.g. {@code events.csv}
    * @return the events read and the rows rejected
+   * @throws RejectedRecordException in strict mode, at the first row that cannot be read
+   * @throws InputFileException if the stream is unusable
    * @throws IOException if the stream cannot be read
    */
   public ReadResult<Event> events(Reader in, String source) throws IOException {
@@ -508,7 +533,8 @@ public final class FunnelFiles {
    *
    * @param dir the directory
    * @return the files read
-   * @throws InputFileException if a required file is missing or a file is unusable
+   * @throws NoSuchFileException if a required file is missing
+   * @throws InputFileException if a file is unusable
    * @throws RejectedRecordException in strict mode, at the first record that is not accepted
    * @throws IOException if a file cannot be read
    */
@@ -516,13 +542,11 @@ public final class FunnelFiles {
     requireNonNull(dir, "dir");
     for (String required : List.of("pipeline.json", "deals.csv", "stage_changes.csv")) {
       if (!Files.isRegularFile(dir.resolve(required))) {
-        throw new InputFileException(
-            required,
-            0,
-            0,
-            "the file is missing from "
-                + dir
-                + " (a dataset needs pipeline.json, deals.csv and stage_changes.csv)");
+        // a missing file is an IOException, as from every reader of a path
+        throw new NoSuchFileException(
+            dir.resolve(required).toString(),
+            null,
+            "a dataset needs pipeline.json, deals.csv and stage_changes.csv");
       }
     }
     Pipeline pipeline = pipeline(dir.resolve("pipeline.json"));

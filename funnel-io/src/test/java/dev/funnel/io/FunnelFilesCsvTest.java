@@ -150,7 +150,7 @@ final class FunnelFilesCsvTest {
         Arguments.of(
             "deal_id,created_at,amount,currency\nD-1,2026-03-02T09:00:00Z,-5,EUR\n",
             CHANGES_HEADER,
-            "deals.csv:2: amount: \"-5\": negative"),
+            "deals.csv:2: amount: \"-5\": negative: an amount is zero or more"),
         Arguments.of(
             "deal_id,created_at,lead_id\nD-1,2026-03-02T09:00:00Z,\" \"\n",
             CHANGES_HEADER,
@@ -550,7 +550,7 @@ final class FunnelFilesCsvTest {
         Arguments.of(
             spend,
             "date,channel,cost,currency\n2026-03-01,ads,-5.00,EUR\n",
-            "spend.csv:2: cost: \"-5.00\": negative"),
+            "spend.csv:2: cost: \"-5.00\": negative: an amount is zero or more"),
         Arguments.of(
             spend,
             "date,channel,cost,currency\n2026-03-01, ,5.00,EUR\n",
@@ -558,7 +558,7 @@ final class FunnelFilesCsvTest {
         Arguments.of(
             activity,
             "date,channel,metric,value\n2026-03-01,ads,clicks,-5\n",
-            "activity.csv:2: value: \"-5\": negative"),
+            "activity.csv:2: value: \"-5\": negative: an activity value is zero or more"),
         Arguments.of(
             touches,
             "subject_id,at\n\" \",2026-03-01T09:00:00Z\n",

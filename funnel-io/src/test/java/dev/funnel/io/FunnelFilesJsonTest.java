@@ -572,12 +572,14 @@ final class FunnelFilesJsonTest {
   @Test
   void aDatasetNeedsItsThreeFiles(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("pipeline.json"), PIPELINE);
-    InputFileException e =
-        assertThrows(InputFileException.class, () -> FunnelFiles.strict().dataset(dir));
+    // A missing file is an IOException, as from every reader of a path (embedding review: here it
+    // was the unchecked InputFileException).
+    java.nio.file.NoSuchFileException e =
+        assertThrows(
+            java.nio.file.NoSuchFileException.class, () -> FunnelFiles.strict().dataset(dir));
     assertEquals(
-        "deals.csv: the file is missing from "
-            + dir
-            + " (a dataset needs pipeline.json, deals.csv and stage_changes.csv)",
+        dir.resolve("deals.csv")
+            + ": a dataset needs pipeline.json, deals.csv and stage_changes.csv",
         e.getMessage());
   }
 }

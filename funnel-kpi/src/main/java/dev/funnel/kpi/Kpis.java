@@ -106,6 +106,8 @@ public final class Kpis {
 
   private Kpis(DealLog log) {
     this.log = requireNonNull(log, "log");
+    // a foreign DealLog implementation is refused here, as Funnel.of does, not at report()
+    Funnel.of(log);
   }
 
   /**
@@ -113,6 +115,7 @@ public final class Kpis {
    *
    * @param log the deal log
    * @return a new query over the log, with default options
+   * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Kpis of(DealLog log) {
     return new Kpis(log);

@@ -291,6 +291,7 @@ public final class ColumnarDealLog implements DealLog {
 
   @Override
   public Optional<Integer> indexOf(String dealId) {
+    Objects.requireNonNull(dealId, "dealId");
     Map<String, Integer> index = idIndex;
     if (index == null) {
       index = new java.util.HashMap<>(dealCount * 2);

@@ -315,7 +315,7 @@ public final class CsvReaders {
         throw new CellException("value", v, "not a plain decimal number");
       }
       if (count.signum() < 0) {
-        throw new CellException("value", v, "negative");
+        throw new CellException("value", v, "negative: an activity value is zero or more");
       }
       if (count.compareTo(MAX_ACTIVITY) > 0) {
         throw new CellException("value", v, "too large (at most 2^53 = 9007199254740992)");
@@ -411,7 +411,7 @@ public final class CsvReaders {
       throw new CellException(amountField, a, "not a plain decimal amount (like 1250.00)");
     }
     if (value.signum() < 0) {
-      throw new CellException(amountField, a, "negative");
+      throw new CellException(amountField, a, "negative: an amount is zero or more");
     }
     Currency currency;
     try {
