@@ -98,7 +98,6 @@ public final class Forecast {
    * @param log the deal log
    * @return a new forecast of the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
-   * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Forecast of(DealLog log) {
     // a foreign DealLog implementation is refused here, as Funnel.of does, not at report()

@@ -656,16 +656,6 @@ public final class DealLogBuilder {
       position[order[p]] = p;
     }
     deals = kept;
-    if (live && kept > 0) {
-      // what this snapshot keeps, every later one keeps (see keepFrom)
-      keepFrom = Math.min(keepFrom, base);
-      for (int slot = 0; slot < created.length; slot++) {
-        keepTo = dropped[slot] ? keepTo : Math.max(keepTo, created[slot]);
-      }
-      for (int c = 0; c < changes; c++) {
-        keepTo = changeSlot[c] < 0 ? keepTo : Math.max(keepTo, changeAt.get(c));
-      }
-    }
 
     // Changes grouped by deal position, input order kept, then stably ordered by occurredAt.
     int[] start = new int[deals + 1];
@@ -727,6 +717,12 @@ public final class DealLogBuilder {
       attributeValueNames[a] = attributeValues.get(a).names();
     }
     String[] attributeNameArray = attributeNames.keys();
+    int latest = ColumnarDealLog.latestOf(createdOffset, at);
+    if (live && deals > 0) {
+      // what this snapshot keeps, every later one keeps (see keepFrom)
+      keepFrom = Math.min(keepFrom, base);
+      keepTo = Math.max(keepTo, base + latest);
+    }
     return new ColumnarDealLog(
         pipeline,
         base,
@@ -754,7 +750,7 @@ public final class DealLogBuilder {
         currency,
         read - pending,
         inInputOrder(late, sourceNames),
-        ColumnarDealLog.latestOf(createdOffset, at));
+        latest);
   }
 
   /**

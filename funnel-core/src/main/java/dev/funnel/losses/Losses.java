@@ -50,7 +50,6 @@ public final class Losses {
    * @param log the deal log
    * @return a new query over the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
-   * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static Losses of(DealLog log) {
     // a foreign DealLog implementation is refused here, as Funnel.of does, not at report()

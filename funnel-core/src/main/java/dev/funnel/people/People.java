@@ -60,7 +60,6 @@ public final class People {
    * @param log the deal log
    * @return a new query over the log, with default options
    * @throws IllegalArgumentException if the log was not built by funnel
-   * @throws IllegalArgumentException if the log was not built by funnel
    */
   public static People of(DealLog log) {
     // a foreign DealLog implementation is refused here, as Funnel.of does, not at report()
