@@ -67,12 +67,12 @@ import java.util.function.Supplier;
  * <p>Alerts (METRICS.md: an ACTIVITY KPI's directed change at or above the threshold while no
  * OUTCOME KPI's is) are raised for complete periods only ({@link KpiReport#isComplete}): the period
  * holding as-of is still running, and its few days against a whole period before would show every
- * count collapsing and ratios moving on a handful of records. Its row is in the report. A
- * higher-is-better KPI that rises from zero to above zero has no directed change (METRICS.md: it is
- * absent when the earlier value is zero), but for the alert it rose beyond any threshold: a channel
- * whose leads, won deals and revenue go from 0 to their first ones has an outcome that improved,
- * and one whose posts go from 0 to 5 has an activity that did. (Taking the absent change as "not
- * risen" raised "no outcome improved" for a channel that had just won its first customer.)
+ * count collapsing and ratios moving on a handful of records. Its row is in the report. One
+ * departure from the letter of METRICS.md: a higher-is-better OUTCOME KPI that rises from zero to
+ * above zero silences the alert, although its directed change is absent (METRICS.md: absent when
+ * the earlier value is zero). Read by the letter, the rule raised "no outcome improved" for a
+ * channel whose leads, won deals and revenue had just gone from 0 to their first ones. An ACTIVITY
+ * KPI rising from zero still raises nothing, as the letter says.
  *
  * <p>Periods run from the first record to as-of, so records must lie near the deal log: as-of at
  * most 2^31 seconds (68 years) after its first instant, leads created no earlier than 2^31 - 1
@@ -518,11 +518,10 @@ public final class Kpis {
           OptionalDouble before = prev == null ? OptionalDouble.empty() : prev[k];
           OptionalDouble change = d.directedChange(before, now[k]);
           values.add(new KpiValue(d, now[k], before, change, d.target(label, scope)));
-          boolean up =
-              change.isPresent() ? change.getAsDouble() >= limit : risesFromZero(d, before, now[k]);
+          boolean up = change.isPresent() && change.getAsDouble() >= limit;
           if (d.kind() == Kind.OUTCOME) {
             outcomeIds.add(d.id());
-            outcomeUp |= up;
+            outcomeUp |= up || risesFromZero(d, before, now[k]);
           } else if (up) {
             activityUp.add(d.id());
           }
@@ -744,7 +743,10 @@ public final class Kpis {
     return -1;
   }
 
-  /** A higher-is-better KPI from zero to above zero: risen beyond any threshold (see the class). */
+  /**
+   * A higher-is-better KPI from zero to above zero (an outcome that silences alerts: see the
+   * class).
+   */
   private static boolean risesFromZero(KpiDefinition d, OptionalDouble before, OptionalDouble now) {
     return d.direction() == Direction.HIGHER_IS_BETTER
         && before.isPresent()
