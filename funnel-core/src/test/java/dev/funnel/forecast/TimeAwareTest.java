@@ -73,4 +73,39 @@ final class TimeAwareTest {
     assertEquals(Money.of("857.14", "EUR"), r.expectedWithinHorizon());
     assertEquals(Money.of("1666.67", "EUR"), r.weightedPipeline());
   }
+
+  /**
+   * Oracle review: four visits won at 9 days, one lost at 20 days. As of day 44, O is 13 days old
+   * and P 7 days, both in their second week, so both are estimated from the visits that lasted more
+   * than 7 days (the five, and O's own). With a 3-day horizon, P (7 to 10 days) has the four wins
+   * at day 9 ahead of it: 4/6. O (13 to 16 days) has them behind it, and nothing ends between 13
+   * and 16 days: 0. Counting from the week's start gave O 4/6 as well: 1333.33 EUR expected instead
+   * of 666.67.
+   */
+  @Test
+  void timeCountsFromEachDealsOwnAgeWithinItsWeek() {
+    Pipeline p = Pipeline.builder("p").open("s1").won("won").lost("lost").build();
+    DealLogBuilder b = DealLog.builder(p);
+    for (int k = 0; k < 4; k++) {
+      b.deal(Deal.builder("W" + k, day(0)).amount(Money.of("100.00", "EUR")).build());
+      b.change("W" + k, "won", day(9));
+    }
+    b.deal(Deal.builder("L1", day(0)).amount(Money.of("100.00", "EUR")).build());
+    b.change("L1", "lost", day(20));
+    b.deal(Deal.builder("O", day(31)).amount(Money.of("1000.00", "EUR")).build());
+    b.deal(Deal.builder("P", day(37)).amount(Money.of("1000.00", "EUR")).build());
+    DealLog log = b.build();
+
+    ColumnarDealLog columns = ColumnarDealLog.of(log);
+    TimeAware t = new TimeAware(History.of(columns, columns.offset(day(44))));
+    long horizon = Duration.ofDays(3).getSeconds();
+    assertEquals(4.0 / 6, t.winWithin(0, 7 * 86_400, horizon), 1e-12);
+    assertEquals(0.0, t.winWithin(0, 13 * 86_400, horizon), 1e-12);
+    // a day before the wins, with them inside the horizon: (4/6) / 1 again
+    assertEquals(4.0 / 6, t.winWithin(0, 8 * 86_400, horizon), 1e-12);
+
+    ForecastReport r =
+        Forecast.of(log).asOf(day(44)).horizon(Duration.ofDays(3)).simulations(100).report();
+    assertEquals(Money.of("666.67", "EUR"), r.expectedWithinHorizon());
+  }
 }

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * the past visits of stage i that lasted longer than {@code a}, with time counted from age {@code
  * a}. A visit's event time is its first absorption after entering the stage; visits that never
  * lasted {@code a} say nothing about a deal that did, so a deal stuck for 90 days is forecast from
- * the visits that were stuck as long. Ages are taken in whole weeks (floored) so that deals of one
- * stage and week share one estimate.
+ * the visits that were stuck as long. The visits are those that lasted longer than the age floored
+ * to whole weeks, so that the deals of one stage and week share one estimate; time still counts
+ * from each deal's own age.
  */
 public final class TimeAware {
   private static final int WEEK = 7 * 86_400;
@@ -56,7 +57,19 @@ public final class TimeAware {
    * age} seconds; 0 when no past visit lasted that long.
    */
   public double winWithin(int i, int age, long horizon) {
-    int a = age / WEEK * WEEK;
+    Curve c = curve(i, age / WEEK * WEEK, age + horizon);
+    return c.winWithin(age, horizon);
+  }
+
+  /**
+   * The Aalen-Johansen curves of the visits of stage i that lasted more than {@code a}, from time
+   * {@code a} on, up to (not including) {@code until}: after each event time with a visit leaving,
+   * the cumulative incidence of WON and the probability of no absorption yet. A deal aged {@code
+   * age >= a} then has {@code (F(age + H-) - F(age)) / S(age)}: the incidence conditional on no
+   * absorption by its age, which counts time from its real age. (Counting from {@code a} itself
+   * took the wins the deal had already outlived, up to six days of them, for wins still ahead.)
+   */
+  private Curve curve(int i, int a, long until) {
     int[] stay = history.stay[i];
     int[] elapsed = history.elapsed[i];
     byte[] outcome = history.outcome[i];
@@ -64,11 +77,15 @@ public final class TimeAware {
     // Visits that lasted more than a: every one of them has elapsed > a, so the scan starts there.
     long atRisk = stay.length - firstAbove(sortedStay[i], a);
     int k = firstAbove(sortedElapsed[i], a);
+    int size = 0;
+    int[] times = new int[16];
+    double[] incidence = new double[16];
+    double[] survival = new double[16];
     double survive = 1;
     double cif = 0;
     while (k < o.length && atRisk > 0) {
       int e = elapsed[o[k]];
-      if ((long) e - a >= horizon) {
+      if (e >= until) {
         break;
       }
       long won = 0;
@@ -92,8 +109,72 @@ public final class TimeAware {
       cif += survive * won / atRisk;
       survive *= 1 - (double) (won + lost) / atRisk;
       atRisk -= leaving;
+      if (size == times.length) {
+        times = Arrays.copyOf(times, size * 2);
+        incidence = Arrays.copyOf(incidence, size * 2);
+        survival = Arrays.copyOf(survival, size * 2);
+      }
+      times[size] = e;
+      incidence[size] = cif;
+      survival[size] = survive;
+      size++;
     }
-    return cif;
+    boolean anyone = stay.length - firstAbove(sortedStay[i], a) > 0;
+    return new Curve(anyone, times, incidence, survival, size);
+  }
+
+  /** One stage's curves from one week's age on (see {@link #curve}). */
+  private static final class Curve {
+    private final boolean anyone;
+    private final int[] times;
+    private final double[] incidence;
+    private final double[] survival;
+    private final int size;
+
+    Curve(boolean anyone, int[] times, double[] incidence, double[] survival, int size) {
+      this.anyone = anyone;
+      this.times = times;
+      this.incidence = incidence;
+      this.survival = survival;
+      this.size = size;
+    }
+
+    /** The win within {@code horizon} of a deal aged {@code age}, at least the curve's start. */
+    double winWithin(int age, long horizon) {
+      if (!anyone) {
+        return 0;
+      }
+      // events at or before the age are behind the deal; those before age + horizon are ahead
+      int behind = lastAtOrBefore(age);
+      double survive = behind < 0 ? 1 : survival[behind];
+      if (survive <= 0) {
+        return 0;
+      }
+      double before = behind < 0 ? 0 : incidence[behind];
+      int ahead = lastBefore(age + horizon);
+      double after = ahead < 0 ? 0 : incidence[ahead];
+      return Math.max(0, (after - before) / survive);
+    }
+
+    /** The last index whose time is at most t, or -1. */
+    private int lastAtOrBefore(long t) {
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (times[mid] <= t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo - 1;
+    }
+
+    /** The last index whose time is below t, or -1. */
+    private int lastBefore(long t) {
+      return lastAtOrBefore(t - 1);
+    }
   }
 
   /** The first index of a sorted array whose value is above {@code v}. */
@@ -155,21 +236,39 @@ public final class TimeAware {
     return new double[][] {Arrays.copyOf(times, out), Arrays.copyOf(jumps, out)};
   }
 
-  /** {@link #winWithin} for every deal open at T, computed once per (stage, age in whole weeks). */
+  /**
+   * {@link #winWithin} for every deal open at T. The deals of one stage and week of age share one
+   * {@link #curve}, built once and read at each deal's own age.
+   */
   public double[] openDeals(long horizon) {
     int m = history.openDeal.length;
     double[] p = new double[m];
-    java.util.Map<Long, Double> memo = new java.util.HashMap<>();
+    if (m >= 1 << 24 || history.n >= 1 << 11) {
+      throw new IllegalStateException("too many open deals or stages for one key");
+    }
+    long[] keyed = new long[m];
     for (int d = 0; d < m; d++) {
-      int i = history.openRank[d];
-      int week = history.openAge[d] / WEEK;
-      long key = ((long) i << 32) | week;
-      Double v = memo.get(key);
-      if (v == null) {
-        v = winWithin(i, history.openAge[d], horizon);
-        memo.put(key, v);
+      long week = history.openAge[d] / WEEK;
+      keyed[d] = ((long) history.openRank[d] << 52) | (week << 24) | d;
+    }
+    Arrays.sort(keyed);
+    int g = 0;
+    while (g < m) {
+      long group = keyed[g] >>> 24;
+      int end = g;
+      int oldest = 0;
+      while (end < m && keyed[end] >>> 24 == group) {
+        oldest = Math.max(oldest, history.openAge[(int) (keyed[end] & 0xFFFFFF)]);
+        end++;
       }
-      p[d] = v;
+      int first = (int) (keyed[g] & 0xFFFFFF);
+      int i = history.openRank[first];
+      Curve c = curve(i, history.openAge[first] / WEEK * WEEK, (long) oldest + horizon);
+      for (int j = g; j < end; j++) {
+        int d = (int) (keyed[j] & 0xFFFFFF);
+        p[d] = c.winWithin(history.openAge[d], horizon);
+      }
+      g = end;
     }
     return p;
   }
