@@ -10,7 +10,7 @@ import java.util.Arrays;
  * lasted {@code a} say nothing about a deal that did, so a deal stuck for 90 days is forecast from
  * the visits that were stuck as long. The visits are those that lasted longer than the age floored
  * to whole weeks, so that the deals of one stage and week share one estimate; time still counts
- * from each deal's own age.
+ * from each deal's own age. Not thread-safe: one instance reuses its curve's arrays.
  */
 public final class TimeAware {
   private static final int WEEK = 7 * 86_400;
@@ -25,6 +25,15 @@ public final class TimeAware {
 
   /** Per stage: the stays, sorted. */
   private final int[][] sortedStay;
+
+  /**
+   * The arrays of the last {@link #curve}, valid until the next one: one entry per event time at
+   * most, so as long as the most visits of a stage.
+   */
+  private final int[] curveTimes;
+
+  private final double[] curveIncidence;
+  private final double[] curveSurvival;
 
   public TimeAware(History history) {
     this.history = history;
@@ -50,6 +59,13 @@ public final class TimeAware {
       Arrays.sort(st);
       sortedStay[i] = st;
     }
+    int most = 0;
+    for (int[] visits : history.elapsed) {
+      most = Math.max(most, visits.length);
+    }
+    this.curveTimes = new int[most];
+    this.curveIncidence = new double[most];
+    this.curveSurvival = new double[most];
   }
 
   /**
@@ -78,9 +94,10 @@ public final class TimeAware {
     long atRisk = stay.length - firstAbove(sortedStay[i], a);
     int k = firstAbove(sortedElapsed[i], a);
     int size = 0;
-    int[] times = new int[16];
-    double[] incidence = new double[16];
-    double[] survival = new double[16];
+    // One curve is read at a time: its arrays are this object's, reused by the next.
+    int[] times = curveTimes;
+    double[] incidence = curveIncidence;
+    double[] survival = curveSurvival;
     double survive = 1;
     double cif = 0;
     while (k < o.length && atRisk > 0) {
@@ -109,11 +126,6 @@ public final class TimeAware {
       cif += survive * won / atRisk;
       survive *= 1 - (double) (won + lost) / atRisk;
       atRisk -= leaving;
-      if (size == times.length) {
-        times = Arrays.copyOf(times, size * 2);
-        incidence = Arrays.copyOf(incidence, size * 2);
-        survival = Arrays.copyOf(survival, size * 2);
-      }
       times[size] = e;
       incidence[size] = cif;
       survival[size] = survive;
@@ -123,7 +135,10 @@ public final class TimeAware {
     return new Curve(anyone, times, incidence, survival, size);
   }
 
-  /** One stage's curves from one week's age on (see {@link #curve}). */
+  /**
+   * One stage's curves from one week's age on (see {@link #curve}), over the {@link TimeAware}'s
+   * arrays: valid until its next curve.
+   */
   private static final class Curve {
     private final boolean anyone;
     private final int[] times;
