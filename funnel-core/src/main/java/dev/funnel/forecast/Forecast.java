@@ -526,6 +526,13 @@ public final class Forecast {
     int[] bucketWon = new int[10];
     double[] bucketSum = new double[10];
     for (int k = 0; k < p.length; k++) {
+      long a = log.amount[h.openDeal[k]];
+      // What was won is the same for every method: a deal the method gives no probability is
+      // still won or not (counting only the others showed a method that forecast nothing with an
+      // error of zero).
+      if (won[k] && a != ColumnarDealLog.NO_AMOUNT) {
+        actual = Math.addExact(actual, a);
+      }
       if (Double.isNaN(p[k])) {
         continue;
       }
@@ -538,12 +545,8 @@ public final class Forecast {
       if (won[k]) {
         bucketWon[b]++;
       }
-      long a = log.amount[h.openDeal[k]];
       if (a != ColumnarDealLog.NO_AMOUNT) {
         predicted += a * p[k];
-        if (won[k]) {
-          actual = Math.addExact(actual, a);
-        }
       }
     }
     List<CalibrationBucket> table = new ArrayList<>(10);
