@@ -31,9 +31,10 @@ import java.util.Optional;
  *       the second of as-of counts as at or before it, whatever its fraction.
  *   <li>A lead counts when created at or before as-of (default: the latest instant of any lead
  *       field, before 1970 too; the epoch when there are no leads).
- *   <li>Its <b>hand-over</b> instant is {@code handed_over_at}; a lead accepted or rejected without
- *       one went straight to sales and is taken as handed over at creation. It counts as handed
- *       over when that instant is at or before as-of.
+ *   <li>Its <b>hand-over</b> instant is {@code handed_over_at}, and it counts as handed over when
+ *       that instant is at or before as-of. A lead accepted or rejected without one went straight
+ *       to sales and is taken as handed over at creation, once that acceptance or rejection is at
+ *       or before as-of (before it, nothing told of a hand-over).
  *   <li><b>Accepted</b> / <b>rejected</b>: {@code accepted_at} / {@code rejected_at} at or before
  *       as-of; <b>pending</b>: handed over and neither.
  *   <li><b>Time to accept</b>: {@code accepted_at - hand-over}, wall time, sub-second parts kept.
@@ -95,16 +96,6 @@ public final class HandOff {
     return max.orElse(Instant.EPOCH);
   }
 
-  /** The hand-over instant of a lead, if it was handed over at all. */
-  static Optional<Instant> handOver(Lead l) {
-    if (l.handedOverAt().isPresent()) {
-      return l.handedOverAt();
-    }
-    return l.acceptedAt().isPresent() || l.rejectedAt().isPresent()
-        ? Optional.of(l.createdAt())
-        : Optional.empty();
-  }
-
   /**
    * Computes the report.
    *
@@ -138,8 +129,8 @@ public final class HandOff {
     List<Duration> waits = new ArrayList<>();
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (Lead l : leads) {
-      Optional<Instant> h = handOver(l);
-      if (!Seen.asOf(h, asOf)) {
+      Optional<Instant> h = Seen.handOver(l, asOf);
+      if (h.isEmpty()) {
         continue;
       }
       handed++;

@@ -341,7 +341,7 @@ public final class Sla {
     Map<String, Instant> clockStart = new HashMap<>();
     for (Lead l : leads) {
       Optional<Instant> s =
-          from == SlaStart.CREATED ? Optional.of(l.createdAt()) : l.handedOverAt();
+          from == SlaStart.CREATED ? Optional.of(l.createdAt()) : Seen.handOver(l, at);
       if (Seen.asOf(l.createdAt(), at) && Seen.asOf(s, at)) {
         clockStart.put(l.id(), s.get());
       }

@@ -130,6 +130,21 @@ final class HandOffTest {
   }
 
   @Test
+  void aHandOverImpliedByADecisionIsSeenWithTheDecision() {
+    // Oracle review follow-up: D has no hand-over and was accepted at 30; as of 20 nothing told of
+    // a
+    // hand-over yet, so D is not handed over (it counted as handed over at 0 and pending, a record
+    // from after as-of showing through).
+    HandOffReport r = HandOff.of(leads()).asOf(m(20).get()).report();
+    assertEquals(6, r.all().leads());
+    assertEquals(0, r.all().handedOver());
+    assertEquals(0, r.all().pending());
+    HandOffReport later = HandOff.of(leads()).asOf(m(30).get()).report();
+    assertEquals(1, later.all().handedOver());
+    assertEquals(1, later.all().accepted());
+  }
+
+  @Test
   void defaultAsOfIsTheLatestLeadInstant() {
     HandOffReport r = HandOff.of(leads()).report();
     assertEquals(m(600).get(), r.asOf());

@@ -293,6 +293,33 @@ final class SlaTest {
   }
 
   @Test
+  void aLeadAcceptedWithoutAHandOverStartsItsClockAtCreationOnceAccepted() {
+    // Oracle review: the hand-off report takes a lead accepted without handed_over_at as handed
+    // over at creation; an SLA from hand-over did not measure it at all. Both now read one rule.
+    Lead h3 =
+        new Lead(
+            "H3",
+            t("02T09:00:00"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(t("02T09:20:00")),
+            Optional.empty(),
+            Optional.empty());
+    List<Touch> ts = List.of(touch("H3", "02T09:25:00", null));
+    SlaReport r = Sla.of(List.of(h3), ts).calendar(CALENDAR).startAtHandOver().asOf(AS_OF).report();
+    assertEquals(t("02T09:00:00"), lead(r, "H3").clockStart());
+    assertEquals(Optional.of(Duration.ofMinutes(25)), lead(r, "H3").responseTime());
+    // before the acceptance nothing told of a hand-over: not measured
+    SlaReport before =
+        Sla.of(List.of(h3), List.of())
+            .calendar(CALENDAR)
+            .startAtHandOver()
+            .asOf(t("02T09:10:00"))
+            .report();
+    assertEquals(0, before.leads().size());
+  }
+
+  @Test
   void defaultAsOfIsTheLatestEventEvenBefore1970() {
     // one untouched lead created 1969-12-31 23:00: as of its creation it is at risk, 15 min left
     Instant created = Instant.parse("1969-12-31T23:00:00Z");

@@ -1,5 +1,6 @@
 package dev.funnel.internal.process;
 
+import dev.funnel.model.Lead;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,5 +33,24 @@ public final class Seen {
    */
   public static boolean asOf(Optional<Instant> t, Instant asOf) {
     return t.isPresent() && asOf(t.get(), asOf);
+  }
+
+  /**
+   * A lead's hand-over as seen at {@code asOf}: {@code handed_over_at} once seen; a lead accepted
+   * or rejected without one went straight to sales and was handed over at creation, as soon as that
+   * acceptance or rejection is seen (not before: at an earlier as-of nothing told of it). The one
+   * rule of the hand-off report and of an SLA that starts at hand-over.
+   *
+   * @param lead the lead
+   * @param asOf the as-of instant
+   * @return the hand-over instant, or empty when the lead is not handed over as of {@code asOf}
+   */
+  public static Optional<Instant> handOver(Lead lead, Instant asOf) {
+    if (lead.handedOverAt().isPresent()) {
+      return asOf(lead.handedOverAt(), asOf) ? lead.handedOverAt() : Optional.empty();
+    }
+    return asOf(lead.acceptedAt(), asOf) || asOf(lead.rejectedAt(), asOf)
+        ? Optional.of(lead.createdAt())
+        : Optional.empty();
   }
 }
