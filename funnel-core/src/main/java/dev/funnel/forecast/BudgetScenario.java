@@ -27,9 +27,10 @@ import java.util.OptionalDouble;
  *       #MIN_RESPONSE_MONTHS} such months (or equal spend in all of them) is not fitted and uses
  *       {@code b = 1}, the naive proportional assumption. The channel's leads per month then become
  *       {@code baseline leads x (1 + X)^b}.
- *   <li><b>Lead-to-deal rate</b>: leads created in those months that a deal (created by as-of)
- *       names as its lead / those leads. Extra deals = extra leads x this rate; a cut gives
- *       negative extra leads and so negative extra deals (deals lost).
+ *   <li><b>Lead-to-deal rate</b>: leads created in the history's complete months (every channel,
+ *       whether it had spend that month or not, not only the months of a channel's fit) that a deal
+ *       (created by as-of) names as its lead / those leads. Extra deals = extra leads x this rate;
+ *       a cut gives negative extra leads and so negative extra deals (deals lost).
  *   <li><b>Sales capacity</b>: per owner, the 90th percentile of deals created per month (months
  *       with at least one deal); the team's capacity is the sum over owners with a deal in the
  *       baseline months. Extra deals beyond capacity minus the baseline load are not worked. The
