@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import dev.funnel.io.InputFileException;
 import dev.funnel.log.RejectedRecordException;
+import dev.funnel.log.Rejection;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -70,7 +71,8 @@ final class FunnelCli {
   private static int badOptions(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println(cl.getCommandName() + ": " + e.getMessage());
+    // an option's value is echoed as one visible line, as values from files are
+    err.println(Rejection.visible(cl.getCommandName() + ": " + e.getMessage()));
     err.println("Try '" + fullName(cl) + " --help' for more information.");
     err.flush();
     return BAD_INPUT;
@@ -82,16 +84,18 @@ final class FunnelCli {
 
   private static int failed(Exception e, PrintWriter err) {
     if (e instanceof InputException) {
-      ((InputException) e).lines().forEach(err::println);
+      // one visible line each: option values and file text may hold controls (escapes done
+      // already are visible, so nothing is escaped twice)
+      ((InputException) e).lines().forEach(l -> err.println(Rejection.visible(l)));
       err.flush();
       return BAD_INPUT;
     }
     if (e instanceof RejectedRecordException || e instanceof InputFileException) {
-      err.println(e.getMessage());
+      err.println(Rejection.visible(String.valueOf(e.getMessage())));
       err.flush();
       return BAD_INPUT;
     }
-    err.println("funnel: internal error: " + e);
+    err.println(Rejection.visible("funnel: internal error: " + e));
     if ("1".equals(System.getenv("FUNNEL_DEBUG"))) {
       e.printStackTrace(err);
     } else {

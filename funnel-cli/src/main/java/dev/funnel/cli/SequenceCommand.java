@@ -150,17 +150,19 @@ final class SequenceCommand implements Callable<Integer> {
                 + (occurring.size() > LISTED_NAMES
                     ? ", ... (" + occurring.size() + " names in all)"
                     : "");
+    // step names from the command line, event names from the file: one visible line
     err.println(
-        "funnel sequence: warning: "
-            + (missing.size() == 1 ? "step " : "steps ")
-            + missing.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(", "))
-            + (missing.size() == 1
-                ? " names an event that never occurs"
-                : " name events that never occur")
-            + " in "
-            + source
-            + "; its events are: "
-            + listed);
+        Rejection.visible(
+            "funnel sequence: warning: "
+                + (missing.size() == 1 ? "step " : "steps ")
+                + missing.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(", "))
+                + (missing.size() == 1
+                    ? " names an event that never occurs"
+                    : " name events that never occur")
+                + " in "
+                + source
+                + "; its events are: "
+                + listed));
     err.flush();
   }
 

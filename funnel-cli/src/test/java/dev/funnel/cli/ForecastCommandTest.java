@@ -296,6 +296,43 @@ final class ForecastCommandTest {
   }
 
   @Test
+  void budgetSpendPastTheLargestTotalIsBadInputNotAnInternalError() throws IOException {
+    // CLI fuzz: each cost fits, their sum does not: "funnel: internal error:
+    // java.lang.ArithmeticException: long overflow", exit 1
+    List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("spend.csv")));
+    for (int row : new int[] {4, 5}) {
+      String[] cells = lines.get(row).split(",");
+      cells[2] = "92233720368547758.07";
+      lines.set(row, String.join(",", cells));
+    }
+    Path huge = write(dir, "spend_huge.csv", lines.toArray(new String[0]));
+    Cli.Run r =
+        run(
+            concat(
+                inputs(),
+                "--budget",
+                "+20%",
+                "--spend",
+                huge.toString(),
+                "--leads",
+                file("leads.csv")));
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(
+        r.errLines().get(0).contains("takes the spend history past the largest amount a log holds"),
+        r.err());
+  }
+
+  @Test
+  void anOptionValueIsEchoedAsOneVisibleLine() {
+    // CLI fuzz: a terminal escape or a line break in an option value reached standard error raw
+    Cli.Run r = run(concat(inputs(), "--as-of", "2025\r\u001b[2K2025-01-01T00:00:00Z"));
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("2025\\r\\u001b[2K2025-01-01T00:00:00Z"), r.err());
+    assertTrue(r.err().chars().noneMatch(c -> c == '\r' || c == 0x1b), r.err());
+  }
+
+  @Test
   void budgetSpendAndLeadsFarFromTheDealLogAreRejectedAsInKpi() throws IOException {
     // review finding: forecast accepted a 0001-01-01 spend row ("firstMonth": "0001-01") that kpi
     // and validate reject

@@ -4,6 +4,7 @@ import dev.funnel.internal.columns.ColumnarDealLog;
 import dev.funnel.internal.forecast.Fits;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Lead;
+import dev.funnel.model.Money;
 import dev.funnel.model.SpendSample;
 import dev.funnel.stats.Proportion;
 import java.time.Instant;
@@ -98,8 +99,21 @@ final class BudgetModel {
         continue;
       }
       long[] row = spendByChannel.computeIfAbsent(s.channel(), k -> new long[months]);
-      row[m] = Math.addExact(row[m], s.cost().minorUnits());
-      totalSpend = Math.addExact(totalSpend, s.cost().minorUnits());
+      try {
+        row[m] = Math.addExact(row[m], s.cost().minorUnits());
+        totalSpend = Math.addExact(totalSpend, s.cost().minorUnits());
+      } catch (ArithmeticException e) {
+        // a bad input, not an internal error: named as the deal log names too large amounts
+        throw new IllegalArgumentException(
+            "spend of "
+                + s.channel()
+                + " on "
+                + s.date()
+                + " ("
+                + s.cost()
+                + ") takes the spend history past the largest amount a log holds, "
+                + Money.ofMinor(Long.MAX_VALUE, s.cost().currency()));
+      }
     }
     if (totalSpend == 0) {
       throw new IllegalArgumentException(

@@ -314,6 +314,12 @@ final class FunnelFilesCsvTest {
             "deals.csv:1: header: column \"owner\" appears twice (columns 3 and 4)"),
         Arguments.of(
             "deal_id,,created_at\n".getBytes(UTF_8), "deals.csv:1: header: column 2 has no name"),
+        // CLI fuzz: UTF-16 without a byte order mark read as letters and zero bytes
+        Arguments.of(
+            "deal_id,created_at\nD-1,2026-03-02T09:00:00Z\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+            "deals.csv:1: header: it holds zero bytes between its letters: the file is likely"
+                + " UTF-16 (or not text); save it as UTF-8"),
         // Header names and characters quoted from the file are escaped: a message is one line,
         // and a terminal control in the file does not reach the terminal.
         Arguments.of(
@@ -588,7 +594,33 @@ final class FunnelFilesCsvTest {
         Arguments.of(
             events,
             "entity_id,at,event\nv1,2026-03-01T09:00:00Z\n",
-            "events.csv:2: the row has 2 cells, the header has 3"));
+            "events.csv:2: the row has 2 cells, the header has 3"),
+        // CLI fuzz: named without its line (the event log builder refused it, where the line is
+        // no longer known)
+        Arguments.of(
+            events,
+            "entity_id,at,event\nv1,+999999999-12-31T23:59:59Z,visit\n",
+            "events.csv:2: at: \"+999999999-12-31T23:59:59Z\": not representable in epoch"
+                + " milliseconds (a log holds years -292275055 to 292278994)"),
+        // CLI fuzz: a cost no log can sum exactly was taken, and crashed the budget scenario
+        Arguments.of(
+            spend,
+            "date,channel,cost,currency\n2026-03-01,ads,100000000000000000.00,EUR\n",
+            "spend.csv:2: cost: \"100000000000000000.00\": more than the largest amount a log"
+                + " holds, 92233720368547758.07 EUR"),
+        // CLI fuzz: a million digits took a minute to parse; the count refuses them first
+        Arguments.of(
+            spend,
+            "date,channel,cost,currency\n2026-03-01,ads," + "9".repeat(1_000_000) + ",EUR\n",
+            "spend.csv:2: cost: \""
+                + "9".repeat(77)
+                + "...\": longer than 1000 characters: more digits than any amount has"),
+        Arguments.of(
+            activity,
+            "date,channel,metric,value\n2026-03-01,ads,clicks,0." + "3".repeat(1000) + "\n",
+            "activity.csv:2: value: \"0."
+                + "3".repeat(75)
+                + "...\": longer than 1000 characters: more digits than any activity value has"));
   }
 
   @ParameterizedTest

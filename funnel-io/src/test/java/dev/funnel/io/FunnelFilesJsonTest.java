@@ -342,6 +342,19 @@ final class FunnelFilesJsonTest {
   }
 
   @Test
+  void aLimitOfTheParserIsAFaultWithItsPlace() {
+    // CLI fuzz: 1,001 nested arrays under an unknown key gave no line and column, and named
+    // Jackson's StreamReadConstraints.getMaxNestingDepth()
+    String deep = "[".repeat(1001) + "]".repeat(1001);
+    InputFileException e =
+        pipelineFault(("{\"id\": \"b2\",\n \"x\": " + deep + "}").getBytes(UTF_8));
+    assertEquals(
+        "p.json:2:507: malformed JSON: Document nesting depth (501) exceeds the maximum allowed"
+            + " (500)",
+        e.getMessage());
+  }
+
+  @Test
   void faultsQuotingTheFileStayOneVisibleLine() {
     // Second review: a calendar day key, a kind value or Jackson's duplicate-key message with a
     // newline or an escape character in it made a message of two lines or moved the cursor.

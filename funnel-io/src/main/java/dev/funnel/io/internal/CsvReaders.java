@@ -308,6 +308,7 @@ public final class CsvReaders {
       String ch = required(row, channel, "channel");
       String m = required(row, metric, "metric");
       String v = required(row, value, "value");
+      notTooLong(v, "value", "activity value");
       BigDecimal count;
       try {
         count = Money.parseAmount(v);
@@ -329,11 +330,22 @@ public final class CsvReaders {
     int entity = t.column("entity_id");
     int at = t.column("at");
     int event = t.column("event");
-    return row ->
-        new Event(
-            required(row, entity, "entity_id"),
-            instant(row, at, "at"),
-            required(row, event, "event"));
+    return row -> {
+      String id = required(row, entity, "entity_id");
+      Instant when = instant(row, at, "at");
+      try {
+        when.toEpochMilli();
+      } catch (ArithmeticException e) {
+        // an event log holds milliseconds: refused here, where the row's line is known (the log
+        // builder refuses it too, but the reader keeps no line for accepted rows)
+        throw new CellException(
+            "at",
+            String.valueOf(row.cell(at)),
+            "not representable in epoch milliseconds (a log holds years -292275055 to"
+                + " 292278994)");
+      }
+      return new Event(id, when, required(row, event, "event"));
+    };
   }
 
   private static void checkWidth(CsvTable t) throws CellException {
@@ -404,6 +416,7 @@ public final class CsvReaders {
     if (code == null) {
       throw new CellException("currency", "", "an amount needs a currency, but the cell is empty");
     }
+    notTooLong(a, amountField, "amount");
     BigDecimal value;
     try {
       value = Money.parseAmount(a);
@@ -419,8 +432,9 @@ public final class CsvReaders {
     } catch (IllegalArgumentException e) {
       throw new CellException("currency", code, "not an ISO 4217 currency code");
     }
+    Money money;
     try {
-      return new Money(value, currency);
+      money = new Money(value, currency);
     } catch (IllegalArgumentException e) {
       throw new CellException(
           amountField,
@@ -429,6 +443,32 @@ public final class CsvReaders {
               + Math.max(currency.getDefaultFractionDigits(), 0)
               + " decimals of "
               + currency.getCurrencyCode());
+    }
+    try {
+      money.minorUnits();
+    } catch (ArithmeticException e) {
+      // as the deal log refuses such a deal amount: every sum of amounts must stay exact
+      throw new CellException(
+          amountField,
+          a,
+          "more than the largest amount a log holds, " + Money.ofMinor(Long.MAX_VALUE, currency));
+    }
+    return money;
+  }
+
+  /**
+   * The most characters of a number cell: no amount or activity value the files can hold has more,
+   * even with leading zeros. Parsing a longer one (up to the 1 MiB cell limit) took a minute: the
+   * digits are refused by their count first.
+   */
+  static final int MAX_NUMBER_CHARS = 1000;
+
+  private static void notTooLong(String text, String field, String what) throws CellException {
+    if (text.length() > MAX_NUMBER_CHARS) {
+      throw new CellException(
+          field,
+          text,
+          "longer than " + MAX_NUMBER_CHARS + " characters: more digits than any " + what + " has");
     }
   }
 }

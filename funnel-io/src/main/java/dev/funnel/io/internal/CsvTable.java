@@ -89,6 +89,14 @@ public final class CsvTable implements Closeable {
                 + String.join(", ", required));
       }
       header = Arrays.copyOf(cells, size);
+      for (String cell : header) {
+        if (cell.indexOf('\0') >= 0) {
+          // ASCII saved as UTF-16 without a byte order mark reads as letters and zero bytes
+          throw headerError(
+              "it holds zero bytes between its letters: the file is likely UTF-16 (or not text);"
+                  + " save it as UTF-8");
+        }
+      }
       for (int i = 0; i < header.length; i++) {
         String name = header[i].strip();
         header[i] = name;

@@ -37,6 +37,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -291,11 +292,24 @@ public final class JsonFiles {
     Encoding encoding = encoding(bytes, stream);
     try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), encoding.reader(bytes))) {
       In in = new In(p, source, skipped);
-      T value = body.read(in);
-      if (p.nextToken() != null) {
-        throw in.error("unexpected content after the top-level object");
+      try {
+        T value = body.read(in);
+        if (p.nextToken() != null) {
+          throw in.error("unexpected content after the top-level object");
+        }
+        return value;
+      } catch (StreamConstraintsException e) {
+        // A limit (nesting depth, number or string length): Jackson gives no location and names
+        // its own API; the parser knows where it stopped.
+        TokenStreamLocation at = p.currentLocation();
+        throw new InputFileException(
+            source,
+            Math.max(0, at.getLineNr()),
+            Math.max(0, at.getColumnNr()),
+            "malformed JSON: "
+                + Rejection.visible(
+                    String.valueOf(e.getOriginalMessage()).replaceAll(", from `[^`]*`\\)", ")")));
       }
-      return value;
     } catch (JacksonIOException e) {
       if (e.getCause() instanceof StrictUtf8Reader.NotUtf8Exception) {
         StrictUtf8Reader.NotUtf8Exception bad = (StrictUtf8Reader.NotUtf8Exception) e.getCause();
