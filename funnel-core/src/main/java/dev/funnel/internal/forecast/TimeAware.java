@@ -173,17 +173,7 @@ public final class TimeAware {
 
     /** The last index whose time is at most t, or -1. */
     private int lastAtOrBefore(long t) {
-      int lo = 0;
-      int hi = size;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (times[mid] <= t) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo - 1;
+      return firstAbove(times, size, t) - 1;
     }
 
     /** The last index whose time is below t, or -1. */
@@ -194,8 +184,13 @@ public final class TimeAware {
 
   /** The first index of a sorted array whose value is above {@code v}. */
   private static int firstAbove(int[] sorted, int v) {
+    return firstAbove(sorted, sorted.length, v);
+  }
+
+  /** The first index of the sorted {@code sorted[0..size)} whose value is above {@code v}. */
+  private static int firstAbove(int[] sorted, int size, long v) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] > v) {
