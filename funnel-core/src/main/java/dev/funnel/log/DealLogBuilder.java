@@ -63,10 +63,13 @@ public final class DealLogBuilder {
   private boolean refuseAndContinue;
 
   /**
-   * A live log's: the first and last second of the deals and changes its previous snapshot kept.
-   * Every later snapshot's 68-year window holds them, so that no record a snapshot accepted is
+   * A live log's: the first and last second of the deals and changes its previous snapshot kept. A
+   * later snapshot's 68-year window holds them, so that a record a snapshot accepted is not
    * rejected by a later one (two 1900-01-01 placeholders appended after one real deal would
-   * otherwise take the window from it). Empty while {@code keepFrom > keepTo}.
+   * otherwise take the window from it), unless that window holds fewer than half the deals of the
+   * best one ({@link #KEPT_SHARE}): then the earlier records are the outliers (a first snapshot of
+   * one placeholder would otherwise pin every real deal after it outside the window). Empty while
+   * {@code keepFrom > keepTo}.
    */
   private long keepFrom = Long.MAX_VALUE;
 
@@ -720,8 +723,10 @@ public final class DealLogBuilder {
     int latest = ColumnarDealLog.latestOf(createdOffset, at);
     if (live && deals > 0) {
       // what this snapshot keeps, every later one keeps (see keepFrom)
-      keepFrom = Math.min(keepFrom, base);
-      keepTo = Math.max(keepTo, base + latest);
+      // this snapshot's span (it holds the previous one's, unless the window gave way): see
+      // keepFrom
+      keepFrom = base;
+      keepTo = base + latest;
     }
     return new ColumnarDealLog(
         pipeline,
@@ -821,11 +826,11 @@ public final class DealLogBuilder {
     }
     Arrays.sort(instants, 0, size);
     // The window keeping the most deals (a rejected deal takes its changes), then the most
-    // changes, then the latest.
-    long from = instants[0] >> 1;
-    long to = from;
-    long bestDeals = -1;
-    long bestChanges = -1;
+    // changes, then the latest; in a live log, the best of those that hold what the previous
+    // snapshot kept too.
+    long[] best = {-1, -1, instants[0] >> 1, instants[0] >> 1}; // deals, changes, from, to
+    long[] bestKeeping = {-1, -1, 0, 0};
+    boolean keeping = keepFrom <= keepTo;
     long deals = 0;
     long changes = 0;
     for (int i = 0, j = 0; j < size; j++) {
@@ -836,15 +841,22 @@ public final class DealLogBuilder {
         changes -= 1 - (instants[i] & 1);
         i++;
       }
-      boolean holdsKept =
-          keepFrom > keepTo || ((instants[i] >> 1) <= keepFrom && (instants[j] >> 1) >= keepTo);
-      if (holdsKept && (deals > bestDeals || (deals == bestDeals && changes >= bestChanges))) {
-        bestDeals = deals;
-        bestChanges = changes;
-        from = instants[i] >> 1;
-        to = instants[j] >> 1;
+      long first = instants[i] >> 1;
+      long last = instants[j] >> 1;
+      better(best, deals, changes, first, last);
+      if (keeping && first <= keepFrom && last >= keepTo) {
+        better(bestKeeping, deals, changes, first, last);
       }
     }
+    // What an earlier snapshot kept stays, unless its window holds fewer than half the deals of the
+    // best one: then the log's records say it was the outlier (a first snapshot of one
+    // placeholder deal must not pin every real deal appended after it outside the window).
+    long[] chosen =
+        keeping && bestKeeping[0] >= 0 && bestKeeping[0] * KEPT_SHARE >= best[0]
+            ? bestKeeping
+            : best;
+    long from = chosen[2];
+    long to = chosen[3];
     String window =
         "more than 68 years (2^31 seconds) away from the rest of the log, which lies in ["
             + Instant.ofEpochSecond(from)
@@ -900,6 +912,22 @@ public final class DealLogBuilder {
       }
     }
     return kept;
+  }
+
+  /**
+   * A later snapshot's window keeps what an earlier one kept while that window holds at least one
+   * deal in this many of the best window's: half.
+   */
+  private static final int KEPT_SHARE = 2;
+
+  /** Takes this window for {@code best} (deals, changes, from, to) when it is at least as good. */
+  private static void better(long[] best, long deals, long changes, long from, long to) {
+    if (deals > best[0] || (deals == best[0] && changes >= best[1])) {
+      best[0] = deals;
+      best[1] = changes;
+      best[2] = from;
+      best[3] = to;
+    }
   }
 
   private void reject(Rejection r, @Nullable List<Rejection> late) {

@@ -51,8 +51,9 @@ import java.util.Optional;
  *       counts, whatever its fraction (an untouched lead created a fraction after as-of then has
  *       nothing elapsed).
  *   <li>The <b>clock</b> of a lead starts at its creation, or with {@link #startAtHandOver()} at
- *       its hand-over ({@code handed_over_at}); a lead not handed over by as-of is then not
- *       measured.
+ *       its hand-over as the hand-off report sees it ({@code handed_over_at}, or the creation of a
+ *       lead accepted or rejected without one, once that decision is seen); a lead not handed over
+ *       by as-of is then not measured.
  *   <li>Its <b>first touch</b> is its earliest touch (a touch whose {@code subject_id} is the lead
  *       id) at or after the clock start and at or before as-of. <b>Response time</b> = first touch
  *       - clock start, in business time when a calendar is given ({@link

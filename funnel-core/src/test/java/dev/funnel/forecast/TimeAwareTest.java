@@ -103,6 +103,14 @@ final class TimeAwareTest {
     assertEquals(0.0, t.winWithin(0, 13 * 86_400, horizon), 1e-12);
     // a day before the wins, with them inside the horizon: (4/6) / 1 again
     assertEquals(4.0 / 6, t.winWithin(0, 8 * 86_400, horizon), 1e-12);
+    // Review: a horizon near Long.MAX_VALUE overflowed age + horizon, and every deal got 0. Any
+    // horizon past the longest visit is the whole future: P wins 4/6, O nothing (L1 is lost).
+    assertEquals(4.0 / 6, t.winWithin(0, 7 * 86_400, Long.MAX_VALUE), 1e-12);
+    assertEquals(0.0, t.winWithin(0, 13 * 86_400, Long.MAX_VALUE), 1e-12);
+    double[] open = t.openDeals(Long.MAX_VALUE);
+    java.util.Arrays.sort(open);
+    assertEquals(0.0, open[0], 1e-12);
+    assertEquals(4.0 / 6, open[1], 1e-12);
 
     ForecastReport r =
         Forecast.of(log).asOf(day(44)).horizon(Duration.ofDays(3)).simulations(100).report();

@@ -89,6 +89,33 @@ final class LiveDealLogTest {
   }
 
   @Test
+  void aKeptWindowGivesWayWhenTheRecordsAfterItOutnumberItMoreThanTwice() {
+    // Review of the sticky window: a first snapshot of one placeholder pinned every real deal
+    // appended after it outside the window, for good. It stays while it holds at least half the
+    // deals of the best window, and gives way after that.
+    Instant placeholder = Instant.parse("1900-01-01T00:00:00Z");
+    LiveDealLog live = LiveDealLog.lenient(P);
+    live.deal(Deal.builder("X-1", placeholder).build());
+    assertEquals(1, live.snapshot().dealCount());
+    live.deal(Deal.builder("D-1", T0).build());
+    live.deal(Deal.builder("D-2", T0).build());
+    DealLog two = live.snapshot(); // 1 kept against 2: still at least half
+    assertEquals(1, two.dealCount());
+    assertEquals("X-1", two.deal(0).id());
+    assertEquals(2, two.rejections().size());
+    live.deal(Deal.builder("D-3", T0).build());
+    DealLog three = live.snapshot(); // 1 against 3: the window gives way
+    assertEquals(3, three.dealCount());
+    assertEquals(1, three.rejections().size());
+    Rejection x1 = three.rejections().get(0);
+    assertEquals("deals:1 created_at", x1.source() + ":" + x1.line() + " " + x1.field());
+    // and from there on the new window is the one kept
+    live.deal(Deal.builder("X-2", placeholder).build());
+    live.deal(Deal.builder("X-3", placeholder).build());
+    assertEquals(3, live.snapshot().dealCount());
+  }
+
+  @Test
   void aSnapshotWithNothingAppendedSinceIsThePreviousOne() {
     LiveDealLog live = LiveDealLog.create(P);
     live.deal(Deal.builder("A", T0).build());

@@ -15,6 +15,9 @@ import java.util.Arrays;
 public final class TimeAware {
   private static final int WEEK = 7 * 86_400;
 
+  /** The deal's bits of an {@link #openDeals} sort key. */
+  private static final long DEAL = (1L << 31) - 1;
+
   private final History history;
 
   /** Per stage: visit indices sorted by elapsed time to absorption (or censoring). */
@@ -73,8 +76,17 @@ public final class TimeAware {
    * age} seconds; 0 when no past visit lasted that long.
    */
   public double winWithin(int i, int age, long horizon) {
-    Curve c = curve(i, age / WEEK * WEEK, age + horizon);
-    return c.winWithin(age, horizon);
+    long h = reach(horizon);
+    Curve c = curve(i, age / WEEK * WEEK, age + h);
+    return c.winWithin(age, h);
+  }
+
+  /**
+   * The horizon, at most 2^32 seconds: no visit lasts longer than a log's 2^31 - 1 seconds, so a
+   * longer horizon changes nothing, and sums of ages and horizons cannot overflow.
+   */
+  private static long reach(long horizon) {
+    return Math.min(horizon, 1L << 32);
   }
 
   /**
@@ -251,32 +263,31 @@ public final class TimeAware {
    * {@link #curve}, built once and read at each deal's own age.
    */
   public double[] openDeals(long horizon) {
+    long h = reach(horizon);
     int m = history.openDeal.length;
     double[] p = new double[m];
-    if (m >= 1 << 24 || history.n >= 1 << 11) {
-      throw new IllegalStateException("too many open deals or stages for one key");
-    }
     long[] keyed = new long[m];
     for (int d = 0; d < m; d++) {
       long week = history.openAge[d] / WEEK;
-      keyed[d] = ((long) history.openRank[d] << 52) | (week << 24) | d;
+      // rank below 2^7 (127 stages), week below 2^12 (68 years), deal below 2^31
+      keyed[d] = ((long) history.openRank[d] << 43) | (week << 31) | d;
     }
     Arrays.sort(keyed);
     int g = 0;
     while (g < m) {
-      long group = keyed[g] >>> 24;
+      long group = keyed[g] >>> 31;
       int end = g;
       int oldest = 0;
-      while (end < m && keyed[end] >>> 24 == group) {
-        oldest = Math.max(oldest, history.openAge[(int) (keyed[end] & 0xFFFFFF)]);
+      while (end < m && keyed[end] >>> 31 == group) {
+        oldest = Math.max(oldest, history.openAge[(int) (keyed[end] & DEAL)]);
         end++;
       }
-      int first = (int) (keyed[g] & 0xFFFFFF);
+      int first = (int) (keyed[g] & DEAL);
       int i = history.openRank[first];
-      Curve c = curve(i, history.openAge[first] / WEEK * WEEK, (long) oldest + horizon);
+      Curve c = curve(i, history.openAge[first] / WEEK * WEEK, (long) oldest + h);
       for (int j = g; j < end; j++) {
-        int d = (int) (keyed[j] & 0xFFFFFF);
-        p[d] = c.winWithin(history.openAge[d], horizon);
+        int d = (int) (keyed[j] & DEAL);
+        p[d] = c.winWithin(history.openAge[d], h);
       }
       g = end;
     }

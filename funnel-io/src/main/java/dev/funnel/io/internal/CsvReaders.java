@@ -457,9 +457,10 @@ public final class CsvReaders {
   }
 
   /**
-   * The most characters of a number cell: no amount or activity value the files can hold has more,
-   * even with leading zeros. Parsing a longer one (up to the 1 MiB cell limit) took a minute: the
-   * digits are refused by their count first.
+   * The most characters of a number cell. No amount or activity value the files can hold needs more
+   * (19 digits and the decimals); a longer cell, whose leading zeros or trailing decimal zeros
+   * might still make it a valid number, is refused as written. Parsing one of up to the 1 MiB cell
+   * limit took a minute: the digits are refused by their count first.
    */
   static final int MAX_NUMBER_CHARS = 1000;
 
