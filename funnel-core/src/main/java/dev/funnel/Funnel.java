@@ -100,9 +100,9 @@ public final class Funnel {
    * Sees the log as it was at this instant: events after it are invisible, open visits and ages are
    * measured up to it. Records are whole seconds, so an event is seen when its second is at most
    * the instant's; cohort bounds with a fraction of a second select as their next whole second. An
-   * as-of more than 2^31 seconds (68 years) after the log's first instant is refused when the
-   * report runs ({@link IllegalArgumentException}): ages are int seconds. Without this option the
-   * as-of is the log's latest event; an empty log has none and reports as of the epoch.
+   * as-of 2^31 seconds (68 years) or more after the log's first instant is refused when the report
+   * runs ({@link IllegalArgumentException}): ages are int seconds. Without this option the as-of is
+   * the log's latest event; an empty log has none and reports as of the epoch.
    *
    * @param instant the as-of instant
    * @return this query

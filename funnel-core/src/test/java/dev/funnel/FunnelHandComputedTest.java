@@ -340,7 +340,7 @@ final class FunnelHandComputedTest {
             .deals()
             .total());
     assertEquals(
-        "as-of 2094-03-20T03:14:08Z is more than 2^31 seconds (68 years) after the log's first"
+        "as-of 2094-03-20T03:14:08Z is 2^31 seconds (68 years) or more after the log's first"
             + " instant 2026-03-02T00:00:00Z; a log measures ages in int seconds",
         e.getMessage());
   }

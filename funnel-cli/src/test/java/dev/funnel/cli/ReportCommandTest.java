@@ -349,8 +349,8 @@ final class ReportCommandTest {
     assertEquals(2, r.status());
     assertEquals(
         List.of(
-            "funnel report: --as-of: as-of 2100-01-01T00:00:00Z is more than 2^31 seconds (68"
-                + " years) after the log's first instant 2026-03-01T00:00:00Z; a log measures ages"
+            "funnel report: --as-of: as-of 2100-01-01T00:00:00Z is 2^31 seconds (68 years) or"
+                + " more after the log's first instant 2026-03-01T00:00:00Z; a log measures ages"
                 + " in int seconds"),
         r.errLines());
     // a lead dated 2206 (a typo) would make an as-of the log cannot hold: it is a rejected record

@@ -285,7 +285,7 @@ public final class Audit {
    * @return the report, one item per must-have in {@link MustHave} order
    * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, a lead
    *     id appears twice, or the as-of (given, or the latest record, which the message then names)
-   *     is more than 2^31 seconds (68 years) after the log's first instant
+   *     is 2^31 seconds (68 years) or more after the log's first instant
    */
   public AuditReport report() {
     Instant at = asOf.orElseGet(this::defaultAsOf);

@@ -264,8 +264,7 @@ public final class Forecast {
    * @return the forecast: stage probabilities, weighted pipeline, simulation and, with a horizon,
    *     new deals
    * @throws IllegalArgumentException if the log is empty or has no amounts, the target's currency
-   *     is not the log's, or as-of is more than 2^31 seconds (68 years) after the log's first
-   *     instant
+   *     is not the log's, or as-of is 2^31 seconds (68 years) or more after the log's first instant
    */
   public ForecastReport report() {
     Currency currency = currency();

@@ -201,7 +201,7 @@ public final class Hygiene {
    * Scans the log once and reports.
    *
    * @return the report of the selection
-   * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
+   * @throws IllegalArgumentException if as-of is 2^31 seconds (68 years) or more after the log's
    *     first instant (a log measures ages in int seconds)
    */
   public HygieneReport report() {

@@ -802,9 +802,9 @@ public final class DealLogBuilder {
   /**
    * Rejects the deals and changes outside the 2^31-second window that holds the most deals (then
    * the most changes, then the latest such window; in a live log, among the windows that hold what
-   * its previous snapshot kept), and the changes recorded more than 2^31 seconds after they
-   * occurred: in strict mode the first of them, a deal before any change, in input order; in
-   * lenient mode all, a rejected deal taking its changes with it. Returns the deals kept.
+   * its previous snapshot kept), and the changes recorded 2^31 seconds or more after they occurred:
+   * in strict mode the first of them, a deal before any change, in input order; in lenient mode
+   * all, a rejected deal taking its changes with it. Returns the deals kept.
    */
   private int dropOutsideWindow(
       long[] created,
@@ -858,7 +858,7 @@ public final class DealLogBuilder {
     long from = chosen[2];
     long to = chosen[3];
     String window =
-        "more than 68 years (2^31 seconds) away from the rest of the log, which lies in ["
+        "68 years (2^31 seconds) or more away from the rest of the log, which lies in ["
             + Instant.ofEpochSecond(from)
             + ", "
             + Instant.ofEpochSecond(to)
@@ -904,7 +904,7 @@ public final class DealLogBuilder {
                 changeOrigin(c, sourceNames),
                 "recorded_at",
                 Instant.ofEpochSecond(changeRecorded.get(c)).toString(),
-                "more than 68 years (2^31 seconds) after occurred_at " + Instant.ofEpochSecond(at));
+                "68 years (2^31 seconds) or more after occurred_at " + Instant.ofEpochSecond(at));
       }
       if (r != null) {
         changeSlot[c] = -1;

@@ -87,7 +87,7 @@ public final class Losses {
    * Computes the loss report.
    *
    * @return the report of the selection's lost deals
-   * @throws IllegalArgumentException if as-of is more than 2^31 seconds (68 years) after the log's
+   * @throws IllegalArgumentException if as-of is 2^31 seconds (68 years) or more after the log's
    *     first instant (a log measures ages in int seconds)
    */
   public LossReport report() {

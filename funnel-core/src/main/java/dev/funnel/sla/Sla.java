@@ -300,7 +300,7 @@ public final class Sla {
    * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation (naming
    *     the touch's origin), if a lead id repeats, or if a stage limit names a stage that is not in
    *     the pipeline, or stage limits are given without deals; with deals, if the as-of (given, or
-   *     the latest record, which the message then names) is more than 2^31 seconds (68 years) after
+   *     the latest record, which the message then names) is 2^31 seconds (68 years) or more after
    *     the log's first instant
    */
   public SlaReport report() {

@@ -334,7 +334,7 @@ final class DealLogBuilderTest {
   static final Instant TOO_FAR = Instant.ofEpochSecond(1L << 31);
 
   static final String WINDOW_2026 =
-      "more than 68 years (2^31 seconds) away from the rest of the log, which lies in"
+      "68 years (2^31 seconds) or more away from the rest of the log, which lies in"
           + " [2026-03-02T09:00:00Z, 2026-03-03T09:00:00Z]";
 
   @Test
@@ -374,7 +374,7 @@ final class DealLogBuilderTest {
             .change("D3", "qualified", d3.plusSeconds(30)) // :4 accepted
             .build();
     String window =
-        "more than 68 years (2^31 seconds) away from the rest of the log, which lies in"
+        "68 years (2^31 seconds) or more away from the rest of the log, which lies in"
             + " [2026-03-02T09:00:00Z, 2026-03-03T09:01:00Z]";
     assertEquals(
         List.of(
@@ -386,7 +386,7 @@ final class DealLogBuilderTest {
                 3,
                 "recorded_at",
                 "2206-03-04T10:00:00Z",
-                "more than 68 years (2^31 seconds) after occurred_at 2026-03-03T09:01:00Z")),
+                "68 years (2^31 seconds) or more after occurred_at 2026-03-03T09:01:00Z")),
         log.rejections());
     assertEquals(2, log.dealCount());
     assertEquals(1, log.changeCount());

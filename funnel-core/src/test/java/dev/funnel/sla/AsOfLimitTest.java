@@ -20,9 +20,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A deal log measures ages in int seconds from its first instant: an as-of more than 2^31 seconds
- * (68 years) later is refused by every analysis over the log, and when it is the default (the
- * latest lead or touch, a mistyped year) the message names that record.
+ * A deal log measures ages in int seconds from its first instant: an as-of 2^31 seconds (68 years)
+ * or more later is refused by every analysis over the log, and when it is the default (the latest
+ * lead or touch, a mistyped year) the message names that record.
  */
 final class AsOfLimitTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
@@ -47,7 +47,7 @@ final class AsOfLimitTest {
         e.getMessage()
             .startsWith(
                 "as-of defaults to the latest record, lead \"L1\" created_at at"
-                    + " 2100-01-01T00:00:00Z, which is more than 2^31 seconds (68 years) after the"
+                    + " 2100-01-01T00:00:00Z, which is 2^31 seconds (68 years) or more after the"
                     + " deal log's first instant 2026-03-02T09:00:00Z"),
         e.getMessage());
     IllegalArgumentException audit =
@@ -92,7 +92,7 @@ final class AsOfLimitTest {
       assertTrue(
           e.getMessage()
               .startsWith(
-                  "as-of 2100-01-01T00:00:00Z is more than 2^31 seconds (68 years) after the log's"
+                  "as-of 2100-01-01T00:00:00Z is 2^31 seconds (68 years) or more after the log's"
                       + " first instant 2026-03-02T09:00:00Z"),
           e.getMessage());
     }

@@ -419,7 +419,7 @@ public final class Kpis {
    *     (including {@code ltv_cac}, {@code cac_payback_months} and {@code cost_per_<stage>}), a
    *     user KPI repeats the id of an activity metric, a KPI counts deals reaching a stage that is
    *     not an open stage of the pipeline, the as-of (given, or the latest record of the inputs) is
-   *     more than 2^31 seconds (68 years) after the log's first instant (without an as-of, the
+   *     2^31 seconds (68 years) or more after the log's first instant (without an as-of, the
    *     message names the record that would make it), or a record is more than 2^31 - 1 seconds (68
    *     years) before it: a lead created before that instant, or spend, sales cost or activity
    *     dated before its UTC day (the message names the record, e.g. {@code spend[0]}, by its

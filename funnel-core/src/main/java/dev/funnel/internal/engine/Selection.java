@@ -36,7 +36,7 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
   }
 
   /**
-   * Refuses an as-of more than 2^31 seconds (68 years) after the first instant of a non-empty log:
+   * Refuses an as-of 2^31 seconds (68 years) or more after the first instant of a non-empty log:
    * the log measures ages in int seconds. An empty log has no first instant: any as-of selects
    * nothing there.
    *
@@ -47,7 +47,7 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
       throw new IllegalArgumentException(
           "as-of "
               + at
-              + " is more than 2^31 seconds (68 years) after the log's first instant "
+              + " is 2^31 seconds (68 years) or more after the log's first instant "
               + Instant.ofEpochSecond(log.base)
               + "; a log measures ages in int seconds");
     }

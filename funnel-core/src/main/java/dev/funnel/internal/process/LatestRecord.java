@@ -59,7 +59,7 @@ public record LatestRecord(Instant at, String source) {
   }
 
   /**
-   * Fails when this instant, as the default as-of, lies more than 2^31 seconds (68 years) after the
+   * Fails when this instant, as the default as-of, lies 2^31 seconds (68 years) or more after the
    * first instant of a non-empty log, where the log cannot measure ages: the message names the
    * record that set it, so that a mistyped year can be found.
    *
@@ -72,7 +72,7 @@ public record LatestRecord(Instant at, String source) {
               + source
               + " at "
               + at
-              + ", which is more than 2^31 seconds (68 years) after the deal log's first instant "
+              + ", which is 2^31 seconds (68 years) or more after the deal log's first instant "
               + Instant.ofEpochSecond(log.base)
               + ": correct that record or give an explicit as-of");
     }
