@@ -722,7 +722,6 @@ public final class DealLogBuilder {
     String[] attributeNameArray = attributeNames.keys();
     int latest = ColumnarDealLog.latestOf(createdOffset, at);
     if (live && deals > 0) {
-      // what this snapshot keeps, every later one keeps (see keepFrom)
       // this snapshot's span (it holds the previous one's, unless the window gave way): see
       // keepFrom
       keepFrom = base;
