@@ -373,14 +373,16 @@ public final class Forecast {
               + first
               + "): there is no pipeline to rebuild");
     }
-    Instant end = at.plus(hz);
     Instant known = asOfValue();
-    if (end.isAfter(known)) {
+    // compared as durations: at + an unlimited horizon is no instant (it overflowed)
+    if (hz.compareTo(Duration.between(at, known)) > 0) {
       throw new IllegalArgumentException(
           "backtest window ["
               + at
               + ", "
-              + end
+              + (hz.compareTo(Duration.between(at, Instant.MAX)) > 0
+                  ? "the end of time"
+                  : at.plus(hz))
               + ") ends after as-of "
               + known
               + ": what was won is not known yet; choose an earlier instant or a shorter horizon");

@@ -800,10 +800,11 @@ public final class DealLogBuilder {
 
   /**
    * Rejects the deals and changes outside the 2^31-second window that holds the most deals (then
-   * the most changes, then the latest such window; in a live log, among the windows that hold what
-   * its previous snapshot kept), and the changes recorded 2^31 seconds or more after they occurred:
-   * in strict mode the first of them, a deal before any change, in input order; in lenient mode
-   * all, a rejected deal taking its changes with it. Returns the deals kept.
+   * the most changes, then the latest such window; in a live log, the best of the windows that hold
+   * what its previous snapshot kept, unless those have fewer than half the deals of the best one),
+   * and the changes recorded 2^31 seconds or more after they occurred: in strict mode the first of
+   * them, a deal before any change, in input order; in lenient mode all, a rejected deal taking its
+   * changes with it. Returns the deals kept.
    */
   private int dropOutsideWindow(
       long[] created,
@@ -847,7 +848,8 @@ public final class DealLogBuilder {
         better(bestKeeping, deals, changes, first, last);
       }
     }
-    // What an earlier snapshot kept stays, unless its window holds fewer than half the deals of the
+    // What the previous snapshot kept stays, unless its window holds fewer than half the deals of
+    // the
     // best one: then the log's records say it was the outlier (a first snapshot of one
     // placeholder deal must not pin every real deal appended after it outside the window).
     long[] chosen =
@@ -914,8 +916,8 @@ public final class DealLogBuilder {
   }
 
   /**
-   * A later snapshot's window keeps what an earlier one kept while that window holds at least one
-   * deal in this many of the best window's: half.
+   * A snapshot's window keeps what the previous one kept while that window holds at least one deal
+   * in this many of the best window's: half.
    */
   private static final int KEPT_SHARE = 2;
 

@@ -25,7 +25,7 @@ import java.util.List;
  * not part of the log (nor of its records read), and the log goes on taking records. A change that
  * precedes its deal's creation is listed in the snapshot's {@link DealLog#rejections()}, as is a
  * record outside the log's 68 years ({@link DealLogBuilder}). The 68-year window of a later
- * snapshot holds every deal and change an earlier one kept, as long as that window has at least
+ * snapshot holds every deal and change the previous one kept, as long as that window has at least
  * half the deals of the best one; otherwise it gives way to the window with the most deals, as in a
  * batch build (then the earlier records were the outliers, a placeholder date among them), and the
  * records outside it are listed as rejected.

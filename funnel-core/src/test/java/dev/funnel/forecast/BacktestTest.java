@@ -115,6 +115,19 @@ final class BacktestTest {
         dev.funnel.model.Money.of("475.00", "EUR"), bt.result(Method.DECLARED).predicted());
   }
 
+  @Test
+  void anUnlimitedHorizonIsRefusedByItsWindowNotByAnOverflow() {
+    // Review: T + ChronoUnit.FOREVER overflowed (ArithmeticException, an internal error)
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Forecast.of(LOG)
+                    .horizon(java.time.temporal.ChronoUnit.FOREVER.getDuration())
+                    .backtest(T));
+    assertTrue(e.getMessage().contains(", the end of time) ends after as-of "), e.getMessage());
+  }
+
   private static Instant day(Instant t0, int days) {
     return t0.plus(Duration.ofDays(days));
   }

@@ -48,7 +48,7 @@ final class LiveDealLogTest {
   }
 
   @Test
-  void aLaterSnapshotNeverDropsWhatAnEarlierOneKept() {
+  void aLaterSnapshotKeepsWhatThePreviousOneKeptAgainstFewerThanTwiceItsDeals() {
     // Embedding review: two 1900-01-01 placeholders appended after one real deal took the 68-year
     // window from it (the window that keeps the most deals), so the next snapshot lost the deal
     // and its changes and reported on 1900.
