@@ -50,7 +50,8 @@ final class ByNames {
       }
       for (String column : log.attributeNames()) {
         if (column.equalsIgnoreCase(n) && noted.add(column)) {
-          err.println(
+          FunnelCli.note(
+              err,
               "funnel "
                   + command
                   + ": note: --by "
@@ -67,7 +68,6 @@ final class ByNames {
         }
       }
     }
-    err.flush();
   }
 
   private static String builtIn(Dimension d) {

@@ -55,6 +55,23 @@ final class FunnelCli {
     }
   }
 
+  /**
+   * A line for standard error that stays one line: escaped as {@link Rejection#visible} when it
+   * holds a control character (a line break, an escape sequence, a NUL from an option value), as it
+   * is otherwise. The rule of {@link Rejection#message()} for a file's name: the parts quoted from
+   * files are escaped where the message is made, and a path with a narrow no-break space (as macOS
+   * names screenshots) prints as the path one can paste.
+   */
+  static String line(String text) {
+    return text.chars().anyMatch(Character::isISOControl) ? Rejection.visible(text) : text;
+  }
+
+  /** Prints a note on standard error as one {@link #line} and flushes. */
+  static void note(PrintWriter err, String text) {
+    err.println(line(text));
+    err.flush();
+  }
+
   /** The configured command line. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new FunnelCommand());
@@ -71,8 +88,7 @@ final class FunnelCli {
   private static int badOptions(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    // an option's value is echoed as one visible line, as values from files are
-    err.println(Rejection.visible(cl.getCommandName() + ": " + e.getMessage()));
+    err.println(line(cl.getCommandName() + ": " + e.getMessage()));
     err.println("Try '" + fullName(cl) + " --help' for more information.");
     err.flush();
     return BAD_INPUT;
@@ -84,18 +100,16 @@ final class FunnelCli {
 
   private static int failed(Exception e, PrintWriter err) {
     if (e instanceof InputException) {
-      // one visible line each: option values and file text may hold controls (escapes done
-      // already are visible, so nothing is escaped twice)
-      ((InputException) e).lines().forEach(l -> err.println(Rejection.visible(l)));
+      ((InputException) e).lines().forEach(l -> err.println(line(l)));
       err.flush();
       return BAD_INPUT;
     }
     if (e instanceof RejectedRecordException || e instanceof InputFileException) {
-      err.println(Rejection.visible(String.valueOf(e.getMessage())));
+      err.println(line(String.valueOf(e.getMessage())));
       err.flush();
       return BAD_INPUT;
     }
-    err.println(Rejection.visible("funnel: internal error: " + e));
+    err.println(line("funnel: internal error: " + e));
     if ("1".equals(System.getenv("FUNNEL_DEBUG"))) {
       e.printStackTrace(err);
     } else {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Input that cannot be used, or an option value found wrong while running: each line is printed to
- * standard error as one visible line ({@code Rejection.visible}: controls from option values or
- * files escaped) and the command exits with status 2.
+ * standard error as one line ({@link FunnelCli#line}: escaped when an option value brought a
+ * control character) and the command exits with status 2.
  */
 final class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

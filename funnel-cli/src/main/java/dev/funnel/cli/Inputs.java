@@ -88,8 +88,7 @@ final class Inputs {
     List<SkippedKey> skipped = new ArrayList<>();
     T value = read(file, reader.apply(files.onSkippedKey(skipped::add)));
     if (notes != null && !skipped.isEmpty()) {
-      notes.println("funnel: " + skippedNote(file.toString(), skipped));
-      notes.flush();
+      FunnelCli.note(notes, "funnel: " + skippedNote(file.toString(), skipped));
     }
     return value;
   }

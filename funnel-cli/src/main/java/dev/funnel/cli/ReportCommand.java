@@ -176,14 +176,12 @@ final class ReportCommand implements Callable<Integer> {
         asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
     if (at.isEmpty()) {
       // New-user review: "as of 1970-01-01T00:00:00Z" read like a real date.
-      spec.commandLine()
-          .getErr()
-          .println(
-              "funnel report: the files hold no deal, lead or touch, so every figure is empty; the"
-                  + " as-of shown, "
-                  + Instant.EPOCH
-                  + ", stands for no data");
-      spec.commandLine().getErr().flush();
+      FunnelCli.note(
+          spec.commandLine().getErr(),
+          "funnel report: the files hold no deal, lead or touch, so every figure is empty; the"
+              + " as-of shown, "
+              + Instant.EPOCH
+              + ", stands for no data");
     }
     // The segment is seen as of the same instant as the whole: all files were read.
     log = Where.select(log, where, "report");
@@ -381,7 +379,8 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     if (unmatched > 0) {
-      err.println(
+      FunnelCli.note(
+          err,
           "funnel report: "
               + unmatched
               + " of "
@@ -393,7 +392,6 @@ final class ReportCommand implements Callable<Integer> {
               + ", subject_id \""
               + Rejection.visible(all.get(first).subjectId())
               + "\"); they count for nothing");
-      err.flush();
     }
   }
 
@@ -428,7 +426,8 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     if (unmatched > 0) {
-      err.println(
+      FunnelCli.note(
+          err,
           "funnel "
               + command
               + ": "
@@ -444,20 +443,19 @@ final class ReportCommand implements Callable<Integer> {
                       ? "; 1 row of it was rejected"
                       : "; " + leadRecords.rejections().size() + " rows of it were rejected")
               + "; they link to no lead");
-      err.flush();
     }
   }
 
   /** One line on standard error when records were skipped, so that a piped report is not alone. */
   static void noteRejections(PrintWriter err, ReadSummary records) {
     if (records.rejected() > 0) {
-      err.println(
+      FunnelCli.note(
+          err,
           "funnel: "
               + records.rejected()
               + " of "
               + records.read()
               + " records were rejected and skipped (listed in the report)");
-      err.flush();
     }
   }
 }

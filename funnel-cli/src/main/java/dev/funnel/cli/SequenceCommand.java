@@ -146,24 +146,27 @@ final class SequenceCommand implements Callable<Integer> {
     String listed =
         occurring.isEmpty()
             ? "none (no event was accepted)"
-            : String.join(", ", occurring.subList(0, Math.min(LISTED_NAMES, occurring.size())))
+            : Rejection.visible(
+                    String.join(
+                        ", ", occurring.subList(0, Math.min(LISTED_NAMES, occurring.size()))))
                 + (occurring.size() > LISTED_NAMES
                     ? ", ... (" + occurring.size() + " names in all)"
                     : "");
-    // step names from the command line, event names from the file: one visible line
-    err.println(
-        Rejection.visible(
-            "funnel sequence: warning: "
-                + (missing.size() == 1 ? "step " : "steps ")
-                + missing.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(", "))
-                + (missing.size() == 1
-                    ? " names an event that never occurs"
-                    : " name events that never occur")
-                + " in "
-                + source
-                + "; its events are: "
-                + listed));
-    err.flush();
+    // step names from the command line and event names from the file show invisible characters
+    FunnelCli.note(
+        err,
+        "funnel sequence: warning: "
+            + (missing.size() == 1 ? "step " : "steps ")
+            + missing.stream()
+                .map(m -> "\"" + Rejection.visible(m) + "\"")
+                .collect(Collectors.joining(", "))
+            + (missing.size() == 1
+                ? " names an event that never occurs"
+                : " name events that never occur")
+            + " in "
+            + source
+            + "; its events are: "
+            + listed);
   }
 
   static SequenceReport run(EventLog log, List<String> steps, Duration window, List<Mode> modes) {

@@ -324,6 +324,27 @@ final class ForecastCommandTest {
   }
 
   @Test
+  void aFileNameWithANarrowNoBreakSpacePrintsAsItIs() throws IOException {
+    // A control-free line is printed as it is: the central escaping of error lines had turned the
+    // narrow no-break space of a macOS file name into \u202f, unlike the rejections' own rule.
+    List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("spend.csv")));
+    lines.set(4, lines.get(4).replace(",EUR", ",USD"));
+    Path usd = write(dir, "spend\u202fusd.csv", lines.toArray(new String[0]));
+    Cli.Run r =
+        run(
+            concat(
+                inputs(),
+                "--budget",
+                "+20%",
+                "--spend",
+                usd.toString(),
+                "--leads",
+                file("leads.csv")));
+    assertEquals(2, r.status(), r.out());
+    assertTrue(r.errLines().get(0).startsWith(usd + ":5: currency: \"USD\""), r.err());
+  }
+
+  @Test
   void anOptionValueIsEchoedAsOneVisibleLine() {
     // CLI fuzz: a terminal escape or a line break in an option value reached standard error raw
     Cli.Run r = run(concat(inputs(), "--as-of", "2025\r\u001b[2K2025-01-01T00:00:00Z"));
