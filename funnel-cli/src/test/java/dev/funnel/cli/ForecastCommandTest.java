@@ -109,9 +109,20 @@ final class ForecastCommandTest {
   }
 
   private String[] budget(String change) {
+    return budget(change, dir.resolve("spend.csv"));
+  }
+
+  private String[] budget(String change, Path spend) {
     return new String[] {
-      "--budget", change, "--spend", file("spend.csv"), "--leads", file("leads.csv")
+      "--budget", change, "--spend", spend.toString(), "--leads", file("leads.csv")
     };
+  }
+
+  /** The sample's spend with its fourth row in USD, written as this file. */
+  private Path usdSpend(String name) throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("spend.csv")));
+    lines.set(4, lines.get(4).replace(",EUR", ",USD"));
+    return write(dir, name, lines.toArray(new String[0]));
   }
 
   private String file(String name) {
@@ -277,12 +288,8 @@ final class ForecastCommandTest {
   void budgetSpendInAnotherCurrencyNamesItsFileAndLineAsKpiDoes() throws IOException {
     // review finding: "funnel forecast: --budget: spend mixes currencies EUR and USD (ads on
     // 2025-04-01): ...", with no file or line
-    List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("spend.csv")));
-    lines.set(4, lines.get(4).replace(",EUR", ",USD"));
-    Path usd = write(dir, "spend_usd.csv", lines.toArray(new String[0]));
-    String[] args =
-        concat(
-            inputs(), "--budget", "+20%", "--spend", usd.toString(), "--leads", file("leads.csv"));
+    Path usd = usdSpend("spend_usd.csv");
+    String[] args = concat(inputs(), budget("+20%", usd));
     String message =
         usd
             + ":5: currency: \"USD\": spend is in USD but deals are in EUR: one report never"
@@ -306,16 +313,7 @@ final class ForecastCommandTest {
       lines.set(row, String.join(",", cells));
     }
     Path huge = write(dir, "spend_huge.csv", lines.toArray(new String[0]));
-    Cli.Run r =
-        run(
-            concat(
-                inputs(),
-                "--budget",
-                "+20%",
-                "--spend",
-                huge.toString(),
-                "--leads",
-                file("leads.csv")));
+    Cli.Run r = run(concat(inputs(), budget("+20%", huge)));
     assertEquals(2, r.status(), r.err());
     assertEquals(1, r.errLines().size(), r.err());
     assertTrue(
@@ -327,19 +325,8 @@ final class ForecastCommandTest {
   void aFileNameWithANarrowNoBreakSpacePrintsAsItIs() throws IOException {
     // A control-free line is printed as it is: the central escaping of error lines had turned the
     // narrow no-break space of a macOS file name into \u202f, unlike the rejections' own rule.
-    List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("spend.csv")));
-    lines.set(4, lines.get(4).replace(",EUR", ",USD"));
-    Path usd = write(dir, "spend\u202fusd.csv", lines.toArray(new String[0]));
-    Cli.Run r =
-        run(
-            concat(
-                inputs(),
-                "--budget",
-                "+20%",
-                "--spend",
-                usd.toString(),
-                "--leads",
-                file("leads.csv")));
+    Path usd = usdSpend("spend\u202fusd.csv");
+    Cli.Run r = run(concat(inputs(), budget("+20%", usd)));
     assertEquals(2, r.status(), r.out());
     assertTrue(r.errLines().get(0).startsWith(usd + ":5: currency: \"USD\""), r.err());
   }

@@ -2,8 +2,10 @@ package dev.funnel.kpi;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.funnel.model.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -82,25 +84,22 @@ public record ChannelEconomics(
   /**
    * This row with its money written to the currency's minor unit: a zero sum (no spend record of
    * the scope's, nothing won) has no decimals of its own, and printed {@code 0} beside {@code
-   * 5100.00}. Sums of amounts never hold more digits than the currency has, so nothing is rounded.
+   * 5100.00}. {@link Money} writes every amount so; sums of amounts never hold more digits than the
+   * currency has, so nothing is rounded.
    */
-  ChannelEconomics inMinorUnits(int digits) {
+  ChannelEconomics inMinorUnits(Currency currency) {
     return new ChannelEconomics(
         scope,
-        spend.map(v -> atLeast(v, digits)),
+        spend.map(v -> new Money(v, currency).amount()),
         leads,
         deals,
         wonDeals,
         wonWithoutAmount,
-        revenue.map(v -> atLeast(v, digits)),
+        revenue.map(v -> new Money(v, currency).amount()),
         cpl,
         cac,
         roas,
         romi);
-  }
-
-  private static BigDecimal atLeast(BigDecimal v, int digits) {
-    return v.scale() < digits ? v.setScale(digits) : v;
   }
 
   /**

@@ -542,10 +542,7 @@ public final class Kpis {
         }
         ChannelEconomics row =
             ChannelEconomics.of(scope, totals.get(scope), params, leads.isPresent());
-        economics.add(
-            currency.isPresent()
-                ? row.inMinorUnits(Math.max(0, currency.get().getDefaultFractionDigits()))
-                : row);
+        economics.add(currency.isPresent() ? row.inMinorUnits(currency.get()) : row);
       }
     }
     return new KpiReport(at, p, z, currency, params, limit, defs, rows, alerts, economics);

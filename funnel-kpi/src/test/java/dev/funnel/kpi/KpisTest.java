@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /** The hand-planned quarter of {@link Fixture}, every expected figure worked out on paper. */
 final class KpisTest {
+  /** One open stage: the pipeline of the small alert and lead tests. */
+  static final Pipeline ONE_STAGE =
+      Pipeline.builder("b").open("new").won("won").lost("lost").build();
+
   private static final double EPS = 1e-9;
   private static final KpiReport MONTHS = Fixture.query().report();
 
@@ -269,8 +273,7 @@ final class KpisTest {
    */
   @Test
   void anOutcomeRisingByExactlyTheThresholdSilencesTheAlert() {
-    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
-    DealLogBuilder b = DealLog.builder(p);
+    DealLogBuilder b = DealLog.builder(ONE_STAGE);
     int[][] plan = {{1, 7, 4}, {2, 7, 3}}; // month, won, lost
     for (int[] m : plan) {
       for (int i = 0; i < m[1] + m[2]; i++) {
@@ -299,10 +302,11 @@ final class KpisTest {
   void leadsAreSeenInWholeSecondsAsDealsAre() {
     // KPI oracle review: a deal and a lead created at 12:00:00.900, as of 12:00:00: the deal
     // counted (the log holds seconds) and the lead did not
-    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
     Instant t = Instant.parse("2025-03-31T12:00:00.900Z");
     DealLog log =
-        DealLog.builder(p).deal(Deal.builder("D1", t).channel("ads").leadId("L1").build()).build();
+        DealLog.builder(ONE_STAGE)
+            .deal(Deal.builder("D1", t).channel("ads").leadId("L1").build())
+            .build();
     List<dev.funnel.model.Lead> leads = List.of(dev.funnel.model.Lead.of("L1", t, "ads"));
     KpiReport r = Kpis.of(log).leads(leads).asOf(Instant.parse("2025-03-31T12:00:00Z")).report();
     KpiRow mar = r.row("2025-03", "all").orElseThrow();
@@ -316,9 +320,10 @@ final class KpisTest {
   void theRunningPeriodRaisesNoAlert() {
     // ctr 10% in January, 15% in the first days of February (as-of February 10): +50%, no outcome
     // KPI moves; an alert once February is over, none while it runs.
-    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
     DealLog log =
-        DealLog.builder(p).deal(Deal.builder("D1", day(1, 10)).channel("ads").build()).build();
+        DealLog.builder(ONE_STAGE)
+            .deal(Deal.builder("D1", day(1, 10)).channel("ads").build())
+            .build();
     List<ActivitySample> activity =
         List.of(
             new ActivitySample(LocalDate.parse("2026-01-15"), "ads", "impressions", 1000),
@@ -354,9 +359,8 @@ final class KpisTest {
    */
   @Test
   void anActivityRisingByExactlyTheThresholdRaisesTheAlert() {
-    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
     DealLog log =
-        DealLog.builder(p)
+        DealLog.builder(ONE_STAGE)
             .deal(Deal.builder("D1", day(1, 10)).channel("ads").amount("100", "EUR").build())
             .deal(Deal.builder("D2", day(2, 10)).channel("ads").amount("100", "EUR").build())
             .change("D1", "won", day(1, 20))
@@ -393,9 +397,8 @@ final class KpisTest {
     // 0 to their first ones. Those directed changes are absent (earlier value zero), which read as
     // "not risen": the alert said "no outcome improved" for a channel that had just won its first
     // customer.
-    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
     DealLog log =
-        DealLog.builder(p)
+        DealLog.builder(ONE_STAGE)
             .deal(
                 Deal.builder("E1", day(3, 6))
                     .channel("social")
@@ -431,9 +434,10 @@ final class KpisTest {
   void anActivityRisingFromZeroRaisesNoAlert() {
     // Posts from 0 to 5 while nothing was won either month: no directed change, so by METRICS.md's
     // letter no activity rose (only an outcome from zero departs from the letter).
-    Pipeline p = Pipeline.builder("b").open("new").won("won").lost("lost").build();
     DealLog log =
-        DealLog.builder(p).deal(Deal.builder("D1", day(1, 10)).channel("social").build()).build();
+        DealLog.builder(ONE_STAGE)
+            .deal(Deal.builder("D1", day(1, 10)).channel("social").build())
+            .build();
     KpiReport r =
         Kpis.of(log)
             .activity(
@@ -513,10 +517,9 @@ final class KpisTest {
   void channelEconomicsWriteZeroSumsToTheMinorUnit() {
     // Oracle review: a scope with nothing won printed revenue "0" beside "5100.00", and its JSON
     // had "amount":0; a sum of no amounts now has the currency's two decimals too.
-    Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
     Instant t = Instant.parse("2026-03-02T09:00:00Z");
     DealLog log =
-        DealLog.builder(p)
+        DealLog.builder(ONE_STAGE)
             .deal(Deal.builder("A", t).channel("ads").amount("400.00", "EUR").build())
             .deal(Deal.builder("S", t).channel("seo").build())
             .change("A", "won", t.plusSeconds(3600))

@@ -30,8 +30,8 @@ public final class TimeAware {
   private final int[][] sortedStay;
 
   /**
-   * The arrays of the last {@link #curve}, valid until the next one: one entry per event time at
-   * most, so as long as the most visits of a stage.
+   * The arrays of the last {@link #curve} (one curve is read at a time), valid until the next one:
+   * one entry per event time at most, so as long as the most visits of a stage.
    */
   private final int[] curveTimes;
 
@@ -77,8 +77,7 @@ public final class TimeAware {
    */
   public double winWithin(int i, int age, long horizon) {
     long h = reach(horizon);
-    Curve c = curve(i, age / WEEK * WEEK, age + h);
-    return c.winWithin(age, h);
+    return read(curve(i, age / WEEK * WEEK, age + h), age, h);
   }
 
   /**
@@ -95,9 +94,10 @@ public final class TimeAware {
    * the cumulative incidence of WON and the probability of no absorption yet. A deal aged {@code
    * age >= a} then has {@code (F(age + H-) - F(age)) / S(age)}: the incidence conditional on no
    * absorption by its age, which counts time from its real age. (Counting from {@code a} itself
-   * took the wins the deal had already outlived, up to six days of them, for wins still ahead.)
+   * took the wins the deal had already outlived, up to six days of them, for wins still ahead.) The
+   * curve goes to this object's arrays; returns its number of event times.
    */
-  private Curve curve(int i, int a, long until) {
+  private int curve(int i, int a, long until) {
     int[] stay = history.stay[i];
     int[] elapsed = history.elapsed[i];
     byte[] outcome = history.outcome[i];
@@ -106,10 +106,6 @@ public final class TimeAware {
     long atRisk = stay.length - firstAbove(sortedStay[i], a);
     int k = firstAbove(sortedElapsed[i], a);
     int size = 0;
-    // One curve is read at a time: its arrays are this object's, reused by the next.
-    int[] times = curveTimes;
-    double[] incidence = curveIncidence;
-    double[] survival = curveSurvival;
     double survive = 1;
     double cif = 0;
     while (k < o.length && atRisk > 0) {
@@ -138,60 +134,30 @@ public final class TimeAware {
       cif += survive * won / atRisk;
       survive *= 1 - (double) (won + lost) / atRisk;
       atRisk -= leaving;
-      times[size] = e;
-      incidence[size] = cif;
-      survival[size] = survive;
+      curveTimes[size] = e;
+      curveIncidence[size] = cif;
+      curveSurvival[size] = survive;
       size++;
     }
-    boolean anyone = stay.length - firstAbove(sortedStay[i], a) > 0;
-    return new Curve(anyone, times, incidence, survival, size);
+    return size;
   }
 
   /**
-   * One stage's curves from one week's age on (see {@link #curve}), over the {@link TimeAware}'s
-   * arrays: valid until its next curve.
+   * The win within {@code horizon} of a deal aged {@code age} (at least the curve's start), read
+   * off the last {@link #curve}, of {@code size} event times. Without a visit at risk the curve is
+   * empty and the win 0.
    */
-  private static final class Curve {
-    private final boolean anyone;
-    private final int[] times;
-    private final double[] incidence;
-    private final double[] survival;
-    private final int size;
-
-    Curve(boolean anyone, int[] times, double[] incidence, double[] survival, int size) {
-      this.anyone = anyone;
-      this.times = times;
-      this.incidence = incidence;
-      this.survival = survival;
-      this.size = size;
+  private double read(int size, int age, long horizon) {
+    // events at or before the age are behind the deal; those before age + horizon are ahead
+    int behind = firstAbove(curveTimes, size, age) - 1;
+    double survive = behind < 0 ? 1 : curveSurvival[behind];
+    if (survive <= 0) {
+      return 0; // every visit absorbed by that age: nothing is ahead
     }
-
-    /** The win within {@code horizon} of a deal aged {@code age}, at least the curve's start. */
-    double winWithin(int age, long horizon) {
-      if (!anyone) {
-        return 0;
-      }
-      // events at or before the age are behind the deal; those before age + horizon are ahead
-      int behind = lastAtOrBefore(age);
-      double survive = behind < 0 ? 1 : survival[behind];
-      if (survive <= 0) {
-        return 0;
-      }
-      double before = behind < 0 ? 0 : incidence[behind];
-      int ahead = lastBefore(age + horizon);
-      double after = ahead < 0 ? 0 : incidence[ahead];
-      return Math.max(0, (after - before) / survive);
-    }
-
-    /** The last index whose time is at most t, or -1. */
-    private int lastAtOrBefore(long t) {
-      return firstAbove(times, size, t) - 1;
-    }
-
-    /** The last index whose time is below t, or -1. */
-    private int lastBefore(long t) {
-      return lastAtOrBefore(t - 1);
-    }
+    double before = behind < 0 ? 0 : curveIncidence[behind];
+    int ahead = firstAbove(curveTimes, size, age + horizon - 1) - 1;
+    double after = ahead < 0 ? 0 : curveIncidence[ahead];
+    return (after - before) / survive;
   }
 
   /** The first index of a sorted array whose value is above {@code v}. */
@@ -284,10 +250,10 @@ public final class TimeAware {
       }
       int first = (int) (keyed[g] & DEAL);
       int i = history.openRank[first];
-      Curve c = curve(i, history.openAge[first] / WEEK * WEEK, (long) oldest + h);
+      int size = curve(i, history.openAge[first] / WEEK * WEEK, (long) oldest + h);
       for (int j = g; j < end; j++) {
         int d = (int) (keyed[j] & DEAL);
-        p[d] = c.winWithin(history.openAge[d], h);
+        p[d] = read(size, history.openAge[d], h);
       }
       g = end;
     }

@@ -203,8 +203,7 @@ public final class CsvTable implements Closeable {
     } catch (JacksonIOException e) {
       IOException cause = e.getCause();
       if (cause instanceof StrictUtf8Reader.NotUtf8Exception) {
-        StrictUtf8Reader.NotUtf8Exception bad = (StrictUtf8Reader.NotUtf8Exception) cause;
-        throw fault(source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
+        throw ((StrictUtf8Reader.NotUtf8Exception) cause).fault(source);
       }
       throw cause;
     } catch (JacksonException e) {

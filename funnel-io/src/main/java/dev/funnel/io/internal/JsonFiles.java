@@ -299,22 +299,13 @@ public final class JsonFiles {
         }
         return value;
       } catch (StreamConstraintsException e) {
-        // A limit (nesting depth, number or string length): Jackson gives no location and names
-        // its own API; the parser knows where it stopped.
-        TokenStreamLocation at = p.currentLocation();
-        throw new InputFileException(
-            source,
-            Math.max(0, at.getLineNr()),
-            Math.max(0, at.getColumnNr()),
-            "malformed JSON: "
-                + Rejection.visible(
-                    String.valueOf(e.getOriginalMessage()).replaceAll(", from `[^`]*`\\)", ")")));
+        // A limit (nesting depth, number or string length) has no location: the parser knows
+        // where it stopped.
+        throw malformed(source, p.currentLocation(), e);
       }
     } catch (JacksonIOException e) {
       if (e.getCause() instanceof StrictUtf8Reader.NotUtf8Exception) {
-        StrictUtf8Reader.NotUtf8Exception bad = (StrictUtf8Reader.NotUtf8Exception) e.getCause();
-        throw new InputFileException(
-            source, bad.line(), 0, bad.getMessage() + "; save the file as UTF-8");
+        throw ((StrictUtf8Reader.NotUtf8Exception) e.getCause()).fault(source);
       }
       if (e.getCause() instanceof CharacterCodingException) {
         // Only the UTF-16 and UTF-32 decoders report so (UTF-8 faults are NotUtf8Exception); they
@@ -329,14 +320,19 @@ public final class JsonFiles {
       }
       throw e.getCause();
     } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      throw new InputFileException(
-          source,
-          at == null ? 0 : Math.max(0, at.getLineNr()),
-          at == null ? 0 : Math.max(0, at.getColumnNr()),
-          "malformed JSON: "
-              + Rejection.visible(withoutSource(String.valueOf(e.getOriginalMessage()))));
+      throw malformed(source, e.getLocation(), e);
     }
+  }
+
+  /** Jackson's fault in the file's terms, at this place (line and column 0 when unknown). */
+  private static InputFileException malformed(
+      String source, @Nullable TokenStreamLocation at, JacksonException e) {
+    return new InputFileException(
+        source,
+        at == null ? 0 : Math.max(0, at.getLineNr()),
+        at == null ? 0 : Math.max(0, at.getColumnNr()),
+        "malformed JSON: "
+            + Rejection.visible(withoutSource(String.valueOf(e.getOriginalMessage()))));
   }
 
   /**
@@ -425,7 +421,8 @@ public final class JsonFiles {
    * Jackson's message without the nested location of a start marker (the source is redacted), and
    * without its advice on its parser features ({@code : enable
    * `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow}, {@code (not recognized as one since
-   * Feature 'ALLOW_COMMENTS' not enabled for parser)}), which means nothing to the author of the
+   * Feature 'ALLOW_COMMENTS' not enabled for parser)}) and the name of the limit it passed ({@code
+   * , from `StreamReadConstraints.getMaxNestingDepth()`}), which mean nothing to the author of the
    * file.
    */
   private static String withoutSource(String message) {
@@ -433,7 +430,8 @@ public final class JsonFiles {
         .replaceAll("\\s*\\((for \\w+ starting|start marker) at \\[Source:.*$", "")
         .replaceAll(":?\\s*enable `?\\w+(\\.\\w+)+`? to allow\\b.*$", "")
         .replaceAll(
-            "\\s*\\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "");
+            "\\s*\\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "")
+        .replaceAll(", from `[^`]*`\\)", ")");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.funnel.io.internal;
 
+import dev.funnel.io.InputFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -58,6 +59,11 @@ public final class StrictUtf8Reader extends Reader {
     /** The physical line (from 1) of the bad bytes. */
     public long line() {
       return line;
+    }
+
+    /** The fault of the file these bytes make unusable, as the CSV and JSON readers name it. */
+    public InputFileException fault(String source) {
+      return new InputFileException(source, line, 0, getMessage() + "; save the file as UTF-8");
     }
   }
 
