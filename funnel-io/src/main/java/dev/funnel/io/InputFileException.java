@@ -37,7 +37,8 @@ public final class InputFileException extends IllegalArgumentException {
     this.column = column;
   }
 
-  private static String location(String source, long line, long column) {
+  /** {@code source:line:column}, leaving out a line or column of 0 (unknown). */
+  static String location(String source, long line, long column) {
     return source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
   }
 

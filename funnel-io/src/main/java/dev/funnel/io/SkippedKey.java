@@ -78,8 +78,7 @@ public record SkippedKey(String source, long line, long column, String object, S
    * @return the message
    */
   public String message() {
-    return source
-        + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "")
+    return InputFileException.location(source, line, column)
         + ": "
         + path()
         + ": not a key of this file, skipped";
