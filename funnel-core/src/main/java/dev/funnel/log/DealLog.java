@@ -173,4 +173,41 @@ public interface DealLog {
    * @return the segment, possibly empty; segments can be narrowed again
    */
   DealLog where(Predicate<? super Deal> predicate);
+
+  /**
+   * The log as the CRM held it at an instant: the deals created by then, each with the stage
+   * changes <em>recorded</em> by then ({@code recordedAt <= at}); a change recorded later, even one
+   * back-dated to before the instant, is not in it. The report the CRM showed on Monday morning,
+   * against the one the log now tells about the same Monday:
+   *
+   * {@snippet :
+   * Instant monday = Instant.parse("2026-03-02T09:00:00Z");
+   * FunnelReport shown = Funnel.of(log.knownAt(monday)).asOf(monday).report();
+   * FunnelReport now = Funnel.of(log).asOf(monday).report();
+   * }
+   *
+   * <p>As-of alone reads the log by occurrence time (METRICS.md "Time": events that occur after
+   * as-of are not seen), so changes entered after the fact and back-dated show in reports as of
+   * earlier instants, as if the CRM had known them then; the difference between the two reports is
+   * what back-dating hid at the time. A backtest rebuilds its pipeline from this view (see {@code
+   * Forecast.backtest}).
+   *
+   * <p>Instants are compared in whole seconds, as everywhere in a log: a record at second {@code s}
+   * is known at the instant when {@code s <= floor(instant)}. Deals carry no recording time, so a
+   * deal counts as known from its {@code createdAt}; a deal whose change at creation was recorded
+   * later is known, in {@code s1} (the implicit entry), until that change is recorded. The view
+   * holds the deals and changes exactly as this log does (same order, ids, instants, values), so
+   * any figure over it equals that figure over a log built from those records alone, except for the
+   * attribute names, which stay this log's (as in {@link #where}). Its latest event time, the
+   * default as-of instant, is the latest creation or change it holds (at most the instant; ask for
+   * {@code asOf(instant)} to measure ages up to the instant itself). Owners, channels, loss
+   * reasons, actors and attribute values that no kept record uses are not in it. It read no records
+   * and lists no rejections; this log keeps them. Views compose: {@code log.knownAt(a).knownAt(b)}
+   * is {@code log.knownAt(min(a, b))}, and {@link #where} applies to a view as to any log.
+   *
+   * @param instant the instant the CRM is seen at
+   * @return the log as recorded by that instant, possibly empty
+   * @throws NullPointerException if the instant is null
+   */
+  DealLog knownAt(Instant instant);
 }

@@ -352,25 +352,63 @@ public final class ColumnarDealLog implements DealLog {
         keep[n++] = d;
       }
     }
-    return select(Arrays.copyOf(keep, n));
+    return select(Arrays.copyOf(keep, n), Long.MAX_VALUE, latest);
   }
 
-  /** The log of the deals at these positions (ascending), with their changes. */
-  private ColumnarDealLog select(int[] keep) {
-    int n = keep.length;
-    int[] newChangeStart = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      int d = keep[i];
-      newChangeStart[i + 1] = newChangeStart[i] + changeStart[d + 1] - changeStart[d];
-    }
-    int changes = newChangeStart[n];
-    int[] changeRows = new int[changes];
-    for (int i = 0; i < n; i++) {
-      int d = keep[i];
-      for (int c = changeStart[d], j = newChangeStart[i]; c < changeStart[d + 1]; c++, j++) {
-        changeRows[j] = c;
+  /**
+   * The log as recorded by an instant ({@link DealLog#knownAt}): the deals created by then (a
+   * prefix, deals being in createdAt order), each with the changes whose recording offset {@code at
+   * + lag} is at most the instant's whole second; its latest offset is that of what it holds.
+   */
+  @Override
+  public DealLog knownAt(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    // Records are whole seconds: one at second s is known at t when s <= floor(t).
+    long t = instant.getEpochSecond() - base;
+    int n = 0;
+    int hi = dealCount;
+    while (n < hi) {
+      int mid = (n + hi) >>> 1;
+      if (created[mid] <= t) {
+        n = mid + 1;
+      } else {
+        hi = mid;
       }
     }
+    int[] keep = new int[n];
+    Arrays.setAll(keep, i -> i);
+    int latestKept = Integer.MIN_VALUE;
+    for (int d = 0; d < n; d++) {
+      latestKept = Math.max(latestKept, created[d]);
+      for (int c = changeStart[d]; c < changeStart[d + 1]; c++) {
+        if ((long) at[c] + lag[c] <= t) {
+          latestKept = Math.max(latestKept, at[c]);
+        }
+      }
+    }
+    return select(keep, t, latestKept);
+  }
+
+  /**
+   * The log of the deals at these positions (ascending), each with its changes recorded at or
+   * before the offset {@code recordedBy} ({@code Long.MAX_VALUE}: all of them); {@code latestKept}
+   * is its latest offset.
+   */
+  private ColumnarDealLog select(int[] keep, long recordedBy, int latestKept) {
+    int n = keep.length;
+    int[] newChangeStart = new int[n + 1];
+    int[] changeRows = new int[changeStart[dealCount]];
+    int changes = 0;
+    for (int i = 0; i < n; i++) {
+      int d = keep[i];
+      for (int c = changeStart[d]; c < changeStart[d + 1]; c++) {
+        if ((long) at[c] + lag[c] <= recordedBy) {
+          changeRows[changes++] = c;
+        }
+      }
+      newChangeStart[i + 1] = changes;
+    }
+    changeRows = Arrays.copyOf(changeRows, changes);
     int[] newCreated = new int[n];
     long[] newAmount = new long[n];
     boolean priced = false;
@@ -430,7 +468,7 @@ public final class ColumnarDealLog implements DealLog {
         priced ? currency : null,
         (long) n + changes,
         List.of(),
-        latest);
+        latestKept);
   }
 
   /** The byte ranges of these rows, concatenated; fills their new starts. */

@@ -1,0 +1,130 @@
+package dev.funnel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.funnel.hygiene.Hygiene;
+import dev.funnel.log.DealLog;
+import dev.funnel.log.DealLogBuilder;
+import dev.funnel.losses.Losses;
+import dev.funnel.model.Deal;
+import dev.funnel.model.StageChange;
+import dev.funnel.people.People;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * {@link DealLog#knownAt}: the view is the log built from the deals created by the instant and the
+ * changes recorded by it alone (an independent route through the builder, filtering the records
+ * before they are read), except for the attribute names, which are the whole log's; so every
+ * analysis over it gives that log's figures. The generator records changes up to 55 hours after
+ * they occur, and the instants tried run from before the first deal to after the last record.
+ */
+final class KnownAtPropertiesTest {
+
+  static DealLog recordedBy(SegmentPropertiesTest.Input in, Instant at) {
+    DealLogBuilder b = DealLog.builder(in.pipeline());
+    Set<String> kept = new HashSet<>();
+    for (Deal d : in.deals()) {
+      if (!d.createdAt().isAfter(at)) {
+        b.deal(d);
+        kept.add(d.id());
+      }
+    }
+    for (StageChange c : in.changes()) {
+      if (kept.contains(c.dealId()) && !c.recordedAt().isAfter(at)) {
+        b.change(c);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * An instant from before the first deal to after the last record: a third of the time a change's
+   * recording instant itself or the second before it (the boundary), otherwise uniform, with
+   * fractions of a second.
+   */
+  static Instant instant(SegmentPropertiesTest.Input in, SplittableRandom r) {
+    if (!in.changes().isEmpty() && r.nextInt(3) == 0) {
+      Instant recorded = in.changes().get(r.nextInt(in.changes().size())).recordedAt();
+      return recorded.minusSeconds(r.nextInt(2)).plusMillis(r.nextInt(1000));
+    }
+    return SegmentPropertiesTest.T0.plusMillis(r.nextLong(-7_200_000L, 400_000_000L));
+  }
+
+  @Property(tries = 600)
+  void theViewIsTheLogOfTheRecordsKnownAtTheInstant(@ForAll long seed) {
+    SegmentPropertiesTest.Input in = SegmentPropertiesTest.generate(seed);
+    DealLog log = in.build(d -> true);
+    SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    Instant at = instant(in, r);
+    DealLog view = log.knownAt(at);
+    DealLog alone = recordedBy(in, at);
+    int hidden = 0;
+    for (StageChange c : in.changes()) {
+      hidden += !c.occurredAt().isAfter(at) && c.recordedAt().isAfter(at) ? 1 : 0;
+    }
+    Statistics.label("view")
+        .collect(
+            view.dealCount() == 0
+                ? "empty"
+                : view.changeCount() == log.changeCount() ? "whole" : "part");
+    Statistics.label("back-dated changes hidden").collect(hidden == 0 ? "none" : "some");
+
+    assertEquals(alone.dealCount(), view.dealCount());
+    assertEquals(alone.changeCount(), view.changeCount());
+    for (int i = 0; i < view.dealCount(); i++) {
+      assertEquals(alone.deal(i), view.deal(i));
+      assertEquals(alone.changes(i), view.changes(i));
+      assertEquals(Optional.of(i), view.indexOf(view.deal(i).id()));
+    }
+    assertEquals(alone.currency(), view.currency());
+    assertEquals(alone.earliestCreation(), view.earliestCreation());
+    assertEquals(alone.latestEventTime(), view.latestEventTime());
+    assertEquals(log.attributeNames(), view.attributeNames());
+    assertEquals(view.dealCount() + (long) view.changeCount(), view.recordsRead());
+    assertTrue(view.rejections().isEmpty());
+    // Views compose: the earlier instant decides.
+    Instant other = instant(in, r);
+    DealLog twice = view.knownAt(other);
+    DealLog once = log.knownAt(other.isBefore(at) ? other : at);
+    assertEquals(once.dealCount(), twice.dealCount());
+    assertEquals(once.latestEventTime(), twice.latestEventTime());
+    for (int i = 0; i < once.dealCount(); i++) {
+      assertEquals(once.deal(i), twice.deal(i));
+      assertEquals(once.changes(i), twice.changes(i));
+    }
+
+    if (view.dealCount() == 0) {
+      return;
+    }
+    List<Dimension> dims = new ArrayList<>(List.of(Dimension.OWNER, Dimension.CHANNEL));
+    if (alone.attributeNames().contains("segment")) {
+      dims.add(Dimension.attribute("segment"));
+    }
+    Funnel f = Funnel.of(view).asOf(at);
+    Funnel g = Funnel.of(alone).asOf(at);
+    for (Dimension d : dims) {
+      f.by(d);
+      g.by(d);
+    }
+    assertEquals(g.report(), f.report());
+    assertEquals(
+        Hygiene.of(alone).asOf(at).report().toString(),
+        Hygiene.of(view).asOf(at).report().toString());
+    assertEquals(
+        People.of(alone).asOf(at).report().toString(),
+        People.of(view).asOf(at).report().toString());
+    assertEquals(
+        Losses.of(alone).asOf(at).report().toString(),
+        Losses.of(view).asOf(at).report().toString());
+  }
+}
