@@ -354,6 +354,13 @@ public final class Forecast {
    * alone, forecasts {@code [T, T+H)} with every {@link Method}, and compares with what the deals
    * open at T won after T and before T+H.
    *
+   * <p>The pipeline of T is the log as the CRM held it then ({@link DealLog#knownAt}): a change
+   * recorded after T, even one back-dated to before it, is unseen, so the probabilities and the
+   * open deals are those a forecast run at T had (no look-ahead from back-dated records). A deal
+   * open at T counts as won when a change into a WON stage occurred before T + H and was not known
+   * at T (occurred after T, or back-dated and recorded after it); without back-dated records these
+   * are the wins that occurred in {@code (T, T + H)}.
+   *
    * @param at the past instant T
    * @return the backtest at T, one result per method that applies
    * @throws IllegalStateException if no horizon was set
@@ -479,13 +486,17 @@ public final class Forecast {
   private Backtest backtest(Instant at, Duration hz, Currency currency) {
     int t = log.offset(at);
     int end = log.offset(at.plus(hz));
-    History h = History.of(log, t);
+    // The pipeline as the CRM held it at T: a change back-dated to before T but recorded after it
+    // was not known then. The view's deals are the log's first ones, at the same positions.
+    History h = History.of(backDatedPast(t) ? ColumnarDealLog.of(log.knownAt(at)) : log, t);
     int open = h.openDeal.length;
     boolean[] won = new boolean[open];
     for (int k = 0; k < open; k++) {
       int d = h.openDeal[k];
       for (int c = log.changeStart[d]; c < log.changeStart[d + 1]; c++) {
-        if (log.at[c] > t
+        // Won before T + H, and not known at T: a win back-dated to before T but recorded after
+        // it counts, since the deal was open in the pipeline of T.
+        if ((long) log.at[c] + log.lag[c] > t
             && log.at[c] < end
             && log.stageKind[log.stage[c]] == ColumnarDealLog.WON) {
           won[k] = true;
@@ -515,6 +526,16 @@ public final class Forecast {
       results.add(evaluate(Method.DECLARED, h, declared, won, currency));
     }
     return new Backtest(at, hz, open, results);
+  }
+
+  /** Whether a change that occurred by the offset t was recorded after it. */
+  private boolean backDatedPast(int t) {
+    for (int c = 0; c < log.at.length; c++) {
+      if (log.at[c] <= t && (long) log.at[c] + log.lag[c] > t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private MethodResult evaluate(

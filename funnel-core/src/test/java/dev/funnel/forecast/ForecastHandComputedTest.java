@@ -8,6 +8,7 @@ import dev.funnel.log.DealLog;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
+import dev.funnel.model.StageChange;
 import dev.funnel.stats.Proportion;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +161,76 @@ final class ForecastHandComputedTest {
     assertEquals(Money.of("150.00", "EUR"), chain.actual());
     assertEquals(Money.of("83.33", "EUR"), chain.absoluteError());
     assertEquals(2.0 / 9, chain.brier().getAsDouble(), 1e-12);
+  }
+
+  /**
+   * A backtest sees the pipeline of T as the CRM held it then: records back-dated to before T but
+   * entered after it are unseen at T. Pipeline new -> won | lost, T = day 10, H = 10 days.
+   *
+   * <pre>
+   * H1 100 created 0, won@2                   recorded at once
+   * H2 100 created 0, lost@3                  recorded at once
+   * H3 100 created 0, lost@4                  recorded day 15
+   * H4  50 created 0, won@9                   recorded day 11
+   * O1 200 created 5, lost@8                  recorded day 12
+   * O2 300 created 6, won@14                  recorded at once
+   * O3 400 created 7, still open; O4 created day 30 (as-of).
+   * Known at T: finished visits H1 won, H2 lost: P(new) = 1/2. Open: H3 H4 O1 O2 O3.
+   * Predicted: (100 + 50 + 200 + 300 + 400) / 2 = 525.00. Won, not known at T, before day 20:
+   * H4 (50, back-dated) and O2 (300) = 350.00. Brier: five deals at 1/2, each 1/4: 0.25.
+   * By occurrence alone T would see H3, H4, O1 closed: P = 2/5, two open deals, actual 300.
+   * </pre>
+   */
+  @Test
+  void backtestSeesThePipelineAsRecordedAtT() {
+    Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("H1", day(0)).amount("100", "EUR").build())
+            .deal(Deal.builder("H2", day(0)).amount("100", "EUR").build())
+            .deal(Deal.builder("H3", day(0)).amount("100", "EUR").build())
+            .deal(Deal.builder("H4", day(0)).amount("50", "EUR").build())
+            .deal(Deal.builder("O1", day(5)).amount("200", "EUR").build())
+            .deal(Deal.builder("O2", day(6)).amount("300", "EUR").build())
+            .deal(Deal.builder("O3", day(7)).amount("400", "EUR").build())
+            .deal(Deal.builder("O4", day(30)).build())
+            .change("H1", "won", day(2))
+            .change("H2", "lost", day(3))
+            .change(StageChange.of("H3", "lost", day(4)).recordedAt(day(15)))
+            .change(StageChange.of("H4", "won", day(9)).recordedAt(day(11)))
+            .change(StageChange.of("O1", "lost", day(8)).recordedAt(day(12)))
+            .change("O2", "won", day(14))
+            .build();
+    Backtest b = Forecast.of(log).horizon(Duration.ofDays(10)).backtest(day(10));
+    assertEquals(5, b.openDeals());
+    MethodResult chain = b.result(Method.CHAIN);
+    assertEquals(5, chain.deals());
+    assertEquals(Money.of("525.00", "EUR"), chain.predicted());
+    assertEquals(Money.of("350.00", "EUR"), chain.actual());
+    assertEquals(Money.of("175.00", "EUR"), chain.absoluteError());
+    assertEquals(0.25, chain.brier().getAsDouble(), 1e-12);
+    // The same records entered on time: the occurrence reading, by hand as above.
+    DealLog onTime =
+        DealLog.builder(p)
+            .deal(Deal.builder("H1", day(0)).amount("100", "EUR").build())
+            .deal(Deal.builder("H2", day(0)).amount("100", "EUR").build())
+            .deal(Deal.builder("H3", day(0)).amount("100", "EUR").build())
+            .deal(Deal.builder("H4", day(0)).amount("50", "EUR").build())
+            .deal(Deal.builder("O1", day(5)).amount("200", "EUR").build())
+            .deal(Deal.builder("O2", day(6)).amount("300", "EUR").build())
+            .deal(Deal.builder("O3", day(7)).amount("400", "EUR").build())
+            .deal(Deal.builder("O4", day(30)).build())
+            .change("H1", "won", day(2))
+            .change("H2", "lost", day(3))
+            .change("H3", "lost", day(4))
+            .change("H4", "won", day(9))
+            .change("O1", "lost", day(8))
+            .change("O2", "won", day(14))
+            .build();
+    Backtest timely = Forecast.of(onTime).horizon(Duration.ofDays(10)).backtest(day(10));
+    assertEquals(2, timely.openDeals());
+    assertEquals(Money.of("280.00", "EUR"), timely.result(Method.CHAIN).predicted());
+    assertEquals(Money.of("300.00", "EUR"), timely.result(Method.CHAIN).actual());
   }
 
   /**
