@@ -92,7 +92,9 @@ final class ForecastCommand implements Callable<Integer> {
       names = "--backtest-at",
       paramLabel = "INSTANT",
       converter = Converters.AsOf.class,
-      description = "also backtest: forecast [T, T+horizon) from the log as it stood at T")
+      description =
+          "also backtest: forecast [T, T+horizon) from the log as recorded by T (changes entered"
+              + " later and back-dated are unseen) and compare with what was won")
   @Nullable Instant backtestAt;
 
   @Option(
