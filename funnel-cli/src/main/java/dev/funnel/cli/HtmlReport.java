@@ -10,8 +10,10 @@ import dev.funnel.log.Rejection;
 import dev.funnel.model.Money;
 import dev.funnel.stats.Durations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A funnel report as one self-contained HTML page: the tables of the text report, no scripts. */
 final class HtmlReport {
@@ -28,10 +30,14 @@ final class HtmlReport {
   /**
    * The page with further sections after the funnel's tables, each a title and its plain-text
    * tables (shown preformatted, as the text report prints them); a {@code --where} segment's
-   * conditions go under the title.
+   * conditions and a {@code --known-at} view's instant go under the title.
    */
   static String page(
-      FunnelReport r, ReadSummary records, List<String[]> sections, List<String> where) {
+      FunnelReport r,
+      ReadSummary records,
+      List<String[]> sections,
+      List<String> where,
+      @Nullable Instant knownAt) {
     StringBuilder h = new StringBuilder();
     String title = "Funnel " + r.pipeline() + " as of " + r.asOf();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -43,6 +49,9 @@ final class HtmlReport {
         .append("</h1>\n");
     if (!where.isEmpty()) {
       h.append("<p>").append(esc(Where.describe(where))).append("</p>\n");
+    }
+    if (knownAt != null) {
+      h.append("<p>").append(esc(KnownAt.describe(knownAt))).append("</p>\n");
     }
     h.append("<p class=\"muted\">created in [")
         .append(esc(r.cohortFrom().map(Object::toString).orElse("-inf")))

@@ -122,6 +122,13 @@ final class ReportCommand implements Callable<Integer> {
   List<String> where = new ArrayList<>();
 
   @Option(
+      names = "--known-at",
+      paramLabel = "INSTANT",
+      converter = Converters.AsOf.class,
+      description = KnownAt.HELP)
+  @Nullable Instant knownAt;
+
+  @Option(
       names = "--counting",
       defaultValue = "progressed",
       paramLabel = "MODE",
@@ -173,7 +180,9 @@ final class ReportCommand implements Callable<Integer> {
       touchRecords = Optional.of(t);
     }
     Optional<Instant> at =
-        asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
+        knownAt != null
+            ? Optional.of(KnownAt.asOf(knownAt, asOf, "report"))
+            : asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
     if (at.isEmpty()) {
       // New-user review: "as of 1970-01-01T00:00:00Z" read like a real date.
       FunnelCli.note(
@@ -184,14 +193,16 @@ final class ReportCommand implements Callable<Integer> {
               + ", stands for no data");
     }
     // The segment is seen as of the same instant as the whole: all files were read.
-    log = Where.select(log, where, "report");
+    log = KnownAt.select(Where.select(log, where, "report"), knownAt);
     FunnelReport report =
         report(
             log,
             from,
             to,
             at.orElse(null),
-            asOf != null ? "--as-of" : "as-of (the latest instant of the files read)",
+            asOf != null
+                ? "--as-of"
+                : knownAt != null ? "--known-at" : "as-of (the latest instant of the files read)",
             by,
             counting);
     ProcessReports process =
@@ -206,7 +217,7 @@ final class ReportCommand implements Callable<Integer> {
                 Optional.ofNullable(slaResponse),
                 Optional.ofNullable(followUp)));
     ReadSummary all = records;
-    Output.write(spec, output.out, w -> write(format, report, all, process, where, w));
+    Output.write(spec, output.out, w -> write(format, report, all, process, where, knownAt, w));
     noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }
@@ -304,12 +315,14 @@ final class ReportCommand implements Callable<Integer> {
 
   static void write(Format format, FunnelReport report, ReadSummary records, Writer w)
       throws IOException {
-    write(format, report, records, null, List.of(), w);
+    write(format, report, records, null, List.of(), null, w);
   }
 
   /**
    * Writes the funnel report, then the process sections when given; a report of a {@code --where}
-   * segment says which (a {@code where} array of the conditions in JSON, a first line in a table).
+   * segment says which (a {@code where} array of the conditions in JSON, a first line in a table),
+   * and one of a {@code --known-at} view says when (a {@code knownAt} instant in JSON, a line in a
+   * table).
    */
   static void write(
       Format format,
@@ -317,6 +330,7 @@ final class ReportCommand implements Callable<Integer> {
       ReadSummary records,
       @Nullable ProcessReports process,
       List<String> where,
+      @Nullable Instant knownAt,
       Writer w)
       throws IOException {
     List<String[]> tables = process == null ? List.of() : process.tables();
@@ -327,13 +341,15 @@ final class ReportCommand implements Callable<Integer> {
           process.addTo(doc);
         }
         Where.addTo(doc, where);
+        KnownAt.addTo(doc, knownAt);
         doc.write(w);
         return;
       case HTML:
-        w.write(HtmlReport.page(report, records, tables, where));
+        w.write(HtmlReport.page(report, records, tables, where, knownAt));
         return;
       case TABLE:
         Where.writeLine(w, where);
+        KnownAt.writeLine(w, knownAt);
         w.write(report.printAll());
         for (String[] t : tables) {
           w.write("\n");

@@ -1,0 +1,76 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.JsonReports;
+import dev.funnel.log.DealLog;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The view of {@code --known-at T}: the deal log as the CRM held it at T ({@link DealLog#knownAt}),
+ * deals created by T with the stage changes recorded by T. A change entered after T is not seen,
+ * even when it is back-dated to before T, so the report is the one the CRM showed at T. Without
+ * {@code --as-of} the report is as of T; an as-of after T is refused (what happened after T was not
+ * known then).
+ */
+final class KnownAt {
+  /** The help of {@code --known-at}. */
+  static final String HELP =
+      "see the log as the CRM held it at this instant: stage changes recorded later are not"
+          + " seen, back-dated ones included (the report is as of this instant unless --as-of"
+          + " says an earlier one)";
+
+  private KnownAt() {}
+
+  /**
+   * The as-of of a report of the view: {@code --as-of} when given, else T.
+   *
+   * @throws InputException if {@code --as-of} is after T
+   */
+  static Instant asOf(Instant knownAt, @Nullable Instant asOf, String command) {
+    if (asOf == null) {
+      return knownAt;
+    }
+    if (asOf.isAfter(knownAt)) {
+      throw new InputException(
+          "funnel "
+              + command
+              + ": --as-of "
+              + asOf
+              + " is after --known-at "
+              + knownAt
+              + ": what happened after "
+              + knownAt
+              + " was not known then; give an as-of at or before it, or drop --known-at");
+    }
+    return asOf;
+  }
+
+  /** The view of the log at T, or the log itself without {@code --known-at}. */
+  static DealLog select(DealLog log, @Nullable Instant knownAt) {
+    return knownAt == null ? log : log.knownAt(knownAt);
+  }
+
+  /** How a report names the view: {@code as recorded by 2026-03-02T09:00:00Z (...)}. */
+  static String describe(Instant knownAt) {
+    return "as recorded by "
+        + knownAt
+        + " (stage changes entered later, back-dated ones included, are not seen)";
+  }
+
+  /** Writes the line of a table report of the view, {@link #describe}; none without one. */
+  static void writeLine(Writer w, @Nullable Instant knownAt) throws IOException {
+    if (knownAt != null) {
+      w.write(describe(knownAt));
+      w.write("\n");
+    }
+  }
+
+  /** Adds the {@code knownAt} instant to a JSON report of the view; none without one. */
+  static void addTo(JsonReports.Document doc, @Nullable Instant knownAt) {
+    if (knownAt != null) {
+      doc.section("knownAt", out -> out.value(knownAt.toString()));
+    }
+  }
+}
