@@ -104,6 +104,10 @@ public final class Funnel {
    * runs ({@link IllegalArgumentException}): ages are int seconds. Without this option the as-of is
    * the log's latest event; an empty log has none and reports as of the epoch.
    *
+   * <p>Events are placed by when they occurred: a change recorded after the instant but back-dated
+   * to before it is seen. For the report the CRM showed at the instant, without such changes, query
+   * {@link DealLog#knownAt the log as recorded by then}: {@code Funnel.of(log.knownAt(t)).asOf(t)}.
+   *
    * @param instant the as-of instant
    * @return this query
    * @throws IllegalStateException if as-of was already set
