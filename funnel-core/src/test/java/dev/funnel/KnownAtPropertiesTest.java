@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -49,13 +50,17 @@ final class KnownAtPropertiesTest {
 
   /**
    * An instant from before the first deal to after the last record: a third of the time a change's
-   * recording instant itself or the second before it (the boundary), otherwise uniform, with
-   * fractions of a second.
+   * recording second or the second before it (the boundary), a third of the rest a deal's creation
+   * second or the one before, otherwise uniform; always with a fraction of a second.
    */
   static Instant instant(SegmentPropertiesTest.Input in, SplittableRandom r) {
     if (!in.changes().isEmpty() && r.nextInt(3) == 0) {
       Instant recorded = in.changes().get(r.nextInt(in.changes().size())).recordedAt();
       return recorded.minusSeconds(r.nextInt(2)).plusMillis(r.nextInt(1000));
+    }
+    if (!in.deals().isEmpty() && r.nextInt(3) == 0) {
+      Instant created = in.deals().get(r.nextInt(in.deals().size())).createdAt();
+      return created.minusSeconds(r.nextInt(2)).plusMillis(r.nextInt(1000));
     }
     return SegmentPropertiesTest.T0.plusMillis(r.nextLong(-7_200_000L, 400_000_000L));
   }
@@ -88,7 +93,13 @@ final class KnownAtPropertiesTest {
     }
     assertEquals(alone.currency(), view.currency());
     assertEquals(alone.earliestCreation(), view.earliestCreation());
-    assertEquals(alone.latestEventTime(), view.latestEventTime());
+    // Seen as of the instant's second, or the log's latest event if earlier.
+    Instant second = Instant.ofEpochSecond(at.getEpochSecond());
+    assertEquals(
+        view.dealCount() == 0
+            ? Optional.empty()
+            : log.latestEventTime().map(l -> l.isBefore(second) ? l : second),
+        view.latestEventTime());
     assertEquals(log.attributeNames(), view.attributeNames());
     assertEquals(view.dealCount() + (long) view.changeCount(), view.recordsRead());
     assertTrue(view.rejections().isEmpty());
@@ -97,15 +108,32 @@ final class KnownAtPropertiesTest {
     DealLog twice = view.knownAt(other);
     DealLog once = log.knownAt(other.isBefore(at) ? other : at);
     assertEquals(once.dealCount(), twice.dealCount());
+    assertEquals(once.changeCount(), twice.changeCount());
     assertEquals(once.latestEventTime(), twice.latestEventTime());
     for (int i = 0; i < once.dealCount(); i++) {
       assertEquals(once.deal(i), twice.deal(i));
       assertEquals(once.changes(i), twice.changes(i));
     }
 
+    // A view of a segment is the segment of the view.
+    Predicate<Deal> keep = SegmentPropertiesTest.predicate((int) Math.floorMod(seed, 8L));
+    DealLog viewOfSegment = log.where(keep).knownAt(at);
+    DealLog segmentOfView = view.where(keep);
+    assertEquals(segmentOfView.dealCount(), viewOfSegment.dealCount());
+    assertEquals(segmentOfView.changeCount(), viewOfSegment.changeCount());
+    assertEquals(segmentOfView.latestEventTime(), viewOfSegment.latestEventTime());
+    for (int i = 0; i < segmentOfView.dealCount(); i++) {
+      assertEquals(segmentOfView.deal(i), viewOfSegment.deal(i));
+      assertEquals(segmentOfView.changes(i), viewOfSegment.changes(i));
+    }
+
     if (view.dealCount() == 0) {
       return;
     }
+    // Without an as-of, a report over the view is as of its latest event time.
+    assertEquals(
+        Funnel.of(alone).asOf(view.latestEventTime().orElseThrow()).report(),
+        Funnel.of(view).report());
     List<Dimension> dims = new ArrayList<>(List.of(Dimension.OWNER, Dimension.CHANNEL));
     if (alone.attributeNames().contains("segment")) {
       dims.add(Dimension.attribute("segment"));

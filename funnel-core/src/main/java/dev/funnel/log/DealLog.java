@@ -182,7 +182,7 @@ public interface DealLog {
    *
    * {@snippet :
    * Instant monday = Instant.parse("2026-03-02T09:00:00Z");
-   * FunnelReport shown = Funnel.of(log.knownAt(monday)).asOf(monday).report();
+   * FunnelReport shown = Funnel.of(log.knownAt(monday)).report(); // as of monday
    * FunnelReport now = Funnel.of(log).asOf(monday).report();
    * }
    *
@@ -197,13 +197,15 @@ public interface DealLog {
    * deal counts as known from its {@code createdAt}; a deal whose change at creation was recorded
    * later is known, in {@code s1} (the implicit entry), until that change is recorded. The view
    * holds the deals and changes exactly as this log does (same order, ids, instants, values), so
-   * any figure over it equals that figure over a log built from those records alone, except for the
-   * attribute names, which stay this log's (as in {@link #where}). Its latest event time, the
-   * default as-of instant, is the latest creation or change it holds (at most the instant; ask for
-   * {@code asOf(instant)} to measure ages up to the instant itself). Owners, channels, loss
-   * reasons, actors and attribute values that no kept record uses are not in it. It read no records
-   * and lists no rejections; this log keeps them. Views compose: {@code log.knownAt(a).knownAt(b)}
-   * is {@code log.knownAt(min(a, b))}, and {@link #where} applies to a view as to any log.
+   * any figure over it equals that figure over a log built from those records alone, as of the same
+   * instant, with two differences. Its latest event time, the default as-of, is the instant itself
+   * (its whole second), or this log's latest event time if that is earlier: a report over the view
+   * is as of the instant unless asked otherwise, and the view of a {@link #where} segment is the
+   * segment of the view. Its attribute names stay this log's (as in {@link #where}). Owners,
+   * channels, loss reasons, actors and attribute values that no kept record uses are not in it. It
+   * read no records and lists no rejections; this log keeps them. Views compose: {@code
+   * log.knownAt(a).knownAt(b)} is {@code log.knownAt(min(a, b))}, and {@link #where} applies to a
+   * view as to any log.
    *
    * @param instant the instant the CRM is seen at
    * @return the log as recorded by that instant, possibly empty

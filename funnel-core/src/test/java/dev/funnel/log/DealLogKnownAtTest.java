@@ -50,8 +50,8 @@ final class DealLogKnownAtTest {
     assertEquals(List.of(), monday.changes(1));
     assertEquals(List.of(log.changes(2).get(0)), monday.changes(2));
     assertEquals(2, monday.changeCount());
-    // The latest record it holds is D3's qualification at 3; its earliest creation is D1's.
-    assertEquals(Optional.of(h(3)), monday.latestEventTime());
+    // Seen as of Monday itself (the log's latest event, D4's creation at 28, is later).
+    assertEquals(Optional.of(h(24)), monday.latestEventTime());
     assertEquals(Optional.of(T0), monday.earliestCreation());
     assertEquals(Optional.of(2), monday.indexOf("D3"));
     assertEquals(Optional.empty(), monday.indexOf("D4"));
@@ -66,7 +66,7 @@ final class DealLogKnownAtTest {
   void mondaysReportAgainstTheOneTheLogNowTellsAboutMonday() {
     DealLog log = log();
     Instant monday = h(24);
-    FunnelReport shown = Funnel.of(log.knownAt(monday)).asOf(monday).report();
+    FunnelReport shown = Funnel.of(log.knownAt(monday)).report();
     FunnelReport now = Funnel.of(log).asOf(monday).report();
     // Shown on Monday: D1 and D3 in qualified, D2 in new; nothing closed.
     assertEquals(3, shown.all().deals().open());
@@ -92,8 +92,12 @@ final class DealLogKnownAtTest {
     assertEquals(2, log.knownAt(h(26)).changes(2).size());
     assertEquals(2, log.knownAt(h(26).plusMillis(900)).changes(2).size());
     assertEquals(1, log.knownAt(h(26).minusSeconds(1)).changes(2).size());
-    // Known at 26: D3's win (occurred at 5) is now the latest occurrence it holds.
-    assertEquals(Optional.of(h(5)), log.knownAt(h(26)).latestEventTime());
+    // Seen as of the instant's whole second.
+    assertEquals(Optional.of(h(26)), log.knownAt(h(26).plusMillis(900)).latestEventTime());
+    // D4 was created at 28 h exactly: known at that second, with any fraction, not 1 s before.
+    assertEquals(4, log.knownAt(h(28)).dealCount());
+    assertEquals(4, log.knownAt(h(28).plusMillis(999)).dealCount());
+    assertEquals(3, log.knownAt(h(28).minusMillis(1)).dealCount());
     DealLog twice = log.knownAt(h(30)).knownAt(h(24));
     DealLog once = log.knownAt(h(24));
     assertEquals(deals(once), deals(twice));
@@ -110,7 +114,36 @@ final class DealLogKnownAtTest {
     assertEquals(0, none.dealCount());
     assertEquals(Optional.empty(), none.latestEventTime());
     assertEquals(0, log.knownAt(Instant.MIN).dealCount());
-    assertEquals(4, log.knownAt(Instant.MAX).dealCount());
+    DealLog everything = log.knownAt(Instant.MAX);
+    assertEquals(deals(log), deals(everything));
+    assertEquals(log.changeCount(), everything.changeCount());
+    assertEquals(log.latestEventTime(), everything.latestEventTime());
+  }
+
+  /**
+   * A view of a segment is the segment of the view, seen as of the same instant: ann's deals (D1,
+   * D3) known at 24 h, as of 24 h whichever comes first; and without knowing more than at 28 h, as
+   * of the whole log's latest event (28 h, D4's creation), as the segment is.
+   */
+  @Test
+  void aViewOfASegmentIsTheSegmentOfTheView() {
+    DealLog log = log();
+    DealLog ann = log.where(d -> d.owner().equals(Optional.of("ann")));
+    for (Instant at : List.of(h(24), h(26), Instant.MAX)) {
+      DealLog viewOfSegment = ann.knownAt(at);
+      DealLog segmentOfView = log.knownAt(at).where(d -> d.owner().equals(Optional.of("ann")));
+      assertEquals(deals(segmentOfView), deals(viewOfSegment));
+      for (int i = 0; i < viewOfSegment.dealCount(); i++) {
+        assertEquals(segmentOfView.changes(i), viewOfSegment.changes(i));
+      }
+      assertEquals(segmentOfView.latestEventTime(), viewOfSegment.latestEventTime());
+      assertEquals(
+          Funnel.of(segmentOfView).report().toString(),
+          Funnel.of(viewOfSegment).report().toString());
+    }
+    assertEquals(Optional.of(h(24)), ann.knownAt(h(24)).latestEventTime());
+    assertEquals(Optional.of(h(28)), ann.knownAt(Instant.MAX).latestEventTime());
+    assertEquals(ann.latestEventTime(), ann.knownAt(Instant.MAX).latestEventTime());
   }
 
   @Test

@@ -358,7 +358,8 @@ public final class ColumnarDealLog implements DealLog {
   /**
    * The log as recorded by an instant ({@link DealLog#knownAt}): the deals created by then (a
    * prefix, deals being in createdAt order), each with the changes whose recording offset {@code at
-   * + lag} is at most the instant's whole second; its latest offset is that of what it holds.
+   * + lag} is at most the instant's whole second; its latest offset is that second, or this log's
+   * latest if earlier (so that a view of a segment is the segment of the view).
    */
   @Override
   public DealLog knownAt(Instant instant) {
@@ -377,27 +378,23 @@ public final class ColumnarDealLog implements DealLog {
     }
     int[] keep = new int[n];
     Arrays.setAll(keep, i -> i);
-    int latestKept = Integer.MIN_VALUE;
-    for (int d = 0; d < n; d++) {
-      latestKept = Math.max(latestKept, created[d]);
-      for (int c = changeStart[d]; c < changeStart[d + 1]; c++) {
-        if ((long) at[c] + lag[c] <= t) {
-          latestKept = Math.max(latestKept, at[c]);
-        }
-      }
-    }
-    return select(keep, t, latestKept);
+    // A view with deals has t >= created[0] = 0, so the minimum is an offset.
+    return select(keep, t, n == 0 ? latest : (int) Math.min(latest, t));
   }
 
   /**
    * The log of the deals at these positions (ascending), each with its changes recorded at or
-   * before the offset {@code recordedBy} ({@code Long.MAX_VALUE}: all of them); {@code latestKept}
-   * is its latest offset.
+   * before the offset {@code recordedBy} ({@code Long.MAX_VALUE}: all of them), with this latest
+   * offset.
    */
-  private ColumnarDealLog select(int[] keep, long recordedBy, int latestKept) {
+  private ColumnarDealLog select(int[] keep, long recordedBy, int latestOffset) {
     int n = keep.length;
     int[] newChangeStart = new int[n + 1];
-    int[] changeRows = new int[changeStart[dealCount]];
+    int held = 0;
+    for (int d : keep) {
+      held += changeStart[d + 1] - changeStart[d];
+    }
+    int[] changeRows = new int[held];
     int changes = 0;
     for (int i = 0; i < n; i++) {
       int d = keep[i];
@@ -468,7 +465,7 @@ public final class ColumnarDealLog implements DealLog {
         priced ? currency : null,
         (long) n + changes,
         List.of(),
-        latestKept);
+        latestOffset);
   }
 
   /** The byte ranges of these rows, concatenated; fills their new starts. */
