@@ -3,13 +3,20 @@ package dev.funnel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.funnel.forecast.Backtest;
+import dev.funnel.forecast.Forecast;
+import dev.funnel.forecast.ForecastReport;
+import dev.funnel.forecast.Method;
 import dev.funnel.hygiene.Hygiene;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.DealLogBuilder;
 import dev.funnel.losses.Losses;
 import dev.funnel.model.Deal;
+import dev.funnel.model.Pipeline;
 import dev.funnel.model.StageChange;
+import dev.funnel.model.StageKind;
 import dev.funnel.people.People;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -154,5 +161,78 @@ final class KnownAtPropertiesTest {
     assertEquals(
         Losses.of(alone).asOf(at).report().toString(),
         Losses.of(view).asOf(at).report().toString());
+  }
+
+  /**
+   * A backtest at T is the forecast over the records known at T (built through the builder): the
+   * same open deals and the same chain-weighted pipeline; and what they won is, by an independent
+   * count over the records, the amounts of the deals open at T as recorded whose stage at T by
+   * occurrence (the log as it now reads) is WON, or that entered a WON stage in (T, T + H).
+   */
+  @Property(tries = 400)
+  void aBacktestSeesThePipelineOfTheRecordsKnownAtT(@ForAll long seed) {
+    SegmentPropertiesTest.Input in = SegmentPropertiesTest.generate(seed);
+    DealLog log = in.build(d -> true);
+    SplittableRandom r = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+    Instant at = instant(in, r);
+    Duration h = Duration.ofSeconds(1 + r.nextInt(30 * 3600));
+    DealLog alone = recordedBy(in, at);
+    boolean runs =
+        log.currency().isPresent()
+            && alone.currency().isPresent()
+            && !at.isBefore(log.earliestCreation().orElseThrow())
+            && !at.plus(h).isAfter(log.latestEventTime().orElseThrow());
+    Statistics.label("backtest").collect(runs ? "runs" : "refused or no amounts");
+    if (!runs) {
+      return;
+    }
+    Backtest b = Forecast.of(log).horizon(h).backtest(at);
+    ForecastReport f = Forecast.of(alone).asOf(at).report();
+    assertEquals(f.openDeals(), b.openDeals());
+    assertEquals(f.weightedPipeline(), b.result(Method.CHAIN).predicted());
+
+    long t = at.getEpochSecond();
+    long end = at.plus(h).getEpochSecond();
+    long won = 0;
+    boolean lateWin = false;
+    for (int i = 0; i < alone.dealCount(); i++) {
+      if (!open(alone.changes(i), t, log.pipeline())) {
+        continue;
+      }
+      // The same deal in the whole log: the view's deals are its first ones.
+      assertEquals(alone.deal(i), log.deal(i));
+      String atT = null;
+      boolean wonLater = false;
+      for (StageChange c : log.changes(i)) {
+        long s = c.occurredAt().getEpochSecond();
+        if (s <= t) {
+          atT = c.toStage();
+        } else if (s < end && kind(log.pipeline(), c.toStage()) == StageKind.WON) {
+          wonLater = true;
+        }
+      }
+      boolean wonAtT = atT != null && kind(log.pipeline(), atT) == StageKind.WON;
+      lateWin |= wonAtT;
+      if ((wonAtT || wonLater) && log.deal(i).amount().isPresent()) {
+        won += log.deal(i).amount().get().minorUnits();
+      }
+    }
+    Statistics.label("a deal open as recorded was won at T").collect(lateWin ? "yes" : "no");
+    assertEquals(won, b.result(Method.CHAIN).actual().minorUnits());
+  }
+
+  /** Open at t by these changes (a deal without a change by t is in its first stage). */
+  private static boolean open(List<StageChange> changes, long t, Pipeline p) {
+    String current = null;
+    for (StageChange c : changes) {
+      if (c.occurredAt().getEpochSecond() <= t) {
+        current = c.toStage();
+      }
+    }
+    return current == null || kind(p, current) == StageKind.OPEN;
+  }
+
+  private static StageKind kind(Pipeline p, String stage) {
+    return p.stages().stream().filter(s -> s.id().equals(stage)).findFirst().orElseThrow().kind();
   }
 }

@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * A backtest (METRICS.md "Forecast"): the pipeline rebuilt as it stood at a past instant T from the
- * log alone (probabilities estimated only from visits finished by T), its forecast of {@code [T,
- * T+H)}, compared with what the deals open at T actually won, for every {@link Method} that applies
- * (DECLARED only when the pipeline declares a probability for every open stage).
+ * log alone, as recorded by T ({@link dev.funnel.log.DealLog#knownAt}: probabilities estimated only
+ * from visits finished by T, changes entered later unseen), its forecast of {@code [T, T+H)},
+ * compared with what the deals open at T actually won ({@link MethodResult#actual}), for every
+ * {@link Method} that applies (DECLARED only when the pipeline declares a probability for every
+ * open stage).
  *
  * @param at the instant T
  * @param horizon H

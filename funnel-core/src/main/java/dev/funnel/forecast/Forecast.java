@@ -357,9 +357,10 @@ public final class Forecast {
    * <p>The pipeline of T is the log as the CRM held it then ({@link DealLog#knownAt}): a change
    * recorded after T, even one back-dated to before it, is unseen, so the probabilities and the
    * open deals are those a forecast run at T had (no look-ahead from back-dated records). A deal
-   * open at T counts as won when a change into a WON stage occurred before T + H and was not known
-   * at T (occurred after T, or back-dated and recorded after it); without back-dated records these
-   * are the wins that occurred in {@code (T, T + H)}.
+   * open at T counts as won when it moved into a WON stage in {@code (T, T + H)}, or when the log,
+   * as it now reads, has it won at T already (a win back-dated to T or before and recorded after T,
+   * whenever; a win that a reopen before T undid does not count). Without back-dated records only
+   * the first case occurs.
    *
    * @param at the past instant T
    * @return the backtest at T, one result per method that applies
@@ -493,16 +494,19 @@ public final class Forecast {
     boolean[] won = new boolean[open];
     for (int k = 0; k < open; k++) {
       int d = h.openDeal[k];
+      // Won in (T, T + H), or already won at T as the log now reads (a win back-dated to T or
+      // before and recorded after T; the deal was open in the pipeline of T). Changes are in
+      // occurrence order, so the last one by T gives the stage at T.
+      int stageAtT = -1;
       for (int c = log.changeStart[d]; c < log.changeStart[d + 1]; c++) {
-        // Won before T + H, and not known at T: a win back-dated to before T but recorded after
-        // it counts, since the deal was open in the pipeline of T.
-        if ((long) log.at[c] + log.lag[c] > t
-            && log.at[c] < end
-            && log.stageKind[log.stage[c]] == ColumnarDealLog.WON) {
+        if (log.at[c] <= t) {
+          stageAtT = log.stage[c];
+        } else if (log.at[c] < end && log.stageKind[log.stage[c]] == ColumnarDealLog.WON) {
           won[k] = true;
           break;
         }
       }
+      won[k] |= stageAtT >= 0 && log.stageKind[stageAtT] == ColumnarDealLog.WON;
     }
     List<MethodResult> results = new ArrayList<>();
     double[] chain = Chain.winProbabilities(h.counts);

@@ -14,8 +14,8 @@ import java.util.OptionalDouble;
  * @param predicted sum over those with an amount of amount x probability
  * @param actual sum of the amounts of the deals open at T (every one, whether the method gives it a
  *     probability or not) won in {@code (T, T+H)}: that entered a WON stage then, also when
- *     reopened afterwards, or before T by a change recorded after T (back-dated, so unknown at T);
- *     the same for every method of a backtest
+ *     reopened afterwards; or won at T already as the log now reads, by a change back-dated to T or
+ *     before and recorded after T (unknown at T); the same for every method of a backtest
  * @param absoluteError |predicted - actual|
  * @param relativeError absoluteError / actual; absent when nothing was won
  * @param brier mean over the deals of (probability - won)^2, won being 1 or 0; absent without deals

@@ -234,6 +234,56 @@ final class ForecastHandComputedTest {
   }
 
   /**
+   * What a deal open in the pipeline of T won is read from its stage at T as the log now tells it.
+   * Pipeline new -> won | lost, reopened into new; T = day 10, H = 10 days.
+   *
+   * <pre>
+   * A        created 0, won@1                                   on time
+   * B        created 0, lost@1                                  on time
+   * W     1  created 0, won@3 (recorded 4), new@8 (recorded 12)  won at T as recorded: not open
+   * X  1000  created 0, won@5 (recorded 15), new@7 (on time)     reopened by T: open, not won
+   * Y   100  created 0, won@10 = T (recorded 11)                 won at T: counts
+   * Z    10  created 0, won@6 (recorded 25, after T + H)         won at T: counts
+   * V 10000  created 0, won@4 (rec. 12), new@6 (rec. 13), won@15 won in (T, T + H): counts
+   * O        created 30 (as-of)
+   * Known at T: new finished by A won, B lost, W won: P(new) = 2/3. Open: X Y Z V (11,110).
+   * Predicted 7,406.67; actual Y + Z + V = 10,110.00; Brier (4/9 + 3 x 1/9) / 4 = 7/36.
+   * </pre>
+   */
+  @Test
+  void backtestCountsWinsByTheStageAtTAsTheLogNowReads() {
+    Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
+    DealLog log =
+        DealLog.builder(p)
+            .deal(Deal.builder("A", day(0)).build())
+            .deal(Deal.builder("B", day(0)).build())
+            .deal(Deal.builder("W", day(0)).amount("1", "EUR").build())
+            .deal(Deal.builder("X", day(0)).amount("1000", "EUR").build())
+            .deal(Deal.builder("Y", day(0)).amount("100", "EUR").build())
+            .deal(Deal.builder("Z", day(0)).amount("10", "EUR").build())
+            .deal(Deal.builder("V", day(0)).amount("10000", "EUR").build())
+            .deal(Deal.builder("O", day(30)).build())
+            .change("A", "won", day(1))
+            .change("B", "lost", day(1))
+            .change(StageChange.of("W", "won", day(3)).recordedAt(day(4)))
+            .change(StageChange.of("W", "new", day(8)).recordedAt(day(12)))
+            .change(StageChange.of("X", "won", day(5)).recordedAt(day(15)))
+            .change("X", "new", day(7))
+            .change(StageChange.of("Y", "won", day(10)).recordedAt(day(11)))
+            .change(StageChange.of("Z", "won", day(6)).recordedAt(day(25)))
+            .change(StageChange.of("V", "won", day(4)).recordedAt(day(12)))
+            .change(StageChange.of("V", "new", day(6)).recordedAt(day(13)))
+            .change("V", "won", day(15))
+            .build();
+    Backtest b = Forecast.of(log).horizon(Duration.ofDays(10)).backtest(day(10));
+    assertEquals(4, b.openDeals());
+    MethodResult chain = b.result(Method.CHAIN);
+    assertEquals(Money.of("7406.67", "EUR"), chain.predicted());
+    assertEquals(Money.of("10110.00", "EUR"), chain.actual());
+    assertEquals(7.0 / 36, chain.brier().getAsDouble(), 1e-12);
+  }
+
+  /**
    * Simulation percentiles are linear between closest ranks (METRICS.md "Durations"): over the
    * sorted totals 0, 100, 100, 300, 400, P10 is at rank 0.4 (0 + 0.4 x 100 = 40), P50 at rank 2
    * (100), P90 at rank 3.6 (300 + 0.6 x 100 = 360).
