@@ -91,11 +91,8 @@ final class KnownAtPropertiesTest {
                 : view.changeCount() == log.changeCount() ? "whole" : "part");
     Statistics.label("back-dated changes hidden").collect(hidden == 0 ? "none" : "some");
 
-    assertEquals(alone.dealCount(), view.dealCount());
-    assertEquals(alone.changeCount(), view.changeCount());
+    assertSameRecords(alone, view);
     for (int i = 0; i < view.dealCount(); i++) {
-      assertEquals(alone.deal(i), view.deal(i));
-      assertEquals(alone.changes(i), view.changes(i));
       assertEquals(Optional.of(i), view.indexOf(view.deal(i).id()));
     }
     assertEquals(alone.currency(), view.currency());
@@ -114,25 +111,15 @@ final class KnownAtPropertiesTest {
     Instant other = instant(in, r);
     DealLog twice = view.knownAt(other);
     DealLog once = log.knownAt(other.isBefore(at) ? other : at);
-    assertEquals(once.dealCount(), twice.dealCount());
-    assertEquals(once.changeCount(), twice.changeCount());
+    assertSameRecords(once, twice);
     assertEquals(once.latestEventTime(), twice.latestEventTime());
-    for (int i = 0; i < once.dealCount(); i++) {
-      assertEquals(once.deal(i), twice.deal(i));
-      assertEquals(once.changes(i), twice.changes(i));
-    }
 
     // A view of a segment is the segment of the view.
     Predicate<Deal> keep = SegmentPropertiesTest.predicate((int) Math.floorMod(seed, 8L));
     DealLog viewOfSegment = log.where(keep).knownAt(at);
     DealLog segmentOfView = view.where(keep);
-    assertEquals(segmentOfView.dealCount(), viewOfSegment.dealCount());
-    assertEquals(segmentOfView.changeCount(), viewOfSegment.changeCount());
+    assertSameRecords(segmentOfView, viewOfSegment);
     assertEquals(segmentOfView.latestEventTime(), viewOfSegment.latestEventTime());
-    for (int i = 0; i < segmentOfView.dealCount(); i++) {
-      assertEquals(segmentOfView.deal(i), viewOfSegment.deal(i));
-      assertEquals(segmentOfView.changes(i), viewOfSegment.changes(i));
-    }
 
     if (view.dealCount() == 0) {
       return;
@@ -219,6 +206,16 @@ final class KnownAtPropertiesTest {
     }
     Statistics.label("a deal open as recorded was won at T").collect(lateWin ? "yes" : "no");
     assertEquals(won, b.result(Method.CHAIN).actual().minorUnits());
+  }
+
+  /** The same deals with the same changes, in the same order. */
+  private static void assertSameRecords(DealLog expected, DealLog actual) {
+    assertEquals(expected.dealCount(), actual.dealCount());
+    assertEquals(expected.changeCount(), actual.changeCount());
+    for (int i = 0; i < expected.dealCount(); i++) {
+      assertEquals(expected.deal(i), actual.deal(i));
+      assertEquals(expected.changes(i), actual.changes(i));
+    }
   }
 
   /** Open at t by these changes (a deal without a change by t is in its first stage). */

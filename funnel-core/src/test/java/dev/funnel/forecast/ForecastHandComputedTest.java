@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.log.DealLog;
+import dev.funnel.log.DealLogBuilder;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Money;
 import dev.funnel.model.Pipeline;
@@ -12,6 +13,7 @@ import dev.funnel.model.StageChange;
 import dev.funnel.stats.Proportion;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -184,24 +186,25 @@ final class ForecastHandComputedTest {
   @Test
   void backtestSeesThePipelineAsRecordedAtT() {
     Pipeline p = Pipeline.builder("p").open("new").won("won").lost("lost").build();
-    DealLog log =
-        DealLog.builder(p)
-            .deal(Deal.builder("H1", day(0)).amount("100", "EUR").build())
-            .deal(Deal.builder("H2", day(0)).amount("100", "EUR").build())
-            .deal(Deal.builder("H3", day(0)).amount("100", "EUR").build())
-            .deal(Deal.builder("H4", day(0)).amount("50", "EUR").build())
-            .deal(Deal.builder("O1", day(5)).amount("200", "EUR").build())
-            .deal(Deal.builder("O2", day(6)).amount("300", "EUR").build())
-            .deal(Deal.builder("O3", day(7)).amount("400", "EUR").build())
-            .deal(Deal.builder("O4", day(30)).build())
-            .change("H1", "won", day(2))
-            .change("H2", "lost", day(3))
-            .change(StageChange.of("H3", "lost", day(4)).recordedAt(day(15)))
-            .change(StageChange.of("H4", "won", day(9)).recordedAt(day(11)))
-            .change(StageChange.of("O1", "lost", day(8)).recordedAt(day(12)))
-            .change("O2", "won", day(14))
-            .build();
-    Backtest b = Forecast.of(log).horizon(Duration.ofDays(10)).backtest(day(10));
+    List<Deal> deals =
+        List.of(
+            Deal.builder("H1", day(0)).amount("100", "EUR").build(),
+            Deal.builder("H2", day(0)).amount("100", "EUR").build(),
+            Deal.builder("H3", day(0)).amount("100", "EUR").build(),
+            Deal.builder("H4", day(0)).amount("50", "EUR").build(),
+            Deal.builder("O1", day(5)).amount("200", "EUR").build(),
+            Deal.builder("O2", day(6)).amount("300", "EUR").build(),
+            Deal.builder("O3", day(7)).amount("400", "EUR").build(),
+            Deal.builder("O4", day(30)).build());
+    List<StageChange> changes =
+        List.of(
+            StageChange.of("H1", "won", day(2)),
+            StageChange.of("H2", "lost", day(3)),
+            StageChange.of("H3", "lost", day(4)).recordedAt(day(15)),
+            StageChange.of("H4", "won", day(9)).recordedAt(day(11)),
+            StageChange.of("O1", "lost", day(8)).recordedAt(day(12)),
+            StageChange.of("O2", "won", day(14)));
+    Backtest b = Forecast.of(log(p, deals, changes)).horizon(Duration.ofDays(10)).backtest(day(10));
     assertEquals(5, b.openDeals());
     MethodResult chain = b.result(Method.CHAIN);
     assertEquals(5, chain.deals());
@@ -210,27 +213,20 @@ final class ForecastHandComputedTest {
     assertEquals(Money.of("175.00", "EUR"), chain.absoluteError());
     assertEquals(0.25, chain.brier().getAsDouble(), 1e-12);
     // The same records entered on time: the occurrence reading, by hand as above.
-    DealLog onTime =
-        DealLog.builder(p)
-            .deal(Deal.builder("H1", day(0)).amount("100", "EUR").build())
-            .deal(Deal.builder("H2", day(0)).amount("100", "EUR").build())
-            .deal(Deal.builder("H3", day(0)).amount("100", "EUR").build())
-            .deal(Deal.builder("H4", day(0)).amount("50", "EUR").build())
-            .deal(Deal.builder("O1", day(5)).amount("200", "EUR").build())
-            .deal(Deal.builder("O2", day(6)).amount("300", "EUR").build())
-            .deal(Deal.builder("O3", day(7)).amount("400", "EUR").build())
-            .deal(Deal.builder("O4", day(30)).build())
-            .change("H1", "won", day(2))
-            .change("H2", "lost", day(3))
-            .change("H3", "lost", day(4))
-            .change("H4", "won", day(9))
-            .change("O1", "lost", day(8))
-            .change("O2", "won", day(14))
-            .build();
-    Backtest timely = Forecast.of(onTime).horizon(Duration.ofDays(10)).backtest(day(10));
+    List<StageChange> onTime =
+        changes.stream().map(c -> StageChange.of(c.dealId(), c.toStage(), c.occurredAt())).toList();
+    Backtest timely =
+        Forecast.of(log(p, deals, onTime)).horizon(Duration.ofDays(10)).backtest(day(10));
     assertEquals(2, timely.openDeals());
     assertEquals(Money.of("280.00", "EUR"), timely.result(Method.CHAIN).predicted());
     assertEquals(Money.of("300.00", "EUR"), timely.result(Method.CHAIN).actual());
+  }
+
+  private static DealLog log(Pipeline p, List<Deal> deals, List<StageChange> changes) {
+    DealLogBuilder b = DealLog.builder(p);
+    deals.forEach(b::deal);
+    changes.forEach(b::change);
+    return b.build();
   }
 
   /**
