@@ -356,6 +356,24 @@ public final class ColumnarDealLog implements DealLog {
   }
 
   /**
+   * The position of the first deal created at or after this offset, {@code dealCount} if none
+   * (deals are in createdAt order).
+   */
+  public int firstCreatedAtOrAfter(long offset) {
+    int lo = 0;
+    int hi = dealCount;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (created[mid] < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
    * The log as recorded by an instant ({@link DealLog#knownAt}): the deals created by then (a
    * prefix, deals being in createdAt order), each with the changes whose recording offset {@code at
    * + lag} is at most the instant's whole second; its latest offset is that second, or this log's
@@ -366,16 +384,7 @@ public final class ColumnarDealLog implements DealLog {
     Objects.requireNonNull(instant, "instant");
     // Records are whole seconds: one at second s is known at t when s <= floor(t).
     long t = instant.getEpochSecond() - base;
-    int n = 0;
-    int hi = dealCount;
-    while (n < hi) {
-      int mid = (n + hi) >>> 1;
-      if (created[mid] <= t) {
-        n = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    int n = firstCreatedAtOrAfter(t + 1);
     int[] keep = new int[n];
     Arrays.setAll(keep, i -> i);
     // A view with deals has t >= created[0] = 0, so the minimum is an offset.

@@ -30,8 +30,8 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
     long toOffset = to.map(t -> ceilOffset(log, t)).orElse(Long.MAX_VALUE);
     // A deal created after as-of is not seen.
     toOffset = Math.min(toOffset, (long) asOfOffset + 1);
-    int lo = firstAtOrAfter(log.created, fromOffset);
-    int hi = Math.max(lo, firstAtOrAfter(log.created, toOffset));
+    int lo = log.firstCreatedAtOrAfter(fromOffset);
+    int hi = Math.max(lo, log.firstCreatedAtOrAfter(toOffset));
     return new Selection(at, asOfOffset, lo, hi);
   }
 
@@ -63,19 +63,5 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
 
   private static long ceilOffset(ColumnarDealLog log, Instant t) {
     return t.getEpochSecond() - log.base + (t.getNano() > 0 ? 1 : 0);
-  }
-
-  private static int firstAtOrAfter(int[] sorted, long value) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }
