@@ -104,32 +104,44 @@ final class DealLogKnownAtTest {
     for (int i = 0; i < once.dealCount(); i++) {
       assertEquals(once.changes(i), twice.changes(i));
     }
-    // Everything is known once everything is recorded; the view then holds the whole log.
+    // The records of the earlier instant, seen as of the later one.
+    DealLog later = log.knownAt(h(24)).knownAt(h(30));
+    assertEquals(deals(once), deals(later));
+    assertEquals(once.changeCount(), later.changeCount());
+    assertEquals(Optional.of(h(30)), later.latestEventTime());
+    // Everything is known once everything is recorded; the view then holds the whole log, seen
+    // as of its instant, after the log's last event (D4's creation at 28 h).
     DealLog all = log.knownAt(h(30));
     assertEquals(deals(log), deals(all));
     assertEquals(log.changeCount(), all.changeCount());
-    assertEquals(log.latestEventTime(), all.latestEventTime());
+    assertEquals(Optional.of(h(30)), all.latestEventTime());
+    assertEquals(
+        Funnel.of(log).asOf(h(30)).report().toString(), Funnel.of(all).report().toString());
     // Before the first creation nothing is known.
     DealLog none = log.knownAt(T0.minusSeconds(1));
     assertEquals(0, none.dealCount());
     assertEquals(Optional.empty(), none.latestEventTime());
     assertEquals(0, log.knownAt(Instant.MIN).dealCount());
+    // Beyond the span a log measures (2^31 - 1 seconds after T0), its last second.
     DealLog everything = log.knownAt(Instant.MAX);
     assertEquals(deals(log), deals(everything));
     assertEquals(log.changeCount(), everything.changeCount());
-    assertEquals(log.latestEventTime(), everything.latestEventTime());
+    assertEquals(Optional.of(T0.plusSeconds(Integer.MAX_VALUE)), everything.latestEventTime());
+    assertEquals(T0.plusSeconds(Integer.MAX_VALUE), Funnel.of(everything).report().asOf());
+    // A view without deals has no latest event, and reports as of the epoch like any empty log.
+    assertEquals(Instant.EPOCH, Funnel.of(none).report().asOf());
   }
 
   /**
    * A view of a segment is the segment of the view, seen as of the same instant: ann's deals (D1,
-   * D3) known at 24 h, as of 24 h whichever comes first; and without knowing more than at 28 h, as
-   * of the whole log's latest event (28 h, D4's creation), as the segment is.
+   * D3) known at 24 h or at 40 h (after the log's last event), as of that instant whichever comes
+   * first.
    */
   @Test
   void aViewOfASegmentIsTheSegmentOfTheView() {
     DealLog log = log();
     DealLog ann = log.where(d -> d.owner().equals(Optional.of("ann")));
-    for (Instant at : List.of(h(24), h(26), Instant.MAX)) {
+    for (Instant at : List.of(h(24), h(26), h(40), Instant.MAX)) {
       DealLog viewOfSegment = ann.knownAt(at);
       DealLog segmentOfView = log.knownAt(at).where(d -> d.owner().equals(Optional.of("ann")));
       assertEquals(deals(segmentOfView), deals(viewOfSegment));
@@ -142,8 +154,9 @@ final class DealLogKnownAtTest {
           Funnel.of(viewOfSegment).report().toString());
     }
     assertEquals(Optional.of(h(24)), ann.knownAt(h(24)).latestEventTime());
-    assertEquals(Optional.of(h(28)), ann.knownAt(Instant.MAX).latestEventTime());
-    assertEquals(ann.latestEventTime(), ann.knownAt(Instant.MAX).latestEventTime());
+    assertEquals(Optional.of(h(40)), ann.knownAt(h(40)).latestEventTime());
+    // The segment itself is seen as of the whole log's latest event, D4's creation.
+    assertEquals(Optional.of(h(28)), ann.latestEventTime());
   }
 
   @Test

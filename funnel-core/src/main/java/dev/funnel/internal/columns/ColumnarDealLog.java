@@ -376,8 +376,8 @@ public final class ColumnarDealLog implements DealLog {
   /**
    * The log as recorded by an instant ({@link DealLog#knownAt}): the deals created by then (a
    * prefix, deals being in createdAt order), each with the changes whose recording offset {@code at
-   * + lag} is at most the instant's whole second; its latest offset is that second, or this log's
-   * latest if earlier (so that a view of a segment is the segment of the view).
+   * + lag} is at most the instant's whole second; its latest offset is that second (at most {@code
+   * Integer.MAX_VALUE}), whatever this log's latest, as the CRM at the instant is seen then.
    */
   @Override
   public DealLog knownAt(Instant instant) {
@@ -387,8 +387,8 @@ public final class ColumnarDealLog implements DealLog {
     int n = firstCreatedAtOrAfter(t + 1);
     int[] keep = new int[n];
     Arrays.setAll(keep, i -> i);
-    // A view with deals has t >= created[0] = 0, so the minimum is an offset.
-    return select(keep, t, n == 0 ? latest : (int) Math.min(latest, t));
+    // A view with deals has t >= created[0] = 0; beyond the span a log holds, its last second.
+    return select(keep, t, n == 0 ? latest : (int) Math.min(t, Integer.MAX_VALUE));
   }
 
   /**

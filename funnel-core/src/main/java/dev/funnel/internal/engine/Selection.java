@@ -20,8 +20,7 @@ public record Selection(Instant asOf, int asOfOffset, int lo, int hi) {
   /** Resolves the selection over a log. */
   public static Selection of(
       ColumnarDealLog log, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf) {
-    Instant at =
-        asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.ofEpochSecond(log.base)));
+    Instant at = asOf.orElseGet(() -> log.latestEventTime().orElse(Instant.EPOCH));
     requireMeasurable(log, at);
     // Records are whole seconds (sub-second parts dropped): an event at second s is seen as of t
     // when s <= floor(t), and a deal created at s is in [from, to) when ceil(from) <= s < ceil(to).
