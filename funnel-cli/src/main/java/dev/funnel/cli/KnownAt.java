@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The view of {@code --known-at T}: the deal log as the CRM held it at T ({@link DealLog#knownAt}),
  * deals created by T with the stage changes recorded by T. A change entered after T is not seen,
- * even when it is back-dated to before T, so the report is the one the CRM showed at T. Without
- * {@code --as-of} the report is as of T; an as-of after T is refused (what happened after T was not
- * known then).
+ * even when it is back-dated to before T, so the report is the one the CRM showed at T. Leads and
+ * touches carry no recording time and are read as of the report's as-of, as without the option.
+ * Without {@code --as-of} the report is as of T; an as-of in a later second is refused (what
+ * happened after T was not known then).
  */
 final class KnownAt {
   /** The help of {@code --known-at}. */
@@ -32,7 +33,8 @@ final class KnownAt {
     if (asOf == null) {
       return knownAt;
     }
-    if (asOf.isAfter(knownAt)) {
+    // Whole seconds, as the log compares them: .7 s is not after .5 s of the same second.
+    if (asOf.getEpochSecond() > knownAt.getEpochSecond()) {
       throw new InputException(
           "funnel "
               + command

@@ -146,7 +146,11 @@ final class ForecastCommandTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().startsWith("Forecast as of 2025-06-05T00:08:00Z, horizon 30d"), r.out());
     assertTrue(
-        r.out().contains("Backtest at 2025-03-02T12:00:00Z, horizon 30d, 10 open deals"), r.out());
+        r.out()
+            .contains(
+                "Backtest at 2025-03-02T12:00:00Z (the pipeline as recorded then), horizon 30d,"
+                    + " 10 open deals"),
+        r.out());
     assertTrue(r.out().contains("Budget scenario +20.0% as of 2025-06-05T00:08:00Z"), r.out());
     assertTrue(r.out().contains("naive: revenue ~ budget"), r.out());
     assertTrue(r.out().contains("new deals (model lead flow)"), r.out());

@@ -107,6 +107,10 @@ final class KnownAtOptionTest {
                 + " 2026-03-05T00:00:00Z: what happened after 2026-03-05T00:00:00Z was not known"
                 + " then; give an as-of at or before it, or drop --known-at"),
         later.errLines());
+    // Whole seconds: an as-of later within the same second is the same second.
+    Cli.Run sameSecond =
+        report("--known-at", "2026-03-05T00:00:00.5Z", "--as-of", "2026-03-05T00:00:00.7Z");
+    assertEquals(0, sameSecond.status(), sameSecond.err());
     Cli.Run date = report("--known-at", "2026-03-05");
     assertEquals(2, date.status());
     assertTrue(date.err().contains("is a date, not an instant"), date.err());

@@ -51,7 +51,8 @@ public record Backtest(Instant at, Duration horizon, int openDeals, List<MethodR
     StringBuilder sb = new StringBuilder();
     sb.append(
         Print.row(
-            "Backtest at %s, horizon %s, %d open deals", at, Print.horizon(horizon), openDeals));
+            "Backtest at %s (the pipeline as recorded then), horizon %s, %d open deals",
+            at, Print.horizon(horizon), openDeals));
     sb.append(
         Print.row(
             "%-11s %6s %18s %18s %18s %8s %7s",
