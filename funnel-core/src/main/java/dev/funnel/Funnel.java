@@ -105,8 +105,9 @@ public final class Funnel {
    * the log's latest event; an empty log has none and reports as of the epoch.
    *
    * <p>Events are placed by when they occurred: a change recorded after the instant but back-dated
-   * to before it is seen. For the report the CRM showed at the instant, without such changes, query
-   * {@link DealLog#knownAt the log as recorded by then}: {@code Funnel.of(log.knownAt(t)).asOf(t)}.
+   * to before it is seen. For the stages the CRM showed at the instant, without such changes, query
+   * {@link DealLog#knownAt the log as recorded by then}: {@code Funnel.of(log.knownAt(t))}, as of
+   * t.
    *
    * @param instant the as-of instant
    * @return this query

@@ -179,10 +179,18 @@ final class ReportCommand implements Callable<Integer> {
       records = records.plus(ReadSummary.of(t.touches()));
       touchRecords = Optional.of(t);
     }
-    Optional<Instant> at =
-        knownAt != null
-            ? Optional.of(KnownAt.asOf(knownAt, asOf, "report"))
-            : asOf != null ? Optional.of(asOf) : ProcessReports.latest(log, leadList, touchRecords);
+    Optional<Instant> at;
+    String asOfLabel;
+    if (knownAt != null) {
+      at = Optional.of(KnownAt.asOf(knownAt, asOf, "report"));
+      asOfLabel = asOf != null ? "--as-of" : "--known-at";
+    } else if (asOf != null) {
+      at = Optional.of(asOf);
+      asOfLabel = "--as-of";
+    } else {
+      at = ProcessReports.latest(log, leadList, touchRecords);
+      asOfLabel = "as-of (the latest instant of the files read)";
+    }
     if (at.isEmpty()) {
       // New-user review: "as of 1970-01-01T00:00:00Z" read like a real date.
       FunnelCli.note(
@@ -194,17 +202,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     // The segment is seen as of the same instant as the whole: all files were read.
     log = KnownAt.select(Where.select(log, where, "report"), knownAt);
-    FunnelReport report =
-        report(
-            log,
-            from,
-            to,
-            at.orElse(null),
-            asOf != null
-                ? "--as-of"
-                : knownAt != null ? "--known-at" : "as-of (the latest instant of the files read)",
-            by,
-            counting);
+    FunnelReport report = report(log, from, to, at.orElse(null), asOfLabel, by, counting);
     ProcessReports process =
         ProcessReports.of(
             log,

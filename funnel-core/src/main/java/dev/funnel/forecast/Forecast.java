@@ -355,12 +355,12 @@ public final class Forecast {
    * open at T won after T and before T+H.
    *
    * <p>The pipeline of T is the log as the CRM held it then ({@link DealLog#knownAt}): a change
-   * recorded after T, even one back-dated to before it, is unseen, so the probabilities and the
-   * open deals are those a forecast run at T had (no look-ahead from back-dated records). A deal
-   * open at T counts as won when it moved into a WON stage in {@code (T, T + H)}, or when the log,
-   * as it now reads, has it won at T already (a win back-dated to T or before and recorded after T,
-   * whenever; a win that a reopen before T undid does not count). Without back-dated records only
-   * the first case occurs.
+   * recorded after T, even one back-dated to before it, is unseen, so the probabilities and which
+   * deals were open in which stage are those a forecast run at T had (no look-ahead from back-dated
+   * records); amounts are as the log holds them now. A deal open at T counts as won when it moved
+   * into a WON stage in {@code (T, T + H)}, or when the log, as it now reads, has it won at T
+   * already (a win back-dated to T or before and recorded after T, whenever; a win that a reopen
+   * before T undid does not count). Without back-dated records only the first case occurs.
    *
    * @param at the past instant T
    * @return the backtest at T, one result per method that applies
@@ -488,7 +488,9 @@ public final class Forecast {
     int t = log.offset(at);
     int end = log.offset(at.plus(hz));
     // The pipeline as the CRM held it at T: a change back-dated to before T but recorded after it
-    // was not known then. The view's deals are the log's first ones, at the same positions.
+    // was not known then. The view's deals are the log's first ones, at the same positions. When
+    // no change that occurred by T was recorded after it, the view differs from the log only in
+    // what History never reads (deals created and changes occurred after T), so the log serves.
     History h = History.of(backDatedPast(t) ? ColumnarDealLog.of(log.knownAt(at)) : log, t);
     int open = h.openDeal.length;
     boolean[] won = new boolean[open];

@@ -124,8 +124,8 @@ public interface DealLog {
   Optional<Instant> earliestCreation();
 
   /**
-   * The attribute names seen on deals, in order of first appearance; a segment ({@link #where}) has
-   * those of the log it was taken from.
+   * The attribute names seen on deals, in order of first appearance; a segment ({@link #where}) or
+   * a view ({@link #knownAt}) has those of the log it was taken from.
    *
    * @return the attribute names, in order of first appearance
    */
@@ -133,7 +133,7 @@ public interface DealLog {
 
   /**
    * Every record that was read: accepted deals and changes plus rejected records. A segment ({@link
-   * #where}) read none: its deals plus its changes.
+   * #where}) or a view ({@link #knownAt}) read none: its deals plus its changes.
    *
    * @return accepted deals + accepted changes + rejected records
    */
@@ -177,9 +177,9 @@ public interface DealLog {
 
   /**
    * The log as the CRM held it at an instant: the deals created by then, each with the stage
-   * changes <em>recorded</em> by then ({@code recordedAt <= at}); a change recorded later, even one
-   * back-dated to before the instant, is not in it. The report the CRM showed on Monday morning,
-   * against the one the log now tells about the same Monday:
+   * changes <em>recorded</em> by then ({@code recordedAt <= instant}); a change recorded later,
+   * even back-dated to before the instant, is not in it. The stages the CRM showed on Monday
+   * morning, against those the log now tells of the same Monday:
    *
    * {@snippet :
    * Instant monday = Instant.parse("2026-03-02T09:00:00Z");
@@ -196,20 +196,22 @@ public interface DealLog {
    * <p>Instants are compared in whole seconds, as everywhere in a log: a record at second {@code s}
    * is known at the instant when {@code s <= floor(instant)}. Deals carry no recording time, so a
    * deal counts as known from its {@code createdAt}; a deal whose change at creation was recorded
-   * later is known, in {@code s1} (the implicit entry), until that change is recorded. The view
-   * holds the deals and changes exactly as this log does (same order, ids, instants, values), so
-   * any figure over it equals that figure over a log built from those records alone, as of the same
-   * instant, with two differences. Its latest event time, the default as-of, is the instant itself
-   * (its whole second), also when this log's last event came earlier: a report over the view is the
-   * report at the instant unless asked otherwise (an instant 2^31 seconds or more after the log's
-   * first instant, beyond what a log measures, is taken as the last second it measures). And its
-   * attribute names stay this log's (as in {@link #where}). Owners, channels, loss reasons, actors
-   * and attribute values that no kept record uses are not in it. It read no records and lists no
-   * rejections; this log keeps them. Views compose: {@code log.knownAt(a).knownAt(b)} holds the
-   * records of {@code log.knownAt(min(a, b))}, seen as of b, and the view of a {@link #where}
-   * segment is the segment of the view. An as-of after the instant is not refused: it ages the
-   * records known at the instant up to that later as-of, a report nobody could have run (the {@code
-   * funnel} command refuses it).
+   * later is known, in {@code s1} (the implicit entry), until that change is recorded. A deal's
+   * fields (amount, owner, channel, loss reason, attributes, lead) are as this log holds them now:
+   * the log keeps no history of them, so a breakdown or an amount over the view uses today's
+   * values. The view holds the deals and changes exactly as this log does (same order, ids,
+   * instants, values), so any figure over it equals that figure over a log built from those records
+   * alone, as of the same instant, with two differences. Its latest event time, the default as-of,
+   * is the instant itself (its whole second), also when this log's last event came earlier: a
+   * report over the view is the report at the instant unless asked otherwise (an instant 2^31
+   * seconds or more after the log's first instant, beyond what a log measures, is taken as the last
+   * second it measures). And its attribute names stay this log's (as in {@link #where}). Owners,
+   * channels, loss reasons, actors and attribute values that no kept record uses are not in it. It
+   * read no records and lists no rejections; this log keeps them. Views compose: {@code
+   * log.knownAt(a).knownAt(b)} holds the records of {@code log.knownAt(min(a, b))}, seen as of b,
+   * and the view of a {@link #where} segment is the segment of the view. An as-of after the instant
+   * is not refused: it ages the records known at the instant up to that later as-of, a report
+   * nobody could have run (the {@code funnel} command refuses it).
    *
    * @param instant the instant the CRM is seen at
    * @return the log as recorded by that instant, possibly empty

@@ -172,6 +172,18 @@ final class DealLogKnownAtTest {
     assertEquals(0, Funnel.of(log.knownAt(at)).asOf(at).report().all().stages().get(2).reached());
   }
 
+  /** A record's fraction of a second is dropped: recorded at .7 s, it is known at .2 s. */
+  @Test
+  void aRecordingFractionIsDroppedLikeEveryOther() {
+    DealLog log =
+        DealLog.builder(DealLogBuilderTest.B2B)
+            .deal(Deal.builder("D1", T0).build())
+            .change(StageChange.of("D1", "qualified", h(1)).recordedAt(h(26).plusMillis(700)))
+            .build();
+    assertEquals(1, log.knownAt(h(26).plusMillis(200)).changeCount());
+    assertEquals(0, log.knownAt(h(26).minusMillis(300)).changeCount());
+  }
+
   @Test
   void nullIsRefusedByName() {
     NullPointerException e = assertThrows(NullPointerException.class, () -> log().knownAt(null));

@@ -3,6 +3,7 @@ package dev.funnel.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.funnel.Funnel;
 import dev.funnel.model.Deal;
 import dev.funnel.model.StageChange;
 import java.time.Instant;
@@ -68,6 +69,9 @@ final class DealLogWhereTest {
     assertEquals(Optional.empty(), none.latestEventTime());
     assertEquals(Optional.empty(), none.earliestCreation());
     assertEquals(0, none.recordsRead());
+    // Without events its reports are as of the epoch, as for any empty log (not of the whole
+    // log's first creation, which an empty segment cannot see).
+    assertEquals(Instant.EPOCH, Funnel.of(none).report().asOf());
   }
 
   @Test

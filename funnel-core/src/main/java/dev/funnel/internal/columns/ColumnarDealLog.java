@@ -108,7 +108,7 @@ public final class ColumnarDealLog implements DealLog {
 
   /**
    * A log of these columns; {@code latest} is its latest event offset ({@link #latestOf} of the
-   * columns, or the whole log's for a segment).
+   * columns, the whole log's for a segment, the instant's for a known-at view).
    */
   public ColumnarDealLog(
       Pipeline pipeline,
@@ -387,7 +387,8 @@ public final class ColumnarDealLog implements DealLog {
     int n = firstCreatedAtOrAfter(t + 1);
     int[] keep = new int[n];
     Arrays.setAll(keep, i -> i);
-    // A view with deals has t >= created[0] = 0; beyond the span a log holds, its last second.
+    // A view with deals has t >= created[0] >= 0; beyond the span a log holds, its last second.
+    // An empty view keeps this log's latest, which nothing reads (its latest event time is empty).
     return select(keep, t, n == 0 ? latest : (int) Math.min(t, Integer.MAX_VALUE));
   }
 
@@ -414,7 +415,9 @@ public final class ColumnarDealLog implements DealLog {
       }
       newChangeStart[i + 1] = changes;
     }
-    changeRows = Arrays.copyOf(changeRows, changes);
+    if (changes < held) {
+      changeRows = Arrays.copyOf(changeRows, changes);
+    }
     int[] newCreated = new int[n];
     long[] newAmount = new long[n];
     boolean priced = false;
