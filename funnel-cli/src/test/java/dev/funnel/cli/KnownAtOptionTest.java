@@ -71,6 +71,25 @@ final class KnownAtOptionTest {
     assertEquals(null, nowJson.get("knownAt"));
   }
 
+  /** FORMATS.md: {@code knownAt} follows {@code where} and precedes {@code breakdowns}. */
+  @Test
+  void theJsonFieldSitsBetweenWhereAndTheBreakdowns() throws IOException {
+    Cli.Run r =
+        report(
+            "--known-at",
+            "2026-03-05T00:00:00Z",
+            "--where",
+            "channel=ads",
+            "--by",
+            "owner",
+            "--format",
+            "json");
+    assertEquals(0, r.status(), r.err());
+    List<String> keys = new java.util.ArrayList<>(MAPPER.readTree(r.out()).propertyNames());
+    assertEquals(
+        List.of("where", "knownAt", "breakdowns"), keys.subList(keys.size() - 3, keys.size()));
+  }
+
   @Test
   void aTableAndAPageSayWhen() throws IOException {
     String line =
