@@ -488,10 +488,8 @@ public final class Forecast {
     int t = log.offset(at);
     int end = log.offset(at.plus(hz));
     // The pipeline as the CRM held it at T: a change back-dated to before T but recorded after it
-    // was not known then. The view's deals are the log's first ones, at the same positions. When
-    // no change that occurred by T was recorded after it, the view differs from the log only in
-    // what History never reads (deals created and changes occurred after T), so the log serves.
-    History h = History.of(backDatedPast(t) ? ColumnarDealLog.of(log.knownAt(at)) : log, t);
+    // was not known then. The view's deals are the log's first ones, at the same positions.
+    History h = History.of(ColumnarDealLog.of(log.knownAt(at)), t);
     int open = h.openDeal.length;
     boolean[] won = new boolean[open];
     for (int k = 0; k < open; k++) {
@@ -532,16 +530,6 @@ public final class Forecast {
       results.add(evaluate(Method.DECLARED, h, declared, won, currency));
     }
     return new Backtest(at, hz, open, results);
-  }
-
-  /** Whether a change that occurred by the offset t was recorded after it. */
-  private boolean backDatedPast(int t) {
-    for (int c = 0; c < log.at.length; c++) {
-      if (log.at[c] <= t && (long) log.at[c] + log.lag[c] > t) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private MethodResult evaluate(

@@ -849,8 +849,7 @@ public final class DealLogBuilder {
       }
     }
     // What the previous snapshot kept stays, unless its window holds fewer than half the deals of
-    // the
-    // best one: then the log's records say it was the outlier (a first snapshot of one
+    // the best one: then the log's records say it was the outlier (a first snapshot of one
     // placeholder deal must not pin every real deal appended after it outside the window).
     long[] chosen =
         keeping && bestKeeping[0] >= 0 && bestKeeping[0] * KEPT_SHARE >= best[0]
