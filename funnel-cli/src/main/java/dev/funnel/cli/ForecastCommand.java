@@ -44,7 +44,7 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Prints the empirical win probability of each open stage (with its 95%% interval, next to the declared one), the weighted pipeline and a Monte Carlo forecast of revenue won within the horizon (P10, P50, P90, mean); with --backtest-at, how the forecast made then compares with what was won; with --leads, the revenue of deals not created yet from the lead flow (otherwise from the deal creation rate); with --budget, what a budget change brings through the channels' response curves, the team's capacity and its win rate under load, next to the naive line."
+      "Prints the empirical win probability of each open stage (with its 95%% interval, next to the declared one), the weighted pipeline and a Monte Carlo forecast of revenue won within the horizon (P10, P50, P90, mean); with --backtest-at, how the forecast made then compares with what was won; with --known-at, the forecast the log as recorded then supported; with --leads, the revenue of deals not created yet from the lead flow (otherwise from the deal creation rate); with --budget, what a budget change brings through the channels' response curves, the team's capacity and its win rate under load, next to the naive line."
     },
     footer = {
       "",
@@ -62,6 +62,16 @@ final class ForecastCommand implements Callable<Integer> {
       converter = Converters.AsOf.class,
       description = "forecast as of this instant (default: the latest event of the log)")
   @Nullable Instant asOf;
+
+  @Option(
+      names = "--known-at",
+      paramLabel = "INSTANT",
+      converter = Converters.AsOf.class,
+      description =
+          "forecast from the log as the CRM held it at this instant: stage changes recorded later"
+              + " are not seen, back-dated ones included (the forecast is as of this instant"
+              + " unless --as-of says an earlier one)")
+  @Nullable Instant knownAt;
 
   @Option(
       names = "--horizon",
@@ -132,6 +142,9 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  /** The forecast's as-of: {@code --as-of}, else {@code --known-at}, else the view's default. */
+  private @Nullable Instant forecastAsOf;
+
   @Override
   public Integer call() {
     if (format == Format.HTML) {
@@ -147,8 +160,9 @@ final class ForecastCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(output.lenient, spec.commandLine().getErr());
     DealLog read = files.read(inputs);
     ReadSummary records = ReadSummary.of(read);
-    // The segment is seen as of the same instant as the whole.
-    DealLog log = Where.select(read, where, "forecast");
+    forecastAsOf = knownAt != null ? KnownAt.asOf(knownAt, asOf, "forecast") : asOf;
+    // The segment is seen as of the same instant as the whole; the view is taken of the segment.
+    DealLog log = KnownAt.select(Where.select(read, where, "forecast"), knownAt);
     ReadResult<SpendSample> spend = null;
     ReadResult<Lead> leads = null;
     // As in report and kpi: rows more than 68 years from the deal log's first instant are
@@ -183,7 +197,7 @@ final class ForecastCommand implements Callable<Integer> {
     ReadSummary summary = records;
     Optional<Backtest> bt = backtest;
     Optional<BudgetScenario> bs = scenario;
-    Output.write(spec, output.out, w -> write(format, report, bt, bs, summary, where, w));
+    Output.write(spec, output.out, w -> write(format, report, bt, bs, summary, where, knownAt, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), records);
     return FunnelCli.OK;
   }
@@ -229,8 +243,8 @@ final class ForecastCommand implements Callable<Integer> {
 
   private Forecast query(DealLog log) {
     Forecast f = Forecast.of(log);
-    if (asOf != null) {
-      f.asOf(asOf);
+    if (forecastAsOf != null) {
+      f.asOf(forecastAsOf);
     }
     attempt("--horizon", () -> f.horizon(horizon));
     attempt("--simulations", () -> f.simulations(simulations));
@@ -256,16 +270,19 @@ final class ForecastCommand implements Callable<Integer> {
       Optional<BudgetScenario> budget,
       ReadSummary records,
       List<String> where,
+      @Nullable Instant knownAt,
       Writer w)
       throws IOException {
     if (format == Format.JSON) {
       JsonReports.Document doc =
           ForecastJson.document(report, backtest, budget, Optional.of(records));
       Where.addTo(doc, where);
+      KnownAt.addTo(doc, knownAt);
       doc.write(w);
       return;
     }
     Where.writeLine(w, where);
+    KnownAt.writeLine(w, knownAt);
     w.write(report.toString());
     if (backtest.isPresent()) {
       w.write("\n");
