@@ -60,7 +60,10 @@ final class ForecastCommand implements Callable<Integer> {
       names = "--as-of",
       paramLabel = "INSTANT",
       converter = Converters.AsOf.class,
-      description = "forecast as of this instant (default: the latest event of the log)")
+      description =
+          "forecast as of this instant: what occurred after it is not seen, what occurred by then"
+              + " is, back-dated changes included (default: the latest event of the log; see"
+              + " --known-at for the log as recorded then)")
   @Nullable Instant asOf;
 
   @Option(

@@ -122,7 +122,9 @@ final class KpiCommand implements Callable<Integer> {
       names = "--as-of",
       paramLabel = "INSTANT",
       converter = Converters.AsOf.class,
-      description = "see the data as it was then (default: its latest event)")
+      description =
+          "as of this instant: what occurred after it is not seen, what occurred by then is,"
+              + " back-dated changes included (default: the latest event of the data)")
   @Nullable Instant asOf;
 
   @Option(

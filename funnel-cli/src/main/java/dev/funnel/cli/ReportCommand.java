@@ -107,7 +107,10 @@ final class ReportCommand implements Callable<Integer> {
       names = "--as-of",
       paramLabel = "INSTANT",
       converter = Converters.AsOf.class,
-      description = "see the log as it was then (default: its latest event)")
+      description =
+          "report as of this instant: what occurred after it is not seen, what occurred by then is,"
+              + " back-dated changes included (default: the latest instant of the files read; see"
+              + " --known-at for the log as recorded then)")
   @Nullable Instant asOf;
 
   @Option(
