@@ -8,13 +8,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The view of {@code --known-at T} in {@code funnel report} and {@code funnel forecast}: the deal
- * log as the CRM held it at T ({@link DealLog#knownAt}), deals created by T with the stage changes
- * recorded by T. A change entered after T is not seen, even when it is back-dated to before T, so
- * the report shows the stages the CRM showed at T. Deal fields (amount, owner, channel, columns)
- * are as {@code deals.csv} has them now. Leads and touches carry no recording time and are read as
- * of the report's as-of, as without the option. Without {@code --as-of} the report is as of T; an
- * as-of in a later second is refused (what happened after T was not known then).
+ * The view of {@code --known-at T} in {@code funnel report}, {@code kpi} and {@code forecast}: the
+ * deal log as the CRM held it at T ({@link DealLog#knownAt}), deals created by T with the stage
+ * changes recorded by T. A change entered after T is not seen, even when it is back-dated to before
+ * T, so the report shows the stages the CRM showed at T. Deal fields (amount, owner, channel,
+ * columns) are as {@code deals.csv} has them now. Leads and touches carry no recording time and are
+ * read as of the report's as-of, as without the option. Without {@code --as-of} the report is as of
+ * T; an as-of in a later second is refused (what happened after T was not known then).
  */
 final class KnownAt {
   /** The help of {@code --known-at}. */
@@ -22,6 +22,12 @@ final class KnownAt {
       "see the log as the CRM held it at this instant: stage changes recorded later are not"
           + " seen, back-dated ones included (the report is as of this instant unless --as-of"
           + " says an earlier one)";
+
+  /** The help of {@code kpi --known-at}. */
+  static final String KPI_HELP =
+      "see the deals as the CRM held them at this instant: stage changes recorded later are not"
+          + " seen, back-dated wins included (the KPIs are as of this instant unless --as-of says"
+          + " an earlier one)";
 
   private KnownAt() {}
 

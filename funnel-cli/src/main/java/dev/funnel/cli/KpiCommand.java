@@ -3,6 +3,7 @@ package dev.funnel.cli;
 import dev.funnel.Dimension;
 import dev.funnel.Period;
 import dev.funnel.io.ActivityRecords;
+import dev.funnel.io.JsonReports;
 import dev.funnel.io.KpiJson;
 import dev.funnel.io.LeadRecords;
 import dev.funnel.io.ReadResult;
@@ -49,7 +50,7 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Attribution: leads count in the period of their creation, won deals and revenue in the period of their win, spend and activity in the period of their date; a lead's or deal's channel is the one recorded on it.",
       "Scopes: all and one per channel; --by owner,segment adds one per deal owner (owner=<name>) and per value of a deal attribute column (segment=<value>); --by attribute=NAME always means the column NAME, also one named like owner or a period (attribute=quarter). There a lead counts with the first deal naming it in lead_id, else under (unspecified); spend, sales cost and activity have no owner or attribute, so spend- and activity-based KPIs are absent (-) in those scopes.",
-      "As-of: an ISO-8601 instant; without it, the latest event of the data. Periods are bucketed in UTC.",
+      "As-of: an ISO-8601 instant; without it, the latest event of the data. Periods are bucketed in UTC. With --known-at T the deals are those created by T with the stage changes recorded by T, and the KPIs are as of T: a win entered later and back-dated into a closed period is not counted, as the scorecard of T did not count it.",
       "Money: deals and spend must share one currency; mixed currencies are an error naming both.",
       "Activity metrics: a metric named like a built-in KPI (cpl, revenue, leads, ctr, ltv_cac, cost_per_<open stage>, ...; impressions and clicks are their own KPIs) is a rejected record of the activity file (file:line: metric: ...): it stops the command, and --lenient skips it.",
       "Exit status: 0 on success, 2 for unusable input or options, 1 for an internal error."
@@ -128,6 +129,13 @@ final class KpiCommand implements Callable<Integer> {
   @Nullable Instant asOf;
 
   @Option(
+      names = "--known-at",
+      paramLabel = "INSTANT",
+      converter = Converters.AsOf.class,
+      description = KnownAt.KPI_HELP)
+  @Nullable Instant knownAt;
+
+  @Option(
       names = "--format",
       defaultValue = "table",
       paramLabel = "FORMAT",
@@ -139,10 +147,12 @@ final class KpiCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs inputs = new Inputs(output.lenient, spec.commandLine().getErr());
-    DealLog log = files.read(inputs);
+    DealLog read = files.read(inputs);
     ByNames.noteShadowedColumns(
-        spec.commandLine().getErr(), "kpi", by, /* crossed= */ false, log, files.deals);
-    ReadSummary records = ReadSummary.of(log);
+        spec.commandLine().getErr(), "kpi", by, /* crossed= */ false, read, files.deals);
+    ReadSummary records = ReadSummary.of(read);
+    Instant at = knownAt != null ? KnownAt.asOf(knownAt, asOf, "kpi") : asOf;
+    DealLog log = KnownAt.select(read, knownAt);
     Kpis kpis = Kpis.of(log).period(period);
     if (!by.isEmpty()) {
       for (String name : by) {
@@ -169,12 +179,12 @@ final class KpiCommand implements Callable<Integer> {
         throw new InputException("funnel kpi: --by: " + e.getMessage());
       }
     }
-    Horizon horizon = Horizon.of(log, inputs.files());
+    Horizon horizon = Horizon.of(read, inputs.files());
     if (leads != null) {
       LeadRecords l = horizon.leads(inputs.leadRecords(leads));
       records = records.plus(ReadSummary.of(l.leads()));
       kpis.leads(l.leads().records());
-      ReportCommand.noteUnmatchedLeadIds(spec.commandLine().getErr(), "kpi", l.leads(), log);
+      ReportCommand.noteUnmatchedLeadIds(spec.commandLine().getErr(), "kpi", l.leads(), read);
     }
     SpendRecords spendRecords = horizon.spend(inputs.spendRecords(spend));
     ReadResult<SpendSample> s = spendRecords.spend();
@@ -189,12 +199,12 @@ final class KpiCommand implements Callable<Integer> {
       records = records.plus(ReadSummary.of(a.activity()));
       kpis.activity(a.activity().records());
     }
-    if (asOf != null) {
-      kpis.asOf(asOf);
+    if (at != null) {
+      kpis.asOf(at);
     }
     KpiReport report = report(kpis);
     ReadSummary all = records;
-    Output.write(spec, output.out, w -> write(format, report, all, w));
+    Output.write(spec, output.out, w -> write(format, report, all, knownAt, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }
@@ -255,14 +265,17 @@ final class KpiCommand implements Callable<Integer> {
     }
   }
 
-  static void write(KpiFormat format, KpiReport report, ReadSummary records, Writer w)
+  static void write(
+      KpiFormat format, KpiReport report, ReadSummary records, @Nullable Instant knownAt, Writer w)
       throws IOException {
     switch (format) {
       case JSON:
-        KpiJson.write(report, records, w);
-        w.write("\n");
+        JsonReports.Document doc = KpiJson.document(report, Optional.of(records));
+        KnownAt.addTo(doc, knownAt);
+        doc.write(w);
         return;
       case TABLE:
+        KnownAt.writeLine(w, knownAt);
         w.write(report.toString());
         w.write("\n");
         w.write(ReportCommand.recordsTable(records));

@@ -54,7 +54,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * it is not 0. Money is {@code { "amount", "currency" }}; {@code driverTree} is the tree of scope
  * {@code all} into the last complete period from the one before ({@link KpiReport#driverTree()}),
  * {@code null} when that period is the first or the revenue of either is unknown (won deals, none
- * with an amount). JSON has no infinity: a non-finite number is written {@code null}.
+ * with an amount). JSON has no infinity: a non-finite number is written {@code null}. {@link
+ * #document} gives the document to add further sections to.
  */
 public final class KpiJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -95,6 +96,23 @@ public final class KpiJson {
    */
   public static void write(KpiReport report, ReadSummary records, Writer out) throws IOException {
     write(report, Optional.of(requireNonNull(records, "records")), out);
+  }
+
+  /**
+   * The document that {@link #write(KpiReport, ReadSummary, Writer)} writes (without the records
+   * when they are empty), to which further top-level sections can be added, written after the
+   * report's own, as to a funnel report's: {@code funnel kpi --known-at} adds the {@code knownAt}
+   * instant of its view. Its {@link JsonReports.Document#write write} ends the document with a line
+   * end.
+   *
+   * @param report the KPI report
+   * @param records the accounting of the records behind it, if any
+   * @return the document
+   */
+  public static JsonReports.Document document(KpiReport report, Optional<ReadSummary> records) {
+    requireNonNull(report, "report");
+    requireNonNull(records, "records");
+    return JsonReports.objectDocument(g -> report(g, report, records));
   }
 
   private static void write(KpiReport report, Optional<ReadSummary> records, Writer out)
