@@ -517,9 +517,10 @@ public final class DealLogBuilder {
    * Validates the relations between records and builds the log.
    *
    * @return the log of the accepted records
-   * @throws RejectedRecordException in strict mode, for the first change (in input order) of an
-   *     unknown deal or before its deal's creation, or else the first record outside the log's 68
-   *     years
+   * @throws RejectedRecordException in strict mode, for the first record in input order (its source
+   *     in the order sources were first named, then its line) that breaks a rule relating records:
+   *     a change of an unknown deal, a record outside the log's 68 years (a change of a deal
+   *     rejected so goes with its deal), a change before its deal's creation
    * @throws IllegalStateException if the builder was already built, or (strict) already rejected a
    *     record
    */
@@ -559,54 +560,39 @@ public final class DealLogBuilder {
     List<Rejection> late = live ? new ArrayList<>(rejections) : rejections;
     long pending = 0;
 
-    // Relations: each change names an accepted deal and does not precede its creation.
+    // Relations: each change names an accepted deal; the log's instants fit its 68 years; no change
+    // precedes its deal's creation. The changes of a deal rejected for its instant (a mistyped
+    // year) go with it ("its deal was rejected") even when they precede it, and a change that
+    // precedes its deal takes no part in choosing the 68 years. The rejections are collected, then
+    // listed (lenient, live) or the first in input order thrown (strict).
+    List<Rejection> found = new ArrayList<>();
     int changes = changeRef.size();
     int[] changeSlot = new int[changes];
-    int accepted = 0;
+    int[] early = new int[changes]; // the deal of a change before its creation, else -1
     for (int c = 0; c < changes; c++) {
       int ref = changeRef.get(c);
       int slot = refSlot.get(ref);
-      if (slot < 0) {
-        String id = refs.key(ref);
+      early[c] = -1;
+      changeSlot[c] = slot;
+      if (slot >= 0 && changeAt.get(c) < created[slot]) {
+        early[c] = slot;
         changeSlot[c] = -1;
+      } else if (slot < 0) {
+        String id = refs.key(ref);
         boolean dealRejected = rejectedDealIds.contains(id);
         if (live && !dealRejected) {
           pending++;
           continue;
         }
-        Rejection r =
+        found.add(
             Rejection.of(
                 changeOrigin(c, sourceNames),
                 "deal_id",
                 id,
                 dealRejected
                     ? "its deal was rejected"
-                    : "no deal with this id (a change needs its deal)");
-        if (live) {
-          late.add(r);
-        } else {
-          record(r);
-        }
-        continue;
+                    : "no deal with this id (a change needs its deal)"));
       }
-      if (changeAt.get(c) < created[slot]) {
-        Rejection r =
-            Rejection.of(
-                changeOrigin(c, sourceNames),
-                "occurred_at",
-                Instant.ofEpochSecond(changeAt.get(c), changeNanos.get(c)).toString(),
-                "before the deal's created_at "
-                    + Instant.ofEpochSecond(created[slot], createdNanos[slot]));
-        if (live) {
-          late.add(r);
-        } else {
-          record(r);
-        }
-        changeSlot[c] = -1;
-        continue;
-      }
-      changeSlot[c] = slot;
-      accepted++;
     }
 
     // A log holds 2^31 seconds: when its instants span more, the records outside the window
@@ -614,11 +600,33 @@ public final class DealLogBuilder {
     boolean[] dropped = new boolean[deals];
     int kept = deals;
     if (spanTooLong(created, changeSlot)) {
-      kept = dropOutsideWindow(created, changeSlot, dropped, sourceNames, live ? late : null);
-      accepted = 0;
-      for (int slot : changeSlot) {
-        accepted += slot >= 0 ? 1 : 0;
+      kept = dropOutsideWindow(created, changeSlot, dropped, sourceNames, found);
+    }
+    int accepted = 0;
+    for (int c = 0; c < changes; c++) {
+      accepted += changeSlot[c] >= 0 ? 1 : 0;
+      int slot = early[c];
+      if (slot < 0) {
+        continue;
       }
+      found.add(
+          dropped[slot]
+              ? Rejection.of(
+                  changeOrigin(c, sourceNames),
+                  "deal_id",
+                  refs.key(dealRef.get(slot)),
+                  "its deal was rejected")
+              : Rejection.of(
+                  changeOrigin(c, sourceNames),
+                  "occurred_at",
+                  Instant.ofEpochSecond(changeAt.get(c), changeNanos.get(c)).toString(),
+                  "before the deal's created_at "
+                      + Instant.ofEpochSecond(created[slot], createdNanos[slot])));
+    }
+    if (live || lenient) {
+      late.addAll(found);
+    } else if (!found.isEmpty()) {
+      record(inInputOrder(found, sourceNames).get(0));
     }
 
     // Deal order: createdAt to the nanosecond, ties by deal id, so that the order (and every list
@@ -802,16 +810,15 @@ public final class DealLogBuilder {
    * Rejects the deals and changes outside the 2^31-second window that holds the most deals (then
    * the most changes, then the latest such window; in a live log, the best of the windows that hold
    * what its previous snapshot kept, unless those have fewer than half the deals of the best one),
-   * and the changes recorded 2^31 seconds or more after they occurred: in strict mode the first of
-   * them, a deal before any change, in input order; in lenient mode all, a rejected deal taking its
-   * changes with it. Returns the deals kept.
+   * and the changes recorded 2^31 seconds or more after they occurred, adding each rejection to
+   * {@code found}: a rejected deal takes its changes with it. Returns the deals kept.
    */
   private int dropOutsideWindow(
       long[] created,
       int[] changeSlot,
       boolean[] dropped,
       String[] sourceNames,
-      @Nullable List<Rejection> late) {
+      List<Rejection> found) {
     int n = created.length;
     // Each instant as 2t + 1 for a deal's creation, 2t for a change, sorted by time.
     long[] instants = new long[n + changeSlot.length];
@@ -868,13 +875,12 @@ public final class DealLogBuilder {
       if (created[slot] < from || created[slot] > to) {
         dropped[slot] = true;
         kept--;
-        reject(
+        found.add(
             Rejection.of(
                 new Origin(sourceNames[dealSource.get(slot)], dealLine.get(slot)),
                 "created_at",
                 Instant.ofEpochSecond(created[slot]).toString(),
-                window),
-            late);
+                window));
       }
     }
     for (int c = 0; c < changeSlot.length; c++) {
@@ -908,7 +914,7 @@ public final class DealLogBuilder {
       }
       if (r != null) {
         changeSlot[c] = -1;
-        reject(r, late);
+        found.add(r);
       }
     }
     return kept;
@@ -927,14 +933,6 @@ public final class DealLogBuilder {
       best[1] = changes;
       best[2] = from;
       best[3] = to;
-    }
-  }
-
-  private void reject(Rejection r, @Nullable List<Rejection> late) {
-    if (late != null) {
-      late.add(r);
-    } else {
-      record(r);
     }
   }
 

@@ -393,6 +393,68 @@ final class DealLogBuilderTest {
     assertEquals(log.recordsRead(), log.dealCount() + log.changeCount() + log.rejections().size());
   }
 
+  /**
+   * A deal with a mistyped year (2917) whose changes lie in 2026: the changes go with their deal
+   * ("its deal was rejected"), they do not each precede it; strict mode names the deal, the first
+   * record at fault in input order, not its first change (new-analyst trial on the Maven CRM data).
+   */
+  @Test
+  void theChangesOfADealRejectedForItsYearGoWithIt() {
+    Instant typo = Instant.parse("2917-03-02T09:00:00Z");
+    DealLog log =
+        DealLog.builder(B2B)
+            .lenient()
+            .deal(deal("D1", T0)) // deals:1
+            .deal(deal("D2", typo)) // deals:2 out of the window
+            .deal(deal("D3", T0.plusSeconds(86_400))) // deals:3
+            .change("D2", "qualified", T0.plusSeconds(60)) // :1 goes with D2
+            .change("D1", "qualified", T0.minusSeconds(60)) // :2 before D1's creation
+            .change("D2", "won", T0.plusSeconds(120)) // :3 goes with D2
+            .build();
+    assertEquals(
+        List.of(
+            new Rejection("deals", 2, "created_at", "2917-03-02T09:00:00Z", WINDOW_2026),
+            new Rejection("stage changes", 1, "deal_id", "D2", "its deal was rejected"),
+            new Rejection(
+                "stage changes",
+                2,
+                "occurred_at",
+                "2026-03-02T08:59:00Z",
+                "before the deal's created_at 2026-03-02T09:00:00Z"),
+            new Rejection("stage changes", 3, "deal_id", "D2", "its deal was rejected")),
+        log.rejections());
+    RejectedRecordException e =
+        assertThrows(
+            RejectedRecordException.class,
+            () ->
+                DealLog.builder(B2B)
+                    .deal(deal("D1", T0), new Origin("deals.csv", 2))
+                    .deal(deal("D2", typo), new Origin("deals.csv", 3))
+                    .deal(deal("D3", T0.plusSeconds(86_400)), new Origin("deals.csv", 4))
+                    .change(
+                        StageChange.of("D2", "qualified", T0.plusSeconds(60)),
+                        new Origin("stage_changes.csv", 2))
+                    .build());
+    assertEquals(
+        new Rejection("deals.csv", 3, "created_at", "2917-03-02T09:00:00Z", WINDOW_2026),
+        e.rejection());
+    // A change of an unknown deal on line 2 and a deal out of the window on line 3 of the deals:
+    // the deals were named first, so strict mode names the deal.
+    RejectedRecordException first =
+        assertThrows(
+            RejectedRecordException.class,
+            () ->
+                DealLog.builder(B2B)
+                    .deal(deal("D1", T0), new Origin("deals.csv", 2))
+                    .deal(deal("D2", typo), new Origin("deals.csv", 3))
+                    .deal(deal("D3", T0.plusSeconds(86_400)), new Origin("deals.csv", 4))
+                    .change(
+                        StageChange.of("D9", "qualified", T0.plusSeconds(60)),
+                        new Origin("stage_changes.csv", 2))
+                    .build());
+    assertEquals(new Origin("deals.csv", 3), first.rejection().origin());
+  }
+
   @Test
   void aChangeFarFromItsDealIsRejectedRatherThanTheDeal() {
     // one deal at the epoch, its change 2^31 s later: the window keeping the deal wins
