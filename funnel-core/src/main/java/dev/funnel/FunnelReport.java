@@ -8,6 +8,7 @@ import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Proportion;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -188,20 +189,47 @@ public record FunnelReport(
 
   /**
    * The name of a breakdown of this report: its dimensions' names ({@link #nameOf(Dimension)})
-   * joined with {@code " x "}.
+   * joined with {@code " x "}. Names are unique within the report: should two breakdowns still read
+   * alike, the later one is suffixed {@code " (2)"}, {@code " (3)"}, ... in breakdown order.
    *
-   * @param breakdown a breakdown of this report
+   * @param breakdown a breakdown of this report (of another, the joined names of its dimensions)
    * @return its name
    */
   public String nameOf(Breakdown breakdown) {
+    requireNonNull(breakdown, "breakdown");
+    List<String> names = new ArrayList<>();
+    for (Breakdown b : breakdowns) {
+      String name = joinedName(b);
+      if (names.contains(name)) {
+        int k = 2;
+        while (names.contains(name + " (" + k + ")") || hasJoinedName(name + " (" + k + ")")) {
+          k++;
+        }
+        name = name + " (" + k + ")";
+      }
+      if (b == breakdown || b.equals(breakdown)) {
+        return name;
+      }
+      names.add(name);
+    }
+    return joinedName(breakdown);
+  }
+
+  private String joinedName(Breakdown breakdown) {
     return breakdown.dimensions().stream().map(this::nameOf).collect(Collectors.joining(" x "));
+  }
+
+  private boolean hasJoinedName(String name) {
+    return breakdowns.stream().anyMatch(b -> joinedName(b).equals(name));
   }
 
   /**
    * The name of a dimension in this report: its {@link Dimension#label() label}, except for an
    * attribute spelled like a built-in dimension that the report also breaks down by ({@code
-   * attribute=quarter} next to the creation {@code quarter}), so that no two names clash; the
-   * tables and the JSON of the report use these names.
+   * attribute=quarter} next to the creation {@code quarter}), or whose label holds the separator of
+   * crossed names, {@code " x "} (a column {@code owner x channel} is {@code attribute=owner x
+   * channel}, not the crossed breakdown), so that no two names clash; the tables and the JSON of
+   * the report use these names.
    *
    * @param dimension a dimension of this report
    * @return its name in this report
@@ -209,6 +237,9 @@ public record FunnelReport(
   public String nameOf(Dimension dimension) {
     if (dimension.kind() != Dimension.Kind.ATTRIBUTE) {
       return dimension.label();
+    }
+    if (dimension.label().contains(" x ")) {
+      return Dimension.ATTRIBUTE_PREFIX + dimension.label();
     }
     for (Breakdown b : breakdowns) {
       for (Dimension d : b.dimensions()) {

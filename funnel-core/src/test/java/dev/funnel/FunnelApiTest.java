@@ -275,6 +275,45 @@ final class FunnelApiTest {
     assertEquals("FY26-Q4", alone.breakdown("quarter").groups().get(0).label());
   }
 
+  /**
+   * A column named like a crossed breakdown ({@code owner x channel}) is {@code attribute=owner x
+   * channel}; names that still read alike get a suffix, so no two breakdowns share a name (the JSON
+   * report keys them by name; a CLI review crashed the writer with a duplicate).
+   */
+  @Test
+  void noTwoBreakdownsShareAName() {
+    DealLog log =
+        DealLog.builder(FunnelHandComputedTest.PIPELINE)
+            .deal(
+                Deal.builder("A", T)
+                    .owner("ann")
+                    .channel("web")
+                    .attribute("owner x channel", "both")
+                    .attribute("a x b", "1")
+                    .attribute("attribute=a", "2")
+                    .attribute("b", "3")
+                    .build())
+            .build();
+    FunnelReport r =
+        Funnel.of(log)
+            .by(Dimension.OWNER, Dimension.CHANNEL)
+            .by("attribute=owner x channel")
+            .by("attribute=a x b")
+            .by(Dimension.named("attribute=attribute=a"), Dimension.named("b"))
+            .report();
+    List<String> names = r.breakdowns().stream().map(r::nameOf).toList();
+    assertEquals(
+        List.of(
+            "owner x channel",
+            "attribute=owner x channel",
+            "attribute=a x b",
+            "attribute=a x b (2)"),
+        names);
+    assertEquals("both", r.breakdown("attribute=owner x channel").groups().get(0).label());
+    assertEquals("ann x web", r.breakdown("owner x channel").groups().get(0).label());
+    assertEquals("2 x 3", r.breakdown("attribute=a x b (2)").groups().get(0).label());
+  }
+
   @Test
   void aBreakdownByCreationPeriodIsInTimeOrder() {
     // January 1 deal, February 3, March 2: by month in time order, not by size; by owner by size.

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +31,18 @@ final class Output {
    *     output swallows its errors, so they are checked after the flush)
    */
   static void write(CommandSpec spec, @Nullable Path file, Body body) {
+    // The report is rendered whole before a byte goes out, so that a failure while rendering (an
+    // internal error) leaves no half report behind: a JSON document whose writer closed its open
+    // brackets would still parse, silently short of its last sections.
+    StringWriter rendered = new StringWriter();
+    try {
+      body.write(rendered);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
     if (file == null) {
       PrintWriter out = spec.commandLine().getOut();
-      try {
-        body.write(out);
-      } catch (IOException e) {
-        throw new InputException("standard output: cannot be written: " + e.getMessage());
-      }
+      out.write(rendered.toString());
       flush(spec, "report");
       return;
     }
@@ -45,7 +52,7 @@ final class Output {
     }
     refuseInputs(spec, file);
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
-      body.write(w);
+      w.write(rendered.toString());
     } catch (IOException e) {
       throw new InputException(
           "--out " + file + ": cannot be written: " + IoReasons.whyNotWritten(e, file));

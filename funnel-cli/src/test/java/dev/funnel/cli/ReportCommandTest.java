@@ -809,6 +809,43 @@ final class ReportCommandTest {
     return n.isNull() ? null : n.asString();
   }
 
+  /**
+   * A column named like the crossed breakdown beside it: both breakdowns are in the JSON, under
+   * different names (a duplicate key ended the writer with an internal error, exit 1).
+   */
+  @Test
+  void aColumnNamedLikeACrossedBreakdownKeepsItsOwnName() throws IOException {
+    Path deals =
+        write(
+            dir,
+            "deals.csv",
+            "deal_id,created_at,owner,channel,owner x channel",
+            "D1,2026-03-01T00:00:00Z,ann,web,both",
+            "D2,2026-03-01T00:00:00Z,bob,ads,both");
+    Path changes = write(dir, "stage_changes.csv", "deal_id,to_stage,occurred_at");
+    Path pipeline = write(dir, "pipeline.json", Cli.PIPELINE);
+    Cli.Run r =
+        run(
+            "report",
+            "--pipeline",
+            pipeline.toString(),
+            "--deals",
+            deals.toString(),
+            "--changes",
+            changes.toString(),
+            "--by",
+            "owner:channel,owner x channel",
+            "--format",
+            "json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode breakdowns = MAPPER.readTree(r.out()).get("breakdowns");
+    assertEquals(List.of("owner x channel", "attribute=owner x channel"), names(breakdowns));
+    assertEquals(2, breakdowns.get("owner x channel").size());
+    JsonNode both = breakdowns.get("attribute=owner x channel").get(0);
+    assertEquals(2, both.get("deals").asLong());
+    assertEquals("both", both.get("values").get("attribute=owner x channel").asString());
+  }
+
   private static List<String> names(JsonNode object) {
     return List.copyOf(object.propertyNames());
   }
