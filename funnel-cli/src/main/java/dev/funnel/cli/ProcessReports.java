@@ -158,7 +158,7 @@ record ProcessReports(
 
   /** Why the SLA section is empty when leads come without touches. */
   static final String NOT_MEASURED =
-      "not measured: response times start at the first touch of each lead; give --touches";
+      "not measured: a response time ends at the lead's first touch; give --touches";
 
   /**
    * Adds the FORMATS.md sections to a JSON report. The {@code sla} of leads without touches is

@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--leads",
       paramLabel = "FILE",
       description =
-          "leads.csv: the SLA section, which needs --touches too (response times start at a"
+          "leads.csv: the SLA section, which needs --touches too (a response time ends at the"
               + " lead's first touch; without them it reads \"not measured\", null in JSON), and"
               + " the audit's hand-off rule")
   @Nullable Path leads;
@@ -153,6 +153,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkSlaOptions();
     if (!where.isEmpty() && leads != null) {
       throw new InputException(
           "funnel report: --where selects deals, and the SLA and hand-off sections read the"
@@ -221,6 +222,41 @@ final class ReportCommand implements Callable<Integer> {
     Output.write(spec, output.out, w -> write(format, report, all, process, where, knownAt, w));
     noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
+  }
+
+  /**
+   * The SLA's options need the files they apply to: without them they would change nothing, and a
+   * report that silently ignores {@code --sla-response PT1H} reads as if the limit were met.
+   *
+   * @throws InputException naming the option and the files it needs
+   */
+  private void checkSlaOptions() {
+    String sla =
+        leads == null && touches == null
+            ? "--leads and --touches"
+            : leads == null ? "--leads" : "--touches";
+    if (slaResponse != null && (leads == null || touches == null)) {
+      throw new InputException(
+          "funnel report: --sla-response: a response time runs from a lead's creation to its"
+              + " first touch, so the limit needs "
+              + sla
+              + "; add "
+              + (sla.contains("and") ? "them" : "it")
+              + " or leave --sla-response out");
+    }
+    if (calendar != null && (leads == null || touches == null)) {
+      throw new InputException(
+          "funnel report: --calendar: the business calendar measures response times, which need "
+              + sla
+              + "; add "
+              + (sla.contains("and") ? "them" : "it")
+              + " or leave --calendar out");
+    }
+    if (followUp != null && touches == null) {
+      throw new InputException(
+          "funnel report: --follow-up: an open deal is stale after its last touch, so the limit"
+              + " needs --touches; add it or leave --follow-up out");
+    }
   }
 
   /**

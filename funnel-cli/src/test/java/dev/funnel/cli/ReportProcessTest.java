@@ -493,8 +493,8 @@ final class ReportProcessTest {
     assertTrue(help.contains("the SLA of the leads (with --leads and --touches)"), help);
     assertTrue(
         help.contains(
-            "--leads=FILE leads.csv: the SLA section, which needs --touches too (response times"
-                + " start at a lead's first touch; without them it reads \"not measured\", null in"
+            "--leads=FILE leads.csv: the SLA section, which needs --touches too (a response time"
+                + " ends at the lead's first touch; without them it reads \"not measured\", null in"
                 + " JSON), and the audit's hand-off rule"),
         help);
     assertFalse(help.contains("adds the SLA section"), help);
@@ -685,6 +685,44 @@ final class ReportProcessTest {
         List.of(message, "Try 'funnel report --help' for more information."), r.errLines());
   }
 
+  /**
+   * The SLA's options without the files they apply to changed nothing and said nothing (CLI
+   * review): each now exits 2 naming what it needs.
+   */
+  @Test
+  void slaOptionsWithoutTheirFilesAreRefused() {
+    String[] l = {"--leads", leads.toString()};
+    String[] t = {"--touches", touches.toString()};
+    Cli.Run r = run(concat(base(), "--sla-response", "PT1H"));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "funnel report: --sla-response: a response time runs from a lead's creation to its"
+                + " first touch, so the limit needs --leads and --touches; add them or leave"
+                + " --sla-response out"),
+        r.errLines());
+    r = run(concat(concat(base(), l), "--sla-response", "PT1H"));
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("so the limit needs --touches; add it or"), r.err());
+    r = run(concat(concat(base(), t), "--calendar", dir.resolve("calendar.json").toString()));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "funnel report: --calendar: the business calendar measures response times, which need"
+                + " --leads; add it or leave --calendar out"),
+        r.errLines());
+    r = run(concat(concat(base(), l), "--follow-up", "P1D"));
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "funnel report: --follow-up: an open deal is stale after its last touch, so the limit"
+                + " needs --touches; add it or leave --follow-up out"),
+        r.errLines());
+    // With their files each is taken.
+    assertEquals(0, run(concat(concat(base(), t), "--follow-up", "P1D")).status());
+    assertEquals(0, run(concat(concat(concat(base(), l), t), "--sla-response", "PT1H")).status());
+  }
+
   static Stream<Arguments> missingFiles() {
     return Stream.of(
         Arguments.of("--leads", "no_leads.csv"),
@@ -696,7 +734,13 @@ final class ReportProcessTest {
   @MethodSource("missingFiles")
   void aMissingFileExitsTwoWithOneLine(String option, String name) {
     Path missing = dir.resolve(name);
-    Cli.Run r = run(concat(base(), option, missing.toString()));
+    String[] others = {"--leads", leads.toString(), "--touches", touches.toString()};
+    Cli.Run r =
+        run(
+            concat(
+                concat(base(), option.equals("--calendar") ? others : new String[0]),
+                option,
+                missing.toString()));
     assertEquals(2, r.status());
     assertEquals(List.of(missing + ": no such file"), r.errLines());
   }
