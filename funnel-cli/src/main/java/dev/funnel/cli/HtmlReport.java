@@ -188,7 +188,11 @@ final class HtmlReport {
     h.append("</tr>\n");
   }
 
-  /** Escapes text for HTML element content and attribute values. */
+  /**
+   * Escapes text for HTML element content and attribute values. A control character other than a
+   * line break (a tab, a terminal escape from a CSV cell) is written as its visible escape ({@link
+   * Rejection#visible}), as the tables and messages write it: most are not allowed in HTML.
+   */
   static String esc(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
@@ -210,7 +214,11 @@ final class HtmlReport {
           sb.append("&#39;");
           break;
         default:
-          sb.append(c);
+          if (Character.isISOControl(c) && c != '\n') {
+            sb.append(Rejection.visible(String.valueOf(c)));
+          } else {
+            sb.append(c);
+          }
       }
     }
     return sb.toString();

@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.funnel.log.Rejection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,15 +35,16 @@ final class Output {
     // The report is rendered whole before a byte goes out, so that a failure while rendering (an
     // internal error) leaves no half report behind: a JSON document whose writer closed its open
     // brackets would still parse, silently short of its last sections.
-    StringWriter rendered = new StringWriter();
+    StringWriter buffer = new StringWriter();
     try {
-      body.write(rendered);
+      body.write(buffer);
     } catch (IOException e) {
       throw new UncheckedIOException("a StringWriter does not fail", e);
     }
+    String rendered = controlsShown(buffer.toString());
     if (file == null) {
       PrintWriter out = spec.commandLine().getOut();
-      out.write(rendered.toString());
+      out.write(rendered);
       flush(spec, "report");
       return;
     }
@@ -52,11 +54,33 @@ final class Output {
     }
     refuseInputs(spec, file);
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
-      w.write(rendered.toString());
+      w.write(rendered);
     } catch (IOException e) {
       throw new InputException(
           "--out " + file + ": cannot be written: " + IoReasons.whyNotWritten(e, file));
     }
+  }
+
+  /**
+   * The report with every control character but the line break written as its visible escape
+   * ({@link Rejection#visible}). The tables already show the names in their cells so, and JSON
+   * escapes its strings; this is the net under every other line a report prints from the data (a
+   * title, an audit's evidence): a terminal escape from a CSV cell never reaches the terminal.
+   */
+  static String controlsShown(String report) {
+    StringBuilder sb = null;
+    for (int i = 0; i < report.length(); i++) {
+      char c = report.charAt(i);
+      if (Character.isISOControl(c) && c != '\n') {
+        if (sb == null) {
+          sb = new StringBuilder(report.length() + 16).append(report, 0, i);
+        }
+        sb.append(Rejection.visible(String.valueOf(c)));
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? report : sb.toString();
   }
 
   /**

@@ -857,6 +857,53 @@ final class ReportCommandTest {
     assertEquals("both", both.get("values").get("attribute=owner x channel").asString());
   }
 
+  /**
+   * Names with a line break, a tab and a terminal escape (CSV cells may hold them): no output
+   * format passes a control character other than its own line breaks through (CLI review: the
+   * tables and the page did), and the table shows each as its escape.
+   */
+  @Test
+  void controlCharactersFromTheDataNeverReachTheTerminal() throws IOException {
+    Path deals =
+        write(
+            dir,
+            "deals.csv",
+            "deal_id,created_at,owner,channel,amount,currency,loss_reason",
+            "\"C\u001b[31mRED\",2026-03-01T00:00:00Z,\"multi\nline\",tab\there,100.00,EUR,why\tnot",
+            "D2,2026-03-01T00:00:00Z,ann,web,,,");
+    Path changes =
+        write(
+            dir,
+            "stage_changes.csv",
+            "deal_id,to_stage,occurred_at,recorded_at",
+            "\"C\u001b[31mRED\",lost,2026-03-02T00:00:00Z,2026-04-02T00:00:00Z");
+    Path pipeline = write(dir, "pipeline.json", Cli.PIPELINE);
+    for (String format : List.of("table", "html", "json")) {
+      Cli.Run r =
+          run(
+              "report",
+              "--pipeline",
+              pipeline.toString(),
+              "--deals",
+              deals.toString(),
+              "--changes",
+              changes.toString(),
+              "--by",
+              "owner,channel",
+              "--format",
+              format);
+      assertEquals(0, r.status(), r.err());
+      assertFalse(
+          r.out().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'),
+          format + ": " + r.out());
+      if (format.equals("table")) {
+        assertTrue(r.out().contains("\nmulti\\nline "), r.out());
+        assertTrue(r.out().contains("\ntab\\there "), r.out());
+        assertTrue(r.out().contains("C\\u001b[31mRED"), r.out());
+      }
+    }
+  }
+
   private static List<String> names(JsonNode object) {
     return List.copyOf(object.propertyNames());
   }

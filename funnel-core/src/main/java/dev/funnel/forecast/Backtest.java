@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,22 +54,22 @@ public record Backtest(Instant at, Duration horizon, int openDeals, List<MethodR
         Print.row(
             "Backtest at %s (the pipeline as recorded then), horizon %s, %d open deals",
             at, Print.horizon(horizon), openDeals));
-    sb.append(
-        Print.row(
-            "%-11s %6s %18s %18s %18s %8s %7s",
-            "method", "deals", "predicted", "actual", "abs error", "rel err", "brier"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {"method", "deals", "predicted", "actual", "abs error", "rel err", "brier"});
     for (MethodResult r : methods) {
-      sb.append(
-          Print.row(
-              "%-11s %6d %18s %18s %18s %8s %7s",
-              r.method(),
-              r.deals(),
-              r.predicted(),
-              r.actual(),
-              r.absoluteError(),
-              Print.pct(r.relativeError()),
-              r.brier().isPresent() ? Print.num(r.brier().getAsDouble()) : "-"));
+      rows.add(
+          new String[] {
+            r.method().toString(),
+            Long.toString(r.deals()),
+            r.predicted().toString(),
+            r.actual().toString(),
+            r.absoluteError().toString(),
+            Print.pct(r.relativeError()),
+            r.brier().isPresent() ? Print.num(r.brier().getAsDouble()) : "-"
+          });
     }
+    sb.append(Print.table("", rows, false, true, true, true, true, true, true));
     for (MethodResult r : methods) {
       sb.append(Print.row("calibration %s: bucket, deals, mean predicted, observed", r.method()));
       for (CalibrationBucket b : r.calibration()) {

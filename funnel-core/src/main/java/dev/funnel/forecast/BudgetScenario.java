@@ -6,6 +6,7 @@ import dev.funnel.model.Money;
 import dev.funnel.stats.Proportion;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -263,37 +264,46 @@ public record BudgetScenario(
             baselineMonths.size() == 1
                 ? baselineMonths.get(0)
                 : baselineMonths.get(0) + ".." + baselineMonths.get(baselineMonths.size() - 1)));
-    sb.append(Print.row("%-28s %18s %18s %8s", "per month", "baseline", "scenario", "change"));
     sb.append(
-        Print.row(
-            "%-28s %18s %18s %8s",
-            "naive: revenue ~ budget", baselineRevenue, naiveRevenue, signed(budgetChange)));
-    sb.append(
-        Print.row(
-            "%-28s %18s %18s %8s",
-            "model: curves, capacity, load",
-            baselineRevenue,
-            scenarioRevenue,
-            revenueChange().isPresent() ? signed(revenueChange().getAsDouble()) : "-"));
+        Print.table(
+            "",
+            List.of(
+                new String[] {"per month", "baseline", "scenario", "change"},
+                new String[] {
+                  "naive: revenue ~ budget",
+                  baselineRevenue.toString(),
+                  naiveRevenue.toString(),
+                  signed(budgetChange)
+                },
+                new String[] {
+                  "model: curves, capacity, load",
+                  baselineRevenue.toString(),
+                  scenarioRevenue.toString(),
+                  revenueChange().isPresent() ? signed(revenueChange().getAsDouble()) : "-"
+                }),
+            false,
+            true,
+            true,
+            true));
     sb.append(Print.row("extra spend %s per month", extraSpend));
     sb.append("assumptions\n");
-    sb.append(
-        Print.row(
-            "  %-20s %6s %10s %6s %16s %10s %10s",
-            "channel", "months", "a", "b", "spend/month", "leads/mo", "scenario"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {"channel", "months", "a", "b", "spend/month", "leads/mo", "scenario", ""});
     for (Channel c : channels) {
-      sb.append(
-          Print.row(
-              "  %-20s %6d %10s %6s %16s %10.1f %10.1f%s",
-              c.channel(),
-              c.months(),
-              c.a().isPresent() ? String.format(Locale.ROOT, "%.4g", c.a().getAsDouble()) : "-",
-              String.format(Locale.ROOT, "%.3f", c.b()),
-              c.baselineSpend(),
-              c.baselineLeads(),
-              c.scenarioLeads(),
-              c.fitted() ? c.clamped() ? "  (b clamped to [0, 1])" : "" : "  (not fitted: b = 1)"));
+      rows.add(
+          new String[] {
+            c.channel(),
+            Integer.toString(c.months()),
+            c.a().isPresent() ? Print.fmt("%.4g", c.a().getAsDouble()) : "-",
+            Print.fmt("%.3f", c.b()),
+            c.baselineSpend().toString(),
+            Print.fmt("%.1f", c.baselineLeads()),
+            Print.fmt("%.1f", c.scenarioLeads()),
+            c.fitted() ? c.clamped() ? "(b clamped to [0, 1])" : "" : "(not fitted: b = 1)"
+          });
     }
+    sb.append(Print.table("  ", rows, false, true, true, true, true, true, true, false));
     sb.append(Print.row("  extra leads %.1f x lead-to-deal %s", extraLeads, leadToDeal));
     sb.append(
         Print.row(

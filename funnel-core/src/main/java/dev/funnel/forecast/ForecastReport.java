@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.funnel.model.Money;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -87,10 +88,9 @@ public record ForecastReport(
         Print.row(
             "Forecast as of %s%s",
             asOf, horizon.map(h -> ", horizon " + Print.horizon(h)).orElse(", no horizon")));
-    sb.append(
-        Print.row(
-            "%-16s %8s %18s %9s %18s %9s %8s",
-            "stage", "visits", "empirical [95%]", "declared", "direct [95%]", "gap", ""));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {"stage", "visits", "empirical [95%]", "declared", "direct [95%]", "gap", ""});
     for (StageProbability s : stages) {
       String interval =
           s.empirical().isPresent()
@@ -110,19 +110,18 @@ public record ForecastReport(
                   + "-"
                   + Print.pct(s.direct().high()).replace("%", "")
                   + "]";
-      sb.append(
-          Print.row(
-              "%-16s %8d %18s %9s %18s %9s %8s",
-              s.stage(),
-              s.finishedVisits(),
-              interval,
-              Print.pct(s.declared()),
-              direct,
-              s.gap().isPresent()
-                  ? String.format(java.util.Locale.ROOT, "%+.1f pp", s.gap().getAsDouble() * 100)
-                  : "-",
-              s.declaredOutsideInterval() ? "FINDING" : ""));
+      rows.add(
+          new String[] {
+            s.stage(),
+            Long.toString(s.finishedVisits()),
+            interval,
+            Print.pct(s.declared()),
+            direct,
+            s.gap().isPresent() ? Print.fmt("%+.1f pp", s.gap().getAsDouble() * 100) : "-",
+            s.declaredOutsideInterval() ? "FINDING" : ""
+          });
     }
+    sb.append(Print.table("", rows, false, true, true, true, true, true, false));
     sb.append(
         Print.row(
             "open deals %d (%d without amount, %d without probability, counted apart)",
@@ -139,17 +138,20 @@ public record ForecastReport(
   }
 
   private static void appendSlices(StringBuilder sb, String title, List<Slice> slices) {
-    sb.append(Print.row("%-20s %6s %8s %18s", title, "open", "no amt", "weighted"));
-    int shown = 0;
-    for (Slice s : slices) {
-      if (shown++ == 20) {
-        sb.append(Print.row("... %d more", slices.size() - 20));
-        break;
-      }
-      sb.append(
-          Print.row(
-              "%-20s %6d %8d %18s",
-              s.key(), s.openDeals(), s.withoutAmount(), s.weightedPipeline()));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {title, "open", "no amt", "weighted"});
+    for (Slice s : slices.subList(0, Math.min(20, slices.size()))) {
+      rows.add(
+          new String[] {
+            s.key(),
+            Long.toString(s.openDeals()),
+            Long.toString(s.withoutAmount()),
+            s.weightedPipeline().toString()
+          });
+    }
+    sb.append(Print.table("", rows, false, true, true, true));
+    if (slices.size() > 20) {
+      sb.append(Print.row("... %d more", slices.size() - 20));
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.funnel.forecast;
 
+import dev.funnel.internal.text.Columns;
 import dev.funnel.stats.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -37,5 +39,20 @@ final class Print {
 
   static String row(String format, Object... args) {
     return String.format(Locale.ROOT, format, args) + "\n";
+  }
+
+  /**
+   * The aligned table of the rows ({@link Columns}: names from the data shown as one visible line,
+   * widths in terminal columns), each line after {@code indent}.
+   *
+   * @param right per column, whether it is right-aligned
+   */
+  static String table(String indent, List<String[]> rows, boolean... right) {
+    String table = Columns.align(rows, right);
+    return indent.isEmpty() ? table : table.replaceAll("(?m)^(?=.)", indent);
+  }
+
+  static String fmt(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
   }
 }

@@ -1,5 +1,6 @@
 package dev.funnel.forecast;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -46,23 +47,22 @@ public record RollingBacktest(List<Backtest> runs) {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        Print.row(
-            "%-24s %-11s %18s %18s %8s %7s",
-            "at", "method", "predicted", "actual", "rel err", "brier"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"at", "method", "predicted", "actual", "rel err", "brier"});
     for (Backtest b : runs) {
       for (MethodResult r : b.methods()) {
-        sb.append(
-            Print.row(
-                "%-24s %-11s %18s %18s %8s %7s",
-                b.at(),
-                r.method(),
-                r.predicted(),
-                r.actual(),
-                Print.pct(r.relativeError()),
-                r.brier().isPresent() ? Print.num(r.brier().getAsDouble()) : "-"));
+        rows.add(
+            new String[] {
+              b.at().toString(),
+              r.method().toString(),
+              r.predicted().toString(),
+              r.actual().toString(),
+              Print.pct(r.relativeError()),
+              r.brier().isPresent() ? Print.num(r.brier().getAsDouble()) : "-"
+            });
       }
     }
+    sb.append(Print.table("", rows, false, false, true, true, true, true));
     for (Method m : Method.values()) {
       OptionalDouble brier = meanBrier(m);
       if (brier.isPresent()) {

@@ -2,6 +2,7 @@ package dev.funnel.sequence;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.funnel.internal.text.Columns;
 import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Durations;
 import dev.funnel.stats.Proportion;
@@ -195,23 +196,6 @@ public record SequenceReport(
             l.timeFromPrevious().p50().map(Durations::human).orElse("-")
           });
     }
-    int[] width = new int[5];
-    for (String[] r : rows) {
-      for (int c = 0; c < r.length; c++) {
-        width[c] = Math.max(width[c], r[c].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < r.length; c++) {
-        boolean right = c == 1 || c == 3;
-        String pad = " ".repeat(width[c] - r[c].length());
-        line.append(right ? pad + r[c] : r[c] + pad);
-        if (c < r.length - 1) {
-          line.append("  ");
-        }
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
-    }
+    sb.append(Columns.align(rows, new boolean[] {false, true, false, true, false}));
   }
 }

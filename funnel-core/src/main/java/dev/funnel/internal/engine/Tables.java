@@ -5,6 +5,7 @@ import dev.funnel.FunnelFigures;
 import dev.funnel.FunnelReport;
 import dev.funnel.Group;
 import dev.funnel.StageFigures;
+import dev.funnel.internal.text.Columns;
 import dev.funnel.stats.Distribution;
 import dev.funnel.stats.Durations;
 import dev.funnel.stats.Proportion;
@@ -226,28 +227,11 @@ public final class Tables {
     return asked.contains(0.5) ? 0.5 : asked.get(0);
   }
 
-  /** Columns left-aligned for the first {@code textColumns}, right-aligned after. */
+  /**
+   * Columns left-aligned for the first {@code textColumns}, right-aligned after; cells shown as one
+   * visible line and measured in terminal columns ({@link Columns}).
+   */
   public static String align(List<String[]> rows, int textColumns) {
-    int cols = rows.get(0).length;
-    int[] width = new int[cols];
-    for (String[] row : rows) {
-      for (int i = 0; i < cols; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < cols; i++) {
-        if (i > 0) {
-          line.append("  ");
-        }
-        String cell = row[i];
-        String pad = " ".repeat(width[i] - cell.length());
-        line.append(i < textColumns ? cell + pad : pad + cell);
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
-    }
-    return sb.toString();
+    return Columns.align(rows, textColumns);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Text from input files made safe for one-line messages, behind {@code Rejection.visible}; not part
- * of the API.
+ * Text from input files made safe for one-line messages, behind {@code Rejection.visible}, and the
+ * aligned tables of the reports; not part of the API.
  */
 @NullMarked
 package dev.funnel.internal.text;
