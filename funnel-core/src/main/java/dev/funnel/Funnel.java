@@ -97,6 +97,19 @@ public final class Funnel {
   }
 
   /**
+   * Selects deals created before {@code to}: the cohort {@code [-inf, to)}, whose start the report
+   * leaves empty ({@link FunnelReport#cohortFrom()}).
+   *
+   * @param to the latest creation instant, exclusive
+   * @return this query
+   * @throws IllegalStateException if a cohort was already chosen
+   */
+  public Funnel createdBefore(Instant to) {
+    window.createdBefore(to);
+    return this;
+  }
+
+  /**
    * Sees the log as it was at this instant: events after it are invisible, open visits and ages are
    * measured up to it. Records are whole seconds, so an event is seen when its second is at most
    * the instant's; cohort bounds with a fraction of a second select as their next whole second. An

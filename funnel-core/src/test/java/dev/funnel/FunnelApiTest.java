@@ -43,6 +43,10 @@ final class FunnelApiTest {
             IllegalStateException.class,
             "cohort was already set to [2026-03-01T00:00:00Z, 2026-03-01T00:00:01Z)"),
         Arguments.of(
+            (Function<Funnel, Object>) f -> f.createdBefore(T).createdFrom(T),
+            IllegalStateException.class,
+            "cohort was already set to [-inf, 2026-03-01T00:00:00Z)"),
+        Arguments.of(
             (Function<Funnel, Object>) f -> f.percentiles(0.5, 1.5),
             IllegalArgumentException.class,
             "percentile 1.5 is not in [0, 1]"),
@@ -273,6 +277,23 @@ final class FunnelApiTest {
     // alone, the attribute keeps its name
     FunnelReport alone = Funnel.of(log).by("attribute=quarter").report();
     assertEquals("FY26-Q4", alone.breakdown("quarter").groups().get(0).label());
+  }
+
+  /** {@code createdBefore(to)} is the cohort {@code [-inf, to)}: no start is made up. */
+  @Test
+  void createdBeforeLeavesTheStartOpen() {
+    DealLog log =
+        DealLog.builder(FunnelHandComputedTest.PIPELINE)
+            .deal(Deal.builder("A", T).build())
+            .deal(Deal.builder("B", T.plusSeconds(3600)).build())
+            .build();
+    FunnelReport r = Funnel.of(log).createdBefore(T.plusSeconds(3600)).report();
+    assertEquals(1, r.deals().total());
+    assertEquals(Optional.empty(), r.cohortFrom());
+    assertEquals(Optional.of(T.plusSeconds(3600)), r.cohortTo());
+    assertTrue(r.toString().contains("[-inf, 2026-03-01T01:00:00Z)"), r.toString());
+    // before every deal: empty, not an error
+    assertEquals(0, Funnel.of(log).createdBefore(T.minusSeconds(60)).report().deals().total());
   }
 
   /**

@@ -310,8 +310,7 @@ final class ReportCommand implements Callable<Integer> {
       } else if (from != null) {
         f.createdFrom(from);
       } else if (to != null) {
-        Instant earliest = log.earliestCreation().orElse(to);
-        f.cohort(earliest.isBefore(to) ? earliest : to.minusSeconds(1), to);
+        f.createdBefore(to);
       }
     } catch (IllegalArgumentException e) {
       throw new InputException("funnel report: --from, --to: " + e.getMessage());

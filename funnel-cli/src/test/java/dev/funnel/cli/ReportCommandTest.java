@@ -546,8 +546,16 @@ final class ReportCommandTest {
     JsonNode r = json("--format", "json", "--from", "2026-03-02");
     assertEquals(2, r.get("deals").get("total").asLong()); // D3, D4
     assertEquals("2026-03-02T00:00:00Z", r.get("cohort").get("from").asString());
+    assertTrue(r.get("cohort").get("to").isNull(), r.toString());
     JsonNode early = json("--format", "json", "--to", "2026-03-02T00:00:00+00:00");
     assertEquals(2, early.get("deals").get("total").asLong()); // D1, D2
+    // --to alone leaves the start open, as --from alone leaves the end (CLI review: the earliest
+    // creation was made up as its start)
+    assertTrue(early.get("cohort").get("from").isNull(), early.toString());
+    assertEquals("2026-03-02T00:00:00Z", early.get("cohort").get("to").asString());
+    JsonNode none = json("--format", "json", "--to", "2026-02-01");
+    assertEquals(0, none.get("deals").get("total").asLong());
+    assertTrue(none.get("cohort").get("from").isNull(), none.toString());
   }
 
   @Test

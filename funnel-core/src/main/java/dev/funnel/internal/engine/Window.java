@@ -39,6 +39,14 @@ public final class Window {
     cohortSet = true;
   }
 
+  /** Selects deals created before {@code to}. */
+  public void createdBefore(Instant to) {
+    requireNonNull(to, "to");
+    checkCohortUnset();
+    this.to = Optional.of(to);
+    cohortSet = true;
+  }
+
   private void checkCohortUnset() {
     if (cohortSet) {
       throw new IllegalStateException("cohort was already set to " + describeCohort());
