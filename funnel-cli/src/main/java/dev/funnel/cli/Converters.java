@@ -104,6 +104,22 @@ final class Converters {
     }
   }
 
+  /** A row cap: a positive whole number, or {@code all} (every row). */
+  static final class Rows implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      String v = value.strip();
+      if (v.equalsIgnoreCase("all")) {
+        return Integer.MAX_VALUE;
+      }
+      if (!v.matches("[0-9]{1,9}") || Integer.parseInt(v) == 0) {
+        throw new TypeConversionException(
+            "\"" + value + "\" is not a row count: give a positive whole number, or all");
+      }
+      return Integer.parseInt(v);
+    }
+  }
+
   /** A ClickHouse {@code windowFunnel} mode name such as {@code strict_order}. */
   static final class ModeName implements ITypeConverter<Mode> {
     @Override

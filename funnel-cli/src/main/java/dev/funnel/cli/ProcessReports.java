@@ -179,20 +179,20 @@ record ProcessReports(
     doc.section("audit", JsonReports.auditSection(audit));
   }
 
-  /** The readable tables, titled, in report order. */
-  List<String[]> tables() {
+  /** The readable tables, titled, in report order, each list capped at {@code maxRows} rows. */
+  List<String[]> tables(int maxRows) {
     List<String[]> out = new ArrayList<>();
-    out.add(new String[] {"Hygiene", hygiene.toString()});
-    out.add(new String[] {"Losses", losses.toString()});
-    out.add(new String[] {"Concentration", people.toString()});
+    out.add(new String[] {"Hygiene", hygiene.print(maxRows)});
+    out.add(new String[] {"Losses", losses.print(maxRows)});
+    out.add(new String[] {"Concentration", people.print(maxRows)});
     String whole = cohort ? WHOLE_LOG : "";
     if (withLeads && sla.isPresent()) {
-      out.add(new String[] {"SLA", whole + sla.get()});
+      out.add(new String[] {"SLA", whole + sla.get().print(maxRows)});
     } else if (withLeads) {
       out.add(new String[] {"SLA", NOT_MEASURED + "\n"});
     }
     if (withTouches && sla.isPresent()) {
-      out.add(new String[] {"Stale deals", whole + stale(sla.get(), 20)});
+      out.add(new String[] {"Stale deals", whole + stale(sla.get(), maxRows)});
     }
     out.add(new String[] {"Audit", whole + audit});
     return out;

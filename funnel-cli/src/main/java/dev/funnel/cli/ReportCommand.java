@@ -149,6 +149,17 @@ final class ReportCommand implements Callable<Integer> {
       description = "table (default), json or html")
   Format format;
 
+  @Option(
+      names = "--rows",
+      defaultValue = "20",
+      paramLabel = "N|all",
+      converter = Converters.Rows.class,
+      description =
+          "the most rows of each list of the process sections (hygiene flags, losses, owners, SLA"
+              + " breaches, stale deals) in a table or page (default: 20; all for every row; JSON"
+              + " always has every row)")
+  int rows;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -219,7 +230,8 @@ final class ReportCommand implements Callable<Integer> {
                 Optional.ofNullable(slaResponse),
                 Optional.ofNullable(followUp)));
     ReadSummary all = records;
-    Output.write(spec, output.out, w -> write(format, report, all, process, where, knownAt, w));
+    Output.write(
+        spec, output.out, w -> write(format, report, all, process, rows, where, knownAt, w));
     noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
   }
@@ -351,7 +363,7 @@ final class ReportCommand implements Callable<Integer> {
 
   static void write(Format format, FunnelReport report, ReadSummary records, Writer w)
       throws IOException {
-    write(format, report, records, null, List.of(), null, w);
+    write(format, report, records, null, 0, List.of(), null, w);
   }
 
   /**
@@ -365,11 +377,12 @@ final class ReportCommand implements Callable<Integer> {
       FunnelReport report,
       ReadSummary records,
       @Nullable ProcessReports process,
+      int rows,
       List<String> where,
       @Nullable Instant knownAt,
       Writer w)
       throws IOException {
-    List<String[]> tables = process == null ? List.of() : process.tables();
+    List<String[]> tables = process == null ? List.of() : process.tables(rows);
     switch (format) {
       case JSON:
         JsonReports.Document doc = JsonReports.funnel(report, records);

@@ -723,6 +723,38 @@ final class ReportProcessTest {
     assertEquals(0, run(concat(concat(concat(base(), l), t), "--sla-response", "PT1H")).status());
   }
 
+  /**
+   * {@code --rows} caps every list of the process sections (20 by default, with no way to see the
+   * rest in a table before: CLI review); {@code all} shows every row. Each capped list hides k rows
+   * behind one "... k more" line, so the full table is longer by the k's less those lines.
+   */
+  @Test
+  void rowsCapsTheProcessListsAndAllShowsEveryRow() {
+    String[] sla = {"--leads", leads.toString(), "--touches", touches.toString()};
+    Cli.Run one = run(concat(concat(base(), sla), "--rows", "1"));
+    Cli.Run all = run(concat(concat(base(), sla), "--rows", "all"));
+    assertEquals(0, one.status(), one.err());
+    assertEquals(0, all.status(), all.err());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^\\s*\\.\\.\\. (\\d+) more").matcher(one.out());
+    int capLines = 0;
+    int hidden = 0;
+    while (m.find()) {
+      capLines++;
+      hidden += Integer.parseInt(m.group(1));
+    }
+    assertTrue(capLines >= 2, one.out());
+    assertFalse(all.out().matches("(?s).*\\.\\.\\. \\d+ more.*"), all.out());
+    assertEquals(one.out().split("\n").length + hidden - capLines, all.out().split("\n").length);
+    assertEquals(
+        run(concat(base(), sla)).out(), run(concat(concat(base(), sla), "--rows", "20")).out());
+    Cli.Run zero = run(concat(base(), "--rows", "0"));
+    assertEquals(2, zero.status());
+    assertTrue(
+        zero.err().contains("\"0\" is not a row count: give a positive whole number, or all"),
+        zero.err());
+  }
+
   static Stream<Arguments> missingFiles() {
     return Stream.of(
         Arguments.of("--leads", "no_leads.csv"),
