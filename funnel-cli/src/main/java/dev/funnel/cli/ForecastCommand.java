@@ -166,6 +166,7 @@ final class ForecastCommand implements Callable<Integer> {
     forecastAsOf = knownAt != null ? KnownAt.asOf(knownAt, asOf, "forecast") : asOf;
     // The segment is seen as of the same instant as the whole; the view is taken of the segment.
     DealLog log = KnownAt.select(Where.select(read, where, "forecast"), knownAt);
+    KnownAt.checkAsOf(log, forecastAsOf, KnownAt.asOfLabel(asOf), "forecast");
     ReadResult<SpendSample> spend = null;
     ReadResult<Lead> leads = null;
     // As in report and kpi: rows more than 68 years from the deal log's first instant are

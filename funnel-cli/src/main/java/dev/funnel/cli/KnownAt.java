@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.Funnel;
 import dev.funnel.io.JsonReports;
 import dev.funnel.log.DealLog;
 import java.io.IOException;
@@ -54,6 +55,31 @@ final class KnownAt {
               + " was not known then; give an as-of at or before it, or drop --known-at");
     }
     return asOf;
+  }
+
+  /**
+   * Checks that the log can be seen as of this instant (an as-of 2^31 seconds or more after its
+   * first instant cannot), so that the refusal names the option that gave it.
+   *
+   * @param at the as-of, if any
+   * @param label the option it came from: {@code --as-of}, or {@code --known-at} without one
+   * @throws InputException naming the command and the option
+   */
+  static void checkAsOf(DealLog log, @Nullable Instant at, String label, String command) {
+    if (at == null) {
+      return;
+    }
+    try {
+      // resolves the selection only (no breakdown, no scan): the as-of checks of the engine
+      Funnel.of(log).asOf(at).query();
+    } catch (IllegalArgumentException e) {
+      throw new InputException("funnel " + command + ": " + label + ": " + e.getMessage());
+    }
+  }
+
+  /** The option an as-of came from: {@code --as-of} when given, else {@code --known-at}. */
+  static String asOfLabel(@Nullable Instant asOf) {
+    return asOf != null ? "--as-of" : "--known-at";
   }
 
   /** The view of the log at T, or the log itself without {@code --known-at}. */

@@ -153,6 +153,7 @@ final class KpiCommand implements Callable<Integer> {
     ReadSummary records = ReadSummary.of(read);
     Instant at = knownAt != null ? KnownAt.asOf(knownAt, asOf, "kpi") : asOf;
     DealLog log = KnownAt.select(read, knownAt);
+    KnownAt.checkAsOf(log, at, KnownAt.asOfLabel(asOf), "kpi");
     Kpis kpis = Kpis.of(log).period(period);
     if (!by.isEmpty()) {
       for (String name : by) {

@@ -198,7 +198,7 @@ final class ReportCommand implements Callable<Integer> {
     String asOfLabel;
     if (knownAt != null) {
       at = Optional.of(KnownAt.asOf(knownAt, asOf, "report"));
-      asOfLabel = asOf != null ? "--as-of" : "--known-at";
+      asOfLabel = KnownAt.asOfLabel(asOf);
     } else if (asOf != null) {
       at = Optional.of(asOf);
       asOfLabel = "--as-of";
@@ -329,12 +329,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (asOf != null) {
       f.asOf(asOf);
-      try {
-        // resolves the selection only (no breakdown, no scan): the as-of checks of the engine
-        Funnel.of(log).asOf(asOf).query();
-      } catch (IllegalArgumentException e) {
-        throw new InputException("funnel report: " + asOfLabel + ": " + e.getMessage());
-      }
+      KnownAt.checkAsOf(log, asOf, asOfLabel, "report");
     }
     for (String b : by) {
       String[] dims = b.split(":", -1);

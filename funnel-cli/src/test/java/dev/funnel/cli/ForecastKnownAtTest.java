@@ -117,6 +117,22 @@ final class ForecastKnownAtTest {
         table.out());
   }
 
+  /** An as-of the log cannot measure is refused naming the option it came from (CLI review). */
+  @Test
+  void anAsOfBeyondTheLogsYearsNamesItsOption() throws IOException {
+    Cli.Run asOf = forecast(CHANGES, "--as-of", "2200-01-01T00:00:00Z");
+    assertEquals(2, asOf.status());
+    assertEquals(
+        List.of(
+            "funnel forecast: --as-of: as-of"
+                + " 2200-01-01T00:00:00Z is 2^31 seconds (68 years) or more after the log's first instant"
+                + " 2026-03-01T00:00:00Z; a log measures ages in int seconds"),
+        asOf.errLines());
+    Cli.Run knownAt = forecast(CHANGES, "--known-at", "2200-01-01T00:00:00Z");
+    assertEquals(2, knownAt.status());
+    assertTrue(knownAt.err().startsWith("funnel forecast: --known-at: as-of 2200"), knownAt.err());
+  }
+
   /**
    * An earlier as-of is taken, a later one refused; a backtest reads the view, and its window must
    * end by the view's instant.

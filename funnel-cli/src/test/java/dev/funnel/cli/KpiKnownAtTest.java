@@ -119,6 +119,22 @@ final class KpiKnownAtTest {
     assertEquals(filtered, view);
   }
 
+  /** An as-of the log cannot measure is refused naming the option it came from (CLI review). */
+  @Test
+  void anAsOfBeyondTheLogsYearsNamesItsOption() throws IOException {
+    Cli.Run asOf = kpi(CHANGES, "--as-of", "2200-01-01T00:00:00Z");
+    assertEquals(2, asOf.status());
+    assertEquals(
+        List.of(
+            "funnel kpi: --as-of: as-of"
+                + " 2200-01-01T00:00:00Z is 2^31 seconds (68 years) or more after the log's first instant"
+                + " 2026-03-01T00:00:00Z; a log measures ages in int seconds"),
+        asOf.errLines());
+    Cli.Run knownAt = kpi(CHANGES, "--known-at", "2200-01-01T00:00:00Z");
+    assertEquals(2, knownAt.status());
+    assertTrue(knownAt.err().startsWith("funnel kpi: --known-at: as-of 2200"), knownAt.err());
+  }
+
   @Test
   void aTableNamesTheViewAndALaterAsOfIsRefused() throws IOException {
     Cli.Run table = kpi(CHANGES, "--known-at", "2026-04-01T00:00:00Z");
