@@ -75,6 +75,10 @@ final class FunnelCli {
   /** The configured command line. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new FunnelCommand());
+    // every command takes -V (mixinStandardHelpOptions): it printed an empty line below the root
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().version(cl.getCommandSpec().version());
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

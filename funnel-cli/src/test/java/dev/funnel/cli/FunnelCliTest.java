@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -32,6 +33,19 @@ final class FunnelCliTest {
     cl.addSubcommand("greedy", new CommandLine(new Greedy(error)));
     int status = FunnelCli.execute(cl, "greedy");
     return new Cli.Run(status, out.toString(), err.toString().replace("\r\n", "\n"));
+  }
+
+  /** Every command prints the version for -V, as the root does (they printed an empty line). */
+  @Test
+  void everyCommandPrintsTheVersion() {
+    String version = Cli.run("--version").out();
+    assertEquals("funnel 0.1.0-SNAPSHOT\n", version.replace("\r\n", "\n"));
+    for (String command :
+        List.of("validate", "report", "kpi", "forecast", "sequence", "demo", "shell")) {
+      Cli.Run r = Cli.run(command, "-V");
+      assertEquals(0, r.status(), command + ": " + r.err());
+      assertEquals(version, r.out(), command);
+    }
   }
 
   @Test
