@@ -122,7 +122,8 @@ public interface JsonOut {
   JsonOut value(Instant value);
 
   /**
-   * Writes a duration as an ISO-8601 string, {@code "PT26H30M"}.
+   * Writes a duration as an ISO-8601 string, {@code "PT26H30M"}; a negative one with its sign in
+   * front, {@code "-PT2H30M"}, as {@link Duration#parse} reads it.
    *
    * @param value the duration
    * @return this output

@@ -16,6 +16,7 @@ import dev.funnel.model.Touch;
 import dev.funnel.people.People;
 import dev.funnel.sla.Sla;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -145,6 +146,25 @@ final class ProcessJsonTest {
     assertEquals("PT192H", stale.get(0).get("idle").asString());
     assertEquals("PT24H", stale.get(0).get("overdue").asString());
     assertTrue(stale.get(0).get("lastTouch").isNull());
+    // LB's 15 minutes ran out 191h45m before as-of: the sign goes in front, as Duration.parse
+    // reads it, not Duration.toString's "PT-191H-45M" (CLI review)
+    JsonNode lb = null;
+    for (JsonNode l : sla.get("leads")) {
+      if (l.get("leadId").asString().equals("LB")) {
+        lb = l;
+      }
+    }
+    assertEquals("-PT191H45M", lb.get("timeLeft").asString(), sla.toString());
+    assertEquals(
+        Duration.ofMinutes(15).minusHours(192), Duration.parse(lb.get("timeLeft").asString()));
+    boolean actNowLb = false;
+    for (JsonNode a : sla.get("actNow")) {
+      if (a.get("subjectId").asString().equals("LB")) {
+        assertEquals("-PT191H45M", a.get("timeLeft").asString());
+        actNowLb = true;
+      }
+    }
+    assertTrue(actNowLb, sla.toString());
     assertEquals(
         1,
         parse(

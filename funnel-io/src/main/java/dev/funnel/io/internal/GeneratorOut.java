@@ -157,7 +157,7 @@ public final class GeneratorOut implements JsonOut {
 
   @Override
   public JsonOut value(Duration value) {
-    return value(value.toString());
+    return value(ProcessSections.iso(value));
   }
 
   @Override

@@ -48,10 +48,19 @@ public final class ProcessSections {
   /** A duration as an ISO-8601 string, or null. */
   public static void duration(JsonGenerator g, Optional<Duration> d) {
     if (d.isPresent()) {
-      g.writeString(d.get().toString());
+      g.writeString(iso(d.get()));
     } else {
       g.writeNull();
     }
+  }
+
+  /**
+   * A duration as ISO-8601 with the sign in front, {@code "-PT2H30M"}, as ISO 8601's extension and
+   * {@link Duration#parse} read it: {@link Duration#toString} signs each field instead ({@code
+   * "PT-2H-30M"}), which no other reader takes.
+   */
+  public static String iso(Duration d) {
+    return d.isNegative() && d.getSeconds() != Long.MIN_VALUE ? "-" + d.negated() : d.toString();
   }
 
   /** An instant as an ISO-8601 string, or null. */
@@ -139,9 +148,9 @@ public final class ProcessSections {
     g.writeNumberProperty("deals", r.deals());
     g.writeNumberProperty("dealsWithTransitions", r.dealsWithTransitions());
     g.writeNumberProperty("transitions", r.transitions());
-    g.writeStringProperty("retroactiveTolerance", r.retroactiveTolerance().toString());
+    g.writeStringProperty("retroactiveTolerance", iso(r.retroactiveTolerance()));
     g.writeNumberProperty("burstMinChanges", r.burstMinChanges());
-    g.writeStringProperty("burstWindow", r.burstWindow().toString());
+    g.writeStringProperty("burstWindow", iso(r.burstWindow()));
     g.writeName("retroactiveShare");
     proportion(g, r.retroactiveShare());
     g.writeName("burstShare");
@@ -387,7 +396,7 @@ public final class ProcessSections {
     g.writeName("responseTime");
     distribution(g, r.responseTime());
     g.writeStringProperty("asOf", r.asOf().toString());
-    g.writeStringProperty("responseLimit", r.responseLimit().toString());
+    g.writeStringProperty("responseLimit", iso(r.responseLimit()));
     g.writeStringProperty("start", r.start().name());
     g.writeBooleanProperty("businessTime", r.businessTime());
     g.writeName("owners");
@@ -407,7 +416,7 @@ public final class ProcessSections {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeStringProperty("followUpLimit", r.followUpLimit().toString());
+    g.writeStringProperty("followUpLimit", iso(r.followUpLimit()));
     g.writeNumberProperty("openDeals", r.openDeals());
     g.writeName("rottingDeals");
     g.writeStartArray();
@@ -417,8 +426,8 @@ public final class ProcessSections {
       g.writeStringProperty("owner", d.owner());
       g.writeStringProperty("stage", d.stage());
       g.writeStringProperty("enteredAt", d.enteredAt().toString());
-      g.writeStringProperty("age", d.age().toString());
-      g.writeStringProperty("limit", d.limit().toString());
+      g.writeStringProperty("age", iso(d.age()));
+      g.writeStringProperty("limit", iso(d.limit()));
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -429,7 +438,7 @@ public final class ProcessSections {
       g.writeStringProperty("kind", a.kind().name());
       g.writeStringProperty("subjectId", a.subjectId());
       g.writeStringProperty("owner", a.owner());
-      g.writeStringProperty("timeLeft", a.timeLeft().toString());
+      g.writeStringProperty("timeLeft", iso(a.timeLeft()));
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -482,7 +491,7 @@ public final class ProcessSections {
       g.writeName("lastTouch");
       instant(g, d.lastTouch());
       g.writeStringProperty("clockStart", d.clockStart().toString());
-      g.writeStringProperty("idle", d.idle().toString());
+      g.writeStringProperty("idle", iso(d.idle()));
       g.writeStringProperty("overdue", d.overdue().toString());
       g.writeEndObject();
     }
