@@ -26,8 +26,8 @@ import java.util.function.Predicate;
 final class Where {
   /** The help of {@code --where}. */
   static final String HELP =
-      "keep only the deals whose owner, channel or deals.csv column has one of the values;"
-          + " repeat to require several (missing value: "
+      "keep only the deals whose owner, channel or column of deals.csv has one of the values"
+          + " (a value cannot hold a comma); repeat to require several (missing value: "
           + Deal.UNSPECIFIED
           + ")";
 
