@@ -36,6 +36,33 @@ final class ByNames {
     for (String b : by) {
       names.addAll(crossed ? List.of(b.split(":", -1)) : List.of(b));
     }
+    note(err, command, "--by", "", names, log, deals);
+  }
+
+  /**
+   * The same line for the dimension of each {@code --where DIM=VALUE} condition: {@code --where
+   * Owner=X} means the deal owner even when deals.csv has a column {@code Owner}.
+   */
+  static void noteShadowedWhere(
+      PrintWriter err, String command, List<String> where, DealLog log, Path deals) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String w : where) {
+      int eq = w.indexOf('=');
+      if (eq > 0) {
+        names.add(w.substring(0, eq));
+      }
+    }
+    note(err, command, "--where", "=VALUE", names, log, deals);
+  }
+
+  private static void note(
+      PrintWriter err,
+      String command,
+      String option,
+      String valueHint,
+      Set<String> names,
+      DealLog log,
+      Path deals) {
     Set<String> noted = new LinkedHashSet<>();
     for (String name : names) {
       String n = name.strip();
@@ -54,7 +81,9 @@ final class ByNames {
               err,
               "funnel "
                   + command
-                  + ": note: --by "
+                  + ": note: "
+                  + option
+                  + " "
                   + n
                   + " means "
                   + builtIn(d)
@@ -62,9 +91,12 @@ final class ByNames {
                   + deals
                   + " also has a column \""
                   + Rejection.visible(column)
-                  + "\": for that column say --by "
+                  + "\": for that column say "
+                  + option
+                  + " "
                   + Dimension.ATTRIBUTE_PREFIX
-                  + Rejection.visible(column));
+                  + Rejection.visible(column)
+                  + valueHint);
         }
       }
     }

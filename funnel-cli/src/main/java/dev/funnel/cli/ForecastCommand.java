@@ -162,6 +162,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     Inputs inputs = new Inputs(output.lenient, spec.commandLine().getErr());
     DealLog read = files.read(inputs);
+    ByNames.noteShadowedWhere(spec.commandLine().getErr(), "forecast", where, read, files.deals);
     ReadSummary records = ReadSummary.of(read);
     forecastAsOf = knownAt != null ? KnownAt.asOf(knownAt, asOf, "forecast") : asOf;
     // The segment is seen as of the same instant as the whole; the view is taken of the segment.

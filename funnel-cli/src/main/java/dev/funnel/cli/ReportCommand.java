@@ -174,6 +174,7 @@ final class ReportCommand implements Callable<Integer> {
     DealLog log = files.read(inputs);
     ByNames.noteShadowedColumns(
         spec.commandLine().getErr(), "report", by, /* crossed= */ true, log, files.deals);
+    ByNames.noteShadowedWhere(spec.commandLine().getErr(), "report", where, log, files.deals);
     ReadSummary records = ReadSummary.of(log);
     Horizon horizon = Horizon.of(log, inputs.files());
     Optional<List<Lead>> leadList = Optional.empty();

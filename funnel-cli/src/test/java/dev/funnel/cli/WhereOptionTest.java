@@ -95,6 +95,44 @@ final class WhereOptionTest {
     assertTrue(r.out().contains("3 deals: 2 open, 0 won, 1 lost"), r.out());
   }
 
+  /**
+   * {@code --where Owner=...} means the deal owner even when deals.csv has a column {@code Owner}:
+   * a note says so and how to name the column, as for {@code --by} (CLI review).
+   */
+  @Test
+  void aColumnShadowedByABuiltInNameGetsANote() throws IOException {
+    Path deals =
+        write(
+            dir,
+            "deals.csv",
+            "deal_id,created_at,owner,channel,Owner",
+            "D1,2026-03-01T00:00:00Z,ann,web,X",
+            "D2,2026-03-01T00:00:00Z,bob,ads,Y");
+    Path changes = write(dir, "stage_changes.csv", "deal_id,to_stage,occurred_at");
+    Path pipeline = write(dir, "pipeline.json", Cli.PIPELINE);
+    String[] files = {
+      "--pipeline",
+      pipeline.toString(),
+      "--deals",
+      deals.toString(),
+      "--changes",
+      changes.toString()
+    };
+    String note =
+        "funnel report: note: --where Owner means the deal owner; "
+            + deals
+            + " also has a column \"Owner\": for that column say --where attribute=Owner=VALUE";
+    Cli.Run r = run(concat(concat(new String[] {"report"}, files), "--where", "Owner=ann"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(List.of(note), r.errLines());
+    assertTrue(r.out().contains("1 deals: 1 open, 0 won, 0 lost"), r.out());
+    Cli.Run column =
+        run(concat(concat(new String[] {"report"}, files), "--where", "attribute=Owner=X"));
+    assertEquals(0, column.status(), column.err());
+    assertEquals(List.of(), column.errLines());
+    assertTrue(column.out().contains("1 deals: 1 open, 0 won, 0 lost"), column.out());
+  }
+
   @Test
   void whatCannotSelectExitsWithTwoAndSaysWhy() throws IOException {
     String prefix = "funnel report: --where ";
