@@ -248,11 +248,13 @@ public record DriverTree(
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("factor", from, to, "contribution"));
     for (Factor f : factors) {
+      // The first factor is a level itself: a count of leads, deals or won deals prints whole.
+      boolean count = !f.name().contains("/") && !f.name().equals("revenue");
       rows.add(
           List.of(
               f.name(),
-              Format.number(f.before()),
-              Format.number(f.after()),
+              count ? Format.value(Unit.COUNT, f.before(), "") : Format.number(f.before()),
+              count ? Format.value(Unit.COUNT, f.after(), "") : Format.number(f.after()),
               Format.number(f.contribution())));
     }
     return String.format(

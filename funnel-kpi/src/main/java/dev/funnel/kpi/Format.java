@@ -1,6 +1,8 @@
 package dev.funnel.kpi;
 
 import dev.funnel.log.Rejection;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +46,19 @@ final class Format {
     return (x > 0 ? "+" : "") + percent(x);
   }
 
+  /**
+   * A figure of the driver tree: two decimals from 1 up (a deal size, a contribution), four
+   * significant digits below (a click-through ratio of 0.015 would print as 0.02).
+   */
   static String number(OptionalDouble v) {
-    return v.isEmpty() ? ABSENT : String.format(Locale.ROOT, "%.2f", v.getAsDouble());
+    if (v.isEmpty()) {
+      return ABSENT;
+    }
+    double x = v.getAsDouble();
+    if (x == 0 || Math.abs(x) >= 1 || !Double.isFinite(x)) {
+      return String.format(Locale.ROOT, "%.2f", x);
+    }
+    return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
   /** An aligned table: the first row is the header; the first column left-aligned, others right. */

@@ -87,6 +87,10 @@ final class DriverTreeTest {
     // clicks/impressions is flat (0.015 both months): no contribution.
     assertEquals(0, t.factors().get(1).contribution().getAsDouble(), 1e-9);
     assertTrue(t.toString().contains("revenue/won_deals"), t.toString());
+    // the first factor is a count: whole numbers, not 20000.00 (new-analyst trial); a ratio
+    // below 1 keeps four significant digits (300 / 20000 = 0.015, not 0.02)
+    assertTrue(t.toString().contains("\nimpressions           20000    24000"), t.toString());
+    assertTrue(t.toString().contains("\nclicks/impressions    0.015    0.015"), t.toString());
   }
 
   @Test
