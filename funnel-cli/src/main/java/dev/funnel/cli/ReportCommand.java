@@ -216,9 +216,13 @@ final class ReportCommand implements Callable<Integer> {
               + Instant.EPOCH
               + ", stands for no data");
     }
+    int dealsRead = log.dealCount();
     // The segment is seen as of the same instant as the whole: all files were read.
     log = KnownAt.select(Where.select(log, where, "report"), knownAt);
     FunnelReport report = report(log, from, to, at.orElse(null), asOfLabel, by, counting);
+    if (dealsRead > 0 && report.deals().total() == 0) {
+      noteEmptySelection(dealsRead, report);
+    }
     ProcessReports process =
         ProcessReports.of(
             log,
@@ -235,6 +239,41 @@ final class ReportCommand implements Callable<Integer> {
         spec, output.out, w -> write(format, report, all, process, rows, where, knownAt, w));
     noteRejections(spec.commandLine().getErr(), all);
     return FunnelCli.OK;
+  }
+
+  /**
+   * One line on standard error when the files have deals but the report none: an as-of before every
+   * deal, a cohort outside them or contradictory conditions exit 0 with an empty report, which a
+   * note makes hard to mistake for a quiet month (new-analyst trial, CLI review).
+   */
+  private void noteEmptySelection(int dealsRead, FunnelReport report) {
+    List<String> rules = new ArrayList<>();
+    rules.add("created by the as-of " + report.asOf());
+    if (from != null || to != null) {
+      rules.add("in the cohort " + cohortText(report));
+    }
+    if (knownAt != null) {
+      rules.add("known at " + knownAt);
+    }
+    if (!where.isEmpty()) {
+      rules.add("matching " + String.join(" and ", where.stream().map(String::strip).toList()));
+    }
+    FunnelCli.note(
+        spec.commandLine().getErr(),
+        "funnel report: note: none of the "
+            + dealsRead
+            + (dealsRead == 1 ? " deal" : " deals")
+            + " read is "
+            + String.join(", ", rules)
+            + ", so every figure of the funnel is empty");
+  }
+
+  private static String cohortText(FunnelReport report) {
+    return "["
+        + report.cohortFrom().map(Object::toString).orElse("-inf")
+        + ", "
+        + report.cohortTo().map(Object::toString).orElse("+inf")
+        + ")";
   }
 
   /**

@@ -553,9 +553,54 @@ final class ReportCommandTest {
     // creation was made up as its start)
     assertTrue(early.get("cohort").get("from").isNull(), early.toString());
     assertEquals("2026-03-02T00:00:00Z", early.get("cohort").get("to").asString());
-    JsonNode none = json("--format", "json", "--to", "2026-02-01");
+    Cli.Run empty =
+        run(
+            concat(
+                concat(new String[] {"report"}, inputs(fourDeals(dir))),
+                "--format",
+                "json",
+                "--to",
+                "2026-02-01"));
+    assertEquals(0, empty.status(), empty.err());
+    assertTrue(empty.err().contains("in the cohort [-inf, 2026-02-01T00:00:00Z)"), empty.err());
+    JsonNode none = MAPPER.readTree(empty.out());
     assertEquals(0, none.get("deals").get("total").asLong());
     assertTrue(none.get("cohort").get("from").isNull(), none.toString());
+  }
+
+  /**
+   * Deals read but none in the report: a note says which rules left them out, the report still
+   * exits 0 (an as-of before every deal, a cohort after them, contradictory conditions).
+   */
+  @Test
+  void anEmptySelectionIsNoted() throws IOException {
+    String[] files = inputs(fourDeals(dir));
+    Cli.Run before =
+        run(concat(concat(new String[] {"report"}, files), "--as-of", "2026-02-01T00:00:00Z"));
+    assertEquals(0, before.status(), before.err());
+    assertEquals(
+        List.of(
+            "funnel report: note: none of the 4 deals read is created by the as-of"
+                + " 2026-02-01T00:00:00Z, so every figure of the funnel is empty"),
+        before.errLines());
+    Cli.Run both =
+        run(
+            concat(
+                concat(new String[] {"report"}, files),
+                "--from",
+                "2026-04-01",
+                "--where",
+                "channel=ads",
+                "--where",
+                "channel=web"));
+    assertEquals(0, both.status(), both.err());
+    assertEquals(
+        List.of(
+            "funnel report: note: none of the 4 deals read is created by the as-of"
+                + " 2026-03-04T00:00:00Z, in the cohort [2026-04-01T00:00:00Z, +inf), matching"
+                + " channel=ads and channel=web, so every figure of the funnel is empty"),
+        both.errLines());
+    assertEquals(List.of(), run(concat(new String[] {"report"}, files)).errLines());
   }
 
   @Test
