@@ -92,7 +92,8 @@ final class FunnelCli {
   private static int badOptions(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println(line(cl.getCommandName() + ": " + e.getMessage()));
+    // "funnel report: ...", as every other problem line of a command starts
+    err.println(line(fullName(cl) + ": " + e.getMessage()));
     err.println("Try '" + fullName(cl) + " --help' for more information.");
     err.flush();
     return BAD_INPUT;

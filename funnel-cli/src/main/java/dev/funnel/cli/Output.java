@@ -50,14 +50,18 @@ final class Output {
     }
     if (file.toString().isEmpty()) {
       // The empty path is the working directory: it read "cannot be written: is a directory".
-      throw new InputException("--out \"\": the file name is empty");
+      throw new InputException(prefix(spec) + "--out \"\": the file name is empty");
     }
     refuseInputs(spec, file);
     try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
       w.write(rendered);
     } catch (IOException e) {
       throw new InputException(
-          "--out " + file + ": cannot be written: " + IoReasons.whyNotWritten(e, file));
+          prefix(spec)
+              + "--out "
+              + file
+              + ": cannot be written: "
+              + IoReasons.whyNotWritten(e, file));
     }
   }
 
@@ -95,10 +99,16 @@ final class Output {
     out.flush();
     if (out.checkError()) {
       throw new InputException(
-          "standard output: cannot be written (a full device or a closed pipe); the "
+          prefix(spec)
+              + "standard output: cannot be written (a full device or a closed pipe); the "
               + what
               + " is lost");
     }
+  }
+
+  /** {@code "funnel report: "}: how every problem line of the command starts. */
+  private static String prefix(CommandSpec spec) {
+    return spec.qualifiedName(" ") + ": ";
   }
 
   /** Refuses an output file that is the file of one of the command's input options. */
@@ -108,7 +118,8 @@ final class Output {
           && o.getValue() instanceof Path input
           && sameFile(input, file)) {
         throw new InputException(
-            "--out "
+            prefix(spec)
+                + "--out "
                 + file
                 + ": is the file of "
                 + o.longestName()

@@ -445,15 +445,15 @@ final class KpiCommandTest {
     return Stream.of(
         Arguments.of(
             List.of("--period", "day"),
-            "kpi: Invalid value for option '--period': \"day\" is not a KPI period: use month,"
+            "funnel kpi: Invalid value for option '--period': \"day\" is not a KPI period: use month,"
                 + " week or quarter"),
         Arguments.of(
             List.of("--format", "html"),
-            "kpi: Invalid value for option '--format': expected one of [TABLE, JSON]"
+            "funnel kpi: Invalid value for option '--format': expected one of [TABLE, JSON]"
                 + " (case-insensitive) but was 'html'"),
         Arguments.of(
             List.of("--as-of", "soon"),
-            "kpi: Invalid value for option '--as-of': \"soon\" is not an ISO-8601 instant such as"
+            "funnel kpi: Invalid value for option '--as-of': \"soon\" is not an ISO-8601 instant such as"
                 + " 2026-03-01T09:15:00Z"));
   }
 

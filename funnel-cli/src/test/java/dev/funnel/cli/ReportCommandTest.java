@@ -408,7 +408,7 @@ final class ReportCommandTest {
     assertEquals(2, r.status());
     assertEquals(
         List.of(
-            "--out "
+            "funnel report: --out "
                 + out
                 + ": cannot be written: the directory "
                 + dir.resolve("nodir")
@@ -421,7 +421,8 @@ final class ReportCommandTest {
                 "--out",
                 "nodir-xyz/r.txt"));
     assertEquals(
-        List.of("--out nodir-xyz/r.txt: cannot be written: the directory nodir-xyz does not exist"),
+        List.of(
+            "funnel report: --out nodir-xyz/r.txt: cannot be written: the directory nodir-xyz does not exist"),
         relative.errLines());
     Cli.Run intoDir =
         run(
@@ -430,7 +431,10 @@ final class ReportCommandTest {
     assertEquals(2, intoDir.status());
     assertEquals(1, intoDir.errLines().size(), intoDir.err());
     assertTrue(
-        intoDir.errLines().get(0).startsWith("--out " + dir + ": cannot be written: "),
+        intoDir
+            .errLines()
+            .get(0)
+            .startsWith("funnel report: --out " + dir + ": cannot be written: "),
         intoDir.err());
   }
 
@@ -446,7 +450,7 @@ final class ReportCommandTest {
     assertEquals(2, r.status());
     assertEquals(
         List.of(
-            "--out "
+            "funnel report: --out "
                 + files.get(1)
                 + ": is the file of --deals; writing the report there would destroy an input"),
         r.errLines());
@@ -486,7 +490,8 @@ final class ReportCommandTest {
     int status = pb.start().waitFor();
     assertEquals(2, status);
     assertEquals(
-        "standard output: cannot be written (a full device or a closed pipe); the report is lost\n",
+        "funnel report: standard output: cannot be written (a full device or a closed pipe); the"
+            + " report is lost\n",
         Files.readString(dir.resolve("err.txt")).replace("\r\n", "\n"));
   }
 
@@ -501,7 +506,8 @@ final class ReportCommandTest {
             concat(new String[] {"report"}, inputs(fourDeals(dir))));
     assertEquals(2, status);
     assertEquals(
-        "standard output: cannot be written (a full device or a closed pipe); the report is lost",
+        "funnel report: standard output: cannot be written (a full device or a closed pipe); the"
+            + " report is lost",
         err.toString().strip());
   }
 
@@ -515,7 +521,9 @@ final class ReportCommandTest {
       assertEquals(2, status, args[0]);
       String what = args[0].equals("demo") ? "demo" : "validation summary";
       assertEquals(
-          "standard output: cannot be written (a full device or a closed pipe); the "
+          "funnel "
+              + args[0]
+              + ": standard output: cannot be written (a full device or a closed pipe); the "
               + what
               + " is lost",
           err.toString().strip(),
@@ -735,19 +743,19 @@ final class ReportCommandTest {
     return Stream.of(
         Arguments.of(
             List.of("--format", "xml"),
-            "report: Invalid value for option '--format': expected one of [TABLE, JSON, HTML]"
+            "funnel report: Invalid value for option '--format': expected one of [TABLE, JSON, HTML]"
                 + " (case-insensitive) but was 'xml'"),
         Arguments.of(
             List.of("--as-of", "2026-03-02"),
-            "report: Invalid value for option '--as-of': \"2026-03-02\" is a date, not an"
+            "funnel report: Invalid value for option '--as-of': \"2026-03-02\" is a date, not an"
                 + " instant: say 2026-03-02T00:00:00Z for the start of that day or"
                 + " 2026-03-03T00:00:00Z for its end (UTC)"),
         Arguments.of(
             List.of("--from", "March"),
-            "report: Invalid value for option '--from': \"March\" is neither an ISO-8601 instant"
+            "funnel report: Invalid value for option '--from': \"March\" is neither an ISO-8601 instant"
                 + " such as 2026-03-01T09:15:00Z nor a date such as 2026-03-01 (the start of that"
                 + " day, UTC)"),
-        Arguments.of(List.of("--bogus"), "report: Unknown option: '--bogus'"));
+        Arguments.of(List.of("--bogus"), "funnel report: Unknown option: '--bogus'"));
   }
 
   @ParameterizedTest
@@ -796,7 +804,7 @@ final class ReportCommandTest {
     assertEquals(2, r.status());
     assertEquals(
         List.of(
-            "report: Missing required options: '--deals=FILE', '--changes=FILE'",
+            "funnel report: Missing required options: '--deals=FILE', '--changes=FILE'",
             "Try 'funnel report --help' for more information."),
         r.errLines());
     List<Path> files = new ArrayList<>(fourDeals(dir));
@@ -811,7 +819,7 @@ final class ReportCommandTest {
     Cli.Run emptyOut =
         run(concat(concat(new String[] {"report"}, inputs(fourDeals(dir))), "--out", ""));
     assertEquals(2, emptyOut.status());
-    assertEquals(List.of("--out \"\": the file name is empty"), emptyOut.errLines());
+    assertEquals(List.of("funnel report: --out \"\": the file name is empty"), emptyOut.errLines());
   }
 
   @Test

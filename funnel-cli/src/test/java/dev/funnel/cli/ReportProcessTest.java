@@ -653,27 +653,27 @@ final class ReportProcessTest {
     return Stream.of(
         Arguments.of(
             List.of("--sla-response", "15m"),
-            "report: Invalid value for option '--sla-response': \"15m\" is not an ISO-8601"
+            "funnel report: Invalid value for option '--sla-response': \"15m\" is not an ISO-8601"
                 + " duration such as P7D, P2W, PT12H or P1DT6H"),
         Arguments.of(
             List.of("--follow-up", "P3M"),
-            "report: Invalid value for option '--follow-up': \"P3M\": months and years are not"
+            "funnel report: Invalid value for option '--follow-up': \"P3M\": months and years are not"
                 + " fixed lengths (a month has 28 to 31 days); give the duration in days or weeks,"
                 + " such as P90D or P13W"),
         Arguments.of(
             List.of("--sla-response", "P1Y"),
-            "report: Invalid value for option '--sla-response': \"P1Y\": months and years are not"
+            "funnel report: Invalid value for option '--sla-response': \"P1Y\": months and years are not"
                 + " fixed lengths (a month has 28 to 31 days); give the duration in days or weeks,"
                 + " such as P90D or P13W"),
         Arguments.of(
             List.of("--follow-up", "-P2W"),
-            "report: Invalid value for option '--follow-up': \"-P2W\" is not a positive duration"),
+            "funnel report: Invalid value for option '--follow-up': \"-P2W\" is not a positive duration"),
         Arguments.of(
             List.of("--follow-up", "-P1D"),
-            "report: Invalid value for option '--follow-up': \"-P1D\" is not a positive duration"),
+            "funnel report: Invalid value for option '--follow-up': \"-P1D\" is not a positive duration"),
         Arguments.of(
             List.of("--follow-up", "PT0S"),
-            "report: Invalid value for option '--follow-up': \"PT0S\" is not a positive duration"));
+            "funnel report: Invalid value for option '--follow-up': \"PT0S\" is not a positive duration"));
   }
 
   @ParameterizedTest

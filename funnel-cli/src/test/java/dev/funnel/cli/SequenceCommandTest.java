@@ -156,7 +156,7 @@ final class SequenceCommandTest {
         run("sequence", "--events", events.toString(), "--steps", "a,b", "--window", "7 days");
     assertEquals(2, w.status());
     assertEquals(
-        "sequence: Invalid value for option '--window': \"7 days\" is not an ISO-8601 duration"
+        "funnel sequence: Invalid value for option '--window': \"7 days\" is not an ISO-8601 duration"
             + " such as P7D, P2W, PT12H or P1DT6H",
         w.errLines().get(0));
     Cli.Run m =
@@ -172,7 +172,7 @@ final class SequenceCommandTest {
             "strict");
     assertEquals(2, m.status());
     assertEquals(
-        "sequence: Invalid value for option '--mode' (MODE): mode \"strict\" is not a"
+        "funnel sequence: Invalid value for option '--mode' (MODE): mode \"strict\" is not a"
             + " windowFunnel mode (known: strict_order, strict_deduplication, strict_increase)",
         m.errLines().get(0));
     Cli.Run s = run("sequence", "--events", events.toString(), "--steps", "a,a", "--window", "P7D");

@@ -596,12 +596,12 @@ final class ValidateCommandTest {
     assertEquals(2, r.status());
     assertEquals(
         List.of(
-            "validate: --deals and --changes are read together: give both",
+            "funnel validate: --deals and --changes are read together: give both",
             "Try 'funnel validate --help' for more information."),
         r.errLines());
     Cli.Run none = run("validate");
     assertEquals(2, none.status());
-    assertEquals("validate: no file to validate", none.errLines().get(0));
+    assertEquals("funnel validate: no file to validate", none.errLines().get(0));
   }
 
   private static String pad(String s, int width) {
