@@ -111,7 +111,6 @@ final class KpiCommand implements Callable<Integer> {
 
   @Option(
       names = "--by",
-      split = ",",
       paramLabel = "DIM[,DIM...]",
       description =
           "more scopes, comma separated: owner (the team view) or a deal attribute column such as"
@@ -146,6 +145,7 @@ final class KpiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    by = CommaLists.items(by);
     Inputs inputs = new Inputs(output.lenient, spec.commandLine().getErr());
     DealLog read = files.read(inputs);
     ByNames.noteShadowedColumns(

@@ -115,8 +115,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--by",
-      split = ",",
-      paramLabel = "DIM[:DIM...]",
+      paramLabel = "DIM[:DIM...][,DIM[:DIM...]...]",
       description =
           "breakdowns, comma separated; ':' crosses dimensions; " + ByNames.ATTRIBUTE_HELP)
   List<String> by = new ArrayList<>();
@@ -164,6 +163,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    by = CommaLists.items(by);
     checkSlaOptions();
     if (!where.isEmpty() && leads != null) {
       throw new InputException(

@@ -50,8 +50,7 @@ final class SequenceCommand implements Callable<Integer> {
   @Option(
       names = "--steps",
       required = true,
-      split = ",",
-      paramLabel = "STEP",
+      paramLabel = "STEP[,STEP...]",
       description =
           "the ordered event names, comma separated (surrounding spaces are ignored; a name that"
               + " never occurs in the file is warned about)")
@@ -92,7 +91,7 @@ final class SequenceCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(output.lenient);
     ReadResult<Event> read = Inputs.read(events, inputs.files()::events);
     Loaded loaded = load(read, events.toString(), output.lenient);
-    List<String> names = steps.stream().map(String::strip).toList();
+    List<String> names = CommaLists.items(steps).stream().map(String::strip).toList();
     SequenceReport report = run(loaded.log, names, window, modes);
     warnAboutMissingSteps(spec.commandLine().getErr(), names, loaded.log, events.toString());
     Output.write(spec, output.out, w -> write(format, report, loaded.records, w));

@@ -780,6 +780,9 @@ final class ReportCommandTest {
         Arguments.of(
             List.of("--by", "owner:"),
             "funnel report: --by: \"owner:\" has an empty dimension name"),
+        // a trailing comma is an empty breakdown, as a leading one is (picocli used to drop it)
+        Arguments.of(
+            List.of("--by", "owner,"), "funnel report: --by: \"\" has an empty dimension name"),
         Arguments.of(
             List.of("--from", "2026-03-02", "--to", "2026-03-01"),
             "funnel report: --from, --to: cohort [2026-03-02T00:00:00Z, 2026-03-01T00:00:00Z) is"

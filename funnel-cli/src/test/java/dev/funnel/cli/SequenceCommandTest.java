@@ -181,5 +181,10 @@ final class SequenceCommandTest {
         List.of(
             "funnel sequence: steps: \"a\" is step 1 and step 2; each step names a distinct event"),
         s.errLines());
+    // a trailing comma is an empty step, as an inner one is (picocli used to drop it)
+    Cli.Run trailing =
+        run("sequence", "--events", events.toString(), "--steps", "a,b,", "--window", "P7D");
+    assertEquals(2, trailing.status());
+    assertEquals(List.of("funnel sequence: steps: step 3 is blank"), trailing.errLines());
   }
 }
