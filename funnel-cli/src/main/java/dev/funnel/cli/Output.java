@@ -3,12 +3,12 @@ package dev.funnel.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.funnel.log.Rejection;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,19 +32,18 @@ final class Output {
    *     output swallows its errors, so they are checked after the flush)
    */
   static void write(CommandSpec spec, @Nullable Path file, Body body) {
-    // The report is rendered whole before a byte goes out, so that a failure while rendering (an
-    // internal error) leaves no half report behind: a JSON document whose writer closed its open
-    // brackets would still parse, silently short of its last sections.
-    StringWriter buffer = new StringWriter();
-    try {
-      body.write(buffer);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringWriter does not fail", e);
-    }
-    String rendered = controlsShown(buffer.toString());
+    // The report streams out (a report of a million deals is not held twice in memory). A failure
+    // while rendering (an internal error) cannot take back what standard output has printed, but
+    // a JSON document is then left unclosed, so no reader takes it for a whole one, and an --out
+    // file is removed.
     if (file == null) {
       PrintWriter out = spec.commandLine().getOut();
-      out.write(rendered);
+      try {
+        body.write(new ControlsShown(out));
+      } catch (IOException e) {
+        throw new InputException(
+            prefix(spec) + "standard output: cannot be written: " + e.getMessage());
+      }
       flush(spec, "report");
       return;
     }
@@ -53,38 +52,97 @@ final class Output {
       throw new InputException(prefix(spec) + "--out \"\": the file name is empty");
     }
     refuseInputs(spec, file);
-    try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
-      w.write(rendered);
+    Writer w;
+    try {
+      w = Files.newBufferedWriter(file, UTF_8);
     } catch (IOException e) {
-      throw new InputException(
-          prefix(spec)
-              + "--out "
-              + file
-              + ": cannot be written: "
-              + IoReasons.whyNotWritten(e, file));
+      throw notWritten(spec, file, e);
+    }
+    // Only a file this command opened (and so truncated) is removed when the report fails.
+    boolean whole = false;
+    try {
+      try (w) {
+        body.write(new ControlsShown(w));
+      }
+      whole = true;
+    } catch (IOException e) {
+      throw notWritten(spec, file, e);
+    } finally {
+      if (!whole) {
+        removeHalfReport(file);
+      }
+    }
+  }
+
+  private static InputException notWritten(CommandSpec spec, Path file, IOException e) {
+    return new InputException(
+        prefix(spec)
+            + "--out "
+            + file
+            + ": cannot be written: "
+            + IoReasons.whyNotWritten(e, file));
+  }
+
+  /** Deletes a report file left half written; a device or a link (and its target) is left alone. */
+  private static void removeHalfReport(Path file) {
+    try {
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      // nothing more to do: the command already fails with the error that stopped the report
     }
   }
 
   /**
-   * The report with every control character but the line break written as its visible escape
-   * ({@link Rejection#visible}). The tables already show the names in their cells so, and JSON
+   * A writer that passes every character on but the control characters other than the line break
+   * ({@code \n}), which it writes as their visible escapes ({@link Rejection#visible}): a carriage
+   * return, a tab, a terminal escape. The tables already show names from the data so and JSON
    * escapes its strings; this is the net under every other line a report prints from the data (a
-   * title, an audit's evidence): a terminal escape from a CSV cell never reaches the terminal.
+   * title, an audit's evidence), so that a terminal escape from a CSV cell never reaches the
+   * terminal. Every report ends its lines with {@code \n} alone, on every platform.
    */
-  static String controlsShown(String report) {
-    StringBuilder sb = null;
-    for (int i = 0; i < report.length(); i++) {
-      char c = report.charAt(i);
+  static final class ControlsShown extends FilterWriter {
+    ControlsShown(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
       if (Character.isISOControl(c) && c != '\n') {
-        if (sb == null) {
-          sb = new StringBuilder(report.length() + 16).append(report, 0, i);
-        }
-        sb.append(Rejection.visible(String.valueOf(c)));
-      } else if (sb != null) {
-        sb.append(c);
+        out.write(Rejection.visible(String.valueOf((char) c)));
+      } else {
+        out.write(c);
       }
     }
-    return sb == null ? report : sb.toString();
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      int start = off;
+      for (int i = off; i < off + len; i++) {
+        char c = buf[i];
+        if (Character.isISOControl(c) && c != '\n') {
+          out.write(buf, start, i - start);
+          out.write(Rejection.visible(String.valueOf(c)));
+          start = i + 1;
+        }
+      }
+      out.write(buf, start, off + len - start);
+    }
+
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+      int start = off;
+      for (int i = off; i < off + len; i++) {
+        char c = s.charAt(i);
+        if (Character.isISOControl(c) && c != '\n') {
+          out.write(s, start, i - start);
+          out.write(Rejection.visible(String.valueOf(c)));
+          start = i + 1;
+        }
+      }
+      out.write(s, start, off + len - start);
+    }
   }
 
   /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** A report is written whole or not at all. */
+/** How a report reaches standard output or its --out file. */
 final class OutputTest {
   @TempDir Path dir;
 
@@ -24,25 +24,39 @@ final class OutputTest {
         throw new IllegalStateException("a writer failed halfway");
       };
 
+  /** A report that fails halfway leaves no file behind, neither a new one nor the old one cut. */
   @Test
-  void aFailureWhileRenderingPrintsNothing() {
-    StringWriter out = new StringWriter();
-    CommandSpec spec = CommandSpec.create();
-    new CommandLine(spec).setOut(new PrintWriter(out));
-    assertThrows(IllegalStateException.class, () -> Output.write(spec, null, FAILS_HALFWAY));
-    assertEquals("", out.toString());
-    Output.write(spec, null, w -> w.write("whole\n"));
-    assertEquals("whole\n", out.toString());
-  }
-
-  @Test
-  void aFailureWhileRenderingWritesNoFile() throws IOException {
+  void aFailureWhileWritingLeavesNoFile() throws IOException {
     CommandSpec spec = CommandSpec.create();
     new CommandLine(spec);
     Path file = dir.resolve("report.json");
     assertThrows(IllegalStateException.class, () -> Output.write(spec, file, FAILS_HALFWAY));
     assertFalse(Files.exists(file));
+    Files.writeString(file, "last week's report\n");
+    assertThrows(IllegalStateException.class, () -> Output.write(spec, file, FAILS_HALFWAY));
+    assertFalse(Files.exists(file));
     Output.write(spec, file, w -> w.write("whole\n"));
     assertEquals("whole\n", Files.readString(file));
+  }
+
+  /**
+   * Every control character but the line break reaches the output as its escape, whether written a
+   * character, a string or an array at a time; the rest passes unchanged.
+   */
+  @Test
+  void controlCharactersAreShownEscaped() throws IOException {
+    StringWriter out = new StringWriter();
+    CommandSpec spec = CommandSpec.create();
+    new CommandLine(spec).setOut(new PrintWriter(out));
+    Output.write(
+        spec,
+        null,
+        w -> {
+          w.write("a\tb\r\nc\u001b[31m\n");
+          w.write('\u0007');
+          w.write("x\u0085y\n".toCharArray(), 0, 4);
+          w.write("..é日\n", 1, 3);
+        });
+    assertEquals("a\\tb\\r\nc\\u001b[31m\n\\u0007x\\u0085y\n.é日", out.toString());
   }
 }

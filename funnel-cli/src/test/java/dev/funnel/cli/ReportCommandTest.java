@@ -495,6 +495,51 @@ final class ReportCommandTest {
         Files.readString(dir.resolve("err.txt")).replace("\r\n", "\n"));
   }
 
+  /**
+   * With Windows' line separator every report still ends its lines with \n alone and its JSON
+   * parses: the control net escaped the \r of Jackson's system line ends (diff review).
+   */
+  @Test
+  void reportsEndLinesWithLineFeedsOnAWindowsSeparator() throws Exception {
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (String format : List.of("json", "table")) {
+      for (String command : List.of("report", "kpi", "forecast")) {
+        List<String> args =
+            new java.util.ArrayList<>(
+                List.of(
+                    launcher,
+                    "-Dline.separator=\r\n",
+                    "-cp",
+                    ShellCommand.classPath(),
+                    Main.class.getName(),
+                    command,
+                    "--format",
+                    format));
+        args.addAll(List.of(inputs(fourDeals(dir))));
+        if (command.equals("kpi")) {
+          args.addAll(
+              List.of(
+                  "--spend",
+                  write(dir, "spend.csv", "date,channel,cost,currency", "2026-03-01,web,30.00,EUR")
+                      .toString()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(args);
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Path out = dir.resolve(command + "." + format);
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(dir.resolve("err.txt").toFile());
+        assertEquals(0, pb.start().waitFor(), Files.readString(dir.resolve("err.txt")));
+        String text = Files.readString(out);
+        assertFalse(text.contains("\\r"), command + " " + format + ": " + text);
+        assertFalse(text.contains("\r"), command + " " + format);
+        if (format.equals("json")) {
+          MAPPER.readTree(text);
+        }
+      }
+    }
+  }
+
   @Test
   void aReportStandardOutputCannotTakeIsAnErrorNotExitZero() throws IOException {
     // review finding: "funnel report > /dev/full" exited 0 with the report lost

@@ -3,6 +3,7 @@ package dev.funnel.io;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import dev.funnel.io.internal.GeneratorOut;
 import dev.funnel.kpi.Alert;
 import dev.funnel.kpi.ChannelEconomics;
 import dev.funnel.kpi.DriverTree;
@@ -26,9 +27,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * Writes a {@link KpiReport} as the JSON of {@code funnel kpi --format json} (FORMATS.md), with a
@@ -58,14 +59,15 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * #document} gives the document to add further sections to.
  */
 public final class KpiJson {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
 
   private KpiJson() {}
 
   private static final class Pretty extends ObjectWriteContext.Base {
     @Override
     public PrettyPrinter getPrettyPrinter() {
-      return new DefaultPrettyPrinter();
+      return GeneratorOut.prettyPrinter();
     }
 
     @Override

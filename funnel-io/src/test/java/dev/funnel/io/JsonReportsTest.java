@@ -1,6 +1,7 @@
 package dev.funnel.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import dev.funnel.sequence.SequenceFunnel;
 import dev.funnel.sequence.SequenceReport;
 import dev.funnel.sla.Sla;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -223,6 +226,31 @@ final class JsonReportsTest {
     JsonNode second = r.get("rejected").get(1);
     assertTrue(second.get("field").isNull());
     assertTrue(second.get("value").isNull());
+  }
+
+  /**
+   * A section that fails halfway leaves the document unclosed: closing its open brackets would make
+   * a report short of its last sections parse as a whole one (CLI review).
+   */
+  @Test
+  void aDocumentThatFailsHalfwayIsLeftUnclosed() {
+    DealLog log = fourDeals();
+    StringWriter w = new StringWriter();
+    JsonReports.Document doc =
+        JsonReports.funnel(Funnel.of(log).report(), ReadSummary.of(log))
+            .section(
+                "hygiene",
+                out -> {
+                  out.startObject().name("skips");
+                  throw new IllegalStateException("a section failed");
+                });
+    assertThrows(IllegalStateException.class, () -> doc.write(w));
+    assertTrue(w.toString().contains("\"hygiene\" : {"), w.toString());
+    assertThrows(JacksonException.class, () -> MAPPER.readTree(w.toString()));
+    // and a whole document ends its lines with \n alone, whatever the platform's separator
+    String whole = JsonReports.funnel(Funnel.of(log).report(), ReadSummary.of(log)).toJson();
+    assertFalse(whole.contains("\r"));
+    assertTrue(whole.startsWith("{\n  \"pipeline\""), whole);
   }
 
   @Test

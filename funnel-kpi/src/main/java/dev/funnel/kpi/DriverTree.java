@@ -259,7 +259,7 @@ public record DriverTree(
     }
     return String.format(
             Locale.ROOT,
-            "Revenue drivers %s %s -> %s: revenue %.2f -> %.2f (%+.2f)%n",
+            "Revenue drivers %s %s -> %s: revenue %.2f -> %.2f (%+.2f)\n",
             scope,
             from,
             to,

@@ -24,6 +24,7 @@ import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** A {@link JsonOut} over Jackson's streaming generator, pretty-printed with two-space indents. */
@@ -33,7 +34,18 @@ public final class GeneratorOut implements JsonOut {
           .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
           .enable(StreamWriteFeature.STRICT_DUPLICATE_DETECTION)
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          // A document that fails halfway stays unclosed, so no reader takes it for a whole one:
+          // closing its open brackets would make a report short of its last sections parse.
+          .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
           .build();
+
+  /**
+   * The pretty printer of every JSON report: two-space indents and {@code \n} line ends on every
+   * platform (Jackson's default ends lines with the system's separator, {@code \r\n} on Windows).
+   */
+  public static PrettyPrinter prettyPrinter() {
+    return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+  }
 
   /** The percentiles every distribution names, present or not. */
   private static final Set<Double> STANDARD = Set.of(0.5, 0.75, 0.9);
@@ -56,7 +68,7 @@ public final class GeneratorOut implements JsonOut {
         new ObjectWriteContext.Base() {
           @Override
           public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
+            return prettyPrinter();
           }
 
           @Override
