@@ -9,8 +9,11 @@ import dev.funnel.stats.Proportion;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -228,13 +231,37 @@ public record FunnelReport(
    * attribute spelled like a built-in dimension that the report also breaks down by ({@code
    * attribute=quarter} next to the creation {@code quarter}), or whose label holds the separator of
    * crossed names, {@code " x "} (a column {@code owner x channel} is {@code attribute=owner x
-   * channel}, not the crossed breakdown), so that no two names clash; the tables and the JSON of
-   * the report use these names.
+   * channel}, not the crossed breakdown). Names are unique within the report: should two dimensions
+   * still read alike (a column named {@code attribute=quarter} next to a column {@code quarter} and
+   * the creation {@code quarter}), the later one is suffixed {@code " (2)"}, {@code " (3)"}, ... in
+   * order of first use. The tables and the JSON of the report use these names.
    *
-   * @param dimension a dimension of this report
+   * @param dimension a dimension of this report (of another, the name above without a suffix)
    * @return its name in this report
    */
   public String nameOf(Dimension dimension) {
+    requireNonNull(dimension, "dimension");
+    Set<Dimension> all = new LinkedHashSet<>();
+    breakdowns.forEach(b -> all.addAll(b.dimensions()));
+    Set<String> taken = new HashSet<>();
+    for (Dimension d : all) {
+      String name = plainName(d);
+      if (!taken.add(name)) {
+        int k = 2;
+        while (taken.contains(name + " (" + k + ")")) {
+          k++;
+        }
+        name = name + " (" + k + ")";
+        taken.add(name);
+      }
+      if (d.equals(dimension)) {
+        return name;
+      }
+    }
+    return plainName(dimension);
+  }
+
+  private String plainName(Dimension dimension) {
     if (dimension.kind() != Dimension.Kind.ATTRIBUTE) {
       return dimension.label();
     }

@@ -333,6 +333,25 @@ final class FunnelApiTest {
     assertEquals("both", r.breakdown("attribute=owner x channel").groups().get(0).label());
     assertEquals("ann x web", r.breakdown("owner x channel").groups().get(0).label());
     assertEquals("2 x 3", r.breakdown("attribute=a x b (2)").groups().get(0).label());
+    // Dimensions too: the creation quarter, the column quarter (attribute=quarter beside it) and a
+    // column literally named attribute=quarter (diff review: two dimensions of one name crashed
+    // the JSON writer).
+    DealLog q =
+        DealLog.builder(FunnelHandComputedTest.PIPELINE)
+            .deal(
+                Deal.builder("A", T)
+                    .attribute("quarter", "FY26-Q4")
+                    .attribute("attribute=quarter", "x")
+                    .build())
+            .build();
+    Dimension column = Dimension.named("attribute=quarter");
+    Dimension literal = Dimension.named("attribute=attribute=quarter");
+    FunnelReport three = Funnel.of(q).by(Dimension.named("quarter"), column, literal).report();
+    assertEquals("attribute=quarter", three.nameOf(column));
+    assertEquals("attribute=quarter (2)", three.nameOf(literal));
+    assertEquals(
+        "quarter x attribute=quarter x attribute=quarter (2)",
+        three.nameOf(three.breakdowns().get(0)));
   }
 
   @Test
