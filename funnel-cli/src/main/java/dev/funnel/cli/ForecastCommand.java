@@ -166,7 +166,24 @@ final class ForecastCommand implements Callable<Integer> {
     ReadSummary records = ReadSummary.of(read);
     forecastAsOf = knownAt != null ? KnownAt.asOf(knownAt, asOf, "forecast") : asOf;
     // The segment is seen as of the same instant as the whole; the view is taken of the segment.
-    DealLog log = KnownAt.select(Where.select(read, where, "forecast"), knownAt);
+    DealLog segment = Where.select(read, where, "forecast");
+    DealLog log = KnownAt.select(segment, knownAt);
+    // The forecast refuses an empty log as a fault of the files; when the files have deals, the
+    // option that left none is the one to name (diff review).
+    if (read.dealCount() > 0 && segment.dealCount() == 0) {
+      throw new InputException(
+          "funnel forecast: --where "
+              + String.join(" --where ", where)
+              + ": no deal meets every condition, so there is no pipeline to forecast");
+    }
+    if (segment.dealCount() > 0 && log.dealCount() == 0) {
+      throw new InputException(
+          "funnel forecast: --known-at "
+              + knownAt
+              + ": no deal "
+              + (where.isEmpty() ? "" : "of the segment ")
+              + "was created by then, so there is no pipeline to forecast");
+    }
     KnownAt.checkAsOf(log, forecastAsOf, KnownAt.asOfLabel(asOf), "forecast");
     ReadResult<SpendSample> spend = null;
     ReadResult<Lead> leads = null;

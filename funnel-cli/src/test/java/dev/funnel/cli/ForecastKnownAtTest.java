@@ -117,6 +117,28 @@ final class ForecastKnownAtTest {
         table.out());
   }
 
+  /**
+   * A view or segment without deals is refused naming the option that emptied it, not the files
+   * ("--pipeline, --deals, --changes: the deal log is empty": diff review).
+   */
+  @Test
+  void anEmptyViewOrSegmentNamesItsOption() throws IOException {
+    Cli.Run before = forecast(CHANGES, "--known-at", "2026-02-01T00:00:00Z");
+    assertEquals(2, before.status());
+    assertEquals(
+        List.of(
+            "funnel forecast: --known-at 2026-02-01T00:00:00Z: no deal was created by then, so"
+                + " there is no pipeline to forecast"),
+        before.errLines());
+    Cli.Run none = forecast(CHANGES, "--where", "channel=ads", "--where", "channel=web");
+    assertEquals(2, none.status());
+    assertEquals(
+        List.of(
+            "funnel forecast: --where channel=ads --where channel=web: no deal meets every"
+                + " condition, so there is no pipeline to forecast"),
+        none.errLines());
+  }
+
   /** An as-of the log cannot measure is refused naming the option it came from (CLI review). */
   @Test
   void anAsOfBeyondTheLogsYearsNamesItsOption() throws IOException {
@@ -162,19 +184,43 @@ final class ForecastKnownAtTest {
                 + " 2026-03-05T00:00:00Z: what happened after 2026-03-05T00:00:00Z was not known"
                 + " then; give an as-of at or before it, or drop --known-at"),
         later.errLines());
-    // A backtest at March 3 over one day: D1 (qualified) won on March 4; D2, D3 and D4 did not.
-    Cli.Run backtest =
+    // A backtest at March 3 over one day reads the view: D1's win at noon on March 3, entered on
+    // March 6, is not in the view of March 5, so nothing was won in the window; the files as they
+    // now read (as of the same March 5) have D1's 1000.00 EUR won in it.
+    String[] lateWin = {
+      CHANGES[0],
+      "D1,qualified,2026-03-02T00:00:00Z,",
+      "D1,won,2026-03-03T12:00:00Z,2026-03-06T00:00:00Z",
+      "D2,lost,2026-03-03T00:00:00Z,2026-03-06T00:00:00Z",
+      CHANGES[4]
+    };
+    Cli.Run view =
         forecast(
-            CHANGES,
+            lateWin,
             "--known-at",
             "2026-03-05T00:00:00Z",
             "--backtest-at",
             "2026-03-03T00:00:00Z",
             "--format",
             "json");
-    assertEquals(0, backtest.status(), backtest.err());
-    JsonNode bt = MAPPER.readTree(backtest.out()).get("backtest");
+    assertEquals(0, view.status(), view.err());
+    JsonNode bt = MAPPER.readTree(view.out()).get("backtest");
+    // open at March 3 as recorded then: D1 (qualified), D2 (its loss entered March 6), D3, D4
     assertEquals(4, bt.get("openDeals").asLong(), bt.toString());
+    assertEquals(0, bt.get("actual").get("amount").decimalValue().signum(), bt.toString());
+    Cli.Run files =
+        forecast(
+            lateWin,
+            "--as-of",
+            "2026-03-05T00:00:00Z",
+            "--backtest-at",
+            "2026-03-03T00:00:00Z",
+            "--format",
+            "json");
+    assertEquals(0, files.status(), files.err());
+    JsonNode filesBt = MAPPER.readTree(files.out()).get("backtest");
+    assertEquals(4, filesBt.get("openDeals").asLong(), filesBt.toString());
+    assertEquals(1000.0, filesBt.get("actual").get("amount").asDouble(), filesBt.toString());
     Cli.Run tooLate =
         forecast(
             CHANGES, "--known-at", "2026-03-05T00:00:00Z", "--backtest-at", "2026-03-04T12:00:00Z");
