@@ -520,7 +520,8 @@ public final class DealLogBuilder {
    * @throws RejectedRecordException in strict mode, for the first record in input order (its source
    *     in the order sources were first named, then its line) that breaks a rule relating records:
    *     a change of an unknown deal, a record outside the log's 68 years (a change of a deal
-   *     rejected so goes with its deal), a change before its deal's creation
+   *     rejected so goes with its deal, and the deal is named even if the change came first), a
+   *     change before its deal's creation
    * @throws IllegalStateException if the builder was already built, or (strict) already rejected a
    *     record
    */
@@ -626,7 +627,7 @@ public final class DealLogBuilder {
     if (live || lenient) {
       late.addAll(found);
     } else if (!found.isEmpty()) {
-      record(inInputOrder(found, sourceNames).get(0));
+      record(firstFault(inInputOrder(found, sourceNames).get(0), found, sourceNames));
     }
 
     // Deal order: createdAt to the nanosecond, ties by deal id, so that the order (and every list
@@ -783,6 +784,29 @@ public final class DealLogBuilder {
         Comparator.comparingInt((Rejection r) -> rank.get(r.source()))
             .thenComparingLong(Rejection::line));
     return out;
+  }
+
+  /**
+   * The rejection strict mode throws: the first in input order, unless that is a change that went
+   * with its deal, whose own rejection (outside the 68 years) is then the fault to name, even when
+   * a caller added the changes before the deals.
+   */
+  private Rejection firstFault(Rejection first, List<Rejection> found, String[] sourceNames) {
+    if (!first.field().equals("deal_id") || !first.reason().equals("its deal was rejected")) {
+      return first;
+    }
+    int ref = refs.indexOf(first.value());
+    int slot = ref < 0 ? -1 : refSlot.get(ref);
+    if (slot < 0) {
+      return first;
+    }
+    Origin deal = new Origin(sourceNames[dealSource.get(slot)], dealLine.get(slot));
+    for (Rejection r : found) {
+      if (r.origin().equals(deal)) {
+        return r;
+      }
+    }
+    return first;
   }
 
   /** A log's instants span at most 2^31 - 1 seconds, a change's recording lag as well. */

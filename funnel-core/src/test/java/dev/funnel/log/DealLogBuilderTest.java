@@ -453,6 +453,22 @@ final class DealLogBuilderTest {
                         new Origin("stage_changes.csv", 2))
                     .build());
     assertEquals(new Origin("deals.csv", 3), first.rejection().origin());
+    // Changes added before the deals (an API caller's order): still the deal is named (diff review)
+    RejectedRecordException changesFirst =
+        assertThrows(
+            RejectedRecordException.class,
+            () ->
+                DealLog.builder(B2B)
+                    .change(
+                        StageChange.of("D2", "qualified", T0.plusSeconds(60)),
+                        new Origin("stage_changes.csv", 2))
+                    .deal(deal("D1", T0), new Origin("deals.csv", 2))
+                    .deal(deal("D2", typo), new Origin("deals.csv", 3))
+                    .deal(deal("D3", T0.plusSeconds(86_400)), new Origin("deals.csv", 4))
+                    .build());
+    assertEquals(
+        new Rejection("deals.csv", 3, "created_at", "2917-03-02T09:00:00Z", WINDOW_2026),
+        changesFirst.rejection());
   }
 
   @Test
