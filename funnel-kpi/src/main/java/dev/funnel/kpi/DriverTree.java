@@ -253,8 +253,8 @@ public record DriverTree(
       rows.add(
           List.of(
               f.name(),
-              count ? Format.value(Unit.COUNT, f.before(), "") : Format.number(f.before()),
-              count ? Format.value(Unit.COUNT, f.after(), "") : Format.number(f.after()),
+              count ? Format.value(Unit.COUNT, f.before(), "") : Format.ratio(f.before()),
+              count ? Format.value(Unit.COUNT, f.after(), "") : Format.ratio(f.after()),
               Format.number(f.contribution())));
     }
     return String.format(

@@ -46,11 +46,16 @@ final class Format {
     return (x > 0 ? "+" : "") + percent(x);
   }
 
-  /**
-   * A figure of the driver tree: two decimals from 1 up (a deal size, a contribution), four
-   * significant digits below (a click-through ratio of 0.015 would print as 0.02).
-   */
+  /** Money or a figure with two decimals, or {@code "-"} when absent. */
   static String number(OptionalDouble v) {
+    return v.isEmpty() ? ABSENT : String.format(Locale.ROOT, "%.2f", v.getAsDouble());
+  }
+
+  /**
+   * A ratio of the driver tree: two decimals from 1 up (revenue per won deal), four significant
+   * digits below (a click-through ratio of 0.015 printed with two decimals read 0.02).
+   */
+  static String ratio(OptionalDouble v) {
     if (v.isEmpty()) {
       return ABSENT;
     }
@@ -58,7 +63,7 @@ final class Format {
     if (x == 0 || Math.abs(x) >= 1 || !Double.isFinite(x)) {
       return String.format(Locale.ROOT, "%.2f", x);
     }
-    return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(x).round(new MathContext(4)).toPlainString();
   }
 
   /** An aligned table: the first row is the header; the first column left-aligned, others right. */
@@ -138,7 +143,9 @@ final class Format {
             || (cp >= 0xFF00 && cp <= 0xFF60)
             || (cp >= 0xFFE0 && cp <= 0xFFE6)
             || (cp >= 0x1F300 && cp <= 0x1F64F)
+            || (cp >= 0x1F680 && cp <= 0x1F6FF)
             || (cp >= 0x1F900 && cp <= 0x1F9FF)
+            || (cp >= 0x1FA70 && cp <= 0x1FAFF)
             || (cp >= 0x20000 && cp <= 0x3FFFD));
   }
 }

@@ -90,7 +90,7 @@ final class DriverTreeTest {
     // the first factor is a count: whole numbers, not 20000.00 (new-analyst trial); a ratio
     // below 1 keeps four significant digits (300 / 20000 = 0.015, not 0.02)
     assertTrue(t.toString().contains("\nimpressions           20000    24000"), t.toString());
-    assertTrue(t.toString().contains("\nclicks/impressions    0.015    0.015"), t.toString());
+    assertTrue(t.toString().contains("\nclicks/impressions  0.01500  0.01500"), t.toString());
   }
 
   @Test

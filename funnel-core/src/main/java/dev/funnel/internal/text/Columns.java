@@ -111,7 +111,9 @@ public final class Columns {
             || (cp >= 0xFF00 && cp <= 0xFF60) // fullwidth forms
             || (cp >= 0xFFE0 && cp <= 0xFFE6)
             || (cp >= 0x1F300 && cp <= 0x1F64F) // pictographs, emoticons
+            || (cp >= 0x1F680 && cp <= 0x1F6FF) // transport and map symbols
             || (cp >= 0x1F900 && cp <= 0x1F9FF) // supplemental pictographs
+            || (cp >= 0x1FA70 && cp <= 0x1FAFF) // symbols and pictographs extended-A
             || (cp >= 0x20000 && cp <= 0x3FFFD)); // CJK extensions
   }
 }

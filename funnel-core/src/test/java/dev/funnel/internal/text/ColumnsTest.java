@@ -16,6 +16,7 @@ final class ColumnsTest {
     assertEquals(4, Columns.width("e\u0301e\u0301e\u0301e\u0301"));
     // a pictograph beyond U+FFFF: two chars, two columns; a letter beyond U+FFFF: one column
     assertEquals(2, Columns.width("\uD83D\uDE00"));
+    assertEquals(2, Columns.width("\uD83D\uDE80")); // U+1F680 rocket
     assertEquals(1, Columns.width("\uD835\uDC00"));
     assertEquals(4, Columns.width("ＡＢ")); // fullwidth Latin
   }

@@ -492,7 +492,7 @@ public final class ProcessSections {
       instant(g, d.lastTouch());
       g.writeStringProperty("clockStart", d.clockStart().toString());
       g.writeStringProperty("idle", iso(d.idle()));
-      g.writeStringProperty("overdue", d.overdue().toString());
+      g.writeStringProperty("overdue", iso(d.overdue()));
       g.writeEndObject();
     }
     g.writeEndArray();
