@@ -143,6 +143,16 @@ final class ForecastCommand implements Callable<Integer> {
       description = "table (default) or json")
   Format format;
 
+  @Option(
+      names = "--rows",
+      defaultValue = "20",
+      paramLabel = "N|all",
+      converter = Converters.Rows.class,
+      description =
+          "the most rows of the open pipeline by owner and by channel in a table (default: 20; all"
+              + " for every row; JSON always has every row)")
+  int rows;
+
   @Mixin OutputOptions output;
 
   /** The forecast's as-of: {@code --as-of}, else {@code --known-at}, else the view's default. */
@@ -219,7 +229,8 @@ final class ForecastCommand implements Callable<Integer> {
     ReadSummary summary = records;
     Optional<Backtest> bt = backtest;
     Optional<BudgetScenario> bs = scenario;
-    Output.write(spec, output.out, w -> write(format, report, bt, bs, summary, where, knownAt, w));
+    Output.write(
+        spec, output.out, w -> write(format, report, bt, bs, summary, where, knownAt, rows, w));
     ReportCommand.noteRejections(spec.commandLine().getErr(), records);
     return FunnelCli.OK;
   }
@@ -293,6 +304,7 @@ final class ForecastCommand implements Callable<Integer> {
       ReadSummary records,
       List<String> where,
       @Nullable Instant knownAt,
+      int rows,
       Writer w)
       throws IOException {
     if (format == Format.JSON) {
@@ -305,7 +317,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     Where.writeLine(w, where);
     KnownAt.writeLine(w, knownAt);
-    w.write(report.toString());
+    w.write(report.print(rows));
     if (backtest.isPresent()) {
       w.write("\n");
       w.write(backtest.get().toString());

@@ -2,6 +2,7 @@ package dev.funnel.forecast;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.funnel.internal.process.Text;
 import dev.funnel.model.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,8 +82,16 @@ public record ForecastReport(
         "stage \"" + stageId + "\" is not an open stage of this forecast");
   }
 
-  @Override
-  public String toString() {
+  /**
+   * The report with at most {@code maxRows} rows in each of the owner and channel tables.
+   *
+   * @param maxRows the most rows to show of each table
+   * @return the report as text: the stage probabilities, the pipeline, the simulation, the new
+   *     deals, then the open pipeline by owner and by channel
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
+  public String print(int maxRows) {
+    Text.requireRows(maxRows);
     StringBuilder sb = new StringBuilder();
     sb.append(
         Print.row(
@@ -132,15 +141,31 @@ public record ForecastReport(
     target.ifPresent(t -> sb.append(Print.row("target %s, coverage %s", t, Print.pct(coverage))));
     sb.append(simulation);
     newDeals.ifPresent(sb::append);
-    appendSlices(sb, "owner", byOwner);
-    appendSlices(sb, "channel", byChannel);
+    appendSlices(sb, "owner", byOwner, maxRows);
+    appendSlices(sb, "channel", byChannel, maxRows);
     return sb.toString();
   }
 
-  private static void appendSlices(StringBuilder sb, String title, List<Slice> slices) {
+  /**
+   * The report with every row.
+   *
+   * @return the report as text, every owner and channel shown
+   */
+  public String printAll() {
+    return print(Integer.MAX_VALUE);
+  }
+
+  /** The report with at most 20 rows in each of the owner and channel tables. */
+  @Override
+  public String toString() {
+    return print(Text.DEFAULT_ROWS);
+  }
+
+  private static void appendSlices(
+      StringBuilder sb, String title, List<Slice> slices, int maxRows) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {title, "open", "no amt", "weighted"});
-    for (Slice s : slices.subList(0, Math.min(20, slices.size()))) {
+    for (Slice s : slices.subList(0, Math.min(maxRows, slices.size()))) {
       rows.add(
           new String[] {
             s.key(),
@@ -150,8 +175,8 @@ public record ForecastReport(
           });
     }
     sb.append(Print.table("", rows, false, true, true, true));
-    if (slices.size() > 20) {
-      sb.append(Print.row("... %d more", slices.size() - 20));
+    if (slices.size() > maxRows) {
+      sb.append(Print.row("... %d more rows", slices.size() - maxRows));
     }
   }
 }

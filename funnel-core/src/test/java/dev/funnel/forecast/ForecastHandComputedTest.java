@@ -2,6 +2,7 @@ package dev.funnel.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.log.DealLog;
@@ -106,6 +107,14 @@ final class ForecastHandComputedTest {
     assertEquals(Money.of("600.00", "EUR"), r.byOwner().get(0).weightedPipeline());
     assertEquals(1, r.byOwner().get(1).withoutAmount());
     assertEquals(Money.of("80.00", "EUR"), r.byChannel().get(1).weightedPipeline());
+    // print(1): ann's row, then one more row (bob); printAll and toString show both
+    String one = r.print(1);
+    assertTrue(one.contains("\nann "), one);
+    assertFalse(one.contains("\nbob "), one);
+    assertTrue(one.contains("\n... 1 more rows\n"), one);
+    assertTrue(r.printAll().contains("\nbob "), r.printAll());
+    assertEquals(r.print(20), r.toString());
+    assertThrows(IllegalArgumentException.class, () -> r.print(-1));
   }
 
   @Test
