@@ -115,7 +115,9 @@ public final class Funnel {
    * the instant's; cohort bounds with a fraction of a second select as their next whole second. An
    * as-of 2^31 seconds (68 years) or more after the log's first instant is refused when the report
    * runs ({@link IllegalArgumentException}): ages are int seconds. Without this option the as-of is
-   * the log's latest event; an empty log has none and reports as of the epoch.
+   * the log's latest event ({@link DealLog#latestEventTime}: for a segment or view, even an empty
+   * one, the whole's or the view's instant); a log built from no deal has none and reports as of
+   * the epoch.
    *
    * <p>Events are placed by when they occurred: a change recorded after the instant but back-dated
    * to before it is seen. For the stages the CRM showed at the instant, without such changes, query

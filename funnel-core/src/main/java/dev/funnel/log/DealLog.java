@@ -108,11 +108,12 @@ public interface DealLog {
 
   /**
    * The latest event time in the log (creations and stage changes by {@code occurredAt}): the
-   * default as-of instant of every query. Empty for an empty log. A non-empty segment ({@link
-   * #where}) has the latest event time of the log it was taken from, and a non-empty view ({@link
-   * #knownAt}) its instant.
+   * default as-of instant of every query. Empty for a log built from no deal. A segment ({@link
+   * #where}) has the latest event time of the log it was taken from, and a view ({@link #knownAt})
+   * its instant, also when no deal is left in them: a report over an empty segment is as of the
+   * same instant as the whole, not of the epoch.
    *
-   * @return the latest event time; empty for an empty log
+   * @return the latest event time; empty for a log built from no deal (and its segments and views)
    */
   Optional<Instant> latestEventTime();
 

@@ -120,7 +120,9 @@ final class DealLogKnownAtTest {
     // Before the first creation nothing is known.
     DealLog none = log.knownAt(T0.minusSeconds(1));
     assertEquals(0, none.dealCount());
-    assertEquals(Optional.empty(), none.latestEventTime());
+    // ... and a report over it is as of that instant (API review: it said 1970-01-01)
+    assertEquals(Optional.of(T0.minusSeconds(1)), none.latestEventTime());
+    assertEquals(T0.minusSeconds(1), Funnel.of(none).report().asOf());
     assertEquals(0, log.knownAt(Instant.MIN).dealCount());
     // Beyond the span a log measures (2^31 - 1 seconds after T0), its last second.
     DealLog everything = log.knownAt(Instant.MAX);
@@ -128,8 +130,8 @@ final class DealLogKnownAtTest {
     assertEquals(log.changeCount(), everything.changeCount());
     assertEquals(Optional.of(T0.plusSeconds(Integer.MAX_VALUE)), everything.latestEventTime());
     assertEquals(T0.plusSeconds(Integer.MAX_VALUE), Funnel.of(everything).report().asOf());
-    // A view without deals has no latest event, and reports as of the epoch like any empty log.
-    assertEquals(Instant.EPOCH, Funnel.of(none).report().asOf());
+    // A view without deals is still seen as of its instant (above), not of the epoch.
+    assertEquals(T0.minusSeconds(1), Funnel.of(none).report().asOf());
   }
 
   /**

@@ -62,16 +62,21 @@ final class DealLogWhereTest {
   }
 
   @Test
-  void anEmptySegmentHasNoInstants() {
-    DealLog none = log().where(d -> false);
+  void anEmptySegmentIsSeenAsOfTheWhole() {
+    DealLog log = log();
+    DealLog none = log.where(d -> false);
     assertEquals(0, none.dealCount());
     assertEquals(0, none.changeCount());
-    assertEquals(Optional.empty(), none.latestEventTime());
     assertEquals(Optional.empty(), none.earliestCreation());
     assertEquals(0, none.recordsRead());
-    // Without events its reports are as of the epoch, as for any empty log (not of the whole
-    // log's first creation, which an empty segment cannot see).
-    assertEquals(Instant.EPOCH, Funnel.of(none).report().asOf());
+    // Its reports are as of the whole's latest event, as any segment's (an embedder's filter that
+    // matches nothing reported as of 1970-01-01: API review); a log of no deal has no instant.
+    assertEquals(log.latestEventTime(), none.latestEventTime());
+    assertEquals(log.latestEventTime().orElseThrow(), Funnel.of(none).report().asOf());
+    DealLog empty = DealLog.builder(log.pipeline()).build();
+    assertEquals(Optional.empty(), empty.where(d -> true).latestEventTime());
+    assertEquals(Optional.empty(), empty.knownAt(Instant.now()).latestEventTime());
+    assertEquals(Instant.EPOCH, Funnel.of(empty.where(d -> true)).report().asOf());
   }
 
   @Test

@@ -310,7 +310,11 @@ public final class ColumnarDealLog implements DealLog {
 
   @Override
   public Optional<Instant> latestEventTime() {
-    return dealCount == 0 ? Optional.empty() : Optional.of(instant(latest));
+    // A log built from no deal has no latest event (latestOf gives MIN_VALUE); a segment or view
+    // keeps the instant it is seen as of, also when nothing in it is left.
+    return dealCount == 0 && latest == Integer.MIN_VALUE
+        ? Optional.empty()
+        : Optional.of(instant(latest));
   }
 
   public int latestOffset() {
@@ -387,9 +391,10 @@ public final class ColumnarDealLog implements DealLog {
     int n = firstCreatedAtOrAfter(t + 1);
     int[] keep = new int[n];
     Arrays.setAll(keep, i -> i);
-    // A view with deals has t >= created[0] >= 0; beyond the span a log holds, its last second.
-    // An empty view keeps this log's latest, which nothing reads (its latest event time is empty).
-    return select(keep, t, n == 0 ? latest : (int) Math.min(t, Integer.MAX_VALUE));
+    // Seen as of the instant, also when no deal is left: clamped to the span a log holds (its last
+    // second beyond it; MIN_VALUE stays "no event", the latest of a log built from no deal).
+    int seenAt = (int) Math.max(Integer.MIN_VALUE + 1L, Math.min(t, Integer.MAX_VALUE));
+    return select(keep, t, latest == Integer.MIN_VALUE && dealCount == 0 ? latest : seenAt);
   }
 
   /**
