@@ -85,11 +85,13 @@ public final class Funnel {
   }
 
   /**
-   * Selects deals created at or after {@code from}.
+   * Selects deals created at or after {@code from}; with {@link #createdBefore} the cohort {@code
+   * [from, to)}, as {@link #cohort}.
    *
    * @param from the earliest creation instant, inclusive
    * @return this query
-   * @throws IllegalStateException if a cohort was already chosen
+   * @throws IllegalArgumentException if {@link #createdBefore} set an end not after {@code from}
+   * @throws IllegalStateException if the start of the cohort was already chosen
    */
   public Funnel createdFrom(Instant from) {
     window.createdFrom(from);
@@ -97,12 +99,13 @@ public final class Funnel {
   }
 
   /**
-   * Selects deals created before {@code to}: the cohort {@code [-inf, to)}, whose start the report
-   * leaves empty ({@link FunnelReport#cohortFrom()}).
+   * Selects deals created before {@code to}: alone, the cohort {@code [-inf, to)}, whose start the
+   * report leaves empty; with {@link #createdFrom} the cohort {@code [from, to)}.
    *
    * @param to the latest creation instant, exclusive
    * @return this query
-   * @throws IllegalStateException if a cohort was already chosen
+   * @throws IllegalArgumentException if {@link #createdFrom} set a start not before {@code to}
+   * @throws IllegalStateException if the end of the cohort was already chosen
    */
   public Funnel createdBefore(Instant to) {
     window.createdBefore(to);

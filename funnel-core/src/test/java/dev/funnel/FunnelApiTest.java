@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.funnel.hygiene.Hygiene;
 import dev.funnel.log.DealLog;
 import dev.funnel.log.DealLogBuilder;
+import dev.funnel.losses.Losses;
 import dev.funnel.model.Deal;
 import dev.funnel.model.Pipeline;
+import dev.funnel.people.People;
 import dev.funnel.stats.Distribution;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +47,17 @@ final class FunnelApiTest {
             "cohort was already set to [2026-03-01T00:00:00Z, 2026-03-01T00:00:01Z)"),
         Arguments.of(
             (Function<Funnel, Object>) f -> f.createdBefore(T).createdFrom(T),
+            IllegalArgumentException.class,
+            "cohort [2026-03-01T00:00:00Z, 2026-03-01T00:00:00Z) is empty: 'to' must be after"
+                + " 'from'"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.createdBefore(T).createdBefore(T),
             IllegalStateException.class,
             "cohort was already set to [-inf, 2026-03-01T00:00:00Z)"),
+        Arguments.of(
+            (Function<Funnel, Object>) f -> f.cohort(T, T.plusSeconds(1)).createdBefore(T),
+            IllegalStateException.class,
+            "cohort was already set to [2026-03-01T00:00:00Z, 2026-03-01T00:00:01Z)"),
         Arguments.of(
             (Function<Funnel, Object>) f -> f.percentiles(0.5, 1.5),
             IllegalArgumentException.class,
@@ -294,6 +306,22 @@ final class FunnelApiTest {
     assertTrue(r.toString().contains("[-inf, 2026-03-01T01:00:00Z)"), r.toString());
     // before every deal: empty, not an error
     assertEquals(0, Funnel.of(log).createdBefore(T.minusSeconds(60)).report().deals().total());
+    // Both ends, in either order, are the cohort; the process builders take them too (API review:
+    // only Funnel had them, and createdFrom(a).createdBefore(b) was refused).
+    Instant to = T.plusSeconds(1);
+    assertEquals(
+        Funnel.of(log).cohort(T, to).report(),
+        Funnel.of(log).createdBefore(to).createdFrom(T).report());
+    assertEquals(
+        Hygiene.of(log).cohort(T, to).report(),
+        Hygiene.of(log).createdFrom(T).createdBefore(to).report());
+    assertEquals(
+        Losses.of(log).cohort(T.plusSeconds(1), T.plusSeconds(7200)).report(),
+        Losses.of(log).createdFrom(T.plusSeconds(1)).createdBefore(T.plusSeconds(7200)).report());
+    assertEquals(
+        People.of(log).createdFrom(T).createdBefore(to).report(),
+        People.of(log).cohort(T, to).report());
+    assertEquals(1, Hygiene.of(log).createdBefore(to).report().deals());
   }
 
   /**

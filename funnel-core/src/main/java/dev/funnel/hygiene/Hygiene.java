@@ -103,6 +103,34 @@ public final class Hygiene {
   }
 
   /**
+   * Selects deals created at or after {@code from}; with {@link #createdBefore} the cohort {@code
+   * [from, to)}, as {@link #cohort}.
+   *
+   * @param from the earliest creation instant, inclusive
+   * @return this query
+   * @throws IllegalArgumentException if {@link #createdBefore} set an end not after {@code from}
+   * @throws IllegalStateException if the start of the cohort was already chosen
+   */
+  public Hygiene createdFrom(Instant from) {
+    window.createdFrom(from);
+    return this;
+  }
+
+  /**
+   * Selects deals created before {@code to}: alone, the cohort {@code [-inf, to)}, whose start the
+   * report leaves empty; with {@link #createdFrom} the cohort {@code [from, to)}.
+   *
+   * @param to the latest creation instant, exclusive
+   * @return this query
+   * @throws IllegalArgumentException if {@link #createdFrom} set a start not before {@code to}
+   * @throws IllegalStateException if the end of the cohort was already chosen
+   */
+  public Hygiene createdBefore(Instant to) {
+    window.createdBefore(to);
+    return this;
+  }
+
+  /**
    * Sees the log as it was at this instant.
    *
    * @param instant the as-of instant: changes that occurred after it are not seen

@@ -21,35 +21,47 @@ public final class Window {
   public void cohort(Instant from, Instant to) {
     requireNonNull(from, "from");
     requireNonNull(to, "to");
-    checkCohortUnset();
+    checkUnset(cohortSet);
+    checkNotEmpty(from, to);
+    this.from = Optional.of(from);
+    this.to = Optional.of(to);
+    cohortSet = true;
+  }
+
+  /**
+   * Selects deals created at or after {@code from}; with {@link #createdBefore} the cohort {@code
+   * [from, to)}.
+   */
+  public void createdFrom(Instant from) {
+    requireNonNull(from, "from");
+    checkUnset(this.from.isPresent());
+    to.ifPresent(t -> checkNotEmpty(from, t));
+    this.from = Optional.of(from);
+    cohortSet = true;
+  }
+
+  /**
+   * Selects deals created before {@code to}; with {@link #createdFrom} the cohort {@code [from,
+   * to)}.
+   */
+  public void createdBefore(Instant to) {
+    requireNonNull(to, "to");
+    checkUnset(this.to.isPresent());
+    from.ifPresent(f -> checkNotEmpty(f, to));
+    this.to = Optional.of(to);
+    cohortSet = true;
+  }
+
+  private void checkUnset(boolean set) {
+    if (set) {
+      throw new IllegalStateException("cohort was already set to " + describeCohort());
+    }
+  }
+
+  private static void checkNotEmpty(Instant from, Instant to) {
     if (!to.isAfter(from)) {
       throw new IllegalArgumentException(
           "cohort [" + from + ", " + to + ") is empty: 'to' must be after 'from'");
-    }
-    this.from = Optional.of(from);
-    this.to = Optional.of(to);
-    cohortSet = true;
-  }
-
-  /** Selects deals created at or after {@code from}. */
-  public void createdFrom(Instant from) {
-    requireNonNull(from, "from");
-    checkCohortUnset();
-    this.from = Optional.of(from);
-    cohortSet = true;
-  }
-
-  /** Selects deals created before {@code to}. */
-  public void createdBefore(Instant to) {
-    requireNonNull(to, "to");
-    checkCohortUnset();
-    this.to = Optional.of(to);
-    cohortSet = true;
-  }
-
-  private void checkCohortUnset() {
-    if (cohortSet) {
-      throw new IllegalStateException("cohort was already set to " + describeCohort());
     }
   }
 
