@@ -129,9 +129,11 @@ public final class Audit {
   /**
    * The response limit of the SLA (default {@link Sla#DEFAULT_RESPONSE_LIMIT}).
    *
-   * @param limit the longest response time that meets the SLA; positive
+   * @param limit the longest response time that meets the SLA; not negative, as {@link
+   *     Sla#responseLimit} takes it (with a zero limit the first-touch process, whose spread is
+   *     measured in the limit, is not measurable)
    * @return this audit
-   * @throws IllegalArgumentException if the limit is not positive
+   * @throws IllegalArgumentException if the limit is negative
    * @throws IllegalStateException if it was already set
    */
   public Audit responseLimit(Duration limit) {
@@ -139,9 +141,9 @@ public final class Audit {
     if (responseLimit.isPresent()) {
       throw new IllegalStateException("response limit was already set to " + responseLimit.get());
     }
-    if (limit.isNegative() || limit.isZero()) {
+    if (limit.isNegative()) {
       throw new IllegalArgumentException(
-          "response limit " + limit + " is not positive: the first-touch spread is measured in it");
+          "response limit " + limit + " is negative: it must be >= PT0S");
     }
     responseLimit = Optional.of(limit);
     return this;

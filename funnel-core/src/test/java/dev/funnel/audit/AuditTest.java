@@ -218,9 +218,29 @@ final class AuditTest {
             IllegalStateException.class,
             "FOLLOW_UPS thresholds were already set"),
         Arguments.of(
-            (Consumer<Audit>) a -> a.responseLimit(java.time.Duration.ZERO),
+            (Consumer<Audit>) a -> a.responseLimit(java.time.Duration.ofSeconds(-1)),
             IllegalArgumentException.class,
-            "response limit PT0S is not positive: the first-touch spread is measured in it"));
+            "response limit PT-1S is negative: it must be >= PT0S"));
+  }
+
+  /**
+   * A zero response limit is taken, as the SLA takes it (API review: the audit refused what it
+   * passes on to the SLA): no lead answered after some time meets it, and the first-touch spread,
+   * measured in the limit, is not measurable.
+   */
+  @Test
+  void aZeroResponseLimitIsTakenAsTheSlaTakesIt() {
+    AuditReport r =
+        Audit.of(log())
+            .leads(leads())
+            .touches(touches())
+            .responseLimit(java.time.Duration.ZERO)
+            .asOf(AS_OF)
+            .report();
+    assertEquals("0.0% (0/5 leads met the 0s limit)", r.item(MustHave.INBOUND_SLA).evidence());
+    assertEquals(
+        "not measurable: the response limit is zero",
+        r.item(MustHave.FIRST_TOUCH_PROCESS).evidence());
   }
 
   @ParameterizedTest
