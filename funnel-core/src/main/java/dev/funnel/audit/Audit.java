@@ -81,8 +81,11 @@ public final class Audit {
   /**
    * The leads (for the SLA, first-touch and hand-off items).
    *
-   * @param allLeads the leads; copied
+   * @param allLeads the leads, each id once; copied
    * @return this audit
+   * @throws IllegalArgumentException naming the first lead id that appears twice (it would count
+   *     twice), as every analysis of leads refuses it
+   * @throws NullPointerException naming the list or its element ({@code leads[3]}) that is null
    * @throws IllegalStateException if leads were already given
    */
   public Audit leads(List<Lead> allLeads) {
@@ -90,7 +93,7 @@ public final class Audit {
     if (leads.isPresent()) {
       throw new IllegalStateException("leads were already given");
     }
-    leads = Optional.of(List.copyOf(allLeads));
+    leads = Optional.of(Lead.copyOfDistinct(allLeads));
     return this;
   }
 
@@ -285,9 +288,9 @@ public final class Audit {
    * Grades the eight must-haves.
    *
    * @return the report, one item per must-have in {@link MustHave} order
-   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, a lead
-   *     id appears twice, or the as-of (given, or the latest record, which the message then names)
-   *     is 2^31 seconds (68 years) or more after the log's first instant
+   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, or the
+   *     as-of (given, or the latest record, which the message then names) is 2^31 seconds (68
+   *     years) or more after the log's first instant
    */
   public AuditReport report() {
     Instant at = asOf.orElseGet(this::defaultAsOf);

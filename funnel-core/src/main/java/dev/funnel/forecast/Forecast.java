@@ -458,13 +458,14 @@ public final class Forecast {
    *
    * @param change the relative budget change, above -1
    * @param spend the marketing spend history (one currency, the deals' currency)
-   * @param leads the leads history
+   * @param leads the leads history the scenario fits, each id once (this call's own: leads given to
+   *     {@link #leads} are the lead-flow model's)
    * @return the scenario, in figures per month
-   * @throws IllegalArgumentException if the change is not above -100% or not finite, there is no
-   *     spend (or none above zero in a complete month by as-of), no lead in those months, spend
-   *     mixes currencies or differs from the deals' currency, no deal was won with an amount, no
-   *     deal was closed, no owned deal in the baseline months, or the log is empty or has no
-   *     amounts
+   * @throws IllegalArgumentException if a lead id appears twice (it would count twice), the change
+   *     is not above -100% or not finite, there is no spend (or none above zero in a complete month
+   *     by as-of), no lead in those months, spend mixes currencies or differs from the deals'
+   *     currency, no deal was won with an amount, no deal was closed, no owned deal in the baseline
+   *     months, or the log is empty or has no amounts
    */
   public BudgetScenario budget(double change, List<SpendSample> spend, List<Lead> leads) {
     requireNonNull(spend, "spend");
@@ -472,7 +473,7 @@ public final class Forecast {
     BudgetModel.checkChange(change);
     Currency currency = currency();
     return BudgetModel.compute(
-        log, asOfValue(), currency, change, List.copyOf(spend), List.copyOf(leads));
+        log, asOfValue(), currency, change, List.copyOf(spend), Lead.copyOfDistinct(leads));
   }
 
   private Duration requireHorizon(String what) {

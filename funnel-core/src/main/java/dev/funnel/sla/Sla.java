@@ -108,17 +108,17 @@ public final class Sla {
   /**
    * Starts an SLA query over these leads and touches (of leads and of deals).
    *
-   * @param leads the leads; copied
+   * @param leads the leads, each id once; copied
    * @param touches the touches; copied
    * @return a new query, with default options
+   * @throws IllegalArgumentException naming the first lead id that appears twice (it would count
+   *     twice), as every analysis of leads refuses it
    * @throws NullPointerException naming the list or its element ({@code leads[3]}) that is null
    */
   public static Sla of(List<Lead> leads, List<Touch> touches) {
     requireNonNull(leads, "leads");
     requireNonNull(touches, "touches");
-    for (int i = 0; i < leads.size(); i++) {
-      requireNonNull(leads.get(i), "leads[" + i + "]");
-    }
+    Lead.copyOfDistinct(leads);
     for (int i = 0; i < touches.size(); i++) {
       requireNonNull(touches.get(i), "touches[" + i + "]");
     }
@@ -332,9 +332,7 @@ public final class Sla {
 
     Map<String, Lead> leadById = new HashMap<>();
     for (Lead l : leads) {
-      if (leadById.putIfAbsent(l.id(), l) != null) {
-        throw new IllegalArgumentException("lead id \"" + l.id() + "\" is used twice");
-      }
+      leadById.put(l.id(), l); // each id once: Sla.of refuses a repeated one
     }
     // first touches of leads, last touches of deals
     Map<String, Integer> firstTouch = new HashMap<>();
