@@ -235,6 +235,9 @@ public final class Funnel {
    *
    * @param dimensions the dimension names, crossed in this order
    * @return this query
+   * @throws IllegalArgumentException if no name is given, a name is blank ({@link Dimension#named})
+   *     or two name one dimension; an attribute no deal has is refused when the report runs
+   * @throws IllegalStateException if the same breakdown was already added
    * @see Dimension#named(String)
    */
   public Funnel by(String... dimensions) {

@@ -131,7 +131,8 @@ public record Deal(
     /**
      * Sets the owner.
      *
-     * @param value the owning sales manager
+     * @param value the owning sales manager; blank or {@value Deal#UNSPECIFIED} is read as no owner
+     *     ({@link Deal})
      * @return this builder
      * @throws IllegalStateException if the owner was already set
      */
@@ -143,7 +144,8 @@ public record Deal(
     /**
      * Sets the acquisition channel.
      *
-     * @param value the acquisition channel
+     * @param value the acquisition channel; blank or {@value Deal#UNSPECIFIED} is read as no
+     *     channel ({@link Deal})
      * @return this builder
      * @throws IllegalStateException if the channel was already set
      */
@@ -182,7 +184,8 @@ public record Deal(
     /**
      * Sets the structured loss reason.
      *
-     * @param value the loss reason
+     * @param value the loss reason; blank or {@value Deal#UNSPECIFIED} is read as no reason ({@link
+     *     Deal})
      * @return this builder
      * @throws IllegalStateException if the loss reason was already set
      */
@@ -207,7 +210,8 @@ public record Deal(
      * Sets a free attribute.
      *
      * @param name the attribute name, non-blank
-     * @param value the attribute value
+     * @param value the attribute value; blank or {@value Deal#UNSPECIFIED} is read as no value
+     *     ({@link Deal})
      * @return this builder
      * @throws IllegalStateException if this attribute was already set
      */

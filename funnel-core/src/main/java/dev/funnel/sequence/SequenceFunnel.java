@@ -114,6 +114,9 @@ public final class SequenceFunnel {
    *
    * @param steps the step names, in funnel order
    * @return this query
+   * @throws IllegalArgumentException if there are no steps, a name is blank, or a name is given
+   *     twice
+   * @throws IllegalStateException if steps were already set
    */
   public SequenceFunnel steps(String... steps) {
     requireNonNull(steps, "steps");
@@ -217,7 +220,9 @@ public final class SequenceFunnel {
 
   /**
    * Breaks the report down by a property of entities: the function maps an entity id to its group;
-   * a null group is {@value Deal#UNSPECIFIED}. It is called once per entity.
+   * a null group is {@value Deal#UNSPECIFIED}. It is called once per entity. (The package is
+   * null-marked, but this function may return null; the signature cannot say so without making the
+   * annotations' module a requirement of every user of funnel.)
    *
    * @param property maps an entity id to its group, or to null
    * @return this query

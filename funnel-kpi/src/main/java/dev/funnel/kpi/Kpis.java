@@ -81,8 +81,10 @@ import java.util.function.Supplier;
  * rows the same way). A log without deals has no first instant and bounds nothing.
  *
  * <p>Each option may be set once: a bad value throws {@link IllegalArgumentException}, a second
- * call {@link IllegalStateException}. Cross-option checks (currencies, target and stage ids) run at
- * {@link #report()}. A query is a mutable builder and not thread-safe; its reports are immutable.
+ * call {@link IllegalStateException}; {@link #kpi} and {@link #target} add one more each call (a
+ * KPI may have several targets, one per period or scope). Cross-option checks (currencies, target
+ * and stage ids) run at {@link #report()}. A query is a mutable builder and not thread-safe; its
+ * reports are immutable.
  */
 public final class Kpis {
   /** The default alert threshold: a directed change of +10%. */
