@@ -697,7 +697,7 @@ public final class DealLogBuilder {
       nanos[i] = changeNanos.get(c);
     }
     for (int p = 0; p < deals; p++) {
-      insertionSort(stage, at, nanos, lag, actor, start[p], start[p + 1]);
+      sortChanges(stage, at, nanos, lag, actor, start[p], start[p + 1]);
     }
 
     // Deal columns in position order.
@@ -973,6 +973,58 @@ public final class DealLogBuilder {
 
   private Origin changeOrigin(int c, String[] sourceNames) {
     return new Origin(sourceNames[changeSource.get(c)], changeLine.get(c));
+  }
+
+  /** Runs longer than this are sorted by a merge sort, shorter ones by insertion. */
+  private static final int INSERTION_SORT_MAX = 32;
+
+  /**
+   * Stable sort of a deal's changes by (second, nanosecond): by insertion for a short run (most
+   * deals, usually already in order), else by a stable O(k log k) sort of their indexes, so that a
+   * deal with 200k changes exported newest first loads in a fraction of a second, not in 30 s (a
+   * scale review measured the insertion sort's k^2 there).
+   */
+  private static void sortChanges(
+      byte[] stage, int[] at, int[] nanos, int[] lag, int[] actor, int from, int to) {
+    if (to - from <= INSERTION_SORT_MAX) {
+      insertionSort(stage, at, nanos, lag, actor, from, to);
+      return;
+    }
+    boolean sorted = true;
+    for (int i = from + 1; i < to && sorted; i++) {
+      sorted = !after(at[i - 1], nanos[i - 1], at[i], nanos[i]);
+    }
+    if (sorted) {
+      return;
+    }
+    int k = to - from;
+    Integer[] order = new Integer[k];
+    for (int i = 0; i < k; i++) {
+      order[i] = from + i;
+    }
+    // Arrays.sort of objects is a stable merge sort (TimSort): equal instants keep input order.
+    Arrays.sort(
+        order,
+        (x, y) ->
+            at[x] != at[y] ? Integer.compare(at[x], at[y]) : Integer.compare(nanos[x], nanos[y]));
+    byte[] s = new byte[k];
+    int[] t = new int[k];
+    int[] n = new int[k];
+    int[] l = new int[k];
+    int[] a = new int[k];
+    for (int i = 0; i < k; i++) {
+      int c = order[i];
+      s[i] = stage[c];
+      t[i] = at[c];
+      n[i] = nanos[c];
+      l[i] = lag[c];
+      a[i] = actor[c];
+    }
+    System.arraycopy(s, 0, stage, from, k);
+    System.arraycopy(t, 0, at, from, k);
+    System.arraycopy(n, 0, nanos, from, k);
+    System.arraycopy(l, 0, lag, from, k);
+    System.arraycopy(a, 0, actor, from, k);
   }
 
   /** Stable insertion sort of a deal's changes by (second, nanosecond). */
