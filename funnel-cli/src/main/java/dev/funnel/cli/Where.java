@@ -31,6 +31,9 @@ final class Where {
           + Deal.UNSPECIFIED
           + ")";
 
+  /** How many characters of a condition an error message repeats. */
+  private static final int SHOWN_CHARS = 200;
+
   /** How many of a dimension's values an error message lists. */
   private static final int LISTED = 20;
 
@@ -86,7 +89,12 @@ final class Where {
   }
 
   private static Predicate<Deal> condition(DealLog log, String condition, String command) {
-    String prefix = "funnel " + command + ": --where " + condition + ": ";
+    // a condition of thousands of values is named by its start (scale review: 100 KB lines)
+    String shown =
+        condition.length() <= SHOWN_CHARS
+            ? condition
+            : condition.substring(0, SHOWN_CHARS) + "... (" + condition.length() + " characters)";
+    String prefix = "funnel " + command + ": --where " + shown + ": ";
     String text = condition.strip();
     int from =
         text.regionMatches(
@@ -147,8 +155,11 @@ final class Where {
               + "no deal has "
               + dim.label()
               + " \""
-              + Rejection.visible(String.join("\", \"", unknown))
-              + "\" ("
+              + Rejection.visible(
+                  String.join("\", \"", unknown.subList(0, Math.min(LISTED, unknown.size()))))
+              + "\""
+              + (unknown.size() > LISTED ? " nor " + (unknown.size() - LISTED) + " more" : "")
+              + " ("
               + (present.isEmpty()
                   ? "the log has no deals"
                   : "values: " + Rejection.visible(String.join(", ", some)))

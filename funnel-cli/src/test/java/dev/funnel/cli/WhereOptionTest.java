@@ -133,6 +133,25 @@ final class WhereOptionTest {
     assertTrue(column.out().contains("1 deals: 1 open, 0 won, 0 lost"), column.out());
   }
 
+  /**
+   * A condition of thousands of values no deal has is named by its start and the first 20 values
+   * (scale review: the line repeated all of it, over 100 KB).
+   */
+  @Test
+  void aLongConditionIsNamedByItsStart() throws IOException {
+    String values =
+        String.join(",", java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "x" + i).toList());
+    Cli.Run r = report("--where", "owner=" + values);
+    assertEquals(2, r.status());
+    String line = r.errLines().get(0);
+    assertTrue(line.length() < 700, line);
+    assertTrue(line.startsWith("funnel report: --where owner=x0,x1,x2,"), line);
+    assertTrue(
+        line.contains(",... (" + ("owner=" + values).length() + " characters): no deal has owner"),
+        line);
+    assertTrue(line.contains("\"x19\" nor 1980 more (values: (unspecified), ann, bob)"), line);
+  }
+
   @Test
   void whatCannotSelectExitsWithTwoAndSaysWhy() throws IOException {
     String prefix = "funnel report: --where ";
