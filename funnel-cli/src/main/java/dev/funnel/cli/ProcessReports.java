@@ -107,6 +107,11 @@ record ProcessReports(
     o.responseLimit().ifPresent(audit::responseLimit);
     o.followUpLimit().ifPresent(audit::followUpLimit);
     o.asOf().ifPresent(audit::asOf);
+    if (o.asOf().isPresent()) {
+      // The audit grades the SLA computed above rather than computing it again: with millions of
+      // touches that was a second pass and a second set of maps (scale review).
+      sla.ifPresent(audit::sla);
+    }
     return new ProcessReports(
         hygiene.report(),
         losses.report(),

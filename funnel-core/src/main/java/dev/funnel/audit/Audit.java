@@ -59,6 +59,7 @@ public final class Audit {
   private Optional<Duration> responseLimit = Optional.empty();
   private Optional<Duration> followUpLimit = Optional.empty();
   private Optional<Instant> asOf = Optional.empty();
+  private Optional<SlaReport> given = Optional.empty();
   private final Map<MustHave, double[]> thresholds = new EnumMap<>(MustHave.class);
 
   private Audit(DealLog log) {
@@ -150,6 +151,66 @@ public final class Audit {
     }
     responseLimit = Optional.of(limit);
     return this;
+  }
+
+  /**
+   * Grades the SLA, first-touch and follow-up items from this SLA report instead of computing one,
+   * so that a caller showing the SLA too reads millions of touches once ({@code funnel report}
+   * does). It must be the report of this audit's leads and touches (with touches alone: no leads)
+   * over its deal log, with its calendar and limits, as of its as-of: {@link #report()} checks the
+   * as-of, the limits and business time; the records it cannot check. Without touches it is not
+   * used.
+   *
+   * @param report the SLA report of the same inputs
+   * @return this audit
+   * @throws IllegalStateException if an SLA report was already given
+   */
+  public Audit sla(SlaReport report) {
+    requireNonNull(report, "report");
+    if (given.isPresent()) {
+      throw new IllegalStateException("an SLA report was already given");
+    }
+    given = Optional.of(report);
+    return this;
+  }
+
+  /** The SLA query of these inputs; the calendar and response limit only where leads are read. */
+  private Sla slaQuery(List<Lead> ls, List<Touch> ts, Instant at, boolean responses) {
+    Sla q = Sla.of(ls, ts).deals(log).asOf(at);
+    if (responses) {
+      calendar.ifPresent(q::calendar);
+      responseLimit.ifPresent(q::responseLimit);
+    }
+    followUpLimit.ifPresent(q::followUpLimit);
+    return q;
+  }
+
+  /** Refuses an SLA report given with another as-of, other limits or other business time. */
+  private void checkGiven(SlaReport r, Instant at) {
+    Duration response = responseLimit.orElse(Sla.DEFAULT_RESPONSE_LIMIT);
+    Duration followUp = followUpLimit.orElse(Sla.DEFAULT_FOLLOW_UP_LIMIT);
+    boolean responses = leads.isPresent();
+    if (!r.asOf().equals(at)
+        || !r.followUpLimit().equals(followUp)
+        || (responses
+            && (!r.responseLimit().equals(response) || r.businessTime() != calendar.isPresent()))) {
+      throw new IllegalArgumentException(
+          "the SLA report given is as of "
+              + r.asOf()
+              + " with limits "
+              + r.responseLimit()
+              + " and "
+              + r.followUpLimit()
+              + (r.businessTime() ? " in business time" : "")
+              + "; this audit is as of "
+              + at
+              + " with limits "
+              + response
+              + " and "
+              + followUp
+              + (calendar.isPresent() ? " in business time" : "")
+              + ": give the report of the audit's own inputs");
+    }
   }
 
   /**
@@ -288,7 +349,8 @@ public final class Audit {
    * Grades the eight must-haves.
    *
    * @return the report, one item per must-have in {@link MustHave} order
-   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, or the
+   * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation, an SLA
+   *     report given ({@link #sla}) has another as-of, other limits or other business time, or the
    *     as-of (given, or the latest record, which the message then names) is 2^31 seconds (68
    *     years) or more after the log's first instant
    */
@@ -341,12 +403,14 @@ public final class Audit {
 
     // 3, 4, 7: SLA, first touch, follow-ups
     Optional<SlaReport> sla = Optional.empty();
+    if (touches.isPresent() && given.isPresent()) {
+      checkGiven(given.get(), at);
+    }
     if (leads.isPresent() && touches.isPresent()) {
-      Sla q = Sla.of(leads.get(), touches.get()).deals(log).asOf(at);
-      calendar.ifPresent(q::calendar);
-      responseLimit.ifPresent(q::responseLimit);
-      followUpLimit.ifPresent(q::followUpLimit);
-      sla = Optional.of(q.report());
+      sla =
+          given.isPresent()
+              ? given
+              : Optional.of(slaQuery(leads.get(), touches.get(), at, true).report());
     }
     String missingSla =
         leads.isEmpty() && touches.isEmpty()
@@ -387,12 +451,8 @@ public final class Audit {
       items.add(notMeasurable(MustHave.FOLLOW_UPS, "no touches"));
     } else {
       SlaReport r =
-          sla.orElseGet(
-              () -> {
-                Sla q = Sla.of(List.of(), touches.get()).deals(log).asOf(at);
-                followUpLimit.ifPresent(q::followUpLimit);
-                return q.report();
-              });
+          sla.or(() -> given)
+              .orElseGet(() -> slaQuery(List.of(), touches.get(), at, false).report());
       items.add(
           share(
               MustHave.FOLLOW_UPS,

@@ -10,6 +10,8 @@ import dev.funnel.model.Deal;
 import dev.funnel.model.Lead;
 import dev.funnel.model.Pipeline;
 import dev.funnel.model.Touch;
+import dev.funnel.sla.Sla;
+import dev.funnel.sla.SlaReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,6 +223,42 @@ final class AuditTest {
             (Consumer<Audit>) a -> a.responseLimit(java.time.Duration.ofSeconds(-1)),
             IllegalArgumentException.class,
             "response limit PT-1S is negative: it must be >= PT0S"));
+  }
+
+  /**
+   * An SLA report given is graded as the audit's own would be (funnel report passes its SLA so that
+   * touches are read once: scale review); one of another as-of or limit is refused.
+   */
+  @Test
+  void anSlaReportGivenIsGradedAsItsOwn() {
+    SlaReport sla = Sla.of(leads(), touches()).deals(log()).asOf(AS_OF).report();
+    assertEquals(
+        report(), Audit.of(log()).leads(leads()).touches(touches()).asOf(AS_OF).sla(sla).report());
+    // touches alone: the follow-ups come from the SLA of no leads
+    SlaReport followUps = Sla.of(List.of(), touches()).deals(log()).asOf(AS_OF).report();
+    assertEquals(
+        Audit.of(log()).touches(touches()).asOf(AS_OF).report(),
+        Audit.of(log()).touches(touches()).asOf(AS_OF).sla(followUps).report());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Audit.of(log())
+                    .leads(leads())
+                    .touches(touches())
+                    .asOf(AS_OF)
+                    .responseLimit(java.time.Duration.ofMinutes(30))
+                    .sla(sla)
+                    .report());
+    assertTrue(e.getMessage().startsWith("the SLA report given is as of " + AS_OF), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> Audit.of(log()).sla(sla).sla(sla));
+    // The report given is what is graded (its records cannot be checked): an SLA of no touches
+    // grades no lead as answered, where the audit's own touches answered four of five.
+    SlaReport untouched = Sla.of(leads(), List.of()).deals(log()).asOf(AS_OF).report();
+    AuditReport graded =
+        Audit.of(log()).leads(leads()).touches(touches()).asOf(AS_OF).sla(untouched).report();
+    assertEquals(
+        "0.0% (0/5 leads met the 15m limit)", graded.item(MustHave.INBOUND_SLA).evidence());
   }
 
   /**
