@@ -183,7 +183,7 @@ final class ForecastCommand implements Callable<Integer> {
     if (read.dealCount() > 0 && segment.dealCount() == 0) {
       throw new InputException(
           "funnel forecast: --where "
-              + String.join(" --where ", where)
+              + String.join(" --where ", where.stream().map(Where::shown).toList())
               + ": no deal meets every condition, so there is no pipeline to forecast");
     }
     if (segment.dealCount() > 0 && log.dealCount() == 0) {

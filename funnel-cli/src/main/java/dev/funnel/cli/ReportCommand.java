@@ -256,7 +256,9 @@ final class ReportCommand implements Callable<Integer> {
       rules.add("known at " + knownAt);
     }
     if (!where.isEmpty()) {
-      rules.add("matching " + String.join(" and ", where.stream().map(String::strip).toList()));
+      rules.add(
+          "matching "
+              + String.join(" and ", where.stream().map(c -> Where.shown(c.strip())).toList()));
     }
     FunnelCli.note(
         spec.commandLine().getErr(),

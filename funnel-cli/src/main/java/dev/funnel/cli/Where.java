@@ -56,6 +56,16 @@ final class Where {
     return log.where(all);
   }
 
+  /**
+   * A condition as a message names it: whole up to 200 characters, else its start and its length (a
+   * condition of thousands of values made 100 KB lines: scale review).
+   */
+  static String shown(String condition) {
+    return condition.length() <= SHOWN_CHARS
+        ? condition
+        : condition.substring(0, SHOWN_CHARS) + "... (" + condition.length() + " characters)";
+  }
+
   /** How a report names the segment: {@code deals where channel=ads and owner=ann}. */
   static String describe(List<String> conditions) {
     return "deals where " + String.join(" and ", conditions.stream().map(String::strip).toList());
@@ -89,12 +99,7 @@ final class Where {
   }
 
   private static Predicate<Deal> condition(DealLog log, String condition, String command) {
-    // a condition of thousands of values is named by its start (scale review: 100 KB lines)
-    String shown =
-        condition.length() <= SHOWN_CHARS
-            ? condition
-            : condition.substring(0, SHOWN_CHARS) + "... (" + condition.length() + " characters)";
-    String prefix = "funnel " + command + ": --where " + shown + ": ";
+    String prefix = "funnel " + command + ": --where " + shown(condition) + ": ";
     String text = condition.strip();
     int from =
         text.regionMatches(

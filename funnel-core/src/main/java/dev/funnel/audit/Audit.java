@@ -20,6 +20,7 @@ import dev.funnel.model.Touch;
 import dev.funnel.sla.Sla;
 import dev.funnel.sla.SlaGroup;
 import dev.funnel.sla.SlaReport;
+import dev.funnel.sla.SlaStart;
 import dev.funnel.stats.Durations;
 import dev.funnel.stats.Proportion;
 import java.time.Duration;
@@ -157,9 +158,9 @@ public final class Audit {
    * Grades the SLA, first-touch and follow-up items from this SLA report instead of computing one,
    * so that a caller showing the SLA too reads millions of touches once ({@code funnel report}
    * does). It must be the report of this audit's leads and touches (with touches alone: no leads)
-   * over its deal log, with its calendar and limits, as of its as-of: {@link #report()} checks the
-   * as-of, the limits and business time; the records it cannot check. Without touches it is not
-   * used.
+   * over its deal log, with its calendar and limits, its clock started at each lead's creation, as
+   * of its as-of: {@link #report()} checks the as-of, the limits, business time and the clock's
+   * start; the records it cannot check. Without touches it is not used.
    *
    * @param report the SLA report of the same inputs
    * @return this audit
@@ -193,7 +194,9 @@ public final class Audit {
     if (!r.asOf().equals(at)
         || !r.followUpLimit().equals(followUp)
         || (responses
-            && (!r.responseLimit().equals(response) || r.businessTime() != calendar.isPresent()))) {
+            && (!r.responseLimit().equals(response)
+                || r.businessTime() != calendar.isPresent()
+                || r.start() != SlaStart.CREATED))) {
       throw new IllegalArgumentException(
           "the SLA report given is as of "
               + r.asOf()
@@ -209,6 +212,7 @@ public final class Audit {
               + " and "
               + followUp
               + (calendar.isPresent() ? " in business time" : "")
+              + (r.start() != SlaStart.CREATED ? ", its clock from creation" : "")
               + ": give the report of the audit's own inputs");
     }
   }
@@ -550,6 +554,7 @@ public final class Audit {
     calendar.ifPresent(c -> sb.append(".calendar(").append(c.zone()).append(')'));
     responseLimit.ifPresent(d -> sb.append(".responseLimit(").append(d).append(')'));
     followUpLimit.ifPresent(d -> sb.append(".followUpLimit(").append(d).append(')'));
+    given.ifPresent(r -> sb.append(".sla(as of ").append(r.asOf()).append(')'));
     asOf.ifPresent(t -> sb.append(".asOf(").append(t).append(')'));
     thresholds.forEach(
         (m, t) ->

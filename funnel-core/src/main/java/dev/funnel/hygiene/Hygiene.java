@@ -117,8 +117,8 @@ public final class Hygiene {
   }
 
   /**
-   * Selects deals created before {@code to}: alone, the cohort {@code [-inf, to)}, whose start the
-   * report leaves empty; with {@link #createdFrom} the cohort {@code [from, to)}.
+   * Selects deals created before {@code to}: alone, the cohort {@code [-inf, to)}; with {@link
+   * #createdFrom} the cohort {@code [from, to)}.
    *
    * @param to the latest creation instant, exclusive
    * @return this query

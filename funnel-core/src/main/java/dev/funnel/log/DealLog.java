@@ -204,15 +204,16 @@ public interface DealLog {
    * instants, values), so any figure over it equals that figure over a log built from those records
    * alone, as of the same instant, with two differences. Its latest event time, the default as-of,
    * is the instant itself (its whole second), also when this log's last event came earlier: a
-   * report over the view is the report at the instant unless asked otherwise (an instant 2^31
-   * seconds or more after the log's first instant, beyond what a log measures, is taken as the last
-   * second it measures). And its attribute names stay this log's (as in {@link #where}). Owners,
-   * channels, loss reasons, actors and attribute values that no kept record uses are not in it. It
-   * read no records and lists no rejections; this log keeps them. Views compose: {@code
-   * log.knownAt(a).knownAt(b)} holds the records of {@code log.knownAt(min(a, b))}, seen as of b,
-   * and the view of a {@link #where} segment is the segment of the view. An as-of after the instant
-   * is not refused: it ages the records known at the instant up to that later as-of, a report
-   * nobody could have run (the {@code funnel} command refuses it).
+   * report over the view is the report at the instant unless asked otherwise, also when no deal is
+   * known by then (an instant 2^31 seconds or more after the log's first instant, beyond what a log
+   * measures, is taken as the last second it measures, and one as far before it as the first). And
+   * its attribute names stay this log's (as in {@link #where}). Owners, channels, loss reasons,
+   * actors and attribute values that no kept record uses are not in it. It read no records and
+   * lists no rejections; this log keeps them. Views compose: {@code log.knownAt(a).knownAt(b)}
+   * holds the records of {@code log.knownAt(min(a, b))}, seen as of b, and the view of a {@link
+   * #where} segment is the segment of the view. An as-of after the instant is not refused: it ages
+   * the records known at the instant up to that later as-of, a report nobody could have run (the
+   * {@code funnel} command refuses it).
    *
    * @param instant the instant the CRM is seen at
    * @return the log as recorded by that instant, possibly empty

@@ -627,7 +627,7 @@ public final class DealLogBuilder {
     if (live || lenient) {
       late.addAll(found);
     } else if (!found.isEmpty()) {
-      record(firstFault(inInputOrder(found, sourceNames).get(0), found, sourceNames));
+      record(firstFault(inInputOrder(found, sourceNames), found, sourceNames));
     }
 
     // Deal order: createdAt to the nanosecond, ties by deal id, so that the order (and every list
@@ -787,26 +787,37 @@ public final class DealLogBuilder {
   }
 
   /**
-   * The rejection strict mode throws: the first in input order, unless that is a change that went
-   * with its deal, whose own rejection (outside the 68 years) is then the fault to name, even when
-   * a caller added the changes before the deals.
+   * The rejection strict mode throws: the first in input order that is a fault of its own. A change
+   * that went with its deal (outside the 68 years) is not: its deal's rejection stands for it, even
+   * when a caller added the changes before the deals.
    */
-  private Rejection firstFault(Rejection first, List<Rejection> found, String[] sourceNames) {
-    if (!first.field().equals("deal_id") || !first.reason().equals("its deal was rejected")) {
-      return first;
-    }
-    int ref = refs.indexOf(first.value());
-    int slot = ref < 0 ? -1 : refSlot.get(ref);
-    if (slot < 0) {
-      return first;
-    }
-    Origin deal = new Origin(sourceNames[dealSource.get(slot)], dealLine.get(slot));
-    for (Rejection r : found) {
-      if (r.origin().equals(deal)) {
+  private Rejection firstFault(
+      List<Rejection> inOrder, List<Rejection> found, String[] sourceNames) {
+    for (Rejection r : inOrder) {
+      if (!dealOutsideTheYears(r, found, sourceNames)) {
         return r;
       }
     }
-    return first;
+    return inOrder.get(0); // not reached: a deal's own rejection is never one that went with it
+  }
+
+  /** Whether this is a change rejected with its deal, whose own rejection is among those found. */
+  private boolean dealOutsideTheYears(Rejection r, List<Rejection> found, String[] sourceNames) {
+    if (!r.field().equals("deal_id") || !r.reason().equals("its deal was rejected")) {
+      return false;
+    }
+    int ref = refs.indexOf(r.value());
+    int slot = ref < 0 ? -1 : refSlot.get(ref);
+    if (slot < 0) {
+      return false;
+    }
+    Origin deal = new Origin(sourceNames[dealSource.get(slot)], dealLine.get(slot));
+    for (Rejection f : found) {
+      if (f.origin().equals(deal)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A log's instants span at most 2^31 - 1 seconds, a change's recording lag as well. */

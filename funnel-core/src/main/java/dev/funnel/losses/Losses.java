@@ -86,8 +86,8 @@ public final class Losses {
   }
 
   /**
-   * Selects deals created before {@code to}: alone, the cohort {@code [-inf, to)}, whose start the
-   * report leaves empty; with {@link #createdFrom} the cohort {@code [from, to)}.
+   * Selects deals created before {@code to}: alone, the cohort {@code [-inf, to)}; with {@link
+   * #createdFrom} the cohort {@code [from, to)}.
    *
    * @param to the latest creation instant, exclusive
    * @return this query

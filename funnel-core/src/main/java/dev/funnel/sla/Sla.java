@@ -118,11 +118,11 @@ public final class Sla {
   public static Sla of(List<Lead> leads, List<Touch> touches) {
     requireNonNull(leads, "leads");
     requireNonNull(touches, "touches");
-    Lead.copyOfDistinct(leads);
+    List<Lead> distinct = Lead.copyOfDistinct(leads);
     for (int i = 0; i < touches.size(); i++) {
       requireNonNull(touches.get(i), "touches[" + i + "]");
     }
-    return new Sla(leads, touches);
+    return new Sla(distinct, touches);
   }
 
   /**
@@ -298,10 +298,10 @@ public final class Sla {
    * @return the report: every measured lead, the groups, the cost of slowness, stale and rotting
    *     deals and the act-now list
    * @throws IllegalArgumentException if a touch of a lead lies before the lead's creation (naming
-   *     the touch's origin), if a lead id repeats, or if a stage limit names a stage that is not in
-   *     the pipeline, or stage limits are given without deals; with deals, if the as-of (given, or
-   *     the latest record, which the message then names) is 2^31 seconds (68 years) or more after
-   *     the log's first instant
+   *     the touch's origin), or if a stage limit names a stage that is not in the pipeline, or
+   *     stage limits are given without deals; with deals, if the as-of (given, or the latest
+   *     record, which the message then names) is 2^31 seconds (68 years) or more after the log's
+   *     first instant
    */
   public SlaReport report() {
     Instant at = asOf.orElseGet(this::defaultAsOf);

@@ -252,6 +252,12 @@ final class AuditTest {
                     .report());
     assertTrue(e.getMessage().startsWith("the SLA report given is as of " + AS_OF), e.getMessage());
     assertThrows(IllegalStateException.class, () -> Audit.of(log()).sla(sla).sla(sla));
+    // an SLA whose clock starts at hand-over is not the audit's (final review)
+    SlaReport handOver =
+        Sla.of(leads(), touches()).deals(log()).startAtHandOver().asOf(AS_OF).report();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Audit.of(log()).leads(leads()).touches(touches()).asOf(AS_OF).sla(handOver).report());
     // The report given is what is graded (its records cannot be checked): an SLA of no touches
     // grades no lead as answered, where the audit's own touches answered four of five.
     SlaReport untouched = Sla.of(leads(), List.of()).deals(log()).asOf(AS_OF).report();

@@ -318,7 +318,11 @@ final class DealLogBuilderTest {
       for (int i = 0; i < k; i++) {
         // few distinct seconds and nanoseconds: many ties
         Instant at = T0.plusSeconds(60 + random.nextInt(20)).plusNanos(random.nextInt(3) * 1000);
-        given.add(StageChange.of("D1", stages[random.nextInt(3)], at).actor("a" + i));
+        // each change carries its own recording lag: it must move with the change
+        given.add(
+            StageChange.of("D1", stages[random.nextInt(3)], at)
+                .recordedAt(at.plusSeconds(i))
+                .actor("a" + i));
       }
       DealLogBuilder b = DealLog.builder(B2B).deal(deal("D1", T0));
       given.forEach(b::change);
@@ -328,10 +332,16 @@ final class DealLogBuilderTest {
               .sorted(
                   java.util.Comparator.comparing((Integer i) -> given.get(i).occurredAt())
                       .thenComparing(i -> i))
-              .map(i -> "a" + i)
+              .map(i -> "a" + i + " " + i)
               .toList();
       List<String> actual =
-          b.build().changes(0).stream().map(c -> c.actor().orElseThrow()).toList();
+          b.build().changes(0).stream()
+              .map(
+                  c ->
+                      c.actor().orElseThrow()
+                          + " "
+                          + (c.recordedAt().getEpochSecond() - c.occurredAt().getEpochSecond()))
+              .toList();
       assertEquals(expected, actual, "k = " + k);
     }
   }
@@ -502,6 +512,23 @@ final class DealLogBuilderTest {
     assertEquals(
         new Rejection("deals.csv", 3, "created_at", "2917-03-02T09:00:00Z", WINDOW_2026),
         changesFirst.rejection());
+    // ... but a change of an unknown deal named before it is a fault of its own, and comes first
+    RejectedRecordException unknownFirst =
+        assertThrows(
+            RejectedRecordException.class,
+            () ->
+                DealLog.builder(B2B)
+                    .change(
+                        StageChange.of("D2", "qualified", T0.plusSeconds(60)),
+                        new Origin("stage_changes.csv", 2))
+                    .change(
+                        StageChange.of("D9", "qualified", T0.plusSeconds(60)),
+                        new Origin("stage_changes.csv", 3))
+                    .deal(deal("D1", T0), new Origin("deals.csv", 2))
+                    .deal(deal("D2", typo), new Origin("deals.csv", 3))
+                    .deal(deal("D3", T0.plusSeconds(86_400)), new Origin("deals.csv", 4))
+                    .build());
+    assertEquals(new Origin("stage_changes.csv", 3), unknownFirst.rejection().origin());
   }
 
   @Test

@@ -124,6 +124,10 @@ final class DealLogKnownAtTest {
     assertEquals(Optional.of(T0.minusSeconds(1)), none.latestEventTime());
     assertEquals(T0.minusSeconds(1), Funnel.of(none).report().asOf());
     assertEquals(0, log.knownAt(Instant.MIN).dealCount());
+    // as far before the log as it can measure: its first second, 2^31 - 1 seconds before T0
+    assertEquals(
+        Optional.of(T0.minusSeconds(Integer.MAX_VALUE)),
+        log.knownAt(Instant.MIN).latestEventTime());
     // Beyond the span a log measures (2^31 - 1 seconds after T0), its last second.
     DealLog everything = log.knownAt(Instant.MAX);
     assertEquals(deals(log), deals(everything));

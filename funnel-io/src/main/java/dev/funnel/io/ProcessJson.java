@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -36,7 +37,8 @@ import tools.jackson.core.json.JsonFactory;
  * the same sections through this module's internal section writers, so the two never differ.
  */
 public final class ProcessJson {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
 
   private ProcessJson() {}
 
