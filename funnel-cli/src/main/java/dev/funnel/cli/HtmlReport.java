@@ -53,11 +53,9 @@ final class HtmlReport {
     if (knownAt != null) {
       h.append("<p>").append(esc(KnownAt.describe(knownAt))).append("</p>\n");
     }
-    h.append("<p class=\"muted\">created in [")
-        .append(esc(r.cohortFrom().map(Object::toString).orElse("-inf")))
+    h.append("<p class=\"muted\">created in ")
+        .append(esc(ReportCommand.cohortText(r)))
         .append(", ")
-        .append(esc(r.cohortTo().map(Object::toString).orElse("+inf")))
-        .append("), ")
         .append(esc(r.counting().name().toLowerCase(java.util.Locale.ROOT)))
         .append(" counting; records: ")
         .append(esc(records.toString()))
@@ -189,9 +187,9 @@ final class HtmlReport {
   }
 
   /**
-   * Escapes text for HTML element content and attribute values. A control character other than a
-   * line break (a tab, a terminal escape from a CSV cell) is written as its visible escape ({@link
-   * Rejection#visible}), as the tables and messages write it: most are not allowed in HTML.
+   * Escapes text for HTML element content and attribute values. Control characters are left to
+   * {@link Output}, which writes every one but the line break as its visible escape, in a page as
+   * in a table (most are not allowed in HTML).
    */
   static String esc(String s) {
     StringBuilder sb = new StringBuilder(s.length());
@@ -214,11 +212,7 @@ final class HtmlReport {
           sb.append("&#39;");
           break;
         default:
-          if (Character.isISOControl(c) && c != '\n') {
-            sb.append(Rejection.visible(String.valueOf(c)));
-          } else {
-            sb.append(c);
-          }
+          sb.append(c);
       }
     }
     return sb.toString();

@@ -7,6 +7,7 @@ import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -109,39 +110,40 @@ final class Output {
 
     @Override
     public void write(int c) throws IOException {
-      if (Character.isISOControl(c) && c != '\n') {
-        out.write(Rejection.visible(String.valueOf((char) c)));
-      } else {
-        out.write(c);
-      }
+      write(String.valueOf((char) c), 0, 1);
     }
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-      int start = off;
-      for (int i = off; i < off + len; i++) {
-        char c = buf[i];
-        if (Character.isISOControl(c) && c != '\n') {
-          out.write(buf, start, i - start);
-          out.write(Rejection.visible(String.valueOf(c)));
-          start = i + 1;
-        }
-      }
-      out.write(buf, start, off + len - start);
+      shown(CharBuffer.wrap(buf), off, len);
     }
 
     @Override
     public void write(String s, int off, int len) throws IOException {
+      shown(s, off, len);
+    }
+
+    /** Passes {@code text[off, off + len)} on, each control but the line break escaped. */
+    private void shown(CharSequence text, int off, int len) throws IOException {
       int start = off;
       for (int i = off; i < off + len; i++) {
-        char c = s.charAt(i);
+        char c = text.charAt(i);
         if (Character.isISOControl(c) && c != '\n') {
-          out.write(s, start, i - start);
+          pass(text, start, i);
           out.write(Rejection.visible(String.valueOf(c)));
           start = i + 1;
         }
       }
-      out.write(s, start, off + len - start);
+      pass(text, start, off + len);
+    }
+
+    /** Passes {@code text[from, to)} on unchanged, without copying it. */
+    private void pass(CharSequence text, int from, int to) throws IOException {
+      if (text instanceof CharBuffer b) {
+        out.write(b.array(), from, to - from);
+      } else {
+        out.write(text.toString(), from, to - from);
+      }
     }
   }
 

@@ -270,7 +270,8 @@ final class ReportCommand implements Callable<Integer> {
             + ", so every figure of the funnel is empty");
   }
 
-  private static String cohortText(FunnelReport report) {
+  /** The report's cohort as {@code [from, to)}, {@code -inf} / {@code +inf} for an open end. */
+  static String cohortText(FunnelReport report) {
     return "["
         + report.cohortFrom().map(Object::toString).orElse("-inf")
         + ", "

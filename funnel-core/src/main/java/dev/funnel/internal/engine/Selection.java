@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The deals a query looks at (METRICS.md "Time", "Funnel"): the cohort of deals created in {@code
  * [from, to)} (all deals without one) and not after the as-of instant (default: the latest event
- * time in the log; the epoch for an empty log). Deals are in createdAt order, so this is one
- * position range, found by binary search.
+ * time in the log; the epoch for a log built from no deal). Deals are in createdAt order, so this
+ * is one position range, found by binary search.
  *
  * @param asOf the as-of instant
  * @param asOfOffset as-of as a log offset
